@@ -1,0 +1,73 @@
+"""The result types of cnreport.
+
+Every result is an attrs frozen class: hashable, comparable, picklable, and
+its ``start``/``end`` index the caller's original string (half-open, so
+``text[m.start:m.end] == m.text``).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal, Optional, Union
+
+import attrs
+
+__all__ = ["Kind", "NumberMention", "Number", "Qualifier", "Value"]
+
+Number = Union[int, Decimal, Fraction]
+# Dates are ISO 8601 strings at the precision written: 2019-05-01, 2019-05,
+# --05-21 (month and day), ---21 (day only).
+Value = Union[int, Decimal, Fraction, str]
+Qualifier = Literal[">", ">=", "<", "<=", "~"]
+Kind = Literal["cardinal", "money", "percent", "fraction", "ordinal", "multiple",
+               "year", "date", "duration"]
+
+KINDS: tuple[str, ...] = ("cardinal", "money", "percent", "fraction", "ordinal", "multiple",
+                          "year", "date", "duration")
+QUALIFIERS: tuple[str, ...] = (">", ">=", "<", "<=", "~")
+
+
+@attrs.frozen
+class NumberMention:
+    """One numeric expression found in a text.
+
+    ``value`` is the exact number stated (``int``, ``Decimal`` for written
+    decimals, ``Fraction`` for ``N分之M``; an ISO string for dates) and
+    ``None`` for a range. ``low``/``high`` bound the interval the expression
+    states: both ends of a range (``5~6億``, ``十幾``), the open end set by a
+    qualifier (``超過100`` has ``low == 100``), the step of ``多``
+    (``30多`` spans 30 to 40); both ``None`` for a plain exact number.
+
+    A percentage keeps its numeral in percent points (``70%`` → 70, unit
+    ``%``); the unit never holds the magnitude (``100萬臺`` → 1000000, unit
+    ``臺``).
+
+    >>> from cnreport import find_numbers
+    >>> m = find_numbers("騰訊全網服務器總量已經超過100萬臺")[0]
+    >>> (m.text, m.value, m.unit, m.qualifier, m.kind)
+    ('超過100萬臺', 1000000, '臺', '>', 'cardinal')
+    """
+
+    text: str
+    start: int
+    end: int
+    value: Optional[Value]
+    kind: str
+    unit: Optional[str] = None
+    qualifier: Optional[str] = None
+    low: Optional[Value] = None
+    high: Optional[Value] = None
+    currency: Optional[str] = None
+
+    @property
+    def is_range(self) -> bool:
+        """True when the text states an interval rather than one value."""
+        return self.value is None
+
+    @property
+    def value_float(self) -> Optional[float]:
+        """``value`` as a float, for plotting; ``None`` for ranges and dates."""
+        v = self.value
+        if v is None or isinstance(v, str):
+            return None
+        return float(v)

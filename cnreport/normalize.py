@@ -1,0 +1,43 @@
+"""The length-preserving fold that every matcher reads.
+
+``fold(text)`` returns a string of exactly the same length in which
+full-width digits and the full-width ``．％＋－～`` become ASCII and traditional
+characters become their simplified form (one character for one, from
+OpenCC's table). Offsets found in the folded text are therefore offsets into
+the original. The source is never NFKC-normalised: that changes lengths
+(``㈠`` → ``(一)``) and turns the Chinese comma ``，`` into ``,``, which would
+then read as a thousands separator.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .lexicon import t2s_pairs
+
+__all__ = ["fold"]
+
+# Only characters whose folded form means the same to a number reader; the
+# Chinese comma and the ideographic full stop stay as they are on purpose.
+_WIDTH = {chr(0xFF10 + d): str(d) for d in range(10)}
+_WIDTH.update({
+    "．": ".", "％": "%", "＋": "+", "－": "-", "～": "~", "〜": "~",
+    "−": "-", "﹪": "%", "＄": "$", "￥": "¥", "／": "/", "：": ":",
+})
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    table = {ord(k): v for k, v in t2s_pairs().items()}
+    table.update({ord(k): v for k, v in _WIDTH.items()})
+    return table
+
+
+def fold(text: str) -> str:
+    """Fold width and script variants, keeping the length.
+
+    >>> fold("１００萬臺，約３．８％")
+    '100万台，约3.8%'
+    >>> len(fold("騰訊")) == len("騰訊")
+    True
+    """
+    return text.translate(_table())

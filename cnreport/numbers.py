@@ -1,0 +1,802 @@
+"""Find every numeric expression in a text: value, span, unit, qualifier, kind.
+
+The finder walks the folded text (same length as the original, see
+:mod:`cnreport.normalize`) from one numeral character to the next. At each it
+reads the longest expression it can — fixed idioms (成千上万), percentages
+(百分之六十), fractions (八分之一), dates (2019年3月底), ranges (5~6億),
+then a numeral with what is attached to it: a qualifier before (超過, 近),
+a unit or measure word after (萬臺, 個小時, 塊錢), 多/余, and a qualifier
+after (以上, 左右). A few precision rules then drop what is not a quantity:
+numerals inside words (統一, 一些, 萬達 — from jieba's dictionary and our own
+list), the indefinite 一個, names such as 5G and 95後, versions such as 2.0.
+"""
+from __future__ import annotations
+
+import calendar
+from fractions import Fraction
+from functools import lru_cache
+from typing import Optional
+
+import attrs
+import regex
+
+from .lexicon import table
+from .lexicon.numerals import ASCII_MAGNITUDES, BIG_UNITS, DIGITS, FINANCIAL, SMALL_UNITS
+from .model import NumberMention, Value
+from .normalize import fold
+from .numerals import Numeral, exact, scan_fraction, scan_numeral
+from .words import lexicalized_words
+
+__all__ = ["find_numbers"]
+
+_SPACES = " \u3000\xa0"
+# Characters at which a numeric expression can begin.
+_START = regex.compile(r"[0-9零〇○一二三四五六七八九十百千万亿兆两俩壹贰叁参肆伍陆柒捌玖拾佰仟廿卅卌幺几数半成]")
+_CJK = regex.compile(r"\p{Han}")
+_TITLE = regex.compile(r"《[^《》\n]{1,40}》")
+_ISO_DATE = regex.compile(r"((?:19|20)[0-9]{2})([-/.])(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9])(?![0-9])")
+_CONNECTORS = ("——", "--", "~", "-", "–", "—", "到", "至")
+_CLAUSE_END = set("，,。.;；:：!！?？、)）」』”\"'\n\r\t ") | set(_SPACES)
+_PERCENT_PREFIXES = {"百分之": ("%", Fraction(1)), "千分之": ("‰", Fraction(1, 10)),
+                     "万分之": ("‱", Fraction(1, 100))}
+_TIME_AFTER_GE = ("小时", "月", "星期", "礼拜", "季度", "钟头", "工作日")
+_DAY_MARK = "日号"
+
+
+@attrs.frozen
+class _Unit:
+    word: str
+    kind: str
+    extra: str
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict[str, _Unit]:
+    units: dict[str, _Unit] = {}
+    for row in table("units.tsv", 4):
+        if row[0] in units:
+            raise ValueError(f"{row.file}:{row.line}: {row[0]!r} is listed twice")
+        units[row[0]] = _Unit(row[0], row[1], row[2])
+    return units
+
+
+@lru_cache(maxsize=1)
+def _unit_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(u) for u in _units()}, reverse=True))
+
+
+@attrs.frozen
+class _Qualifier:
+    word: str
+    symbol: str
+    not_after: str
+
+
+@lru_cache(maxsize=1)
+def _qualifiers() -> tuple[list[_Qualifier], list[_Qualifier]]:
+    before: list[_Qualifier] = []
+    after: list[_Qualifier] = []
+    for row in table("qualifiers.tsv", 4):
+        q = _Qualifier(row[0], row[1], row[3])
+        if row[2] == "before":
+            before.append(q)
+        elif row[2] == "after":
+            after.append(q)
+        else:
+            raise ValueError(f"{row.file}:{row.line}: position must be before or after")
+    before.sort(key=lambda q: -len(q.word))
+    after.sort(key=lambda q: -len(q.word))
+    return before, after
+
+
+@lru_cache(maxsize=1)
+def _idioms() -> list[tuple[str, int, int]]:
+    return sorted(((r[0], int(r[1]), int(r[2])) for r in table("vague.tsv", 4)),
+                  key=lambda t: -len(t[0]))
+
+
+def _match_unit(f: str, k: int) -> Optional[_Unit]:
+    units = _units()
+    for n in _unit_lengths():
+        u = units.get(f[k:k + n])
+        if u is not None:
+            return u
+    return None
+
+
+def _is_cjk(c: str) -> bool:
+    return bool(_CJK.match(c))
+
+
+def _skip_space(f: str, k: int) -> int:
+    return k + 1 if k < len(f) and f[k] in _SPACES else k
+
+
+@attrs.define
+class _Draft:
+    """A mention being assembled; offsets index the folded (= original) text."""
+
+    start: int
+    end: int
+    core_start: int
+    core_end: int
+    value: Optional[Value]
+    kind: str = "cardinal"
+    unit: tuple[int, int] | None = None  # span of the unit as written
+    unit_kind: str = ""
+    qualifier: Optional[str] = None
+    low: Optional[Value] = None
+    high: Optional[Value] = None
+    currency: Optional[str] = None
+    numeral: Optional[Numeral] = None
+    fixed: bool = False  # built from a fixed form (idiom, date, percent): no word check
+    no_unit_text: bool = False  # the suffix stays in the surface but is not a unit (三大, 千万级)
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every numeric expression in ``text``, in order and not overlapping.
+
+    Never raises for a ``str``; anything else is a :class:`TypeError`.
+
+    >>> [(m.text, m.value, m.unit, m.qualifier) for m in find_numbers("超过了400家医院和1萬7千家藥店")]
+    [('超过了400家', 400, '家', '>'), ('1萬7千家', 17000, '家', None)]
+    >>> m = find_numbers("市場規模約5~6億元")[0]
+    >>> (m.text, m.low, m.high, m.unit, m.qualifier, m.kind)
+    ('約5~6億元', 500000000, 600000000, '元', '~', 'money')
+    >>> [(m.text, m.value) for m in find_numbers("佔比70%以上，只有八分之一")]
+    [('70%以上', 70), ('八分之一', Fraction(1, 8))]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_numbers() takes a str, not {type(text).__name__}; "
+                        "decode bytes first (text.decode('utf-8'))")
+    f = fold(text)
+    titles = [(m.start(), m.end()) for m in _TITLE.finditer(f)]
+    out: list[NumberMention] = []
+    floor = 0
+    i = 0
+    n = len(f)
+    while i < n:
+        m = _START.search(f, i)
+        if m is None:
+            break
+        i = m.start()
+        draft = _read(f, i, floor)
+        if draft is None:
+            i += 1
+            continue
+        if not _keep(f, draft, titles):
+            # the rest of a rejected numeral (the 5 of 95后) is not read again
+            i = max(i + 1, draft.core_end if draft.numeral is None else draft.numeral.end)
+            continue
+        out.append(_finish(text, draft))
+        floor = draft.end
+        i = draft.end
+    return out
+
+
+def _finish(text: str, d: _Draft) -> NumberMention:
+    unit = None
+    if d.unit is not None and not d.no_unit_text:
+        unit = text[d.unit[0]:d.unit[1]]
+        if d.kind == "percent" and unit in ("%", "％", "﹪"):
+            unit = "%"
+    return NumberMention(text=text[d.start:d.end], start=d.start, end=d.end, value=d.value,
+                         kind=d.kind, unit=unit, qualifier=d.qualifier, low=d.low, high=d.high,
+                         currency=d.currency)
+
+
+# ---------------------------------------------------------------- reading
+def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
+    """The longest numeric expression whose numeral starts at ``i``."""
+    c = f[i]
+    for idiom, lo, hi in _idioms():
+        if f.startswith(idiom, i):
+            return _Draft(i, i + len(idiom), i, i + len(idiom), None, low=lo, high=hi, fixed=True)
+    if c == "成":
+        return None
+    if c == "数" and f.startswith("以", i + 1):
+        return _read_shu_yi(f, i)
+    if f.startswith(("百分之", "千分之", "万分之"), i):
+        return _with_prefixes(f, _read_percent_prefix(f, i), floor)
+    if c == "半":
+        return _with_prefixes(f, _read_half(f, i), floor)
+    if f.startswith("一半", i):
+        d = _Draft(i, i + 2, i, i + 2, Fraction(1, 2), kind="fraction", fixed=True)
+        return _with_prefixes(f, d, floor)
+    frac = scan_fraction(f, i)
+    if frac is not None:
+        d = _Draft(i, frac.end, i, frac.end, exact(frac.value, False), kind="fraction", fixed=True)
+        return _with_prefixes(f, d, floor)
+    date = _read_date(f, i)
+    if date is not None:
+        return _with_prefixes(f, date, floor)
+    bare_ok = _bare_magnitude_ok(f, i, floor)
+    num = scan_numeral(f, i, allow_bare_magnitude=bare_ok)
+    if num is None:
+        return None
+    d = _Draft(i, num.end, i, num.end, None, numeral=num)
+    _set_value(d, num)
+    _read_range(f, d)
+    _read_suffix(f, d)
+    return _with_prefixes(f, d, floor)
+
+
+def _set_value(d: _Draft, num: Numeral) -> None:
+    if num.exact:
+        d.value = exact(num.lo, num.decimal)
+        if num.more is not None:
+            d.qualifier = ">"
+            d.low = d.value
+            d.high = exact(num.lo + num.more, num.decimal)
+    else:
+        d.value = None
+        d.low = exact(num.lo, num.decimal)
+        d.high = exact(num.hi, num.decimal)
+
+
+def _bare_magnitude_ok(f: str, i: int, floor: int) -> bool:
+    """A magnitude alone (過億, 上百万's 万) is a number only after a qualifier
+    or before 时代/级: 万 by itself is too often a name (万达) or a word."""
+    if f[i] not in BIG_UNITS:
+        return True
+    if f.startswith(("时代", "级"), i + 1) or (i + 1 < len(f) and f[i + 1] in BIG_UNITS):
+        return True  # 亿时代, 千万级, 万亿美元
+    before, _ = _qualifiers()
+    return any(i - len(q.word) >= floor and f.startswith(q.word, i - len(q.word)) for q in before)
+
+
+def _read_shu_yi(f: str, i: int) -> Optional[_Draft]:
+    """数以千万计: several times the magnitude named (2 to 9 of them)."""
+    num = scan_numeral(f, i + 2, allow_bare_magnitude=True)
+    if num is None or not num.exact or not f.startswith("计", num.end):
+        return None
+    return _Draft(i, num.end + 1, i, num.end + 1, None, low=int(num.lo * 2), high=int(num.lo * 9),
+                  fixed=True)
+
+
+def _read_percent_prefix(f: str, i: int) -> Optional[_Draft]:
+    """百分之六十, 千分之五, 百分之负三点八, 百分之卅四至卅六."""
+    unit, scale = _PERCENT_PREFIXES[f[i:i + 3]]
+    k = _skip_space(f, i + 3)
+    sign = 1
+    if k < len(f) and f[k] in "负-":
+        sign, k = -1, k + 1
+    num = scan_numeral(f, k)
+    if num is None:
+        return None
+    d = _Draft(i, num.end, i, num.end, None, kind="percent", unit=(i, i + 3), fixed=True)
+    lo, hi = sign * num.lo * scale, sign * num.hi * scale
+    decimal = num.decimal or scale != 1
+    if num.exact:
+        d.value = exact(lo, decimal)
+        if num.more is not None:
+            d.qualifier, d.low, d.high = ">", d.value, exact(lo + num.more * scale, decimal)
+    else:
+        d.low, d.high = exact(lo, decimal), exact(hi, decimal)
+    # 百分之卅四至卅六 / 百分之三十到百分之四十
+    for conn in ("到", "至", "~", "-"):
+        if f.startswith(conn, d.end) and num.exact and num.more is None:
+            k2 = d.end + len(conn)
+            if f.startswith(f[i:i + 3], k2):
+                k2 += 3
+            num2 = scan_numeral(f, k2)
+            if num2 is not None and num2.exact and num2.lo * sign * scale > lo:
+                d.value, d.low, d.high = None, d.value, exact(sign * num2.lo * scale, decimal or num2.decimal)
+                d.end = d.core_end = num2.end
+            break
+    d.unit = (i, i + 3)
+    d.unit_kind = unit
+    return d
+
+
+def _read_half(f: str, i: int) -> Optional[_Draft]:
+    """半年, 半个月, 半成: a half with a unit after it (下半年 is a name)."""
+    if i > 0 and f[i - 1] in "上下前后多大一":
+        return None
+    k = i + 1
+    ge = f.startswith("个", k)
+    if ge:
+        k += 1
+    unit = _match_unit(f, k)
+    if unit is not None and unit.kind in ("duration",) and (ge or unit.word not in ("月", "季度")):
+        d = _Draft(i, k + len(unit.word), i, i + 1, exact(Fraction(1, 2), True), kind="duration",
+                   unit=(k, k + len(unit.word)), unit_kind=unit.kind, fixed=True)
+        _read_after_qualifier(f, d)
+        return d
+    if f.startswith(("成", "折"), i + 1) and not ge:
+        value = 5 if f[i + 1] == "成" else 50
+        return _Draft(i, i + 2, i, i + 2, value, kind="percent", unit=(i + 1, i + 2), fixed=True)
+    if f.startswith("百", i + 1) and not ge:
+        return _Draft(i, i + 2, i, i + 2, 50, fixed=True)
+    return None
+
+
+def _read_date(f: str, i: int) -> Optional[_Draft]:
+    """Years, months and days: 2019年3月底, 5月21日, 21日, 2018年10月份, 3月1-10日."""
+    m = _ISO_DATE.match(f, i)
+    if m is not None:
+        y, mo, da = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if da <= calendar.monthrange(y, mo)[1]:
+            return _Draft(i, m.end(), i, m.end(), f"{y:04d}-{mo:02d}-{da:02d}", kind="date", fixed=True)
+    num = scan_numeral(f, i)
+    if num is None or not num.exact or num.decimal or num.has_magnitude:
+        return None
+    v = int(num.lo)
+    k = num.end
+    year: Optional[int] = None
+    if f.startswith("年", k) and (num.digit_string or num.arabic) and _year_digits(f, i, k) == 4:
+        year = v
+        k += 1
+        if f.startswith("代", k):
+            return None
+        month_num = scan_numeral(f, k)
+        if month_num is None or not f.startswith("月", month_num.end) or not 1 <= month_num.lo <= 12 \
+                or not month_num.exact:
+            if f.startswith(("底", "末"), k):
+                return _Draft(i, k + 1, i, k + 1, f"{year:04d}-12-31", kind="date", fixed=True)
+            d = _Draft(i, k, i, k - 1, year, kind="year", unit=(k - 1, k), fixed=True)
+            return d
+        num, v, k = month_num, int(month_num.lo), month_num.end
+    if not f.startswith("月", k) or not 1 <= v <= 12 or f.startswith("个", num.start - 1 if num.start else 0):
+        if year is None and f.startswith(tuple(_DAY_MARK[:1]), k) and 1 <= v <= 31 \
+                and (num.arabic or num.chinese > 1 or v < 10) and not f.startswith(("日本", "日元", "日币"), k):
+            return _Draft(i, k + 1, i, k, f"---{v:02d}", kind="date", fixed=True)
+        return None
+    month = v
+    k += 1
+    prefix = f"{year:04d}-" if year is not None else "--"
+    day_num = scan_numeral(f, k)
+    if day_num is not None and day_num.exact and not day_num.decimal:
+        day = int(day_num.lo)
+        after = day_num.end
+        if 1 <= day <= 31 and f.startswith(("日", "号"), after):
+            return _Draft(i, after + 1, i, after, f"{prefix}{month:02d}-{day:02d}", kind="date", fixed=True)
+        for conn in ("-", "~", "到", "至", "—"):
+            if f.startswith(conn, after):
+                day2 = scan_numeral(f, after + len(conn))
+                if day2 is not None and day2.exact and day < day2.lo <= 31 and f.startswith(("日", "号"), day2.end):
+                    d = _Draft(i, day2.end + 1, i, day2.end, None, kind="date", fixed=True)
+                    d.low = f"{prefix}{month:02d}-{day:02d}"
+                    d.high = f"{prefix}{month:02d}-{int(day2.lo):02d}"
+                    return d
+    if f.startswith("底", k) or f.startswith("末", k):
+        last = calendar.monthrange(year if year is not None else 2001, month)[1]
+        return _Draft(i, k + 1, i, k, f"{prefix}{month:02d}-{last:02d}", kind="date", fixed=True)
+    end = k + 1 if f.startswith("份", k) else k
+    if year is None and not num.arabic and num.chinese == 1 and num.only_digit in FINANCIAL:
+        return None
+    value = f"{year:04d}-{month:02d}" if year is not None else f"--{month:02d}"
+    return _Draft(i, end, i, k, value, kind="date", fixed=True)
+
+
+def _year_digits(f: str, i: int, k: int) -> int:
+    return sum(1 for c in f[i:k] if c.isdigit() or c in DIGITS)
+
+
+def _read_range(f: str, d: _Draft) -> None:
+    """A second numeral after ~, -, 到 or 至 makes a range: 5~6億, 400-500个,
+    两到三万 (the magnitude written once is shared), 30到40年."""
+    num = d.numeral
+    assert num is not None
+    if not num.exact or num.more is not None:
+        return
+    k = d.end
+    unit_between = None
+    u = _match_unit(f, k)
+    if u is not None and u.kind in ("money", "percent"):
+        unit_between = u
+        k += len(u.word)
+    k = _skip_space(f, k)
+    for conn in _CONNECTORS:
+        if f.startswith(conn, k):
+            break
+    else:
+        return
+    k2 = _skip_space(f, k + len(conn))
+    num2 = scan_numeral(f, k2)
+    if num2 is None or not num2.exact or num2.more is not None:
+        return
+    if conn in "-–—" and (num.decimal != num2.decimal) and not (num.arabic and num2.arabic):
+        pass
+    lo, hi = num.lo, num2.lo
+    if not num.has_magnitude and num2.suffix_mults:
+        for mult in num2.suffix_mults:
+            if lo < num2.lo / mult:
+                lo = lo * mult
+                break
+    if not lo < hi:
+        return
+    if unit_between is not None:
+        u2 = _match_unit(f, num2.end)
+        if u2 is None or u2.word != unit_between.word:
+            return
+    d.value = None
+    d.low = exact(lo, num.decimal)
+    d.high = exact(hi, num2.decimal)
+    d.end = d.core_end = num2.end
+    d.numeral = attrs.evolve(num, end=num2.end, lo=lo, hi=hi, more=None,
+                             has_magnitude=num.has_magnitude or num2.has_magnitude,
+                             only_digit=None, chinese=num.chinese + num2.chinese)
+
+
+def _read_suffix(f: str, d: _Draft) -> None:
+    """Unit, currency, percent sign, 多 after the unit, and qualifier after."""
+    num = d.numeral
+    assert num is not None
+    k = d.end
+    # 一个半 / 三成半 / 两年半: a half after the numeral or after its unit.
+    if f.startswith("个半", k) or (f.startswith("半", k) and not num.has_magnitude):
+        step = 2 if f[k] == "个" else 1
+        if d.value is not None and not isinstance(d.value, str) and num.more is None:
+            d.value = exact(Fraction(d.value) + Fraction(1, 2), True)
+            d.end = d.core_end = k + step
+            k = d.end
+    k = _skip_space(f, k) if k < len(f) and f[k] in _SPACES and k + 1 < len(f) and not f[k + 1].isdigit() else k
+    if k < len(f) and f[k] in "%‰":
+        _attach(d, k, k + 1, "percent", scale=Fraction(1) if f[k] == "%" else Fraction(1, 10))
+        _read_after_qualifier(f, d)
+        return
+    if f.startswith(("个百分点", "百分点"), k):
+        w = 4 if f[k] == "个" else 3
+        _attach(d, k, k + w, "percent")
+        _read_after_qualifier(f, d)
+        return
+    if k < len(f) and f[k] in "成折" and _percent_word_ok(f, k, num):
+        _read_cheng_zhe(f, d, k)
+        _read_after_qualifier(f, d)
+        return
+    # The 个 of time units is a classifier, not the unit: 6个小时 → 小时.
+    ge = 0
+    if f.startswith("个", k):
+        after = k + 1
+        more = f.startswith("多", after)
+        if more:
+            after += 1
+        if f.startswith(_TIME_AFTER_GE, after):
+            ge = after - k
+            if more and d.value is not None and d.qualifier is None:
+                d.qualifier = ">"
+                d.low = d.value
+                d.high = exact(Fraction(d.value) + 1, False)  # type: ignore[arg-type]
+    u = _match_unit(f, k + ge)
+    if u is not None and not (ge == 0 and u.word in ("月",)):
+        if u.word == "季度" and ge == 0:
+            _attach(d, k, k + len(u.word), "ordinal")
+        elif u.word in ("块",) and not _kuai_is_money(f, k + 1):
+            _attach(d, k, k + 1, "cardinal")
+        elif u.word in ("级",) and (num.has_magnitude or not num.exact):
+            _attach(d, k, k + 1, "cardinal")
+            d.no_unit_text = True
+        else:
+            _attach(d, k + ge, k + ge + len(u.word), u.kind if u.kind != "cardinal" else "cardinal",
+                    currency=u.extra if u.kind == "money" else None)
+            d.start = min(d.start, k)  # noqa: the 个 stays in the surface
+            d.end = k + ge + len(u.word)
+            if u.kind == "money":
+                _read_money_tail(f, d)
+        k = d.end
+        # 一年多, 两年半
+        if f.startswith("多", k) and d.value is not None and d.qualifier is None and u.kind == "duration":
+            d.qualifier, d.low = ">", d.value
+            d.high = exact(Fraction(d.value) + 1, False)  # type: ignore[arg-type]
+            d.end = k + 1
+        elif f.startswith("半", k) and d.value is not None and u.kind == "duration" and num.more is None:
+            d.value = exact(Fraction(d.value) + Fraction(1, 2), True)  # type: ignore[arg-type]
+            d.end = k + 1
+    elif f.startswith("大", k) and k + 1 < len(f) and _is_cjk(f[k + 1]) and num.exact and not num.decimal:
+        # 三大族群, 这5大招: N大 + noun counts the kinds named.
+        d.end = k + 1
+        d.no_unit_text = True
+        d.unit = (k, k + 1)
+    elif k < len(f) and f[k] == "毛" and d.value is not None:
+        _attach(d, k, k + 1, "money", currency="CNY")
+        d.value = exact(Fraction(d.value) / 10, True)  # type: ignore[arg-type]
+        _read_money_tail(f, d, after_mao=True)
+    _read_after_qualifier(f, d)
+
+
+def _attach(d: _Draft, a: int, b: int, kind: str, *, scale: Fraction = Fraction(1),
+            currency: Optional[str] = None) -> None:
+    d.unit = (a, b)
+    d.unit_kind = kind
+    d.end = b
+    if kind in ("percent", "money", "multiple", "duration", "ordinal"):
+        d.kind = kind
+    if currency:
+        d.currency = currency
+    if scale != 1:
+        for name in ("value", "low", "high"):
+            v = getattr(d, name)
+            if v is not None and not isinstance(v, str):
+                setattr(d, name, exact(Fraction(v) * scale, True))
+
+
+def _percent_word_ok(f: str, k: int, num: Numeral) -> bool:
+    """七成, 8折: 成 and 折 are percentages only after a small number and not
+    inside a word (成为, 成本, 折扣, 折合)."""
+    if num.has_magnitude or num.more is not None:
+        return False
+    if f.startswith(("成为", "成了", "成本", "成员", "成功", "成长", "成立", "成交", "成果", "成熟",
+                     "成型", "成效", "成绩", "成都", "成千", "成百", "折扣", "折合", "折算", "折旧",
+                     "折叠", "折线", "折腾", "折射"), k):
+        return False
+    hi = num.hi
+    if f[k] == "折":
+        return hi < 10 or (num.digit_string and hi < 100) or (num.arabic and 10 <= hi < 100 and hi % 10 != 0)
+    return hi <= 10
+
+
+def _read_cheng_zhe(f: str, d: _Draft, k: int) -> None:
+    num = d.numeral
+    assert num is not None
+    end = k + 1
+    scale = Fraction(10)
+    if f[k] == "折" and (num.hi >= 10):
+        scale = Fraction(1)  # 75折, 三八折: already two digits
+    lo, hi = num.lo * scale, num.hi * scale
+    # 七成六 / 三成半
+    if f[k] == "成":
+        j = _skip_space(f, end)
+        if f.startswith("半", j):
+            lo, hi, end = lo + 5, hi + 5, j + 1
+        elif j < len(f) and f[j] in DIGITS and DIGITS[f[j]] and not (j + 1 < len(f) and (
+                f[j + 1] in DIGITS or f[j + 1] in SMALL_UNITS)):
+            lo, hi, end = lo + DIGITS[f[j]], hi + DIGITS[f[j]], j + 1
+    d.kind = "percent"
+    d.unit = (k, k + 1)
+    d.end = end
+    if num.exact:
+        d.value = exact(lo, num.decimal)
+    else:
+        d.value, d.low, d.high = None, exact(lo, num.decimal), exact(hi, num.decimal)
+
+
+def _kuai_is_money(f: str, k: int) -> bool:
+    """块 is money before 钱, 毛, 角, a digit or the end of a clause; otherwise
+    a measure word (一块智能屏)."""
+    if k >= len(f):
+        return True
+    c = f[k]
+    return c in "钱毛角" or c in DIGITS or c in _CLAUSE_END or not _is_cjk(c) or c in "的"
+
+
+def _read_money_tail(f: str, d: _Draft, after_mao: bool = False) -> None:
+    """元/块 followed by 角, 毛, 分 (壹佰捌拾壹圆柒角, 一块二, 两毛五, 圆整)."""
+    if d.value is None or isinstance(d.value, str):
+        return
+    k = d.end
+    total = Fraction(d.value)
+    if not after_mao and f.startswith(("整", "正"), k) and f[d.unit[0]:d.unit[1]] in ("元", "圆") if d.unit else False:
+        d.end = k + 1
+        return
+    step = Fraction(1, 100) if after_mao else Fraction(1, 10)
+    zero = False
+    if k < len(f) and f[k] in "零〇":
+        zero, k = True, k + 1
+        step = Fraction(1, 100)
+    changed = False
+    while k < len(f) and f[k] in DIGITS and step >= Fraction(1, 100):
+        digit = DIGITS[f[k]]
+        nxt = f[k + 1] if k + 1 < len(f) else ""
+        if nxt in "角毛" and step == Fraction(1, 10):
+            total += Fraction(digit, 10)
+            k += 2
+            step = Fraction(1, 100)
+            changed = True
+            continue
+        if nxt == "分":
+            total += Fraction(digit, 100)
+            k += 2
+            changed = True
+            break
+        if nxt == "" or nxt in _CLAUSE_END or nxt in "钱到至-~以左" or not _is_cjk(nxt):
+            total += digit * step
+            k += 1
+            changed = True
+        break
+    if changed:
+        d.value = exact(total, True)
+        d.end = k
+        if f.startswith("钱", k):
+            d.end = k + 1
+    elif zero:
+        return
+
+
+def _read_after_qualifier(f: str, d: _Draft) -> None:
+    _, after = _qualifiers()
+    k = d.end
+    for q in after:
+        if f.startswith(q.word, k):
+            if q.word == "内" and f.startswith(("内容", "内部", "内外", "内地", "内存"), k):
+                continue
+            if q.word == "上下" and f.startswith("上下游", k):
+                continue
+            if d.qualifier is None:
+                d.qualifier = q.symbol
+                _bounds_from_qualifier(d)
+            d.end = k + len(q.word)
+            return
+
+
+def _bounds_from_qualifier(d: _Draft) -> None:
+    if d.value is None or isinstance(d.value, str):
+        return
+    if d.qualifier in (">", ">="):
+        d.low, d.high = d.value, None
+    elif d.qualifier in ("<", "<="):
+        d.low, d.high = None, d.value
+
+
+def _with_prefixes(f: str, d: Optional[_Draft], floor: int) -> Optional[_Draft]:
+    """Attach what stands before the numeral: 第, 前, 其, 之, a minus sign,
+    a currency word or sign, and a qualifier (超過, 近, 約)."""
+    if d is None:
+        return None
+    i = d.start
+    # ordinal markers
+    if i - 1 >= floor and f[i - 1] == "第" and d.kind not in ("date", "year"):
+        d.start = i - 1
+        if d.kind not in ("fraction",):
+            d.kind = "ordinal"
+        return d
+    if i - 1 >= floor and f[i - 1] == "其" and d.numeral is not None and d.numeral.only_digit \
+            and d.unit is None and (d.end >= len(f) or not _is_cjk(f[d.end]) or f[d.end] == "是"):
+        d.start, d.kind = i - 1, "ordinal"
+        return d
+    if i - 1 >= floor and f[i - 1] == "之" and d.numeral is not None and d.numeral.only_digit == "一" \
+            and d.unit is None:
+        d.start = i - 1
+        return d
+    if i - 1 >= floor and f[i - 1] == "前" and d.numeral is not None and d.kind == "cardinal" \
+            and d.value is not None and d.value != 1 and (i - 2 < floor or f[i - 2] not in
+                                                        "目之以提当此眼空从面先事生跟向日年月天几到"):
+        d.start, d.kind, d.qualifier = i - 1, "ordinal", "<="
+        _bounds_from_qualifier(d)
+        return d
+    # sign
+    if d.numeral is not None and i - 1 >= floor and f[i - 1] in "负-" and d.kind not in ("date", "year") \
+            and (i - 2 < floor or not (f[i - 2].isalnum() and f[i - 2].isascii())):
+        d.start = i - 1
+        for name in ("value", "low", "high"):
+            v = getattr(d, name)
+            if v is not None and not isinstance(v, str):
+                setattr(d, name, -v)
+        if d.low is not None and d.high is not None and d.value is None:
+            d.low, d.high = d.high, d.low
+        i = d.start
+    # currency before the number: 人民币50元, ¥300, 港幣3.14
+    for word in ("人民币", "港币", "美金", "新台币", "RMB", "US$", "HK$", "$", "¥"):
+        j = i - len(word)
+        if j >= floor and f.startswith(word, j) or (j - 1 >= floor and f[i - 1] in _SPACES
+                                                   and f.startswith(word, j - 1)):
+            j = j if f.startswith(word, j) else j - 1
+            d.start = j
+            if d.kind in ("cardinal",) and d.unit is None:
+                d.kind = "money"
+                d.unit = (j, j + len(word))
+                unit = _units().get(word)
+                d.currency = unit.extra if unit is not None else ("USD" if "$" in word and word != "HK$"
+                                                                 else "HKD" if word == "HK$" else "CNY")
+            i = j
+            break
+    # qualifier before the number
+    before, _ = _qualifiers()
+    for q in before:
+        for gap in (0, 1):
+            j = i - gap - len(q.word)
+            if j < floor or not f.startswith(q.word, j):
+                continue
+            if gap and f[i - 1] not in _SPACES:
+                continue
+            if j > floor and f[j - 1] in q.not_after:
+                continue
+            if q.word in ("过", "上") and not _magnitude_first(f, i, d):
+                continue
+            if d.kind in ("ordinal", "date", "year") and q.word not in ("约", "大约", "近"):
+                continue
+            d.start = j
+            if d.qualifier is None or d.qualifier == "~":
+                d.qualifier = q.symbol
+                if d.numeral is not None and d.numeral.more is not None and q.symbol != ">":
+                    d.low = d.high = None
+                _bounds_from_qualifier(d)
+            return d
+    return d
+
+
+def _magnitude_first(f: str, i: int, d: _Draft) -> bool:
+    """过 and 上 qualify only round magnitudes: 過百萬, 上千, 過億 (not 經過三年)."""
+    return f[i] in SMALL_UNITS or f[i] in BIG_UNITS
+
+
+# ---------------------------------------------------------------- keeping
+def _keep(f: str, d: _Draft, titles: list[tuple[int, int]]) -> bool:
+    """Precision rules: is this draft a quantity at all?"""
+    for a, b in titles:
+        if a < d.core_start < b:
+            return False
+    num = d.numeral
+    if num is None:
+        return not (d.kind == "fraction" and _inside_word(f, d))
+    nxt = f[d.core_end] if d.core_end < len(f) else ""
+    prev = f[d.core_start - 1] if d.core_start > 0 else ""
+    if d.kind == "cardinal" and d.unit is None and num.arabic and not num.has_magnitude and d.value is not None \
+            and isinstance(d.value, int) and 1900 <= d.value <= 2099 and num.end - num.start == 4 \
+            and d.qualifier is None and d.start == d.core_start:
+        d.kind = "year"
+    if num.arabic:
+        # 5G, 4S店, 2C, T.1, MP3, H5: digits glued to Latin letters are names.
+        if prev.isascii() and (prev.isalpha() or prev == ".") and prev != "":
+            return False
+        if nxt.isascii() and nxt.isalpha() and d.unit is None and nxt not in ASCII_MAGNITUDES:
+            return False
+        if d.unit is None and d.kind == "cardinal" and not num.has_magnitude and d.qualifier is None:
+            # (a bare 19xx/20xx was made a year above: 2018中国零售数字化创新大会)
+            if num.decimal and f[num.start:num.end].endswith(".0"):
+                return False  # versions: 2.0, 10.0
+            if prev and nxt and _is_cjk(prev) and _is_cjk(nxt) and num.lo == num.hi \
+                    and not f.startswith(("到", "至", "和", "或", "与"), d.core_end):
+                return False  # a bare number glued inside words is a name: 見實425直播, 520生活
+        if d.unit is not None and f[d.unit[0]:d.unit[1]] == "对" and d.end < len(f) \
+                and (f[d.end].isdigit() or f[d.end] in DIGITS):
+            return False  # 1对1
+        if d.unit is None and d.kind == "cardinal" and f.startswith(("后", "後"), d.core_end) \
+                and num.end - num.start == 2 and d.qualifier is None:
+            return False  # 95后, 00后: cohorts
+    if not num.arabic:
+        if _inside_word(f, d):
+            return False
+        if num.only_digit is not None or (num.chinese == 1 and f[num.start] in FINANCIAL):
+            return _single_digit_ok(f, d, prev, nxt)
+    return True
+
+
+def _single_digit_ok(f: str, d: _Draft, prev: str, nxt: str) -> bool:
+    """One Chinese digit: a number with a unit, an ordinal marker, 之一, 一是,
+    or standing alone; 一 + measure word only when it counts (一個是…, 就有一個)."""
+    num = d.numeral
+    assert num is not None
+    ch = f[num.start]
+    if ch in FINANCIAL and d.unit is None and d.kind in ("cardinal",):
+        return _alone(prev, nxt)
+    if d.kind in ("ordinal", "percent", "multiple", "fraction", "money", "date", "year"):
+        return True
+    if d.start < d.core_start and d.qualifier is None and f[d.start] == "之":
+        return True
+    if d.unit is None:
+        if d.no_unit_text:
+            return True
+        if d.qualifier is not None:
+            return True
+        if nxt == "是" and (not prev or prev in _CLAUSE_END or not _is_cjk(prev)):
+            d.kind = "ordinal"
+            return True
+        return _alone(prev, nxt)
+    if d.kind == "duration" or num.only_digit not in ("一", "壹") or d.qualifier is not None:
+        return True
+    after = f[d.end] if d.end < len(f) else ""
+    return after == "是" or after == "" or after in _CLAUSE_END or not _is_cjk(after)
+
+
+def _alone(prev: str, nxt: str) -> bool:
+    def edge(c: str) -> bool:
+        return c == "" or c in _CLAUSE_END or c in "“”‘’\"'《》()（）【】[]" or not (_is_cjk(c) or c.isalnum())
+    return edge(prev) and edge(nxt)
+
+
+def _inside_word(f: str, d: _Draft) -> bool:
+    """Whether the numeral sits inside a word that is not a quantity (統一,
+    一些, 萬達, 十分重要) — a word from jieba's dictionary or our list."""
+    if d.fixed and d.kind != "fraction":
+        return False
+    words = lexicalized_words()
+    s = d.core_start
+    longest = words.longest
+    for ws in range(max(0, s - longest + 1), s + 1):
+        for we in range(max(s + 1, ws + 2), min(len(f), ws + longest) + 1):
+            if f[ws:we] not in words:
+                continue
+            if ws < d.start or we > d.end or (ws == d.start and we == d.end):
+                return True
+    return False

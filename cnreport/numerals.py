@@ -1,0 +1,621 @@
+"""Numeral grammar: the exact value of Chinese, Arabic and mixed numerals.
+
+A numeral is read left to right as a chain of tokens (Arabic digit groups,
+Chinese digits, place units 十百千, magnitudes 万亿兆, 点 with its decimals,
+多/余, the 个 of 三个亿). Each token either extends the numeral or ends it, so
+the scan is one pass and the longest valid numeral wins. Values are kept as
+intervals of :class:`~fractions.Fraction` so that vague digits (十几, 几千)
+and neighbouring digits (一二百, 五六年) fall out of the same arithmetic as
+exact ones; nothing is ever a float.
+
+This module reads folded text (see :mod:`cnreport.normalize`).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Union
+
+import attrs
+import regex
+
+from .errors import ParseError
+from .lexicon.numerals import (
+    APPROX_PAIRS,
+    ASCII_MAGNITUDES,
+    BIG_UNITS,
+    DIGITS,
+    PLAIN_DIGITS,
+    POINT,
+    SMALL_UNITS,
+    TENS,
+    VAGUE_DIGITS,
+)
+from .normalize import fold
+
+__all__ = ["Number", "Numeral", "scan_numeral", "scan_fraction", "exact", "parse_number"]
+
+Number = Union[int, Decimal, Fraction]
+
+# One group of Arabic digits: thousands separators only between groups of
+# exactly three digits after a first group of one to three, so that 2018，100
+# and the list 1，2 stay apart.  No nested quantifier over digits: linear.
+_ARABIC = regex.compile(r"[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
+_SPACES = " \u3000\xa0"
+_ZERO_DIGITS = frozenset("零〇○")
+
+
+@attrs.frozen
+class Numeral:
+    """A numeral found in folded text: where it is and what it is worth.
+
+    ``lo == hi`` for an exact value; a vague or paired numeral has ``lo < hi``.
+    """
+
+    start: int
+    end: int
+    lo: Fraction
+    hi: Fraction
+    decimal: bool          # written with a decimal point
+    more: Fraction | None  # the step of a trailing 多/余 (三十多 → 10), or None
+    suffix_mults: tuple[int, ...]  # multipliers of the trailing unit chains, shortest first
+    has_magnitude: bool    # contains 万/亿/兆 or k/w
+    arabic: bool           # contains Arabic digits
+    chinese: int           # how many Chinese numeral characters
+    tokens: int            # how many tokens
+    only_digit: str | None  # the character when the numeral is one Chinese digit
+    digit_string: bool     # read digit by digit (二〇一九, 一七二零)
+
+    @property
+    def exact(self) -> bool:
+        return self.lo == self.hi
+
+
+@attrs.define
+class _Token:
+    kind: str  # A arabic, D digit, V vague, S small unit, T tens, B magnitude, P point, M more, G 个, K ascii magnitude
+    start: int
+    end: int
+    value: Fraction = Fraction(0)
+    text: str = ""
+
+
+def _tokens(f: str, i: int, limit: int = 256) -> list[_Token]:
+    """Tokens of a numeral candidate starting at ``i`` (at most ``limit``)."""
+    out: list[_Token] = []
+    n = len(f)
+    pos = i
+    while pos < n and len(out) < limit:
+        # Spaces may separate Chinese tokens of one numeral (七万 五千, 1000  万).
+        j = pos
+        while j < n and j - pos < 2 and f[j] in _SPACES:
+            j += 1
+        if j > pos:
+            if not out or j >= n or not (f[j] in DIGITS or f[j] in SMALL_UNITS or f[j] in BIG_UNITS
+                                         or f[j] == POINT or f[j] in "多余几"):
+                break
+            pos = j
+        c = f[pos]
+        if "0" <= c <= "9":
+            if out and out[-1].kind == "A":
+                break
+            m = _ARABIC.match(f, pos)
+            assert m is not None
+            text = m.group()
+            out.append(_Token("A", pos, m.end(), Fraction(Decimal(text.replace(",", "").replace("，", ""))), text))
+            pos = m.end()
+            if pos < n and f[pos] in ASCII_MAGNITUDES and not (pos + 1 < n and f[pos + 1].isascii() and f[pos + 1].isalpha()):
+                out.append(_Token("K", pos, pos + 1, Fraction(10) ** ASCII_MAGNITUDES[f[pos]]))
+                pos += 1
+            continue
+        if c in DIGITS:
+            out.append(_Token("D", pos, pos + 1, Fraction(DIGITS[c]), c))
+        elif c in VAGUE_DIGITS or (c == "数" and not out and pos + 1 < n
+                                   and (f[pos + 1] in SMALL_UNITS or f[pos + 1] in BIG_UNITS)):
+            out.append(_Token("V", pos, pos + 1, text=c))
+        elif c in SMALL_UNITS:
+            out.append(_Token("S", pos, pos + 1, Fraction(SMALL_UNITS[c]), c))
+        elif c in TENS:
+            out.append(_Token("T", pos, pos + 1, Fraction(TENS[c]), c))
+        elif c in BIG_UNITS:
+            out.append(_Token("B", pos, pos + 1, Fraction(10) ** BIG_UNITS[c], c))
+        elif c == POINT or (c == "." and out):
+            # 点 followed by digits read one by one (or Arabic digits: 一百点123).
+            j = pos + 1
+            while j < n and f[j] in PLAIN_DIGITS:
+                j += 1
+            if j == pos + 1:
+                m = regex.match(r"[0-9]+", f[pos + 1:pos + 40]) if c == POINT else None
+                if m is None:
+                    break
+                digits = m.group()
+                j = pos + 1 + len(digits)
+            else:
+                digits = "".join(str(DIGITS[d]) for d in f[pos + 1:j])
+            out.append(_Token("P", pos, j, Fraction(int(digits), 10 ** len(digits)), digits))
+            pos = j
+            continue
+        elif c in "多余":
+            out.append(_Token("M", pos, pos + 1, text=c))
+        elif c == "个" and pos + 1 < n and f[pos + 1] in BIG_UNITS:
+            out.append(_Token("G", pos, pos + 1, text=c))
+        else:
+            break
+        pos += 1
+    return out
+
+
+class _Reader:
+    """The running state of one numeral; ``feed`` says whether a token fits."""
+
+    def __init__(self, allow_bare_magnitude: bool) -> None:
+        self.allow_bare = allow_bare_magnitude
+        self.parts: list[tuple[Fraction, Fraction, int]] = []  # (lo, hi, exponent)
+        self.sec = (Fraction(0), Fraction(0))
+        self.pend: tuple[Fraction, Fraction] | None = None
+        self.pend_kind = ""          # D, A, V or pair
+        self.pend_digit = ""         # the character of a pending Chinese digit
+        self.abbrev = False          # the pending digit follows a unit directly (三万五)
+        self.unit_mult = Fraction(1)
+        self.floor: Fraction | None = None  # the last place unit in this section
+        self.last = ""
+        self.digits: list[str] = []  # digit-by-digit reading while only digits came
+        self.only_digits = True
+        self.decimal = False
+        self.frozen = False          # after the decimals or 多: only magnitudes may follow
+        self.more: Fraction | None = None
+        self.need_big = False        # after the 个 of 三个亿
+        self.has_big = False
+        self.arabic = False
+        self.chinese = 0
+        self.count = 0
+        self.suffix: list[Fraction] = []  # multipliers since the last digit
+
+    # -- helpers ---------------------------------------------------------
+    def _abbreviated(self) -> tuple[Fraction, Fraction]:
+        if self.pend is None:
+            return (Fraction(0), Fraction(0))
+        lo, hi = self.pend
+        if self.abbrev and self.unit_mult >= 10:
+            k = self.unit_mult / 10
+            return (lo * k, hi * k)
+        return (lo, hi)
+
+    def _digit_string_value(self) -> Fraction | None:
+        if len(self.digits) < 2:
+            return None
+        if any(d not in PLAIN_DIGITS for d in self.digits):
+            return None
+        return Fraction(int("".join(str(DIGITS[d]) for d in self.digits)))
+
+    def _resolve_digits(self) -> bool:
+        """Leave digit-only mode before a unit; False if the digits cannot take one."""
+        if not self.only_digits:
+            return True
+        self.only_digits = False
+        if len(self.digits) <= 1:
+            return True
+        if len(self.digits) == 2 and self.pend_kind == "pair":
+            return True
+        return False
+
+    # -- tokens -----------------------------------------------------------
+    def feed(self, t: _Token) -> bool:
+        if self.need_big and t.kind != "B":
+            return False
+        if self.frozen and t.kind not in ("B", "K", "M"):
+            return False
+        ok = getattr(self, "_" + t.kind)(t)
+        if ok:
+            self.count += 1
+            self.last = t.kind
+            if t.kind in ("D", "V", "T", "S", "B", "P", "M", "G"):
+                self.chinese += t.end - t.start if t.kind != "P" else 1
+        return ok
+
+    def _D(self, t: _Token) -> bool:
+        d = t.value
+        if self.only_digits and self.count >= 1 and self.last == "D":
+            first = self.digits[0]
+            if len(self.digits) == 1 and (DIGITS[first], int(d)) in APPROX_PAIRS and first not in _ZERO_DIGITS:
+                self.pend = (Fraction(DIGITS[first]), d)
+                self.pend_kind = "pair"
+                self.digits.append(t.text)
+                return True
+            self.digits.append(t.text)
+            if self._digit_string_value() is None:
+                self.digits.pop()
+                return False
+            self.pend = (self._digit_string_value(),) * 2  # type: ignore[assignment]
+            self.pend_kind = "string"
+            return True
+        if self.only_digits and self.count == 0:
+            self.digits.append(t.text)
+            if d == 0:
+                self.pend = (d, d)
+                self.pend_kind = "D"
+                return True
+        if self.pend is not None:
+            # 十五六, 二十七八: a second digit after a place unit makes a pair.
+            if (self.pend_kind == "D" and self.last == "D"
+                    and (int(self.pend[0]), int(d)) in APPROX_PAIRS and not self.only_digits):
+                self.pend = (self.pend[0], d)
+                self.pend_kind = "pair"
+                return True
+            return False
+        if d == 0:
+            if self.count == 0:
+                return False
+            self.abbrev = False
+            return True
+        self.pend = (d, d)
+        self.pend_kind = "D"
+        self.pend_digit = t.text
+        self.abbrev = self.last in ("S", "B", "T")
+        return True
+
+    def _A(self, t: _Token) -> bool:
+        if self.pend is not None or (self.only_digits and self.digits):
+            return False
+        if self.count and t.value >= self.unit_mult:
+            return False
+        self.only_digits = False
+        self.pend = (t.value, t.value)
+        self.pend_kind = "A"
+        self.abbrev = False
+        self.arabic = True
+        if "." in t.text:
+            self.decimal = True
+        self._arabic_text = t.text
+        return True
+
+    def _V(self, t: _Token) -> bool:
+        if self.pend is not None or (self.only_digits and self.digits):
+            return False
+        self.only_digits = False
+        self.pend = (Fraction(2), Fraction(9)) if self.count == 0 else (Fraction(1), Fraction(9))
+        self.pend_kind = "V"
+        self.abbrev = False
+        return True
+
+    def _S(self, t: _Token) -> bool:
+        u = t.value
+        if not self._resolve_digits():
+            return False
+        if self.floor is not None and u >= self.floor:
+            return False
+        if self.pend_kind == "A" and self.pend is not None and self.pend[0] >= 10 and not self.decimal:
+            return False  # 12百 is not a numeral
+        lo, hi = self.pend if self.pend is not None and self.pend[1] != 0 else (Fraction(1), Fraction(1))
+        self.sec = (self.sec[0] + lo * u, self.sec[1] + hi * u)
+        self.pend = None
+        self.pend_kind = ""
+        self.floor = u
+        self.unit_mult = u
+        self.suffix = [u]
+        return True
+
+    def _T(self, t: _Token) -> bool:
+        if not self._resolve_digits() or self.pend is not None:
+            return False
+        if self.floor is not None and self.floor <= 10:
+            return False
+        self.sec = (self.sec[0] + t.value, self.sec[1] + t.value)
+        self.floor = Fraction(10)
+        self.unit_mult = Fraction(10)
+        self.suffix = []
+        return True
+
+    def _B(self, t: _Token) -> bool:
+        if not self._resolve_digits():
+            if self.pend_kind != "string":
+                return False
+            self.only_digits = False  # 三八〇亿: a digit string times a magnitude
+        mult = t.value
+        exp = BIG_UNITS[t.text]
+        # 百二万 is 120万, but in 六十二亿四万 the 四 after 亿 is plain 4.
+        plo, phi = self._abbreviated() if self.floor is not None else (self.pend or (Fraction(0), Fraction(0)))
+        s_lo, s_hi = self.sec[0] + plo, self.sec[1] + phi
+        self.need_big = False
+        if self.pend is None and self.sec == (0, 0):
+            if self.last == "B" and self.parts:
+                lo, hi, e = self.parts[-1]
+                self.parts[-1] = (lo * mult, hi * mult, e + exp)
+                self._after_unit(mult)
+                self.suffix.append(mult)
+                return True
+            if self.last == "M" and self.parts:
+                lo, hi, e = self.parts[-1]
+                self.parts[-1] = (lo * mult, hi * mult, e + exp)
+                self.more = self.more * mult if self.more is not None else None
+                self._after_unit(mult)
+                return True
+            if self.count == 0 and self.allow_bare:
+                s_lo = s_hi = Fraction(1)
+            else:
+                return False
+        keep = [p for p in self.parts if p[2] >= exp]
+        low = [p for p in self.parts if p[2] < exp]
+        if keep and keep[-1][2] <= exp and self.last != "M":
+            return False  # 三亿五亿: magnitudes must fall
+        tot_lo = s_lo + sum((p[0] for p in low), Fraction(0))
+        tot_hi = s_hi + sum((p[1] for p in low), Fraction(0))
+        self.parts = keep + [(tot_lo * mult, tot_hi * mult, exp)]
+        if self.more is not None:
+            self.more *= mult
+        self.sec = (Fraction(0), Fraction(0))
+        self.pend = None
+        self.pend_kind = ""
+        self._after_unit(mult)
+        self.suffix = [mult]
+        return True
+
+    def _after_unit(self, mult: Fraction) -> None:
+        self.floor = None
+        self.unit_mult = mult
+        self.has_big = True
+        self.abbrev = False
+
+    def _K(self, t: _Token) -> bool:
+        if self.last != "A":
+            return False
+        lo, hi = self.pend if self.pend is not None else (Fraction(0), Fraction(0))
+        tot_lo = self.sec[0] + lo + sum((p[0] for p in self.parts), Fraction(0))
+        tot_hi = self.sec[1] + hi + sum((p[1] for p in self.parts), Fraction(0))
+        self.parts = [(tot_lo * t.value, tot_hi * t.value, 0)]
+        self.sec = (Fraction(0), Fraction(0))
+        self.pend = None
+        self.has_big = True
+        self.frozen = True
+        self.suffix = [t.value]
+        return True
+
+    def _P(self, t: _Token) -> bool:
+        if self.decimal and self.pend_kind == "A":
+            return False
+        if self.only_digits and self.digits:
+            if len(self.digits) >= 2:
+                value = self._digit_string_value()
+                if value is None:
+                    return False
+                self.pend = (value, value)  # 一二点三零 is 12.30, not a pair
+                self.pend_kind = "string"
+            self.only_digits = False
+        if self.pend is None and self.sec == (0, 0) and not self.parts:
+            return False
+        if self.pend_kind in ("V", "pair"):
+            return False
+        plo, _ = self._abbreviated()
+        self.sec = (self.sec[0] + plo + t.value, self.sec[1] + plo + t.value)
+        self.pend = None
+        self.pend_kind = ""
+        self.decimal = True
+        self.frozen = True
+        self.suffix = []
+        return True
+
+    def _M(self, t: _Token) -> bool:
+        if self.more is not None or self.count == 0:
+            return False
+        if self.pend_kind in ("V", "pair", "string"):
+            return False
+        if self.pend is not None:
+            if self.pend_kind == "A":
+                text = getattr(self, "_arabic_text", "")
+                if "." in text:
+                    return False
+                digits = text.replace(",", "").replace("，", "")
+                zeros = len(digits) - len(digits.rstrip("0"))
+                self.more = Fraction(10) ** zeros
+            elif self.abbrev:
+                self.more = self.unit_mult / 10
+            else:
+                self.more = Fraction(1)
+        else:
+            self.more = self.unit_mult
+        self.only_digits = False
+        self.frozen = True
+        return True
+
+    def _G(self, t: _Token) -> bool:
+        if self.pend is None and self.sec == (0, 0):
+            return False
+        self.need_big = True
+        return True
+
+    # -- result -------------------------------------------------------------
+    def value(self) -> tuple[Fraction, Fraction] | None:
+        if self.count == 0 or self.need_big:
+            return None
+        plo, phi = self._abbreviated()
+        if self.pend_kind in ("pair", "string") and self.only_digits:
+            plo, phi = self.pend  # type: ignore[misc]
+        lo = self.sec[0] + plo + sum((p[0] for p in self.parts), Fraction(0))
+        hi = self.sec[1] + phi + sum((p[1] for p in self.parts), Fraction(0))
+        return lo, hi
+
+
+
+def scan_numeral(f: str, i: int, *, allow_bare_magnitude: bool = False) -> Numeral | None:
+    """The longest numeral of folded text ``f`` that starts at ``i``, or None.
+
+    >>> n = scan_numeral("超过1万7千家", 2)
+    >>> (n.start, n.end, n.lo)
+    (2, 7, Fraction(17000, 1))
+    >>> scan_numeral("一二百元", 0).lo, scan_numeral("一二百元", 0).hi
+    (Fraction(100, 1), Fraction(200, 1))
+    """
+    toks = _tokens(f, i)
+    if not toks:
+        return None
+    r = _Reader(allow_bare_magnitude)
+    best: tuple[int, tuple[Fraction, Fraction], dict[str, object]] | None = None
+    for t in toks:
+        if not r.feed(t):
+            break
+        v = r.value()
+        if v is not None:
+            best = (t.end, v, dict(
+                decimal=r.decimal, more=r.more, suffix=tuple(r.suffix), has_big=r.has_big,
+                arabic=r.arabic, chinese=r.chinese, tokens=r.count,
+                only_digit=t.text if (r.count == 1 and t.kind == "D") else None,
+                digit_string=r.pend_kind == "string" or (r.only_digits and len(r.digits) > 1 and r.pend_kind != "pair"),
+            ))
+    if best is None:
+        return None
+    end, (lo, hi), info = best
+    suffix = info["suffix"]
+    mults: list[int] = []
+    acc = Fraction(1)
+    for m in reversed(suffix):  # type: ignore[call-overload]
+        acc *= m
+        mults.append(int(acc))
+    return Numeral(
+        start=i, end=end, lo=lo, hi=hi, decimal=bool(info["decimal"]),
+        more=info["more"],  # type: ignore[arg-type]
+        suffix_mults=tuple(mults), has_magnitude=bool(info["has_big"]),
+        arabic=bool(info["arabic"]), chinese=int(info["chinese"]),  # type: ignore[call-overload]
+        tokens=int(info["tokens"]),  # type: ignore[call-overload]
+        only_digit=info["only_digit"],  # type: ignore[arg-type]
+        digit_string=bool(info["digit_string"]),
+    )
+
+
+@attrs.frozen
+class Fractional:
+    """``N分之M`` (and ``A又N分之M``) found in folded text."""
+
+    start: int
+    end: int
+    value: Fraction
+    denominator: Fraction
+    numerator_start: int
+
+
+def _signed(f: str, i: int) -> tuple[int, int]:
+    """(sign, position after it) for an optional 负 / - at ``i``."""
+    if i < len(f) and f[i] in "负-":
+        return -1, i + 1
+    return 1, i
+
+
+def scan_fraction(f: str, i: int) -> Fractional | None:
+    """``N分之M`` starting at ``i`` in folded text, with an optional whole part.
+
+    >>> scan_fraction("八分之一", 0).value
+    Fraction(1, 8)
+    >>> scan_fraction("三百五又三分之一", 0).value
+    Fraction(1051, 3)
+    """
+    sign, j = _signed(f, i)
+    first = scan_numeral(f, j)
+    if first is None or not first.exact:
+        return None
+    whole = Fraction(0)
+    k = _skip_spaces(f, first.end)
+    if k < len(f) and f[k] == "又":
+        whole = first.lo
+        k = _skip_spaces(f, k + 1)
+        den_num = scan_numeral(f, k)
+        if den_num is None or not den_num.exact:
+            return None
+    else:
+        den_num = first
+    k = _skip_spaces(f, den_num.end)
+    if not f.startswith("分", k):
+        return None
+    k = _skip_spaces(f, k + 1)
+    if not f.startswith("之", k):
+        return None
+    k = _skip_spaces(f, k + 1)
+    nsign, k2 = _signed(f, k)
+    num = scan_numeral(f, k2)
+    if num is None or not num.exact or den_num.lo == 0:
+        return None
+    value = sign * (whole + nsign * num.lo / den_num.lo)
+    return Fractional(i, num.end, value, den_num.lo, k)
+
+
+def _skip_spaces(f: str, k: int, most: int = 2) -> int:
+    j = k
+    while j < len(f) and j - k < most and f[j] in _SPACES:
+        j += 1
+    return j
+
+
+def exact(value: Fraction, decimal: bool) -> Number:
+    """The public form of an exact value: ``int`` when whole, ``Decimal`` for a
+    written decimal, ``Fraction`` otherwise.
+
+    >>> exact(Fraction(11, 10) * 10**8, True)
+    110000000
+    >>> exact(Fraction(1, 2), True)
+    Decimal('0.5')
+    >>> exact(Fraction(1, 3), False)
+    Fraction(1, 3)
+    """
+    if value.denominator == 1:
+        return int(value)
+    if decimal:
+        den = value.denominator
+        twos = fives = 0
+        while den % 2 == 0:
+            den //= 2
+            twos += 1
+        while den % 5 == 0:
+            den //= 5
+            fives += 1
+        if den == 1:
+            k = max(twos, fives)
+            return Decimal(value.numerator * (10 ** k // value.denominator)).scaleb(-k)
+    return value
+
+
+def parse_number(s: str) -> Number:
+    """The exact value of a string that is one number, and nothing else.
+
+    Chinese, Arabic, financial and mixed numerals, magnitude chains, decimals,
+    negatives and ``N分之M`` fractions are read; a whole value is an ``int``,
+    a written decimal a ``Decimal``, a fraction a ``Fraction``.
+
+    >>> parse_number("1萬7千")
+    17000
+    >>> parse_number("3.8萬")
+    38000
+    >>> parse_number("八分之一")
+    Fraction(1, 8)
+    >>> parse_number("負3.5")
+    Decimal('-3.5')
+    >>> parse_number("九千九百九十九萬億億億")
+    99990000000000000000000000000000
+
+    Anything else raises :class:`~cnreport.ParseError`:
+
+    >>> parse_number("十幾")
+    Traceback (most recent call last):
+    ...
+    cnreport.errors.ParseError: a vague number has no single value (in '十幾' at position 0)
+    """
+    if not isinstance(s, str):
+        raise TypeError(f"parse_number() takes a str, not {type(s).__name__}; decode bytes first")
+    f = fold(s)
+    start = len(f) - len(f.lstrip())
+    stop = len(f.rstrip())
+    if start >= stop:
+        raise ParseError("empty input", s, 0)
+    frac = scan_fraction(f, start)
+    if frac is not None and frac.end == stop:
+        return exact(frac.value, False)
+    if f[start:stop] in ("一半", "半"):
+        return Fraction(1, 2)
+    sign, j = _signed(f, start)
+    n = scan_numeral(f, j, allow_bare_magnitude=False)
+    if n is None:
+        raise ParseError("not a number", s, j)
+    if n.end != stop:
+        raise ParseError("text after the number", s, n.end)
+    if not n.exact:
+        raise ParseError("a vague number has no single value", s, start)
+    if n.more is not None:
+        raise ParseError("多/余 make the number open-ended", s, start)
+    return exact(sign * n.lo, n.decimal)

@@ -1,0 +1,112 @@
+"""Words that contain a numeral character without stating a quantity.
+
+統一, 一些, 一直, 萬達, 十分, 進一步, 四川: a numeral character inside such a
+word is not a number. jieba's dictionary lists some twenty thousand words
+with numeral characters; those whose other characters are not a unit, a
+qualifier or an ordinal marker (一年, 三大, 之一, 上千 are kept as numbers)
+are read from it at first use, together with ``lexicon/not_numbers.tsv``
+for what the dictionary lacks (demonstratives such as 这一, names, idioms).
+
+jieba's dictionary is read as a file: importing jieba itself would set up
+its logger and tokenizer, which this check does not need.
+"""
+from __future__ import annotations
+
+import importlib.util
+import threading
+from pathlib import Path
+
+from .lexicon import table
+from .lexicon.numerals import BIG_UNITS, DIGITS, SMALL_UNITS, TENS
+
+__all__ = ["Words", "lexicalized_words"]
+
+_MAX_LEN = 6
+_NUMERAL_CHARS = frozenset(DIGITS) | frozenset(SMALL_UNITS) | frozenset(BIG_UNITS) | frozenset(TENS) | {"几", "半"}
+# What may stand around a numeral in a word that is still a number.
+_AFFIXES = frozenset({"第", "之", "其", "大", "多", "余", "来", "分之", "数", "以", "成", "折",
+                      "倍", "上", "近", "约", "超", "逾", "过", "前", "后", "底", "初", "末"})
+
+
+class Words(frozenset[str]):
+    """A set of words, with the length of the longest."""
+
+    longest: int
+
+    def __new__(cls, words: set[str]) -> Words:
+        self = super().__new__(cls, words)
+        self.longest = max((len(w) for w in words), default=1)
+        return self
+
+
+_lock = threading.Lock()
+_cache: list[Words] = []
+
+
+def lexicalized_words() -> Words:
+    """The words in which numeral characters are not quantities (folded form).
+
+    >>> w = lexicalized_words()
+    >>> ("一些" in w, "统一" in w, "一年" in w, "三大" in w)
+    (True, True, False, False)
+    """
+    if _cache:
+        return _cache[0]
+    with _lock:
+        if not _cache:
+            _cache.append(Words(_build()))
+    return _cache[0]
+
+
+def _build() -> set[str]:
+    units = {row[0] for row in table("units.tsv", 4)}
+    qualifiers = {row[0] for row in table("qualifiers.tsv", 4)}
+    keep = units | qualifiers | _AFFIXES
+    words = {row[0] for row in table("not_numbers.tsv", 2)}
+    for word in _jieba_words():
+        if not 2 <= len(word) <= _MAX_LEN or not any(c in _NUMERAL_CHARS for c in word):
+            continue
+        rest = "".join(c for c in word if c not in _NUMERAL_CHARS)
+        if _is_number_affix(rest, keep) or _counted_noun(word, units):
+            continue
+        words.add(word)
+    return words
+
+
+def _is_number_affix(rest: str, keep: set[str]) -> bool:
+    if rest == "" or rest in keep:
+        return True
+    # 第一个, 一个月, 三十多岁, 十几年前: strip ordinal and classifier marks.
+    core = rest
+    for mark in ("第", "个", "多", "余", "来", "几"):
+        core = core.replace(mark, "")
+    if core == "" or core in keep:
+        return True
+    return core[-1:] in ("前", "后", "内", "底") and core[:-1] in keep
+
+
+def _counted_noun(word: str, units: set[str]) -> bool:
+    """两件事, 三个代表, 一个人: numerals and a measure word, then a noun."""
+    i = 0
+    while i < len(word) and word[i] in _NUMERAL_CHARS:
+        i += 1
+    if i == 0:
+        return False
+    return any(word.startswith(u, i) and len(word) > i + len(u) for u in units)
+
+
+def _jieba_words() -> list[str]:
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return []
+    path = Path(spec.origin).parent / "dict.txt"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    words = []
+    for line in text.splitlines():
+        word = line.split(" ", 1)[0]
+        if word and any(c in _NUMERAL_CHARS for c in word):
+            words.append(word)
+    return words
