@@ -34,13 +34,16 @@ _SPACES = " \u3000\xa0"
 _START = regex.compile(r"[0-9零〇○一二三四五六七八九十百千万亿兆两俩壹贰叁参肆伍陆柒捌玖拾佰仟廿卅卌幺几数半成]")
 _CJK = regex.compile(r"\p{Han}")
 _TITLE = regex.compile(r"《[^《》\n]{1,40}》")
+_URL = regex.compile(r"(?:https?://|www\.)[!-~]+")
 _ISO_DATE = regex.compile(r"((?:19|20)[0-9]{2})([-/.])(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9])(?![0-9])")
+_SLASH_FRACTION = regex.compile(r"([0-9]{1,6})/([1-9][0-9]{0,5})(?![0-9/])")
 _CONNECTORS = ("——", "--", "~", "-", "–", "—", "到", "至")
 _CLAUSE_END = set("，,。.;；:：!！?？、)）」』”\"'\n\r\t ") | set(_SPACES)
 _PERCENT_PREFIXES = {"百分之": ("%", Fraction(1)), "千分之": ("‰", Fraction(1, 10)),
                      "万分之": ("‱", Fraction(1, 100))}
 _TIME_AFTER_GE = ("小时", "月", "星期", "礼拜", "季度", "钟头", "工作日")
 _DAY_MARK = "日号"
+_SIGNS = {"RMB": "CNY", "¥": "CNY", "US$": "USD", "HK$": "HKD", "$": None}
 
 
 @attrs.frozen
@@ -150,7 +153,9 @@ def find_numbers(text: str) -> list[NumberMention]:
         raise TypeError(f"find_numbers() takes a str, not {type(text).__name__}; "
                         "decode bytes first (text.decode('utf-8'))")
     f = fold(text)
+    # book titles (《一线》) and web addresses (%20) hold no quantities
     titles = [(m.start(), m.end()) for m in _TITLE.finditer(f)]
+    titles += [(m.start() - 1, m.end()) for m in _URL.finditer(f)]
     out: list[NumberMention] = []
     floor = 0
     i = 0
@@ -207,6 +212,11 @@ def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
     if frac is not None:
         d = _Draft(i, frac.end, i, frac.end, exact(frac.value, False), kind="fraction", fixed=True)
         return _with_prefixes(f, d, floor)
+    slash = _SLASH_FRACTION.match(f, i)
+    if slash is not None and (i == 0 or not f[i - 1].isdigit()):
+        value = Fraction(int(slash.group(1)), int(slash.group(2)))
+        d = _Draft(i, slash.end(), i, slash.end(), exact(value, False), kind="fraction", fixed=True)
+        return _with_prefixes(f, d, floor)
     date = _read_date(f, i)
     if date is not None:
         return _with_prefixes(f, date, floor)
@@ -239,8 +249,8 @@ def _bare_magnitude_ok(f: str, i: int, floor: int) -> bool:
     or before 时代/级: 万 by itself is too often a name (万达) or a word."""
     if f[i] not in BIG_UNITS:
         return True
-    if f.startswith(("时代", "级"), i + 1) or (i + 1 < len(f) and f[i + 1] in BIG_UNITS):
-        return True  # 亿时代, 千万级, 万亿美元
+    if f.startswith(("时代", "级"), i + 1) or f.startswith("万亿", i):
+        return True  # 亿时代, 亿级, 万亿美元
     before, _ = _qualifiers()
     return any(i - len(q.word) >= floor and f.startswith(q.word, i - len(q.word)) for q in before)
 
@@ -458,6 +468,10 @@ def _read_suffix(f: str, d: _Draft) -> None:
                 d.qualifier = ">"
                 d.low = d.value
                 d.high = exact(Fraction(d.value) + 1, False)  # type: ignore[arg-type]
+    if f.startswith("个", k) and ge == 0:
+        money = _match_unit(f, k + 1)
+        if money is not None and money.kind == "money":
+            ge = 1  # 20个比特币, 两个亿卢布
     u = _match_unit(f, k + ge)
     if u is not None and not (ge == 0 and u.word in ("月",)):
         if u.word == "季度" and ge == 0:
@@ -474,6 +488,11 @@ def _read_suffix(f: str, d: _Draft) -> None:
             d.end = k + ge + len(u.word)
             if u.kind == "money":
                 _read_money_tail(f, d)
+                again = _match_unit(f, d.end)
+                if again is not None and again.kind == "money" and u.word in ("元", "圆", "块"):
+                    d.end += len(again.word)
+                    d.unit = (d.unit[0], d.end) if d.unit else None
+                    d.currency = again.extra or d.currency
         k = d.end
         # 一年多, 两年半
         if f.startswith("多", k) and d.value is not None and d.qualifier is None and u.kind == "duration":
@@ -575,8 +594,8 @@ def _read_money_tail(f: str, d: _Draft, after_mao: bool = False) -> None:
         zero, k = True, k + 1
         step = Fraction(1, 100)
     changed = False
-    while k < len(f) and f[k] in DIGITS and step >= Fraction(1, 100):
-        digit = DIGITS[f[k]]
+    while k < len(f) and (f[k] in DIGITS or "0" <= f[k] <= "9") and step >= Fraction(1, 100):
+        digit = DIGITS[f[k]] if f[k] in DIGITS else int(f[k])
         nxt = f[k + 1] if k + 1 < len(f) else ""
         if nxt in "角毛" and step == Fraction(1, 10):
             total += Fraction(digit, 10)
@@ -589,7 +608,8 @@ def _read_money_tail(f: str, d: _Draft, after_mao: bool = False) -> None:
             k += 2
             changed = True
             break
-        if nxt == "" or nxt in _CLAUSE_END or nxt in "钱到至-~以左" or not _is_cjk(nxt):
+        if f[k] in DIGITS and (nxt == "" or nxt in _CLAUSE_END or nxt in "钱到至-~以左" or not _is_cjk(nxt)) \
+                and not nxt.isdigit():
             total += digit * step
             k += 1
             changed = True
@@ -606,6 +626,8 @@ def _read_money_tail(f: str, d: _Draft, after_mao: bool = False) -> None:
 def _read_after_qualifier(f: str, d: _Draft) -> None:
     _, after = _qualifiers()
     k = d.end
+    if f.startswith(("(含)", "（含）"), k):
+        k += 3  # 50万元(含)以上: the bound itself is included
     for q in after:
         if f.startswith(q.word, k):
             if q.word == "内" and f.startswith(("内容", "内部", "内外", "内地", "内存"), k):
@@ -655,9 +677,10 @@ def _with_prefixes(f: str, d: Optional[_Draft], floor: int) -> Optional[_Draft]:
         _bounds_from_qualifier(d)
         return d
     # sign
-    if d.numeral is not None and i - 1 >= floor and f[i - 1] in "负-" and d.kind not in ("date", "year") \
-            and (i - 2 < floor or not (f[i - 2].isalnum() and f[i - 2].isascii())):
-        d.start = i - 1
+    sign_at = i - 2 if i - 2 >= floor and f[i - 1] in _SPACES and f[i - 2] == "负" else i - 1
+    if sign_at >= floor and f[sign_at] in "负-" and d.kind not in ("date", "year") \
+            and (sign_at - 1 < floor or not (f[sign_at - 1].isalnum() and f[sign_at - 1].isascii())):
+        d.start = sign_at
         for name in ("value", "low", "high"):
             v = getattr(d, name)
             if v is not None and not isinstance(v, str):
@@ -672,12 +695,14 @@ def _with_prefixes(f: str, d: Optional[_Draft], floor: int) -> Optional[_Draft]:
                                                    and f.startswith(word, j - 1)):
             j = j if f.startswith(word, j) else j - 1
             d.start = j
+            unit = _units().get(word)
+            code = unit.extra if unit is not None else _SIGNS.get(word)
             if d.kind in ("cardinal",) and d.unit is None:
                 d.kind = "money"
                 d.unit = (j, j + len(word))
-                unit = _units().get(word)
-                d.currency = unit.extra if unit is not None else ("USD" if "$" in word and word != "HK$"
-                                                                 else "HKD" if word == "HK$" else "CNY")
+                d.currency = code
+            elif d.kind == "money" and code:
+                d.currency = code  # 港币两千九百六十元: the currency named first
             i = j
             break
     # qualifier before the number
@@ -720,7 +745,7 @@ def _keep(f: str, d: _Draft, titles: list[tuple[int, int]]) -> bool:
     if num is None:
         return not (d.kind == "fraction" and _inside_word(f, d))
     nxt = f[d.core_end] if d.core_end < len(f) else ""
-    prev = f[d.core_start - 1] if d.core_start > 0 else ""
+    prev = f[d.start - 1] if d.start > 0 else ""
     if d.kind == "cardinal" and d.unit is None and num.arabic and not num.has_magnitude and d.value is not None \
             and isinstance(d.value, int) and 1900 <= d.value <= 2099 and num.end - num.start == 4 \
             and d.qualifier is None and d.start == d.core_start:
@@ -735,7 +760,7 @@ def _keep(f: str, d: _Draft, titles: list[tuple[int, int]]) -> bool:
             # (a bare 19xx/20xx was made a year above: 2018中国零售数字化创新大会)
             if num.decimal and f[num.start:num.end].endswith(".0"):
                 return False  # versions: 2.0, 10.0
-            if prev and nxt and _is_cjk(prev) and _is_cjk(nxt) and num.lo == num.hi \
+            if prev and nxt and _is_cjk(prev) and _is_cjk(nxt) and num.lo == num.hi and d.start == d.core_start \
                     and not f.startswith(("到", "至", "和", "或", "与"), d.core_end):
                 return False  # a bare number glued inside words is a name: 見實425直播, 520生活
         if d.unit is not None and f[d.unit[0]:d.unit[1]] == "对" and d.end < len(f) \

@@ -37,10 +37,11 @@ __all__ = ["Number", "Numeral", "scan_numeral", "scan_fraction", "exact", "parse
 
 Number = Union[int, Decimal, Fraction]
 
-# One group of Arabic digits: thousands separators only between groups of
-# exactly three digits after a first group of one to three, so that 2018，100
-# and the list 1，2 stay apart.  No nested quantifier over digits: linear.
-_ARABIC = regex.compile(r"[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
+# One group of Arabic digits. Thousands separators are ASCII commas between
+# groups of exactly three digits after a first group of one to three; the
+# Chinese comma separates clauses, so 20，300 is a list of two numbers.
+# No nested quantifier over digits: linear.
+_ARABIC = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
 _SPACES = " \u3000\xa0"
 _ZERO_DIGITS = frozenset("零〇○")
 
@@ -102,7 +103,7 @@ def _tokens(f: str, i: int, limit: int = 256) -> list[_Token]:
             m = _ARABIC.match(f, pos)
             assert m is not None
             text = m.group()
-            out.append(_Token("A", pos, m.end(), Fraction(Decimal(text.replace(",", "").replace("，", ""))), text))
+            out.append(_Token("A", pos, m.end(), Fraction(Decimal(text.replace(",", ""))), text))
             pos = m.end()
             if pos < n and f[pos] in ASCII_MAGNITUDES and not (pos + 1 < n and f[pos + 1].isascii() and f[pos + 1].isalpha()):
                 out.append(_Token("K", pos, pos + 1, Fraction(10) ** ASCII_MAGNITUDES[f[pos]]))
@@ -404,7 +405,7 @@ class _Reader:
                 text = getattr(self, "_arabic_text", "")
                 if "." in text:
                     return False
-                digits = text.replace(",", "").replace("，", "")
+                digits = text.replace(",", "")
                 zeros = len(digits) - len(digits.rstrip("0"))
                 self.more = Fraction(10) ** zeros
             elif self.abbrev:
