@@ -43,7 +43,7 @@ _PERCENT_PREFIXES = {"百分之": ("%", Fraction(1)), "千分之": ("‰", Fract
                      "万分之": ("‱", Fraction(1, 100))}
 _TIME_AFTER_GE = ("小时", "月", "星期", "礼拜", "季度", "钟头", "工作日")
 _DAY_MARK = "日号"
-_SIGNS = {"RMB": "CNY", "¥": "CNY", "US$": "USD", "HK$": "HKD", "$": None}
+_SIGNS = {"RMB": "CNY", "¥": "CNY", "US$": "USD", "HK$": "HKD", "$": None, "£": "GBP", "€": "EUR"}
 
 
 @attrs.frozen
@@ -134,6 +134,7 @@ class _Draft:
     numeral: Optional[Numeral] = None
     fixed: bool = False  # built from a fixed form (idiom, date, percent): no word check
     no_unit_text: bool = False  # the suffix stays in the surface but is not a unit (三大, 千万级)
+    unit_text: Optional[str] = None  # the unit when it is not the text at ``unit`` (百分之 → %)
 
 
 def find_numbers(text: str) -> list[NumberMention]:
@@ -181,7 +182,9 @@ def find_numbers(text: str) -> list[NumberMention]:
 
 def _finish(text: str, d: _Draft) -> NumberMention:
     unit = None
-    if d.unit is not None and not d.no_unit_text:
+    if d.unit_text is not None:
+        unit = d.unit_text
+    elif d.unit is not None and not d.no_unit_text:
         unit = text[d.unit[0]:d.unit[1]]
         if d.kind == "percent" and unit in ("%", "％", "﹪"):
             unit = "%"
@@ -295,7 +298,7 @@ def _read_percent_prefix(f: str, i: int) -> Optional[_Draft]:
                 d.end = d.core_end = num2.end
             break
     d.unit = (i, i + 3)
-    d.unit_kind = unit
+    d.unit_text = unit
     return d
 
 
@@ -334,19 +337,19 @@ def _read_date(f: str, i: int) -> Optional[_Draft]:
     v = int(num.lo)
     k = num.end
     year: Optional[int] = None
-    if f.startswith("年", k) and (num.digit_string or num.arabic) and _year_digits(f, i, k) == 4:
+    y = _skip_space(f, k) if num.arabic else k  # 2012 年
+    if f.startswith("年", y) and (num.digit_string or num.arabic) and _year_digits(f, i, k) == 4:
         year = v
-        k += 1
-        if f.startswith("代", k):
-            return None
-        month_num = scan_numeral(f, k)
+        k = y + 1
+        if f.startswith("代", k):  # 1960年代: the decade, written as its first year
+            return _Draft(i, k + 1, i, num.end, year, kind="year", unit=(y, k + 1), fixed=True)
+        month_num = scan_numeral(f, _skip_space(f, k) if num.arabic else k)
         if month_num is None or not f.startswith("月", month_num.end) or not 1 <= month_num.lo <= 12 \
                 or not month_num.exact:
             if f.startswith(("底", "末"), k):
                 return _Draft(i, k + 1, i, k + 1, f"{year:04d}-12-31", kind="date", fixed=True)
-            d = _Draft(i, k, i, k - 1, year, kind="year", unit=(k - 1, k), fixed=True)
-            return d
-        num, v, k = month_num, int(month_num.lo), month_num.end
+            return _Draft(i, k, i, num.end, year, kind="year", unit=(k - 1, k), fixed=True)
+        num, v, k = month_num, int(month_num.lo), _skip_space(f, month_num.end) if num.arabic else month_num.end
     if not f.startswith("月", k) or not 1 <= v <= 12 or f.startswith("个", num.start - 1 if num.start else 0):
         if year is None and f.startswith(tuple(_DAY_MARK[:1]), k) and 1 <= v <= 31 \
                 and (num.arabic or num.chinese > 1 or v < 10) and not f.startswith(("日本", "日元", "日币"), k):
@@ -689,7 +692,7 @@ def _with_prefixes(f: str, d: Optional[_Draft], floor: int) -> Optional[_Draft]:
             d.low, d.high = d.high, d.low
         i = d.start
     # currency before the number: 人民币50元, ¥300, 港幣3.14
-    for word in ("人民币", "港币", "美金", "新台币", "RMB", "US$", "HK$", "$", "¥"):
+    for word in ("人民币", "港币", "美金", "新台币", "台币", "欧元", "RMB", "US$", "HK$", "$", "¥", "£", "€"):
         j = i - len(word)
         if j >= floor and f.startswith(word, j) or (j - 1 >= floor and f[i - 1] in _SPACES
                                                    and f.startswith(word, j - 1)):
@@ -756,6 +759,8 @@ def _keep(f: str, d: _Draft, titles: list[tuple[int, int]]) -> bool:
             return False
         if nxt.isascii() and nxt.isalpha() and d.unit is None and nxt not in ASCII_MAGNITUDES:
             return False
+        if nxt == "." and d.core_end + 1 < len(f) and f[d.core_end + 1].isascii() and f[d.core_end + 1].isalpha():
+            return False  # 163.com
         if d.unit is None and d.kind == "cardinal" and not num.has_magnitude and d.qualifier is None:
             # (a bare 19xx/20xx was made a year above: 2018中国零售数字化创新大会)
             if num.decimal and f[num.start:num.end].endswith(".0"):
