@@ -1,14 +1,18 @@
 """cnreport: Chinese business reports to structured data.
 
 >>> import cnreport
->>> [(m.text, m.value) for m in cnreport.find_numbers("营收1.1億元，增长37%")]
-[('1.1億元', 110000000), ('37%', 37)]
+>>> [(m.text, m.value, m.unit) for m in cnreport.find_numbers("营收1.1億元，增长37%")]
+[('1.1億元', 110000000, '元'), ('37%', 37, '%')]
+>>> cnreport.parse_number("1萬7千")
+17000
 """
 from __future__ import annotations
 
+from .__about__ import __version__
 from .errors import CnreportError, ParseError
 from .model import NumberMention
 from .numbers import find_numbers
-from .numerals import parse_number
+from .numerals import parse_number, to_chinese
 
-__all__ = ["CnreportError", "NumberMention", "ParseError", "find_numbers", "parse_number"]
+__all__ = ["CnreportError", "NumberMention", "ParseError", "__version__", "find_numbers",
+           "parse_number", "to_chinese"]

@@ -59,6 +59,21 @@ class NumberMention:
     high: Optional[Value] = None
     currency: Optional[str] = None
 
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-safe dict: exact values as strings (``"110000000"``,
+        ``"0.5"``, ``"1/8"``), dates as ISO strings.
+
+        >>> from cnreport import find_numbers
+        >>> find_numbers("八分之一")[0].to_dict()["value"]
+        '1/8'
+        """
+        return {
+            "text": self.text, "start": self.start, "end": self.end,
+            "value": _exact_text(self.value), "low": _exact_text(self.low),
+            "high": _exact_text(self.high), "unit": self.unit, "qualifier": self.qualifier,
+            "kind": self.kind, "currency": self.currency,
+        }
+
     @property
     def is_range(self) -> bool:
         """True when the text states an interval rather than one value."""
@@ -71,3 +86,11 @@ class NumberMention:
         if v is None or isinstance(v, str):
             return None
         return float(v)
+
+
+def _exact_text(v: Optional[Value]) -> Optional[str]:
+    if v is None or isinstance(v, str):
+        return v
+    if isinstance(v, Decimal):
+        return format(v, "f")
+    return str(v)

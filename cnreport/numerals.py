@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import Union
 
 import attrs
 import regex
 
 from .errors import ParseError
+from .lexicon import table
 from .lexicon.numerals import (
     APPROX_PAIRS,
     ASCII_MAGNITUDES,
@@ -81,9 +83,18 @@ class _Token:
     text: str = ""
 
 
+@lru_cache(maxsize=1)
+def _unit_words_at_magnitudes() -> tuple[str, ...]:
+    """Units that begin with a magnitude character (千克, 兆瓦, 百分点): there
+    the numeral ends and the unit begins."""
+    return tuple(row[0] for row in table("units.tsv", 4)
+                 if row[0][0] in SMALL_UNITS or row[0][0] in BIG_UNITS)
+
+
 def _tokens(f: str, i: int, limit: int = 256) -> list[_Token]:
     """Tokens of a numeral candidate starting at ``i`` (at most ``limit``)."""
     out: list[_Token] = []
+    unit_words = _unit_words_at_magnitudes()
     n = len(f)
     pos = i
     while pos < n and len(out) < limit:
@@ -97,6 +108,8 @@ def _tokens(f: str, i: int, limit: int = 256) -> list[_Token]:
                 break
             pos = j
         c = f[pos]
+        if out and (c in SMALL_UNITS or c in BIG_UNITS) and f.startswith(unit_words, pos):
+            break
         if "0" <= c <= "9":
             if out and out[-1].kind == "A":
                 break
@@ -444,7 +457,7 @@ def scan_numeral(f: str, i: int, *, allow_bare_magnitude: bool = False) -> Numer
 
     >>> n = scan_numeral("超过1万7千家", 2)
     >>> (n.start, n.end, n.lo)
-    (2, 7, Fraction(17000, 1))
+    (2, 6, Fraction(17000, 1))
     >>> scan_numeral("一二百元", 0).lo, scan_numeral("一二百元", 0).hi
     (Fraction(100, 1), Fraction(200, 1))
     """

@@ -1,0 +1,122 @@
+"""find_numbers: the forms a user relies on, one row each."""
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+
+from cnreport import find_numbers
+
+# text, surface, value, low, high, unit, qualifier, kind
+FORMS = [
+    ("騰訊全網服務器總量已經超過100萬臺", "超過100萬臺", 1000000, 1000000, None, "臺", ">", "cardinal"),
+    ("合作伙伴1萬7千家", "1萬7千家", 17000, None, None, "家", None, "cardinal"),
+    ("超過3.8萬", "超過3.8萬", 38000, 38000, None, None, ">", "cardinal"),
+    ("大概有1.1億", "1.1億", 110000000, None, None, None, None, "cardinal"),
+    ("三個億的收入", "三個億", 300000000, None, None, None, None, "cardinal"),
+    ("帶來5~6億的收入", "5~6億", None, 500000000, 600000000, None, None, "cardinal"),
+    ("大概有400-500个", "400-500个", None, 400, 500, "个", None, "cardinal"),
+    ("一二百元", "一二百元", None, 100, 200, "元", None, "money"),
+    ("十幾塊錢", "十幾塊錢", None, 11, 19, "塊錢", None, "money"),
+    ("30多個", "30多個", 30, 30, 40, "個", ">", "cardinal"),
+    ("5萬餘個", "5萬餘個", 50000, 50000, 60000, "個", ">", "cardinal"),
+    ("八分之一", "八分之一", Fraction(1, 8), None, None, None, None, "fraction"),
+    ("百分之六十", "百分之六十", 60, None, None, "%", None, "percent"),
+    ("千分之五", "千分之五", Decimal("0.5"), None, None, "‰", None, "percent"),
+    ("70%以上", "70%以上", 70, 70, None, "%", ">=", "percent"),
+    ("负3.5%", "负3.5%", Decimal("-3.5"), None, None, "%", None, "percent"),
+    ("增长3个百分点", "3个百分点", 3, None, None, "个百分点", None, "percent"),
+    ("六成五", "六成五", 65, None, None, "成", None, "percent"),
+    ("打七折", "七折", 70, None, None, "折", None, "percent"),
+    ("十倍以上", "十倍以上", 10, 10, None, "倍", ">=", "multiple"),
+    ("全球第七", "第七", 7, None, None, None, None, "ordinal"),
+    ("前10名", "前10名", 10, None, 10, "名", "<=", "ordinal"),
+    ("2019年3月底", "2019年3月底", "2019-03-31", None, None, None, None, "date"),
+    ("5月21日在深圳", "5月21日", "--05-21", None, None, None, None, "date"),
+    ("2018年10月份", "2018年10月份", "2018-10", None, None, None, None, "date"),
+    ("3月1-10日", "3月1-10日", None, "--03-01", "--03-10", None, None, "date"),
+    ("2018年", "2018年", 2018, None, None, "年", None, "year"),
+    ("1960年代", "1960年代", 1960, None, None, "年代", None, "year"),
+    ("一季度", "一季度", 1, None, None, "季度", None, "ordinal"),
+    ("6個小時", "6個小時", 6, None, None, "小時", None, "duration"),
+    ("兩週", "兩週", 2, None, None, "週", None, "duration"),
+    ("半年內", "半年內", Decimal("0.5"), None, Decimal("0.5"), "年", "<=", "duration"),
+    ("一年多", "一年多", 1, 1, 2, "年", ">", "duration"),
+    ("近300個", "近300個", 300, None, 300, "個", "<", "cardinal"),
+    ("不会超过10个", "不会超过10个", 10, None, 10, "个", "<=", "cardinal"),
+    ("约4.287亿美元", "约4.287亿美元", 428700000, None, None, "美元", "~", "money"),
+    ("港币两千九百六十元", "港币两千九百六十元", 2960, None, None, "元", None, "money"),
+    ("壹佰捌拾壹圆柒角", "壹佰捌拾壹圆柒角", Decimal("181.7"), None, None, "圆", None, "money"),
+    ("三兆8090億元", "三兆8090億元", 3809000000000, None, None, "元", None, "money"),
+    ("十七點四四元", "十七點四四元", Decimal("17.44"), None, None, "元", None, "money"),
+    ("數以千萬計的開發者", "數以千萬計", None, 20000000, 90000000, None, None, "cardinal"),
+    ("幾千萬級", "幾千萬級", None, 20000000, 90000000, None, None, "cardinal"),
+    ("成千上万的门店", "成千上万", None, 1000, 10000, None, None, "cardinal"),
+    ("形成了三大族群", "三大", 3, None, None, None, None, "cardinal"),
+    ("迎來會員億時代", "億", 100000000, None, None, None, None, "cardinal"),
+    ("過億", "過億", 100000000, 100000000, None, None, ">", "cardinal"),
+    ("超過了一半", "超過了一半", Fraction(1, 2), Fraction(1, 2), None, None, ">", "fraction"),
+    ("核心能力之一", "之一", 1, None, None, None, None, "cardinal"),
+    ("其一,市場增長", "其一", 1, None, None, None, None, "ordinal"),
+    ("百分之卅四至卅六", "百分之卅四至卅六", None, 34, 36, "%", None, "percent"),
+    ("15k左右", "15k左右", 15000, None, None, None, "~", "cardinal"),
+    ("概率是1/2", "1/2", Fraction(1, 2), None, None, None, None, "fraction"),
+    ("１，２３４", "１", 1, None, None, None, None, "cardinal"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "low", "high", "unit", "qualifier", "kind"), FORMS)
+def test_form(text: str, surface: str, value: object, low: object, high: object,
+              unit: str | None, qualifier: str | None, kind: str) -> None:
+    found = [m for m in find_numbers(text) if m.text == surface]
+    assert found, [m.text for m in find_numbers(text)]
+    m = found[0]
+    assert text[m.start:m.end] == surface
+    assert (m.value, m.low, m.high, m.unit, m.qualifier, m.kind) == (value, low, high, unit, qualifier, kind)
+    for got, want in ((m.value, value), (m.low, low), (m.high, high)):
+        assert type(got) is type(want)
+
+
+@pytest.mark.parametrize("text", [
+    "萬達廣場", "千變萬化", "一些趨勢", "統一", "5G網絡", "4S店", "2C和2B", ".com 2.0", "零售数字化2.0",
+    "95後", "一個重要里程碑", "一段時間", "這一點", "每一個", "下一個", "另一方面", "新一代", "一起成長",
+    "一直", "一定", "進一步", "獨一無二", "幾乎", "十分重要", "千人千面", "《一线》", "一汽", "二維碼",
+    "下半年", "四川", "陆地", "队伍", "收拾", "千万不要", "万万", "https://x.com/a?q=30%25",
+])
+def test_not_a_quantity(text: str) -> None:
+    assert find_numbers(text) == []
+
+
+def test_counting_one_is_kept() -> None:
+    assert [m.text for m in find_numbers("一個是2C的合作伙伴,一種是收穫感")] == ["一個", "一種"]
+    assert [m.text for m in find_numbers("每12個廣東人中,就有一個,")] == ["12個", "一個"]
+
+
+def test_enumeration_one_is_ordinal() -> None:
+    [m] = find_numbers("一是推動轉型")
+    assert (m.text, m.kind, m.value) == ("一", "ordinal", 1)
+
+
+def test_two_points_not_a_range() -> None:
+    assert [m.value for m in find_numbers("從4300萬增長到8200萬")] == [43000000, 82000000]
+    assert [m.value for m in find_numbers("從2008年到2016年")] == [2008, 2016]
+
+
+def test_chinese_comma_is_not_a_thousands_separator() -> None:
+    assert [m.value for m in find_numbers("分别为1，2")] == [1, 2]
+    assert [m.value for m in find_numbers("1,234家")] == [1234]
+
+
+@pytest.mark.parametrize("bad", [b"100", 100, None])
+def test_type_error(bad: object) -> None:
+    with pytest.raises(TypeError, match="str"):
+        find_numbers(bad)  # type: ignore[arg-type]
+
+
+def test_records_are_json_safe() -> None:
+    [m] = find_numbers("八分之一")
+    assert m.to_dict()["value"] == "1/8"
+    [m] = find_numbers("1.1億")
+    assert m.to_dict()["value"] == "110000000"
+    assert m.value_float == 110000000.0

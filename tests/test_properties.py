@@ -1,0 +1,90 @@
+"""Laws that hold for every input: round trips, honest spans, no exceptions."""
+from __future__ import annotations
+
+import pickle
+from decimal import Decimal
+
+import cn2an
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from cnreport import find_numbers, parse_number, to_chinese
+from cnreport.testing import exact_numbers, numerals
+
+# Text that looks like reports: numerals, units, qualifiers and filler.
+_PIECES = st.sampled_from(list("零一二三四五六七八九十百千万亿萬億兩幾数多余半点點分之第前约近超过以上下左右元块个家%％.,，、-~到至年月日底的是和"
+                               "0123456789０１２ 　\n") + ["超過", "百分之", "個百分點", "人民幣", "以上", "不到"])
+report_like = st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=40).map("".join)
+
+
+@given(numerals())
+def test_round_trip(pair: tuple[str, object]) -> None:
+    text, value = pair
+    got = parse_number(text)
+    assert got == value and type(got) is type(value)
+
+
+@given(exact_numbers(), st.booleans(), st.booleans())
+def test_to_chinese_round_trip(value: object, financial: bool, traditional: bool) -> None:
+    text = to_chinese(value, financial=financial, traditional=traditional)  # type: ignore[arg-type]
+    got = parse_number(text)
+    assert got == value and type(got) is type(value)
+
+
+@given(st.integers(min_value=0, max_value=10 ** 15))
+def test_reads_what_cn2an_writes(value: int) -> None:
+    """An independent writer: cn2an's an2cn in its plain and financial styles."""
+    for mode in ("low", "up"):
+        assert parse_number(cn2an.an2cn(value, mode)) == value
+
+
+@given(exact_numbers(max_digits=12))
+def test_found_in_a_sentence(value: object) -> None:
+    text = to_chinese(value)  # type: ignore[arg-type]
+    [m] = find_numbers(f"收入为{text}元，")
+    assert m.value == value and m.unit == "元" and m.kind == "money"
+
+
+def _check_mentions(text: str) -> None:
+    mentions = find_numbers(text)
+    end = 0
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+        assert end <= m.start < m.end
+        end = m.end
+        assert m.value is None or isinstance(m.value, (int, Decimal, str)) or m.kind == "fraction"
+        assert not isinstance(m.value, float)
+        assert pickle.loads(pickle.dumps(m)) == m
+
+
+@given(st.text())
+@example("\ud800一百")
+@example("萬" * 300)
+@example("1," * 200)
+@example("分之" * 100)
+def test_any_text(text: str) -> None:
+    _check_mentions(text)
+
+
+@given(report_like)
+@example("超過 650億次")
+@example("5~6億-7億")
+@example("第第第一")
+def test_report_like_text(text: str) -> None:
+    _check_mentions(text)
+
+
+@given(st.text())
+def test_parse_number_raises_only_parse_error(text: str) -> None:
+    try:
+        parse_number(text)
+    except ValueError:
+        pass
+
+
+@given(report_like)
+def test_input_not_mutated_and_deterministic(text: str) -> None:
+    copy = str(text)
+    first = find_numbers(text)
+    assert text == copy
+    assert find_numbers(text) == first
