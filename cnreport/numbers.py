@@ -409,8 +409,6 @@ def _read_range(f: str, d: _Draft) -> None:
     num2 = scan_numeral(f, k2)
     if num2 is None or not num2.exact or num2.more is not None:
         return
-    if conn in "-–—" and (num.decimal != num2.decimal) and not (num.arabic and num2.arabic):
-        pass
     lo, hi = num.lo, num2.lo
     if not num.has_magnitude and num2.suffix_mults:
         for mult in num2.suffix_mults:
@@ -485,10 +483,9 @@ def _read_suffix(f: str, d: _Draft) -> None:
             _attach(d, k, k + 1, "cardinal")
             d.no_unit_text = True
         else:
-            _attach(d, k + ge, k + ge + len(u.word), u.kind if u.kind != "cardinal" else "cardinal",
+            # the 个 of 6个小时 stays in the surface but not in the unit
+            _attach(d, k + ge, k + ge + len(u.word), u.kind,
                     currency=u.extra if u.kind == "money" else None)
-            d.start = min(d.start, k)  # noqa: the 个 stays in the surface
-            d.end = k + ge + len(u.word)
             if u.kind == "money":
                 _read_money_tail(f, d)
                 again = _match_unit(f, d.end)
@@ -719,7 +716,7 @@ def _with_prefixes(f: str, d: Optional[_Draft], floor: int) -> Optional[_Draft]:
                 continue
             if j > floor and f[j - 1] in q.not_after:
                 continue
-            if q.word in ("过", "上") and not _magnitude_first(f, i, d):
+            if q.word in ("过", "上") and not _magnitude_first(f, i):
                 continue
             if d.kind in ("ordinal", "date", "year") and q.word not in ("约", "大约", "近"):
                 continue
@@ -733,7 +730,7 @@ def _with_prefixes(f: str, d: Optional[_Draft], floor: int) -> Optional[_Draft]:
     return d
 
 
-def _magnitude_first(f: str, i: int, d: _Draft) -> bool:
+def _magnitude_first(f: str, i: int) -> bool:
     """过 and 上 qualify only round magnitudes: 過百萬, 上千, 過億 (not 經過三年)."""
     return f[i] in SMALL_UNITS or f[i] in BIG_UNITS
 

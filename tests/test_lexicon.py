@@ -50,6 +50,6 @@ def test_fold_keeps_length() -> None:
     assert fold("，") == "，"  # the Chinese comma is not a thousands separator
 
 
-def test_table_error_names_file_and_line(tmp_path: object) -> None:
+def test_table_error_names_file_and_line() -> None:
     with pytest.raises(ValueError, match="units.tsv:"):
         table.__wrapped__("units.tsv", 2)
