@@ -42,7 +42,6 @@ _CLAUSE_END = set("，,。.;；:：!！?？、)）」』”\"'\n\r\t ") | set(_S
 _PERCENT_PREFIXES = {"百分之": ("%", Fraction(1)), "千分之": ("‰", Fraction(1, 10)),
                      "万分之": ("‱", Fraction(1, 100))}
 _TIME_AFTER_GE = ("小时", "月", "星期", "礼拜", "季度", "钟头", "工作日")
-_DAY_MARK = "日号"
 _SIGNS = {"RMB": "CNY", "¥": "CNY", "US$": "USD", "HK$": "HKD", "$": None, "£": "GBP", "€": "EUR"}
 
 
@@ -211,7 +210,11 @@ def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
     if f.startswith("一半", i):
         d = _Draft(i, i + 2, i, i + 2, Fraction(1, 2), kind="fraction", fixed=True)
         return _with_prefixes(f, d, floor)
-    frac = scan_fraction(f, i)
+    # One read of the numeral serves the fraction, the date and the plain number.
+    num = scan_numeral(f, i, allow_bare_magnitude=_bare_magnitude_ok(f, i, floor))
+    if num is None:
+        return None
+    frac = scan_fraction(f, i, num)
     if frac is not None:
         d = _Draft(i, frac.end, i, frac.end, exact(frac.value, False), kind="fraction", fixed=True)
         return _with_prefixes(f, d, floor)
@@ -220,13 +223,9 @@ def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
         value = Fraction(int(slash.group(1)), int(slash.group(2)))
         d = _Draft(i, slash.end(), i, slash.end(), exact(value, False), kind="fraction", fixed=True)
         return _with_prefixes(f, d, floor)
-    date = _read_date(f, i)
+    date = _read_date(f, i, num)
     if date is not None:
         return _with_prefixes(f, date, floor)
-    bare_ok = _bare_magnitude_ok(f, i, floor)
-    num = scan_numeral(f, i, allow_bare_magnitude=bare_ok)
-    if num is None:
-        return None
     d = _Draft(i, num.end, i, num.end, None, numeral=num)
     _set_value(d, num)
     _read_range(f, d)
@@ -324,15 +323,14 @@ def _read_half(f: str, i: int) -> Optional[_Draft]:
     return None
 
 
-def _read_date(f: str, i: int) -> Optional[_Draft]:
+def _read_date(f: str, i: int, num: Numeral) -> Optional[_Draft]:
     """Years, months and days: 2019年3月底, 5月21日, 21日, 2018年10月份, 3月1-10日."""
     m = _ISO_DATE.match(f, i)
     if m is not None:
         y, mo, da = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if da <= calendar.monthrange(y, mo)[1]:
             return _Draft(i, m.end(), i, m.end(), f"{y:04d}-{mo:02d}-{da:02d}", kind="date", fixed=True)
-    num = scan_numeral(f, i)
-    if num is None or not num.exact or num.decimal or num.has_magnitude:
+    if not num.exact or num.decimal or num.has_magnitude:
         return None
     v = int(num.lo)
     k = num.end
@@ -350,8 +348,9 @@ def _read_date(f: str, i: int) -> Optional[_Draft]:
                 return _Draft(i, k + 1, i, k + 1, f"{year:04d}-12-31", kind="date", fixed=True)
             return _Draft(i, k, i, num.end, year, kind="year", unit=(k - 1, k), fixed=True)
         num, v, k = month_num, int(month_num.lo), _skip_space(f, month_num.end) if num.arabic else month_num.end
-    if not f.startswith("月", k) or not 1 <= v <= 12 or f.startswith("个", num.start - 1 if num.start else 0):
-        if year is None and f.startswith(tuple(_DAY_MARK[:1]), k) and 1 <= v <= 31 \
+    if not f.startswith("月", k) or not 1 <= v <= 12:
+        # a day alone (21日), but not 日本, 日元
+        if year is None and f.startswith("日", k) and 1 <= v <= 31 \
                 and (num.arabic or num.chinese > 1 or v < 10) and not f.startswith(("日本", "日元", "日币"), k):
             return _Draft(i, k + 1, i, k, f"---{v:02d}", kind="date", fixed=True)
         return None
@@ -585,8 +584,9 @@ def _read_money_tail(f: str, d: _Draft, after_mao: bool = False) -> None:
         return
     k = d.end
     total = Fraction(d.value)
-    if not after_mao and f.startswith(("整", "正"), k) and f[d.unit[0]:d.unit[1]] in ("元", "圆") if d.unit else False:
-        d.end = k + 1
+    if not after_mao and d.unit is not None and f[d.unit[0]:d.unit[1]] in ("元", "圆") \
+            and f.startswith(("整", "正"), k):
+        d.end = k + 1  # cheque style: 壹拾壹元整
         return
     step = Fraction(1, 100) if after_mao else Fraction(1, 10)
     zero = False
@@ -616,11 +616,7 @@ def _read_money_tail(f: str, d: _Draft, after_mao: bool = False) -> None:
         break
     if changed:
         d.value = exact(total, True)
-        d.end = k
-        if f.startswith("钱", k):
-            d.end = k + 1
-    elif zero:
-        return
+        d.end = k + 1 if f.startswith("钱", k) else k
 
 
 def _read_after_qualifier(f: str, d: _Draft) -> None:

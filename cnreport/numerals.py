@@ -515,8 +515,10 @@ def _signed(f: str, i: int) -> tuple[int, int]:
     return 1, i
 
 
-def scan_fraction(f: str, i: int) -> Fractional | None:
+def scan_fraction(f: str, i: int, first: Numeral | None = None) -> Fractional | None:
     """``N分之M`` starting at ``i`` in folded text, with an optional whole part.
+
+    ``first`` is the numeral at ``i`` when the caller has already read it.
 
     >>> scan_fraction("八分之一", 0).value
     Fraction(1, 8)
@@ -524,7 +526,8 @@ def scan_fraction(f: str, i: int) -> Fractional | None:
     Fraction(1051, 3)
     """
     sign, j = _signed(f, i)
-    first = scan_numeral(f, j)
+    if first is None or j != i:
+        first = scan_numeral(f, j)
     if first is None or not first.exact:
         return None
     whole = Fraction(0)

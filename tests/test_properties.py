@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import pickle
 from decimal import Decimal
+from fractions import Fraction
 
 import cn2an
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cnreport import find_numbers, parse_number, to_chinese
+from cnreport import ParseError, find_numbers, parse_number, to_chinese
 from cnreport.testing import exact_numbers, numerals
 
 # Text that looks like reports: numerals, units, qualifiers and filler.
@@ -52,8 +53,9 @@ def _check_mentions(text: str) -> None:
         assert text[m.start:m.end] == m.text
         assert end <= m.start < m.end
         end = m.end
-        assert m.value is None or isinstance(m.value, (int, Decimal, str)) or m.kind == "fraction"
-        assert not isinstance(m.value, float)
+        for v in (m.value, m.low, m.high):
+            assert v is None or type(v) in (int, Decimal, Fraction, str)
+        assert isinstance(m.value, str) == (m.kind == "date" and m.value is not None)
         assert pickle.loads(pickle.dumps(m)) == m
 
 
@@ -77,9 +79,11 @@ def test_report_like_text(text: str) -> None:
 @given(st.text())
 def test_parse_number_raises_only_parse_error(text: str) -> None:
     try:
-        parse_number(text)
-    except ValueError:
-        pass
+        value = parse_number(text)
+    except ParseError as err:
+        assert err.text == text and 0 <= err.position <= len(text)
+    else:
+        assert type(value) in (int, Decimal, Fraction)
 
 
 @given(report_like)
