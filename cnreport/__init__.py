@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from .__about__ import __version__
 from .errors import CnreportError, ParseError
-from .model import NumberMention
+from .model import NumberMention, Section, Speaker
 from .numbers import find_numbers
 from .numerals import parse_number, to_chinese
+from .speakers import same_speaker, segment
 
-__all__ = ["CnreportError", "NumberMention", "ParseError", "__version__", "find_numbers",
-           "parse_number", "to_chinese"]
+__all__ = ["CnreportError", "NumberMention", "ParseError", "Section", "Speaker", "__version__",
+           "find_numbers", "parse_number", "same_speaker", "segment", "to_chinese"]

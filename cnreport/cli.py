@@ -1,30 +1,43 @@
-"""The ``cnreport`` command: numbers from files, directories or standard input.
+"""The ``cnreport`` command: structured data from files, directories or stdin.
 
     cnreport numbers seeds/                # every *.txt below seeds/, as a table
-    cnreport numbers report.txt --format jsonl
+    cnreport speakers report.txt --format jsonl
     cat report.txt | cnreport numbers -
 
-Results go to standard output, diagnostics to standard error. A file that
-cannot be read or decoded is reported with its name and the others are still
-processed; the exit status is then 1.
+Results go to standard output (or ``-o FILE``, written whole or not at all),
+diagnostics to standard error. A file that cannot be read or decoded is
+reported with its name and the others are still processed; the exit status
+is then 1.
 """
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Optional, TextIO
 
 from .__about__ import __version__
 from .numbers import find_numbers
+from .speakers import segment
 
 __all__ = ["main"]
 
+Record = dict[str, object]
+Producer = Callable[[str, str], list[Record]]
 
-def _decode(data: bytes, encoding: str | None) -> str:
+_NUMBER_COLUMNS = ("file", "start", "end", "text", "value", "low", "high", "unit", "qualifier",
+                   "kind", "currency")
+_SPEAKER_COLUMNS = ("file", "start", "end", "kind", "name", "title", "org", "key", "heading",
+                    "duplicate_of", "first_words")
+
+
+def _decode(data: bytes, encoding: Optional[str]) -> str:
     if encoding:
         return data.decode(encoding)
     try:
@@ -33,7 +46,7 @@ def _decode(data: bytes, encoding: str | None) -> str:
         return data.decode("gb18030")
 
 
-def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
+def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, Optional[Path]]]:
     for p in paths:
         if p == "-":
             yield "-", None
@@ -46,26 +59,100 @@ def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
             yield p, path
 
 
-def _write_table(out: TextIO, name: str, mentions: list[dict[str, object]]) -> None:
-    for m in mentions:
-        value = m["value"] if m["value"] is not None else f"{m['low']}..{m['high']}"
-        cells = [name, f"{m['start']}-{m['end']}", str(m["text"]), str(value),
-                 str(m["unit"] or ""), str(m["qualifier"] or ""), str(m["kind"])]
-        out.write("\t".join(cells) + "\n")
+def _number_records(name: str, text: str) -> list[Record]:
+    return [{"file": name, **m.to_dict()} for m in find_numbers(text)]
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="cnreport", description="Structured data from Chinese business reports.")
+def _speaker_records(name: str, text: str, *, everything: bool = False) -> list[Record]:
+    rows = []
+    for s in segment(text):
+        if s.speaker is None and not everything:
+            continue
+        sp = s.speaker
+        rows.append({"file": name, "start": s.start, "end": s.end, "kind": s.kind,
+                     "name": sp.name if sp else None, "title": sp.title if sp else None,
+                     "org": sp.org if sp else None, "key": sp.key if sp else None,
+                     "heading": s.heading, "duplicate_of": s.duplicate_of,
+                     "first_words": _first_words(s.text)})
+    return rows
+
+
+def _first_words(text: str, n: int = 30) -> str:
+    return " ".join(text.split())[:n]
+
+
+class _Writer:
+    """Writes records as a table, CSV, JSON Lines or one JSON array."""
+
+    def __init__(self, out: TextIO, fmt: str, columns: Sequence[str]) -> None:
+        self.out, self.fmt, self.columns = out, fmt, tuple(columns)
+        self.count = 0
+        if fmt == "csv":
+            self.csv = csv.DictWriter(out, fieldnames=self.columns, extrasaction="ignore",
+                                      lineterminator="\n")
+            self.csv.writeheader()
+        elif fmt == "table":
+            out.write("\t".join(self.columns) + "\n")
+        elif fmt == "json":
+            out.write("[")
+
+    def write(self, record: Record) -> None:
+        if self.fmt == "jsonl":
+            self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif self.fmt == "json":
+            self.out.write(("," if self.count else "") + "\n"
+                           + json.dumps(record, ensure_ascii=False))
+        elif self.fmt == "csv":
+            self.csv.writerow({k: _cell(record.get(k)) for k in self.columns})
+        else:
+            self.out.write("\t".join(_cell(record.get(k)).replace("\t", " ").replace("\n", " ")
+                                     for k in self.columns) + "\n")
+        self.count += 1
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            self.out.write("\n]\n" if self.count else "]\n")
+
+
+def _cell(v: object) -> str:
+    return "" if v is None else str(v)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cnreport",
+                                     description="Structured data from Chinese business reports.")
     parser.add_argument("--version", action="version", version=f"cnreport {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    numbers = sub.add_parser("numbers", help="every numeric expression, with value, unit and qualifier")
-    numbers.add_argument("paths", nargs="+", help="files, directories (their *.txt files) or - for stdin")
-    numbers.add_argument("--format", choices=("table", "jsonl"), default="table")
-    numbers.add_argument("--encoding", help="input encoding (default: UTF-8, then GB18030)")
-    args = parser.parse_args(argv)
+    commands = {
+        "numbers": "every numeric expression, with value, unit and qualifier",
+        "speakers": "who speaks where: one row per speaker section",
+    }
+    for name, text in commands.items():
+        cmd = sub.add_parser(name, help=text, description=text)
+        cmd.add_argument("paths", nargs="+", help="files, directories (their *.txt files) or - for stdin")
+        cmd.add_argument("--format", choices=("table", "csv", "jsonl", "json"), default="table")
+        cmd.add_argument("-o", "--output", help="write here instead of standard output")
+        cmd.add_argument("--bom", action="store_true",
+                         help="start the output with a UTF-8 byte order mark (for spreadsheets)")
+        cmd.add_argument("--encoding", help="input encoding (default: UTF-8, then GB18030)")
+        if name == "speakers":
+            cmd.add_argument("--all", action="store_true",
+                             help="list every section, narrative and boilerplate included")
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    if args.command == "numbers":
+        produce: Producer = _number_records
+        columns = _NUMBER_COLUMNS
+    else:
+        def produce(name: str, text: str) -> list[Record]:
+            return _speaker_records(name, text, everything=args.all)
+        columns = _SPEAKER_COLUMNS
     try:
-        return _numbers(args)
+        return _run(args, produce, columns)
     except BrokenPipeError:
         # the reader (head, less) went away: stop quietly, as other filters do
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -73,11 +160,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _numbers(args: argparse.Namespace) -> int:
-    out = sys.stdout
+def _run(args: argparse.Namespace, produce: Producer, columns: Sequence[str]) -> int:
+    if args.output and args.output != "-":
+        buffer = io.StringIO()
+        status = _process(args, produce, columns, buffer)
+        try:
+            _write_atomically(Path(args.output), buffer.getvalue(), bom=args.bom)
+        except OSError as err:
+            print(f"cnreport: {args.output}: {err}", file=sys.stderr)
+            return 2
+        return status
+    if args.bom:
+        sys.stdout.write("\ufeff")
+    return _process(args, produce, columns, sys.stdout)
+
+
+def _process(args: argparse.Namespace, produce: Producer, columns: Sequence[str],
+             out: TextIO) -> int:
+    writer = _Writer(out, args.format, columns)
     status = 0
-    if args.format == "table":
-        out.write("file\tspan\ttext\tvalue\tunit\tqualifier\tkind\n")
     for name, path in _inputs(args.paths):
         try:
             data = sys.stdin.buffer.read() if path is None else path.read_bytes()
@@ -86,13 +187,26 @@ def _numbers(args: argparse.Namespace) -> int:
             print(f"cnreport: {name}: {err}", file=sys.stderr)
             status = 1
             continue
-        mentions = [m.to_dict() for m in find_numbers(text)]
-        if args.format == "jsonl":
-            for m in mentions:
-                out.write(json.dumps({"file": name, **m}, ensure_ascii=False) + "\n")
-        else:
-            _write_table(out, name, mentions)
+        for record in produce(name, text):
+            writer.write(record)
+    writer.close()
     return status
+
+
+def _write_atomically(path: Path, text: str, *, bom: bool) -> None:
+    """Write to a temporary file beside ``path``, then rename it over."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.",
+                               suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 if __name__ == "__main__":  # pragma: no cover

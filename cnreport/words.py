@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import importlib.util
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from .lexicon import table
 from .lexicon.numerals import BIG_UNITS, DIGITS, SMALL_UNITS, TENS
 
-__all__ = ["Words", "lexicalized_words"]
+__all__ = ["Words", "jieba_entries", "lexicalized_words", "once"]
+
+T = TypeVar("T")
 
 _MAX_LEN = 6
 _NUMERAL_CHARS = frozenset(DIGITS) | frozenset(SMALL_UNITS) | frozenset(BIG_UNITS) | frozenset(TENS) | {"几", "半"}
@@ -39,10 +43,24 @@ class Words(frozenset[str]):
         return self
 
 
-_lock = threading.Lock()
-_cache: list[Words] = []
+def once(build: Callable[[], T]) -> Callable[[], T]:
+    """Build a table at its first use, once, even when threads race for it."""
+    lock = threading.Lock()
+    cache: list[T] = []
+
+    def get() -> T:
+        if not cache:
+            with lock:
+                if not cache:
+                    cache.append(build())
+        return cache[0]
+
+    get.__doc__ = build.__doc__
+    get.__name__ = build.__name__
+    return get
 
 
+@once
 def lexicalized_words() -> Words:
     """The words in which numeral characters are not quantities (folded form).
 
@@ -50,12 +68,7 @@ def lexicalized_words() -> Words:
     >>> ("一些" in w, "统一" in w, "一年" in w, "三大" in w)
     (True, True, False, False)
     """
-    if _cache:
-        return _cache[0]
-    with _lock:
-        if not _cache:
-            _cache.append(Words(_build()))
-    return _cache[0]
+    return Words(_build())
 
 
 def _build() -> set[str]:
@@ -96,17 +109,20 @@ def _counted_noun(word: str, units: set[str]) -> bool:
 
 
 def _jieba_words() -> list[str]:
+    return [word for word, _ in jieba_entries() if any(c in _NUMERAL_CHARS for c in word)]
+
+
+def jieba_entries() -> Iterator[tuple[str, str]]:
+    """(word, part-of-speech tag) of each entry of jieba's dictionary, read as
+    a file; nothing when jieba or its dictionary is missing."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
-        return []
-    path = Path(spec.origin).parent / "dict.txt"
+        return
     try:
-        text = path.read_text(encoding="utf-8")
+        text = (Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8")
     except OSError:
-        return []
-    words = []
+        return
     for line in text.splitlines():
-        word = line.split(" ", 1)[0]
-        if word and any(c in _NUMERAL_CHARS for c in word):
-            words.append(word)
-    return words
+        parts = line.split(" ")
+        if parts[0]:
+            yield parts[0], parts[2] if len(parts) > 2 else ""

@@ -16,8 +16,8 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 def test_table_on_seeds(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["numbers", str(SEEDS)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("file\tspan\ttext")
-    assert any("超過100萬臺\t1000000\t臺\t>\tcardinal" in line for line in lines)
+    assert lines[0].startswith("file\tstart\tend\ttext\tvalue")
+    assert any("\t超過100萬臺\t1000000\t1000000\t\t臺\t>\tcardinal\t" in line for line in lines)
 
 
 def test_jsonl_and_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -38,3 +38,22 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[st
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("八分之一".encode())))
     assert main(["numbers", "-", "--format", "jsonl"]) == 0
     assert json.loads(capsys.readouterr().out)["value"] == "1/8"
+
+
+def test_speakers_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "speakers.csv"
+    assert main(["speakers", str(SEEDS), "--format", "csv", "--bom", "-o", str(out)]) == 0
+    data = out.read_bytes()
+    assert data.startswith("\ufeff".encode())
+    import csv
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) == 20
+    assert (rows[0]["name"], rows[0]["title"], rows[0]["org"]) == ("劉熾平", "騰訊公司總裁", "騰訊")
+    assert [r["kind"] for r in rows[-6:]] == ["question", "answer"] * 3
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_output_to_a_missing_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["speakers", str(SEEDS), "-o", str(tmp_path / "no" / "such.tsv")])
+    assert status == 2
+    assert "such.tsv" in capsys.readouterr().err

@@ -53,3 +53,38 @@ def test_fold_keeps_length() -> None:
 def test_table_error_names_file_and_line() -> None:
     with pytest.raises(ValueError, match="units.tsv:"):
         table.__wrapped__("units.tsv", 2)
+
+
+@pytest.mark.parametrize("title", [r[0] for r in table("titles.tsv", 1)])
+def test_title_row_makes_a_title_line(title: str) -> None:
+    from cnreport import segment
+    assert fold(title) == title
+    speaker = segment(f"王小明-某某公司{title}\n正文")[0].speaker
+    assert speaker is not None and speaker.title == f"某某公司{title}"
+
+
+@pytest.mark.parametrize("surname", [r[0] for r in table("surnames.tsv", 1)])
+def test_surname_row_makes_a_name(surname: str) -> None:
+    from cnreport import segment
+    assert fold(surname) == surname and 1 <= len(surname) <= 2
+    speaker = segment(f"{surname}晓-某某公司总裁\n正文")[0].speaker
+    assert speaker is not None and speaker.name == f"{surname}晓"
+
+
+@pytest.mark.parametrize("row", table("speaker_labels.tsv", 2), ids=lambda r: r[0])
+def test_speaker_label_row(row: object) -> None:
+    from cnreport import segment
+    label, kind = row.cells  # type: ignore[attr-defined]
+    section = segment(f"{label}:收入多少")[0]
+    assert section.speaker is not None and section.speaker.name == label
+    assert section.kind == kind
+
+
+@pytest.mark.parametrize("row", table("boilerplate.tsv", 3), ids=lambda r: r[0])
+def test_boilerplate_row(row: object) -> None:
+    from cnreport import segment
+    text, match, is_list = row.cells  # type: ignore[attr-defined]
+    line = text if match == "line" else text + "：见下方"
+    sections = segment(line + "\n短链接一则\n" + "正文很长，" * 12)
+    assert sections[0].kind == "boilerplate"
+    assert (sections[0].text.count("短链接") == 1) == (is_list == "yes")
