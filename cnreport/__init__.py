@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from .__about__ import __version__
 from .errors import CnreportError, ParseError
-from .model import NumberMention, Section, Speaker
+from .metrics import tag_metrics
+from .model import Change, Metric, NumberMention, Report, Section, Speaker
 from .numbers import find_numbers
 from .numerals import parse_number, to_chinese
+from .report import parse, parse_many
 from .speakers import same_speaker, segment
 
-__all__ = ["CnreportError", "NumberMention", "ParseError", "Section", "Speaker", "__version__",
-           "find_numbers", "parse_number", "same_speaker", "segment", "to_chinese"]
+__all__ = ["Change", "CnreportError", "Metric", "NumberMention", "ParseError", "Report", "Section",
+           "Speaker", "__version__", "find_numbers", "parse", "parse_many", "parse_number",
+           "same_speaker", "segment", "tag_metrics", "to_chinese"]

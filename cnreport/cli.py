@@ -1,8 +1,10 @@
 """The ``cnreport`` command: structured data from files, directories or stdin.
 
-    cnreport numbers seeds/                # every *.txt below seeds/, as a table
-    cnreport speakers report.txt --format jsonl
-    cat report.txt | cnreport numbers -
+    cnreport parse seeds/                  # one row per metric, every *.txt below seeds/
+    cnreport parse seeds/ --format csv --bom -o metrics.csv
+    cnreport numbers report.txt --format jsonl
+    cnreport speakers report.txt
+    cat report.txt | cnreport parse -
 
 Results go to standard output (or ``-o FILE``, written whole or not at all),
 diagnostics to standard error. A file that cannot be read or decoded is
@@ -23,7 +25,9 @@ from pathlib import Path
 from typing import Optional, TextIO
 
 from .__about__ import __version__
+from .export import COLUMNS as _METRIC_COLUMNS
 from .numbers import find_numbers
+from .report import parse
 from .speakers import segment
 
 __all__ = ["main"]
@@ -57,6 +61,10 @@ def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, Optional[Path]]]:
                 yield str(child), child
         else:
             yield p, path
+
+
+def _metric_records(name: str, text: str) -> list[Record]:
+    return parse(text, source=name).to_records()
 
 
 def _number_records(name: str, text: str) -> list[Record]:
@@ -124,6 +132,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cnreport {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     commands = {
+        "parse": "one row per metric: value, unit, qualifier, subject, period, speaker",
         "numbers": "every numeric expression, with value, unit and qualifier",
         "speakers": "who speaks where: one row per speaker section",
     }
@@ -135,6 +144,8 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--bom", action="store_true",
                          help="start the output with a UTF-8 byte order mark (for spreadsheets)")
         cmd.add_argument("--encoding", help="input encoding (default: UTF-8, then GB18030)")
+        cmd.add_argument("--no-progress", action="store_true",
+                         help="no progress bar (it is shown only when stderr is a terminal)")
         if name == "speakers":
             cmd.add_argument("--all", action="store_true",
                              help="list every section, narrative and boilerplate included")
@@ -144,8 +155,11 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
-    if args.command == "numbers":
-        produce: Producer = _number_records
+    if args.command == "parse":
+        produce: Producer = _metric_records
+        columns: Sequence[str] = _METRIC_COLUMNS
+    elif args.command == "numbers":
+        produce = _number_records
         columns = _NUMBER_COLUMNS
     else:
         def produce(name: str, text: str) -> list[Record]:
@@ -179,7 +193,8 @@ def _process(args: argparse.Namespace, produce: Producer, columns: Sequence[str]
              out: TextIO) -> int:
     writer = _Writer(out, args.format, columns)
     status = 0
-    for name, path in _inputs(args.paths):
+    inputs = list(_inputs(args.paths))
+    for name, path in _progress(inputs, args):
         try:
             data = sys.stdin.buffer.read() if path is None else path.read_bytes()
             text = _decode(data, args.encoding)
@@ -191,6 +206,16 @@ def _process(args: argparse.Namespace, produce: Producer, columns: Sequence[str]
             writer.write(record)
     writer.close()
     return status
+
+
+def _progress(inputs: list[tuple[str, Optional[Path]]], args: argparse.Namespace
+              ) -> Iterator[tuple[str, Optional[Path]]]:
+    """A bar on stderr for batches; tqdm leaves it out when stderr is not a terminal."""
+    if args.no_progress or len(inputs) < 2:
+        return iter(inputs)
+    from tqdm import tqdm
+    return iter(tqdm(inputs, desc=f"cnreport {args.command}", unit="file", disable=None,
+                     file=sys.stderr))
 
 
 def _write_atomically(path: Path, text: str, *, bom: bool) -> None:

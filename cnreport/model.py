@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal, Optional, Union
+from typing import Any, Literal, Optional, Union
 
 import attrs
 
-__all__ = ["Kind", "NumberMention", "Number", "Qualifier", "Section", "SectionKind", "Speaker",
-           "Value"]
+__all__ = ["Change", "Kind", "Metric", "NumberMention", "Number", "Qualifier", "Report", "Section",
+           "SectionKind", "Speaker", "Value"]
 
 Number = Union[int, Decimal, Fraction]
 # Dates are ISO 8601 strings at the precision written: 2019-05-01, 2019-05,
@@ -167,3 +167,109 @@ class Section:
                 "speaker": self.speaker.to_dict() if self.speaker else None,
                 "heading": self.heading, "duplicate_of": self.duplicate_of,
                 "byline": self.byline, "text": self.text}
+
+
+@attrs.frozen
+class Change:
+    """A movement that a figure belongs to.
+
+    ``direction`` is ``up`` or ``down`` as the verb says; ``start`` and
+    ``end`` are the two figures of ``從A增長到B`` (``None`` when the figure
+    is the size of the change, as in ``同比增長15%``); ``basis`` is what the
+    change compares against (``同比``, ``環比``) when stated.
+
+    >>> import cnreport
+    >>> c = cnreport.parse("付費會員從4300萬增長到8200萬").metrics[0].change
+    >>> (c.direction, c.start.value, c.end.value)
+    ('up', 43000000, 82000000)
+    """
+
+    direction: Optional[str]
+    start: Optional[NumberMention] = None
+    end: Optional[NumberMention] = None
+    basis: Optional[str] = None
+    text: str = ""
+
+
+@attrs.frozen
+class Metric:
+    """One figure and what it measures.
+
+    ``mention`` is the figure itself (value, unit, qualifier, span);
+    ``subject`` what it counts or measures as written, ``category`` the
+    normalised measure (``users``, ``revenue`` …), ``entity`` who it is
+    about, ``period`` the time expression in scope, ``change`` the movement
+    it belongs to; ``speaker`` and ``heading`` come from its section.
+
+    >>> import cnreport
+    >>> m = cnreport.parse("截至2019年3月底，騰訊視頻付費會員達到8900萬").metrics[0]
+    >>> (m.subject, m.entity, m.period, m.mention.value, m.category)
+    ('付費會員', '騰訊視頻', '截至2019年3月底', 89000000, 'members')
+    """
+
+    mention: NumberMention
+    subject: Optional[str] = None
+    category: Optional[str] = None
+    entity: Optional[str] = None
+    period: Optional[str] = None
+    change: Optional[Change] = None
+    speaker: Optional[Speaker] = None
+    heading: Optional[str] = None
+    sentence: str = ""
+    source: Optional[str] = None
+
+    def to_record(self) -> dict[str, object]:
+        """One flat JSON-safe row: the figure's fields (exact values as
+        strings, plus ``value_float``), then the context."""
+        m, c, sp = self.mention, self.change, self.speaker
+        return {
+            "source": self.source, **m.to_dict(), "value_float": m.value_float,
+            "subject": self.subject, "category": self.category, "entity": self.entity,
+            "period": self.period,
+            "change_direction": c.direction if c else None,
+            "change_from": _exact_text(c.start.value) if c and c.start else None,
+            "change_to": _exact_text(c.end.value) if c and c.end else None,
+            "change_basis": c.basis if c else None,
+            "speaker": sp.name if sp else None, "speaker_title": sp.title if sp else None,
+            "speaker_org": sp.org if sp else None, "speaker_key": sp.key if sp else None,
+            "heading": self.heading, "sentence": self.sentence,
+        }
+
+
+@attrs.frozen
+class Report:
+    """Everything read from one text: its sections, every number, and the
+    metrics among them.
+
+    >>> import cnreport
+    >>> r = cnreport.parse("邱躍鵬-騰訊副總裁\\n騰訊全網服務器總量已經超過100萬臺", source="a.txt")
+    >>> rec = r.to_records()[0]
+    >>> (rec["subject"], rec["value"], rec["unit"], rec["qualifier"], rec["speaker"])
+    ('服務器總量', '1000000', '臺', '>', '邱躍鵬')
+    """
+
+    sections: tuple[Section, ...] = ()
+    numbers: tuple[NumberMention, ...] = ()
+    metrics: tuple[Metric, ...] = ()
+    source: Optional[str] = None
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One JSON-safe dict per metric (see :meth:`Metric.to_record`)."""
+        return [m.to_record() for m in self.metrics]
+
+    def to_jsonl(self) -> str:
+        """The records as JSON Lines, UTF-8 text, one metric per line."""
+        from .export import to_jsonl
+        return to_jsonl(self.to_records())
+
+    def to_csv(self, *, bom: bool = False) -> str:
+        """The records as CSV text with a header row; ``bom=True`` starts it
+        with a byte order mark so that spreadsheets read it as UTF-8."""
+        from .export import to_csv
+        return to_csv(self.to_records(), bom=bom)
+
+    def to_frame(self) -> Any:
+        """The records as a pandas DataFrame (pandas is imported here, and
+        only here: install it with ``pip install 'cnreport[pandas]'``)."""
+        from .export import to_frame
+        return to_frame(self.to_records())

@@ -146,8 +146,10 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _titles() -> tuple[str, ...]:
-    return tuple(sorted((r[0].lower() for r in table("titles.tsv", 1)), key=len, reverse=True))
+def _titles() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The job titles, and their lengths from the longest down."""
+    titles = frozenset(r[0].lower() for r in table("titles.tsv", 1))
+    return titles, tuple(sorted({len(t) for t in titles}, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -215,13 +217,14 @@ def _is_name(name: str, *, strict: bool) -> bool:
 def _title_end(role: str) -> int:
     """Length of the job title that ends ``role`` (folded), 0 if none."""
     low = role.lower()
-    for title in _titles():
-        if low.endswith(title):
+    titles, lengths = _titles()
+    for n in lengths:
+        if n <= len(low) and low[-n:] in titles:
             # CEO must not be the tail of a longer Latin word.
-            if title.isascii() and len(low) > len(title) and low[-len(title) - 1].isascii() \
-                    and low[-len(title) - 1].isalpha():
+            if low[-n:].isascii() and len(low) > n and low[-n - 1].isascii() \
+                    and low[-n - 1].isalpha():
                 continue
-            return len(title)
+            return n
     return 0
 
 
@@ -348,6 +351,9 @@ def _count_short_labels(lines: list[_Line]) -> int:
 
 def _speaker_line(line: _Line, short_labels: int) -> bool:
     f = line.folded
+    if len(f) > _MAX_TITLE_LINE and ":" not in f[:_MAX_LABEL + 2]:
+        # A paragraph, not a speaker line: no label opens it.
+        return False
     raw = line.raw[line.lead:line.lead + len(f)]
     m = _INTRO.fullmatch(f)
     if m:

@@ -57,3 +57,25 @@ def test_output_to_a_missing_directory(tmp_path: Path, capsys: pytest.CaptureFix
     status = main(["speakers", str(SEEDS), "-o", str(tmp_path / "no" / "such.tsv")])
     assert status == 2
     assert "such.tsv" in capsys.readouterr().err
+
+
+def test_parse_command_csv_opens_in_pandas(tmp_path: Path) -> None:
+    import pandas as pd
+    out = tmp_path / "metrics.csv"
+    assert main(["parse", str(SEEDS), "--format", "csv", "--bom", "-o", str(out)]) == 0
+    frame = pd.read_csv(out, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    row = frame[frame["text"] == "超過100萬臺"].iloc[0]
+    assert (row["value"], row["unit"], row["qualifier"], row["subject"], row["speaker"]) == (
+        "1000000", "臺", ">", "服務器總量", "邱躍鵬")
+    assert len(frame) == len({(r["source"], r["start"]) for _, r in frame.iterrows()})
+
+
+def test_parse_command_json_and_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\xfa" * 3)
+    good = tmp_path / "good.txt"
+    good.write_text("騰訊4萬多員工", encoding="utf-8")
+    status = main(["parse", str(bad), str(good), "--format", "json", "--encoding", "utf-8"])
+    out, err = capsys.readouterr()
+    assert status == 1 and "bad.txt" in err
+    assert [r["subject"] for r in json.loads(out)] == ["員工"]

@@ -1,0 +1,56 @@
+"""Metric records out: JSON Lines, CSV and pandas.
+
+Records are the flat dicts of :meth:`cnreport.Metric.to_record`; every
+export keeps exact values as digit strings, so nothing is rounded on the
+way out. ``value_float`` is there for charts.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["COLUMNS", "to_csv", "to_frame", "to_jsonl"]
+
+COLUMNS: tuple[str, ...] = (
+    "source", "start", "end", "text", "value", "low", "high", "unit", "qualifier", "kind",
+    "currency", "value_float", "subject", "category", "entity", "period", "change_direction",
+    "change_from", "change_to", "change_basis", "speaker", "speaker_title", "speaker_org",
+    "speaker_key", "heading", "sentence",
+)
+
+
+def to_jsonl(records: Sequence[dict[str, object]]) -> str:
+    """One JSON object per line, UTF-8 characters kept as they are.
+
+    >>> to_jsonl([{"value": "1/8"}])
+    '{"value": "1/8"}\\n'
+    """
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+def to_csv(records: Sequence[dict[str, object]], *, bom: bool = False) -> str:
+    """CSV with a header row of :data:`COLUMNS`; ``bom=True`` for spreadsheets.
+
+    >>> to_csv([{"text": "1.1億", "value": "110000000"}]).splitlines()[1][:30]
+    ',,,1.1億,110000000,,,,,,,,,,,,,'
+    """
+    out = io.StringIO()
+    if bom:
+        out.write("\ufeff")
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    for r in records:
+        writer.writerow({k: "" if r.get(k) is None else r.get(k) for k in COLUMNS})
+    return out.getvalue()
+
+
+def to_frame(records: Sequence[dict[str, object]]) -> Any:
+    """A pandas DataFrame with :data:`COLUMNS` (exact values stay strings)."""
+    try:
+        import pandas as pd
+    except ImportError as err:  # pragma: no cover - depends on the environment
+        raise ImportError("to_frame() needs pandas: pip install 'cnreport[pandas]'") from err
+    return pd.DataFrame.from_records(list(records), columns=list(COLUMNS))

@@ -1,0 +1,447 @@
+"""What each figure measures: subject, category, entity, period and change.
+
+``tag_metrics`` reads the figures that ``find_numbers`` found and the
+sections that ``segment`` made, and ties each quantity (cardinal, money,
+percent, fraction, multiple) to its context:
+
+- ``subject``: the noun phrase it counts or measures. A figure followed by a
+  noun counts that noun (``19家合作伙伴`` → 合作伙伴); otherwise the subject
+  is the noun phrase before it, past the verbs and adverbs in between
+  (``騰訊全網服務器總量已經超過100萬臺`` → 服務器總量). The entity and scope
+  words at its front (騰訊, 全網) are split off.
+- ``entity``: the organisation the figure is about, when the sentence names one.
+- ``period``: the time expression in scope (``截至2019年3月底``, ``過去一年``).
+- ``change``: a movement (``從4300萬增長到8200萬``, ``同比增長15%``).
+- ``category``: a normalised measure (users, revenue, …) from
+  ``lexicon/metrics.tsv``.
+
+Words are looked up in jieba's dictionary (word and part-of-speech tag) by
+longest match, a few words on each side of each figure: the text is never
+tokenised whole, which keeps this pass as fast as the number finder.
+Years, dates, durations and ordinals are context, not metrics; figures in
+boilerplate, headings and repeated paragraphs are not metrics either.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from .lexicon import table
+from .model import Change, Metric, NumberMention, Section
+from .normalize import fold
+from .words import word_tags
+
+__all__ = ["METRIC_KINDS", "tag_metrics"]
+
+METRIC_KINDS = frozenset({"cardinal", "money", "percent", "fraction", "multiple"})
+_SKIPPED_SECTIONS = frozenset({"boilerplate", "heading", "byline"})
+_TIME_KINDS = frozenset({"year", "date", "duration"})
+_NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nl", "ng", "vn", "eng", "j", "an", "nrt",
+                        "nrfg"})
+# May stand inside a subject between nouns (申請 in 專利申請數量, 和 in 應用和系統).
+_LINK_TAGS = frozenset({"v", "a", "b", "c", "x", "q", "f"})
+# Stand between a subject and its figure (已經, 為, 達到了, 的).
+_GAP_TAGS = frozenset({"v", "d", "p", "ul", "uj", "uz", "ug", "uv", "ude", "u", "r", "m", "q",
+                       "f", "c", "t"})
+_MAX_GAP = 6
+# The longest word looked up: jieba's words are read up to four characters,
+# metric aliases up to five (日活跃用户).
+_LONGEST = 5
+_MAX_RUN = 8
+_SENTENCE = regex.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
+_CLAUSE_STOPS = frozenset("，,：:（）()“”\"《》【】[]…—")
+# Function characters read alone, so that 增速將 is 增速 + 將, not 速將.
+_FUNCTION_CHARS = {"将": "d", "已": "d", "也": "d", "都": "d", "还": "d", "就": "d", "才": "d",
+                   "又": "d", "从": "p", "了": "ul", "的": "uj", "被": "p", "把": "p", "、": "x"}
+_CONJUNCTIONS = frozenset({"和", "与", "及", "或", "跟", "以及"})
+_LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9&+._-]*|[0-9]+")
+_AGE_UNITS = frozenset({"岁", "周岁"})
+
+
+def tag_metrics(text: str, sections: Sequence[Section], numbers: Sequence[NumberMention], *,
+                source: Optional[str] = None,
+                categories: Optional[Mapping[str, str]] = None) -> list[Metric]:
+    """The metrics among ``numbers``, each with its context.
+
+    ``sections`` and ``numbers`` are the results of ``segment(text)`` and
+    ``find_numbers(text)``; ``categories`` adds aliases (``{"日活": "users"}``)
+    to the built-in table. Most callers want :func:`cnreport.parse`, which
+    runs all three.
+
+    >>> from cnreport import find_numbers, segment
+    >>> t = "騰訊全網服務器總量已經超過100萬臺"
+    >>> m = tag_metrics(t, segment(t), find_numbers(t))[0]
+    >>> (m.subject, m.entity, m.mention.value, m.mention.unit, m.category)
+    ('服務器總量', '騰訊', 1000000, '臺', 'infrastructure')
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"tag_metrics() takes a str, not {type(text).__name__}")
+    folded = fold(text)
+    ctx = _Context(text, folded, numbers, categories)
+    starts = [s.start for s in sections]
+    metrics: list[Metric] = []
+    last_sentence = -1
+    for i, m in enumerate(numbers):
+        if m.kind not in METRIC_KINDS or m.text.endswith("之一"):
+            continue
+        section = sections[bisect.bisect_right(starts, m.start) - 1] if sections else None
+        if section is not None and (section.kind in _SKIPPED_SECTIONS
+                                    or section.duplicate_of is not None):
+            continue
+        s_start, s_end = ctx.sentence(m.start)
+        subject, entity = ctx.subject(m, s_start, s_end)
+        change = ctx.change(i, s_start)
+        if subject is None and metrics and last_sentence == s_start \
+                and (change is not None or metrics[-1].change is not None):
+            # 增速將從2016年的37%下降至19%, 營收同比增長15%至100億元: the
+            # figures of one change measure the same thing.
+            subject = metrics[-1].subject
+        last_sentence = s_start
+        metrics.append(Metric(
+            mention=m, subject=subject, category=ctx.category(subject), entity=entity,
+            period=ctx.period(i, s_start, s_end), change=change,
+            speaker=section.speaker if section else None,
+            heading=section.heading if section else None,
+            sentence=text[s_start:s_end].strip(), source=source))
+    return metrics
+
+
+class _Context:
+    """Look-ups over one text: sentences, words, mentions and lexicons."""
+
+    def __init__(self, text: str, folded: str, numbers: Sequence[NumberMention],
+                 categories: Optional[Mapping[str, str]]) -> None:
+        self.text, self.folded, self.numbers = text, folded, numbers
+        self.sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+        self.sentence_starts = [s for s, _ in self.sentences]
+        self.mention_at = {m.start: m for m in numbers}
+        self.mention_end = {m.end: m for m in numbers}
+        self.aliases = _aliases(tuple(sorted((categories or {}).items())))
+        self.tags = word_tags()
+
+    # -- sentences and words
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        if i < 0:
+            return 0, len(self.text)
+        return self.sentences[i]
+
+    def _tag(self, word: str) -> str:
+        if word in self.aliases:
+            return "n"
+        if word in _org_set():
+            return "nt"
+        extra = _extra_words().get(word)
+        if extra is not None:
+            return extra
+        role = _context_words().get(word)
+        if role == "scope":
+            return "n"
+        if role is not None and role != "brand":
+            return "d"
+        if word in _FUNCTION_CHARS:
+            return _FUNCTION_CHARS[word]
+        tag = self.tags.get(word, "x")
+        # Only the joining conjunctions may stand inside a subject.
+        return "cc" if tag == "c" and word not in _CONJUNCTIONS else tag
+
+    def _known(self, word: str) -> bool:
+        return (word in self.tags or word in self.aliases or word in _org_set()
+                or word in _extra_words())
+
+    def _forward(self, i: int, limit: int) -> Optional[tuple[int, int, str]]:
+        f = self.folded
+        if i >= limit or f[i] in _CLAUSE_STOPS or f[i].isspace():
+            return None
+        m = _LATIN.match(f, i, limit)
+        if m:
+            return i, m.end(), "m" if m.group().isdigit() else "eng"
+        if f[i] in _FUNCTION_CHARS and f[i] != "的":
+            return i, i + 1, _FUNCTION_CHARS[f[i]]
+        for k in range(min(_LONGEST, limit - i), 0, -1):
+            w = f[i:i + k]
+            if k == 1 or self._known(w):
+                return i, i + k, self._tag(w)
+        return None
+
+    def _backward(self, j: int, limit: int) -> Optional[tuple[int, int, str]]:
+        f = self.folded
+        if j <= limit or f[j - 1] in _CLAUSE_STOPS or f[j - 1].isspace():
+            return None
+        k0 = j - 1
+        while k0 > limit and (f[k0 - 1].isascii() and f[k0 - 1].isalnum()):
+            k0 -= 1
+        if f[j - 1].isascii() and f[j - 1].isalnum():
+            return k0, j, "m" if f[k0:j].isdigit() else "eng"
+        if f[j - 1] in _FUNCTION_CHARS:
+            return j - 1, j, _FUNCTION_CHARS[f[j - 1]]
+        for k in range(min(_LONGEST, j - limit), 0, -1):
+            w = f[j - k:j]
+            if k == 1 or self._known(w):
+                return j - k, j, self._tag(w)
+        return None
+
+    # -- subject and entity
+
+    def subject(self, m: NumberMention, s_start: int, s_end: int
+                ) -> tuple[Optional[str], Optional[str]]:
+        before = self._backward(m.start, s_start)
+        if before is not None and before[2] in _NOUN_TAGS and self.folded[m.end:m.end + 1] == "的":
+            # 服務器總量超過百萬的公司: the noun before measures, the one after is described.
+            span = self._left(m.start, s_start) or self._right(m.end, s_end)
+        else:
+            span = self._right(m.end, s_end) or self._left(m.start, s_start)
+        entity = self._entity_before(m.start, s_start)
+        if span is None:
+            return None, entity
+        a, b = span
+        a, front_entity = self._split_front(a, b)
+        if front_entity is not None:
+            entity = front_entity
+        return (self.text[a:b] if a < b else None), entity
+
+    def _right(self, pos: int, limit: int) -> Optional[tuple[int, int]]:
+        f = self.folded
+        while pos < limit and f[pos] in " \u3000":
+            pos += 1
+        if pos < limit and f[pos] == "的":
+            pos += 1
+        tokens: list[tuple[int, int, str]] = []
+        while len(tokens) < _MAX_RUN:
+            nxt = self.mention_at.get(pos)
+            if nxt is not None:
+                # 13類231個接口: the first figure counts what the second does.
+                if not tokens and nxt.kind in METRIC_KINDS and nxt.unit:
+                    return self._right(nxt.end, limit)
+                break
+            tok = self._forward(pos, limit)
+            if tok is None:
+                break
+            if tok[2] == "ul" and tokens:
+                # 電影貢獻了: a word before 了 is the verb, not the subject.
+                tokens.pop()
+                break
+            tokens.append(tok)
+            pos = tok[1]
+        return _noun_run(tokens, _LINK_TAGS | {"uj"})
+
+    def _left(self, pos: int, limit: int) -> Optional[tuple[int, int]]:
+        gap = 0
+        while gap < _MAX_GAP:
+            before = self.mention_end.get(pos)
+            if before is not None and before.kind in _TIME_KINDS | {"ordinal"}:
+                pos, gap = before.start, gap + 1
+                continue
+            tok = self._backward(pos, limit)
+            if tok is None or tok[2] not in _GAP_TAGS:
+                break
+            pos, gap = tok[0], gap + 1
+        tokens = []
+        while len(tokens) < _MAX_RUN:
+            if pos in self.mention_end:
+                break
+            tok = self._backward(pos, limit)
+            if tok is None or (tok[2] == "uj"):
+                break
+            tokens.append(tok)
+            pos = tok[0]
+        return _reverse_run(tokens)
+
+    def _split_front(self, a: int, b: int) -> tuple[int, Optional[str]]:
+        """Split an organisation and scope words off the front of a subject."""
+        f = self.folded
+        entity = None
+        org = _org_at(f, a, b)
+        if org is not None and org < b:
+            entity = self.text[a:org]
+            a = org
+        changed = True
+        while changed:
+            changed = False
+            for word, role in _context_words().items():
+                if role == "scope" and f.startswith(word, a) and a + len(word) < b:
+                    a += len(word)
+                    changed = True
+        return a, entity
+
+    def _entity_before(self, pos: int, s_start: int) -> Optional[str]:
+        f = self.folded
+        best = None
+        for org in _orgs():
+            k = f.rfind(org, s_start, pos)
+            if k >= 0 and (best is None or k > best[0]):
+                best = (k, k + len(org))
+        if best is None:
+            return None
+        end = _extend_brand(f, best[1], pos)
+        return self.text[best[0]:end]
+
+    # -- category, period, change
+
+    def category(self, subject: Optional[str]) -> Optional[str]:
+        if not subject:
+            return None
+        s = fold(subject).lower()
+        ending = [a for a in self.aliases if s.endswith(a)]
+        if ending:
+            return self.aliases[max(ending, key=len)]
+        inside = [a for a in self.aliases if a in s]
+        return self.aliases[max(inside, key=len)] if inside else None
+
+    def period(self, i: int, s_start: int, s_end: int) -> Optional[str]:
+        m = self.numbers[i]
+        for j in list(range(i - 1, -1, -1)) + list(range(i + 1, len(self.numbers))):
+            t = self.numbers[j]
+            if t.start < s_start or t.end > s_end:
+                continue
+            if _is_time(t):
+                return self.text[self._period_start(t.start, s_start):t.end]
+        f = self.folded
+        best = None
+        for word, role in _context_words().items():
+            if role == "period":
+                k = f.rfind(word, s_start, m.start)
+                if k >= 0 and (best is None or k > best[0]):
+                    best = (k, k + len(word))
+        return self.text[best[0]:best[1]] if best else None
+
+    def _period_start(self, pos: int, s_start: int) -> int:
+        f = self.folded
+        for word, role in sorted(_context_words().items(), key=lambda x: -len(x[0])):
+            if role == "period" and pos - len(word) >= s_start and f.startswith(word, pos - len(word)):
+                return pos - len(word)
+        return pos
+
+    def change(self, i: int, s_start: int) -> Optional[Change]:
+        m = self.numbers[i]
+        f = self.folded
+        for a, b in ((i - 1, i), (i, i + 1)):
+            if a < 0 or b >= len(self.numbers):
+                continue
+            x, y = self.numbers[a], self.numbers[b]
+            if x.kind not in METRIC_KINDS or y.kind not in METRIC_KINDS or x.start < s_start:
+                continue
+            between = f[x.end:y.start].strip()
+            verb = _change_verb(between)
+            begin = _from_start(f, x, s_start)
+            if verb is None or begin == x.start:
+                continue
+            return Change(direction=_context_words()[verb], start=x, end=y, basis=None,
+                          text=self.text[begin:y.end])
+        # 同比增長15%: the figure is the size of the change.
+        head = f[max(s_start, m.start - 10):m.start]
+        for word, role in sorted(_context_words().items(), key=lambda x: -len(x[0])):
+            if role in ("up", "down") and regex.search(regex.escape(word) + r"(?:了|到|至|为)?\s*$",
+                                                       head):
+                basis = next((w for w, r in _context_words().items()
+                              if r == "basis" and w in head), None)
+                k = head.rfind(basis) if basis else head.rfind(word)
+                start = m.start - len(head) + k
+                return Change(direction=role, start=None, end=None, basis=basis,
+                              text=self.text[start:m.end])
+        return None
+
+
+def _from_start(f: str, x: NumberMention, s_start: int) -> int:
+    """Where 從/由 opens a change before its first figure (從2016年的37%)."""
+    head = f[max(s_start, x.start - 12):x.start]
+    k = max(head.rfind("从"), head.rfind("由"))
+    return x.start - len(head) + k if k >= 0 else x.start
+
+
+def _change_verb(between: str) -> Optional[str]:
+    for word, role in sorted(_context_words().items(), key=lambda x: -len(x[0])):
+        if role in ("up", "down") and regex.fullmatch(
+                r"(?:将|会|已|已经)?" + regex.escape(word) + r"(?:了)?(?:到|至|为)?", between):
+            return word
+    return None
+
+
+def _is_time(t: NumberMention) -> bool:
+    if t.kind in ("year", "date"):
+        return True
+    if t.kind == "duration":
+        return fold(t.unit or "") not in _AGE_UNITS
+    return t.kind == "ordinal" and t.unit in ("季度", "季")
+
+
+def _noun_run(tokens: list[tuple[int, int, str]],
+              links: frozenset[str] = _LINK_TAGS) -> Optional[tuple[int, int]]:
+    """The span of the longest prefix of ``tokens`` (in reading order) that
+    ends in a noun, links (申請, 和, 、) standing between nouns, at most two
+    in a row; leading links are dropped."""
+    end = None
+    in_a_row = 0
+    for k, (_, _, tag) in enumerate(tokens):
+        if tag in _NOUN_TAGS:
+            end, in_a_row = k, 0
+        elif tag in links and in_a_row < 2:
+            in_a_row += 1
+        else:
+            break
+    if end is None:
+        return None
+    start = 0
+    while tokens[start][2] not in _NOUN_TAGS:
+        start += 1
+    return tokens[start][0], tokens[end][1]
+
+
+def _reverse_run(tokens: list[tuple[int, int, str]]) -> Optional[tuple[int, int]]:
+    """Like :func:`_noun_run`, for tokens read right to left from a figure."""
+    run = _noun_run(tokens)
+    if run is None:
+        return None
+    # _noun_run returned (start of the nearest noun, end of the farthest one).
+    near = next(t for t in tokens if t[0] == run[0])
+    far = next(t for t in tokens if t[1] == run[1])
+    return far[0], near[1]
+
+
+def _org_at(f: str, a: int, b: int) -> Optional[int]:
+    for org in _orgs():
+        if f.startswith(org, a) and a + len(org) < b:
+            return _extend_brand(f, a + len(org), b - 1)
+    return None
+
+
+def _extend_brand(f: str, end: int, limit: int) -> int:
+    for word, role in _context_words().items():
+        if role == "brand" and f.startswith(word, end) and end + len(word) <= limit:
+            return end + len(word)
+    return end
+
+
+@lru_cache(maxsize=1)
+def _context_words() -> dict[str, str]:
+    return {r[0]: r[1] for r in table("metric_context.tsv", 2)}
+
+
+@lru_cache(maxsize=1)
+def _orgs() -> tuple[str, ...]:
+    return tuple(sorted((r[0] for r in table("orgs.tsv", 1)), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _extra_words() -> dict[str, str]:
+    return {r[0]: r[1] for r in table("words.tsv", 3)}
+
+
+@lru_cache(maxsize=1)
+def _org_set() -> frozenset[str]:
+    return frozenset(_orgs())
+
+
+@lru_cache(maxsize=32)
+def _aliases(extra: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    aliases = {r[1].lower(): r[0] for r in table("metrics.tsv", 2)}
+    for alias, category in extra:
+        if not isinstance(alias, str) or not isinstance(category, str):
+            raise TypeError("categories maps alias strings to category strings")
+        aliases[fold(alias).lower()] = category
+    return aliases

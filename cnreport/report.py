@@ -1,0 +1,76 @@
+"""``parse`` and ``parse_many``: numbers, speakers and metrics in one pass.
+
+    text ─► find_numbers ─► segment ─► tag_metrics ─► Report
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import repeat
+from typing import Optional
+
+from .metrics import tag_metrics
+from .model import Report
+from .numbers import find_numbers
+from .speakers import segment
+
+__all__ = ["parse", "parse_many"]
+
+
+def parse(text: str, *, source: Optional[str] = None,
+          categories: Optional[Mapping[str, str]] = None) -> Report:
+    """Read one report: its sections, every number, and each metric with its
+    subject, entity, period, change, speaker and heading.
+
+    ``source`` (a file name, an id) is copied into every metric;
+    ``categories`` adds metric aliases (``{"日活": "users"}``). Never raises
+    for a ``str``.
+
+    >>> r = parse("丁珂-騰訊公司副總裁\\n截止到2019年5月,已經有超過3.8萬的醫療機構擁有了自己的公眾號")
+    >>> m = r.metrics[0]
+    >>> (m.mention.text, m.subject, m.period, m.speaker.name)
+    ('超過3.8萬', '醫療機構', '截止到2019年5月', '丁珂')
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes a str, not {type(text).__name__}; "
+                        "decode bytes first, e.g. data.decode('utf-8')")
+    if source is not None and not isinstance(source, str):
+        raise TypeError(f"source must be a str or None, not {type(source).__name__}")
+    numbers = find_numbers(text)
+    sections = segment(text)
+    metrics = tag_metrics(text, sections, numbers, source=source, categories=categories)
+    return Report(sections=tuple(sections), numbers=tuple(numbers), metrics=tuple(metrics),
+                  source=source)
+
+
+def _parse_one(args: tuple[str, Optional[str], Optional[Mapping[str, str]]]) -> Report:
+    text, source, categories = args
+    return parse(text, source=source, categories=categories)
+
+
+def parse_many(texts: Iterable[str], *, sources: Optional[Iterable[Optional[str]]] = None,
+               n_process: int = 1, batch_size: int = 8,
+               categories: Optional[Mapping[str, str]] = None) -> Iterator[Report]:
+    """Parse many texts, in order, optionally in ``n_process`` worker
+    processes; yields the same reports as ``parse`` would, one per text.
+
+    Texts are sent to the workers ``batch_size`` at a time. Reports and
+    errors pickle, so they cross process boundaries unchanged; a worker
+    loads its lexicons at its first text.
+
+    >>> [len(r.metrics) for r in parse_many(["收入1.1億元", "員工4萬多人"])]
+    [1, 1]
+    """
+    if isinstance(texts, str):
+        raise TypeError("parse_many() takes an iterable of str; for one text, call parse()")
+    if not isinstance(n_process, int) or n_process < 1:
+        raise ValueError(f"n_process must be a positive int, not {n_process!r}")
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive int, not {batch_size!r}")
+    jobs = zip(texts, sources if sources is not None else repeat(None), repeat(categories))
+    if n_process == 1:
+        for job in jobs:
+            yield _parse_one(job)
+        return
+    with multiprocessing.get_context().Pool(n_process) as pool:
+        yield from pool.imap(_parse_one, jobs, chunksize=batch_size)

@@ -1,0 +1,242 @@
+"""Metrics: subject, entity, period, change and category of each figure; parse and exports."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import pickle
+from decimal import Decimal
+from pathlib import Path
+from typing import Optional
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from cnreport import Metric, Report, parse, parse_many
+from cnreport.normalize import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+SUBJECTS = [json.loads(line) for line in
+            (ROOT / "tests" / "fixtures" / "seed-subjects.jsonl").open(encoding="utf-8")]
+
+
+def _only(text: str) -> Metric:
+    metrics = parse(text).metrics
+    assert len(metrics) == 1, [m.mention.text for m in metrics]
+    return metrics[0]
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("騰訊全網服務器總量已經超過100萬臺", "超過100萬臺", "服務器總量"),
+    ("騰訊雲目前有超過200種IaaS、PaaS、SaaS產品", "超過200種", "IaaS、PaaS、SaaS產品"),
+    ("已經有450萬個應用和系統接入了企業微信", "450萬個", "應用和系統"),
+    ("騰訊雲在中國雲計算領域的專利申請數量為3147個", "3147個", "專利申請數量"),
+    ("我們與廣汽、長安等19家合作伙伴攜手", "19家", "合作伙伴"),
+    ("大概有1.1億的用戶使用了各類微信上的醫療服務", "1.1億", "用戶"),
+    ("三款信息流產品已經有日活躍用戶1.58億", "1.58億", "日活躍用戶"),
+    ("是中國首家服務器總量超過百萬的公司", "超過百萬", "服務器總量"),
+    ("28部電影貢獻了超過430億的全球票房", "超過430億", "票房"),
+    ("累計提供了470萬次精確的導診服務", "470萬次", "導診服務"),
+    ("中國網民已經突破了11億", "11億", "網民"),
+    ("营收同比增长15%至100亿元", "100亿元", "营收"),
+])
+def test_subject(text: str, figure: str, subject: str) -> None:
+    got = {m.mention.text: m.subject for m in parse(text).metrics}
+    assert got[figure] == subject
+
+
+@pytest.mark.parametrize(("text", "entity"), [
+    ("騰訊雲在中國雲計算領域的專利申請數量為3147個", "騰訊雲"),
+    ("截至2019年3月底,騰訊視頻付費會員達到8900萬", "騰訊視頻"),
+    ("在沃爾瑪裡面,排隊時間減少了300小時,門店有100家", "沃爾瑪"),
+    ("騰訊全網服務器總量已經超過100萬臺", "騰訊"),
+])
+def test_entity(text: str, entity: str) -> None:
+    assert parse(text).metrics[-1].entity == entity
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("截至2019年3月底,騰訊視頻付費會員達到8900萬", "截至2019年3月底"),
+    ("過去一年,大概有1.1億的用戶使用了醫療服務", "過去一年"),
+    ("2018年,中國網絡遊戲的用戶達到5~6億", "2018年"),
+    ("一季度数据显示,中国网民已经突破了11亿", "一季度"),
+    ("目前全網在線視頻用戶已經突破6億", "目前"),
+    ("中國網民已經突破了11億", None),
+])
+def test_period(text: str, period: Optional[str]) -> None:
+    assert _only(text).period == period
+
+
+def test_change_from_to() -> None:
+    metrics = parse("騰訊視頻付費會員從4300萬增長到8200萬").metrics
+    assert [m.mention.value for m in metrics] == [43000000, 82000000]
+    change = metrics[0].change
+    assert change is not None and change == metrics[1].change
+    assert (change.direction, change.start.value, change.end.value) == ("up", 43000000, 82000000)
+    assert change.text == "從4300萬增長到8200萬"
+
+
+def test_change_down_with_years() -> None:
+    metrics = parse("預計2019年這一增速將從2016年的37%下降至19%。").metrics
+    assert [(m.mention.value, m.subject, m.category) for m in metrics] == [
+        (37, "增速", "growth_rate"), (19, "增速", "growth_rate")]
+    c = metrics[1].change
+    assert c is not None and (c.direction, c.start.value, c.end.value) == ("down", 37, 19)
+
+
+@pytest.mark.parametrize(("text", "direction", "basis"), [
+    ("营收同比增长15%", "up", "同比"),
+    ("利润环比下降3.5%", "down", "环比"),
+    ("收入增长了一倍", "up", None),
+])
+def test_change_rate(text: str, direction: str, basis: Optional[str]) -> None:
+    c = parse(text).metrics[0].change
+    assert c is not None and (c.direction, c.basis, c.start, c.end) == (direction, basis, None, None)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("日活躍用戶1.58億", "users"),
+    ("付費會員達到8900萬", "members"),
+    ("營業收入達到100億元", "revenue"),
+    ("淨利潤20億元", "profit"),
+    ("GMV第一次過億", "gmv"),
+    ("增速為19%", "growth_rate"),
+    ("市場份額為30%", "share"),
+    ("全國門店超過300家", "stores"),
+    ("騰訊4萬多員工", "employees"),
+    ("中國網民已經突破了11億", "users"),
+])
+def test_category(text: str, category: str) -> None:
+    assert _only(text).category == category
+
+
+def test_user_categories_extend_the_table() -> None:
+    text = "小遊戲的玩家达到3亿"
+    assert _only(text).category is None
+    assert parse(text, categories={"玩家": "users"}).metrics[0].category == "users"
+    with pytest.raises(TypeError, match="alias strings"):
+        parse(text, categories={"玩家": 1})  # type: ignore[dict-item]
+
+
+def test_context_figures_are_not_metrics() -> None:
+    report = parse("2019年5月1日,第一次,過去三年里,騰訊收入達到100億元。")
+    assert [m.mention.text for m in report.metrics] == ["100億元"]
+    assert {n.kind for n in report.numbers} >= {"date", "ordinal", "duration", "money"}
+
+
+def test_repeated_paragraph_counts_once() -> None:
+    para = "作为开幕嘉宾,腾讯副总裁林敬华介绍,腾讯服务了超过300家零售商。\n"
+    report = parse(para + "中间一段。\n" + para)
+    assert len(report.numbers) == 2
+    assert [m.mention.start for m in report.metrics] == [para.index("超过")]
+
+
+def test_boilerplate_figures_are_not_metrics() -> None:
+    doc = "收入100億元。\n相關推薦\n100萬用戶付費每天收入15萬\n"
+    assert [m.mention.text for m in parse(doc).metrics] == ["100億元"]
+
+
+def test_every_figure_in_a_speaker_section_carries_the_speaker() -> None:
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8")
+        report = parse(text, source=path.name)
+        for m in report.metrics:
+            section = next(s for s in report.sections if s.start <= m.mention.start < s.end)
+            assert m.speaker == section.speaker and m.heading == section.heading
+            assert m.source == path.name
+        speakers = {m.speaker.name for m in report.metrics if m.speaker}
+        assert speakers
+
+
+def test_seed_subjects() -> None:
+    """Subjects on seed 000 against the hand-checked table (tests/fixtures/seed-subjects.jsonl).
+
+    A subject is right when it equals the checked one or ends with it
+    (小程序及App服務人次 for 服務人次): the head noun is the same.
+    """
+    text = (ROOT / "seeds" / SUBJECTS[0]["file"]).read_text(encoding="utf-8")
+    got = {m.mention.start: m for m in parse(text).metrics}
+    right = 0
+    for row in SUBJECTS:
+        m = got[row["start"]]
+        assert m.mention.text == row["text"]
+        want, have = row["subject"], m.subject
+        if want is None:
+            right += have is None
+        else:
+            right += have is not None and fold(have).endswith(fold(want))
+    assert len(SUBJECTS) >= 90
+    assert right / len(SUBJECTS) >= 0.85
+
+
+def test_records_and_exports() -> None:
+    report = parse("邱躍鵬-騰訊副總裁\n騰訊全網服務器總量已經超過100萬臺,\"收入\"1.5億元", source="a.txt")
+    records = report.to_records()
+    assert json.loads(json.dumps(records, ensure_ascii=False)) == records
+    first = records[0]
+    assert (first["value"], first["value_float"], first["unit"], first["qualifier"]) == (
+        "1000000", 1000000.0, "臺", ">")
+    assert (first["speaker"], first["speaker_org"], first["source"]) == ("邱躍鵬", "騰訊", "a.txt")
+    lines = report.to_jsonl().splitlines()
+    assert [json.loads(x)["text"] for x in lines] == ["超過100萬臺", "1.5億元"]
+    text = report.to_csv(bom=True)
+    assert text.startswith("\ufeffsource,")
+    rows = list(csv.DictReader(io.StringIO(text[1:])))
+    assert [r["value"] for r in rows] == ["1000000", "150000000"]
+    frame = report.to_frame()
+    assert list(frame["text"]) == ["超過100萬臺", "1.5億元"]
+    assert Decimal(frame["value"][1]) == 150000000
+
+
+def test_parse_many_matches_parse() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS] + ["", "收入1.1億元"]
+    names = [p.name for p in SEEDS] + ["empty", "short"]
+    expected = [parse(t, source=n) for t, n in zip(texts, names)]
+    assert list(parse_many(texts, sources=names)) == expected
+    assert list(parse_many(texts, sources=names, n_process=2, batch_size=1)) == expected
+
+
+def test_parse_many_arguments() -> None:
+    with pytest.raises(TypeError, match="iterable of str"):
+        list(parse_many("收入1.1億元"))
+    with pytest.raises(ValueError, match="n_process"):
+        list(parse_many(["a"], n_process=0))
+    with pytest.raises(ValueError, match="batch_size"):
+        list(parse_many(["a"], batch_size=0))
+
+
+def test_report_pickles() -> None:
+    report = parse((ROOT / "seeds" / SUBJECTS[0]["file"]).read_text(encoding="utf-8"))
+    assert pickle.loads(pickle.dumps(report)) == report
+    assert isinstance(report, Report)
+
+
+def test_type_errors() -> None:
+    with pytest.raises(TypeError, match="decode bytes"):
+        parse(b"abc")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="source"):
+        parse("abc", source=3)  # type: ignore[arg-type]
+
+
+_REPORTISH = st.lists(st.sampled_from([
+    "邱躍鵬-騰訊副總裁", "騰訊全網服務器總量已經超過100萬臺", "从4300万增长到8200万", "同比增长15%",
+    "问:收入多少?", "林敬华:一亿元。", "截至2019年3月底,", "相关推荐", "的", "了", "、", "\n", "13類231個",
+]), max_size=25).map("".join)
+
+
+@settings(deadline=None)
+@given(st.one_of(st.text(), _REPORTISH))
+@example("的的的的100万的的")
+@example("从从1到2到3增长到4")
+@example("\ud800100万\udfff")
+def test_parse_never_raises(text: str) -> None:
+    report = parse(text)
+    numbers = set(report.numbers)
+    for m in report.metrics:
+        assert m.mention in numbers
+        assert text[m.mention.start:m.mention.end] == m.mention.text
+        assert m.subject is None or m.subject in text
+        assert m.period is None or m.period in text
+        assert m.change is None or m.change.text in text
