@@ -294,21 +294,32 @@ class _Context:
         return self.aliases[max(inside, key=len)] if inside else None
 
     def period(self, i: int, s_start: int, s_end: int) -> Optional[str]:
+        """The nearest time expression before the figure in its sentence (a
+        date, a year, a duration, 一季度, or a word such as 目前), else one
+        after it in the same clause."""
         m = self.numbers[i]
-        for j in list(range(i - 1, -1, -1)) + list(range(i + 1, len(self.numbers))):
-            t = self.numbers[j]
-            if t.start < s_start or t.end > s_end:
-                continue
-            if _is_time(t):
-                return self.text[self._period_start(t.start, s_start):t.end]
+        before = next((t for t in reversed(self.numbers[:i])
+                       if t.start >= s_start and _is_time(t)), None)
         f = self.folded
-        best = None
-        for word, role in _context_words().items():
+        word = None
+        for w, role in _context_words().items():
             if role == "period":
-                k = f.rfind(word, s_start, m.start)
-                if k >= 0 and (best is None or k > best[0]):
-                    best = (k, k + len(word))
-        return self.text[best[0]:best[1]] if best else None
+                k = f.rfind(w, s_start, m.start)
+                if k >= 0 and (word is None or k > word[0]):
+                    word = (k, k + len(w))
+        if before is not None and (word is None or word[0] <= before.start):
+            return self.text[self._period_start(before.start, s_start):before.end]
+        if word is not None:
+            end = word[1]
+            # 截至 + a date after it: the period runs to the end of the date.
+            after = self.mention_at.get(end)
+            if after is not None and _is_time(after):
+                end = after.end
+            return self.text[word[0]:end]
+        after_m = next((t for t in self.numbers[i + 1:] if t.end <= s_end and _is_time(t)), None)
+        if after_m is not None and not any(c in _CLAUSE_STOPS for c in f[m.end:after_m.start]):
+            return self.text[after_m.start:after_m.end]
+        return None
 
     def _period_start(self, pos: int, s_start: int) -> int:
         f = self.folded
