@@ -28,6 +28,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Optional
 
+import attrs
 import regex
 
 from .lexicon import table
@@ -301,12 +302,8 @@ class _Context:
         before = next((t for t in reversed(self.numbers[:i])
                        if t.start >= s_start and _is_time(t)), None)
         f = self.folded
-        word = None
-        for w, role in _context_words().items():
-            if role == "period":
-                k = f.rfind(w, s_start, m.start)
-                if k >= 0 and (word is None or k > word[0]):
-                    word = (k, k + len(w))
+        last = _patterns().period.search(f, s_start, m.start)
+        word = (last.start(), last.end()) if last else None
         if before is not None and (word is None or word[0] <= before.start):
             return self.text[self._period_start(before.start, s_start):before.end]
         if word is not None:
@@ -346,16 +343,14 @@ class _Context:
                           text=self.text[begin:y.end])
         # 同比增長15%: the figure is the size of the change.
         head = f[max(s_start, m.start - 10):m.start]
-        for word, role in sorted(_context_words().items(), key=lambda x: -len(x[0])):
-            if role in ("up", "down") and regex.search(regex.escape(word) + r"(?:了|到|至|为)?\s*$",
-                                                       head):
-                basis = next((w for w, r in _context_words().items()
-                              if r == "basis" and w in head), None)
-                k = head.rfind(basis) if basis else head.rfind(word)
-                start = m.start - len(head) + k
-                return Change(direction=role, start=None, end=None, basis=basis,
-                              text=self.text[start:m.end])
-        return None
+        found = _patterns().rate.search(head)
+        if found is None:
+            return None
+        verb = found.group("verb")
+        basis = next((w for w, r in _context_words().items() if r == "basis" and w in head), None)
+        k = head.rfind(basis) if basis else found.start()
+        return Change(direction=_context_words()[verb], start=None, end=None, basis=basis,
+                      text=self.text[m.start - len(head) + k:m.end])
 
 
 def _from_start(f: str, x: NumberMention, s_start: int) -> int:
@@ -366,11 +361,31 @@ def _from_start(f: str, x: NumberMention, s_start: int) -> int:
 
 
 def _change_verb(between: str) -> Optional[str]:
-    for word, role in sorted(_context_words().items(), key=lambda x: -len(x[0])):
-        if role in ("up", "down") and regex.fullmatch(
-                r"(?:将|会|已|已经)?" + regex.escape(word) + r"(?:了)?(?:到|至|为)?", between):
-            return word
-    return None
+    found = _patterns().between.fullmatch(between)
+    return found.group("verb") if found else None
+
+
+@attrs.frozen
+class _Patterns:
+    between: regex.Pattern[str]    # 增長到, between the two figures of a change
+    rate: regex.Pattern[str]       # 同比增長, just before a figure
+    period: regex.Pattern[str]     # 目前, 截至: the last one before a figure
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    words = _context_words()
+
+    def alternation(*roles: str) -> str:
+        chosen = sorted((w for w, r in words.items() if r in roles), key=len, reverse=True)
+        return "|".join(regex.escape(w) for w in chosen)
+
+    verbs = alternation("up", "down")
+    return _Patterns(
+        between=regex.compile(rf"(?:将|会|已|已经)?(?P<verb>{verbs})(?:了)?(?:到|至|为)?"),
+        rate=regex.compile(rf"(?P<verb>{verbs})(?:了|到|至|为)?\s*$"),
+        period=regex.compile(rf"(?r)(?:{alternation('period')})"),
+    )
 
 
 def _is_time(t: NumberMention) -> bool:
