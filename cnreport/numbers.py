@@ -92,6 +92,15 @@ def _qualifiers() -> tuple[list[_Qualifier], list[_Qualifier]]:
 
 
 @lru_cache(maxsize=1)
+def _qualifiers_ending() -> dict[str, list[_Qualifier]]:
+    """The qualifiers that stand before a number, by their last character."""
+    by_last: dict[str, list[_Qualifier]] = {}
+    for q in _qualifiers()[0]:
+        by_last.setdefault(q.word[-1], []).append(q)
+    return by_last
+
+
+@lru_cache(maxsize=1)
 def _idioms() -> list[tuple[str, int, int]]:
     return sorted(((r[0], int(r[1]), int(r[2])) for r in table("vague.tsv", 4)),
                   key=lambda t: -len(t[0]))
@@ -701,28 +710,27 @@ def _with_prefixes(f: str, d: Optional[_Draft], floor: int) -> Optional[_Draft]:
                 d.currency = code  # 港币两千九百六十元: the currency named first
             i = j
             break
-    # qualifier before the number
-    before, _ = _qualifiers()
-    for q in before:
-        for gap in (0, 1):
-            j = i - gap - len(q.word)
-            if j < floor or not f.startswith(q.word, j):
-                continue
-            if gap and f[i - 1] not in _SPACES:
-                continue
-            if j > floor and f[j - 1] in q.not_after:
-                continue
-            if q.word in ("过", "上") and not _magnitude_first(f, i):
-                continue
-            if d.kind in ("ordinal", "date", "year") and q.word not in ("约", "大约", "近"):
-                continue
-            d.start = j
-            if d.qualifier is None or d.qualifier == "~":
-                d.qualifier = q.symbol
-                if d.numeral is not None and d.numeral.more is not None and q.symbol != ">":
-                    d.low = d.high = None
-                _bounds_from_qualifier(d)
-            return d
+    # qualifier before the number, right before it or after one space
+    gap = 1 if i - 1 >= floor and f[i - 1] in _SPACES else 0
+    if i - 1 - gap < floor:
+        return d
+    for q in _qualifiers_ending().get(f[i - 1 - gap], ()):
+        j = i - gap - len(q.word)
+        if j < floor or not f.startswith(q.word, j):
+            continue
+        if j > floor and f[j - 1] in q.not_after:
+            continue
+        if q.word in ("过", "上") and not _magnitude_first(f, i):
+            continue
+        if d.kind in ("ordinal", "date", "year") and q.word not in ("约", "大约", "近"):
+            continue
+        d.start = j
+        if d.qualifier is None or d.qualifier == "~":
+            d.qualifier = q.symbol
+            if d.numeral is not None and d.numeral.more is not None and q.symbol != ">":
+                d.low = d.high = None
+            _bounds_from_qualifier(d)
+        return d
     return d
 
 
