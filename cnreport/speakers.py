@@ -300,6 +300,21 @@ def _title_and_name(label: str, raw: str) -> Optional[Speaker]:
     return _speaker(raw[i:i + n], title, raw, org=org)
 
 
+def _surname_title_given(label: str, raw: str) -> Optional[Speaker]:
+    """黃委員國昌 → 黃國昌 (委員): the Taiwanese record style, where the title
+    stands between the surname and the given name."""
+    single, double = _surnames()
+    n = 2 if label[:2] in double else 1 if label[:1] in single else 0
+    if not n:
+        return None
+    for given in (2, 1):
+        title = label[n:len(label) - given]
+        if title and len(label) - given > n and _title_end(title) == len(title) \
+                and _HAN.fullmatch(label[len(label) - given:]):
+            return _speaker(raw[:n] + raw[len(raw) - given:], raw[n:len(raw) - given], raw)
+    return None
+
+
 # ---------------------------------------------------------------- one line at a time
 
 def _classify(lines: list[_Line]) -> None:
@@ -377,6 +392,15 @@ def _speaker_line(line: _Line, short_labels: int) -> bool:
         line.turn_kind = "speech"
         line.asks = _asks(m.group("rest") or "")
         return True
+    if m and (_is_title(m.group("name")) or m.group("name").lower() in _labels()) \
+            and _is_name(m.group("title"), strict=False):
+        # 主持人（张三）：, 腾讯总裁(刘炽平): the role first, the name in brackets.
+        name = raw[m.start("title"):m.end("title")]
+        title = raw[m.start("name"):m.end("name")]
+        line.speaker = _speaker(name, title, line.raw)
+        line.turn_kind = _labels().get(m.group("name").lower(), "speech")
+        line.asks = _asks(m.group("rest") or "")
+        return True
     m = _LABEL_LINE.fullmatch(f)
     if m and len(m.group("label")) <= _MAX_LABEL:
         label, rest = m.group("label"), m.group("rest")
@@ -393,7 +417,7 @@ def _speaker_line(line: _Line, short_labels: int) -> bool:
                 len(label) == 1 and short_labels >= 2 and label in _surnames()[0] and rest):
             line.speaker = Speaker(name=written, raw=line.raw.strip())
         else:
-            speaker = _title_and_name(label, written)
+            speaker = _surname_title_given(label, written) or _title_and_name(label, written)
             if speaker is None:
                 return False
             line.speaker = attrs.evolve(speaker, raw=line.raw.strip())

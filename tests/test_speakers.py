@@ -52,6 +52,10 @@ SPEAKER_LINES = [
     ("主持人：欢迎各位。\n主持人：第一个问题是什么？\n张三：好。",
      [("speech", "主持人", None, None), ("question", "主持人", None, None),
       ("answer", "张三", None, None)]),
+    ("黃委員國昌：請問部長，今年預算多少？\n林部長佳龍：大約100億。",
+     [("question", "黃國昌", "委員", None), ("answer", "林佳龍", "部長", None)]),
+    ("主持人（张三）：欢迎各位。", [("speech", "张三", "主持人", None)]),
+    ("腾讯总裁(刘炽平)：大家好", [("speech", "刘炽平", "腾讯总裁", "腾讯")]),
     # One-letter surname labels count in a transcript that uses them.
     ("朱:今年收入一亿。\n王:好的。\n朱:谢谢。",
      [("speech", "朱", None, None), ("speech", "王", None, None), ("speech", "朱", None, None)]),
