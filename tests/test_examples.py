@@ -31,3 +31,17 @@ def test_walkthrough_runs(capsys: pytest.CaptureFixture[str]) -> None:
     runpy.run_path(str(EXAMPLES / "walkthrough.py"), run_name="__main__")
     out = capsys.readouterr().out
     assert "劉熾平" in out and "服務器總量" in out and "林敬华" in out
+
+
+def test_benchmark_prints_its_table(capsys: pytest.CaptureFixture[str]) -> None:
+    """The benchmark runs from a checkout and prints speed beside accuracy (no speed is asserted)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    assert run.main(["--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    for name in ("cnreport find_numbers", "cnreport segment", "cnreport parse", "regex floor",
+                 "seed gold (find_numbers): exact recall 0.9"):
+        assert name in out
