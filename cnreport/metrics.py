@@ -264,8 +264,8 @@ class _Context:
         changed = True
         while changed:
             changed = False
-            for word, role in _context_words().items():
-                if role == "scope" and f.startswith(word, a) and a + len(word) < b:
+            for word in _role_words("scope"):
+                if f.startswith(word, a) and a + len(word) < b:
                     a += len(word)
                     changed = True
         return a, entity
@@ -320,8 +320,8 @@ class _Context:
 
     def _period_start(self, pos: int, s_start: int) -> int:
         f = self.folded
-        for word, role in sorted(_context_words().items(), key=lambda x: -len(x[0])):
-            if role == "period" and pos - len(word) >= s_start and f.startswith(word, pos - len(word)):
+        for word in _role_words("period"):
+            if pos - len(word) >= s_start and f.startswith(word, pos - len(word)):
                 return pos - len(word)
         return pos
 
@@ -347,7 +347,7 @@ class _Context:
         if found is None:
             return None
         verb = found.group("verb")
-        basis = next((w for w, r in _context_words().items() if r == "basis" and w in head), None)
+        basis = next((w for w in _role_words("basis") if w in head), None)
         k = head.rfind(basis) if basis else found.start()
         return Change(direction=_context_words()[verb], start=None, end=None, basis=basis,
                       text=self.text[m.start - len(head) + k:m.end])
@@ -374,10 +374,9 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    words = _context_words()
 
     def alternation(*roles: str) -> str:
-        chosen = sorted((w for w, r in words.items() if r in roles), key=len, reverse=True)
+        chosen = sorted((w for r in roles for w in _role_words(r)), key=len, reverse=True)
         return "|".join(regex.escape(w) for w in chosen)
 
     verbs = alternation("up", "down")
@@ -437,8 +436,8 @@ def _org_at(f: str, a: int, b: int) -> Optional[int]:
 
 
 def _extend_brand(f: str, end: int, limit: int) -> int:
-    for word, role in _context_words().items():
-        if role == "brand" and f.startswith(word, end) and end + len(word) <= limit:
+    for word in _role_words("brand"):
+        if f.startswith(word, end) and end + len(word) <= limit:
             return end + len(word)
     return end
 
@@ -446,6 +445,13 @@ def _extend_brand(f: str, end: int, limit: int) -> int:
 @lru_cache(maxsize=1)
 def _context_words() -> dict[str, str]:
     return {r[0]: r[1] for r in table("metric_context.tsv", 2)}
+
+
+@lru_cache(maxsize=None)
+def _role_words(role: str) -> tuple[str, ...]:
+    """The context words of one role, longest first."""
+    return tuple(sorted((w for w, r in _context_words().items() if r == role), key=len,
+                        reverse=True))
 
 
 @lru_cache(maxsize=1)

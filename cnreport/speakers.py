@@ -73,7 +73,8 @@ _INTRO = regex.compile(
     r"(?:主题)?(?:发言|演讲|讲话|致辞|分享|对话|访谈|报告)"
     r"(?:实录|全文|内容|摘要|节选|原文|精华|摘编)?(?:如下)?\s*[:]?"
     r"|(?P<who2>.{1,30}?)的?(?:发言|演讲|讲话|致辞)(?:实录|全文)?如下\s*[:]?")
-_BYLINE_MARKS = "↘👇▼👉→"
+# Arrows that point readers at other pages: 「↘見實425直播文章都在這」.
+_LINK_MARKS = "↘👇▼👉→"
 
 
 def segment(text: str) -> list[Section]:
@@ -340,9 +341,9 @@ def _classify(lines: list[_Line]) -> None:
 
 def _boilerplate_line(line: _Line) -> bool:
     f = line.folded.strip()
-    if f[:1] in _BYLINE_MARKS:
+    if f[:1] in _LINK_MARKS:
         return True
-    core = f.lstrip("「【[（(" + _BYLINE_MARKS + " ").rstrip("」】])）:： ")
+    core = f.lstrip("「【[（(" + _LINK_MARKS + " ").rstrip("」】])）:： ")
     for text, match, is_list in _boilerplate():
         if core == text or (match == "prefix" and core.startswith(text)):
             line.list_start = is_list
@@ -374,7 +375,7 @@ def _speaker_line(line: _Line, short_labels: int) -> bool:
     if m:
         who = m.group("who") or m.group("who2")
         j = m.start("who") if m.group("who") else m.start("who2")
-        return _set_speaker(line, who, raw[j:j + len(who)], None, "speech")
+        return _introduced(line, who, raw[j:j + len(who)])
     m = _TITLE_LINE.fullmatch(f)
     if m and len(f) <= _MAX_TITLE_LINE and _is_title(m.group("title")) \
             and _is_name(m.group("name"), strict=False):
@@ -427,15 +428,16 @@ def _speaker_line(line: _Line, short_labels: int) -> bool:
     return False
 
 
-def _set_speaker(line: _Line, who: str, written: str, title: Optional[str], kind: str) -> bool:
+def _introduced(line: _Line, who: str, written: str) -> bool:
+    """以下为林敬华发言实录: / 以下是腾讯副总裁林敬华的演讲: the person named."""
     if _is_name(who, strict=False):
-        line.speaker = _speaker(written, title, line.raw)
+        line.speaker = _speaker(written, None, line.raw)
     else:
         speaker = _title_and_name(who, written)
         if speaker is None:
             return False
         line.speaker = attrs.evolve(speaker, raw=line.raw.strip())
-    line.turn_kind = kind
+    line.turn_kind = "speech"
     return True
 
 
