@@ -374,7 +374,6 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-
     def alternation(*roles: str) -> str:
         chosen = sorted((w for r in roles for w in _role_words(r)), key=len, reverse=True)
         return "|".join(regex.escape(w) for w in chosen)
