@@ -14,7 +14,6 @@ is then 1.
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import json
 import os
@@ -26,6 +25,7 @@ from typing import Optional, TextIO
 
 from .__about__ import __version__
 from .export import COLUMNS as _METRIC_COLUMNS
+from .export import csv_row, csv_writer
 from .numbers import find_numbers
 from .report import parse
 from .speakers import segment
@@ -96,9 +96,7 @@ class _Writer:
         self.out, self.fmt, self.columns = out, fmt, tuple(columns)
         self.count = 0
         if fmt == "csv":
-            self.csv = csv.DictWriter(out, fieldnames=self.columns, extrasaction="ignore",
-                                      lineterminator="\n")
-            self.csv.writeheader()
+            self.csv = csv_writer(out, self.columns)
         elif fmt == "table":
             out.write("\t".join(self.columns) + "\n")
         elif fmt == "json":
@@ -111,7 +109,7 @@ class _Writer:
             self.out.write(("," if self.count else "") + "\n"
                            + json.dumps(record, ensure_ascii=False))
         elif self.fmt == "csv":
-            self.csv.writerow({k: _cell(record.get(k)) for k in self.columns})
+            self.csv.writerow(csv_row(record, self.columns))
         else:
             self.out.write("\t".join(_cell(record.get(k)).replace("\t", " ").replace("\n", " ")
                                      for k in self.columns) + "\n")

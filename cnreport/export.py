@@ -10,9 +10,9 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TextIO
 
-__all__ = ["COLUMNS", "to_csv", "to_frame", "to_jsonl"]
+__all__ = ["COLUMNS", "csv_row", "csv_writer", "to_csv", "to_frame", "to_jsonl"]
 
 COLUMNS: tuple[str, ...] = (
     "source", "start", "end", "text", "value", "low", "high", "unit", "qualifier", "kind",
@@ -40,11 +40,24 @@ def to_csv(records: Sequence[dict[str, object]], *, bom: bool = False) -> str:
     out = io.StringIO()
     if bom:
         out.write("\ufeff")
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\r\n")
-    writer.writeheader()
+    writer = csv_writer(out, COLUMNS)
     for r in records:
-        writer.writerow({k: "" if r.get(k) is None else r.get(k) for k in COLUMNS})
+        writer.writerow(csv_row(r, COLUMNS))
     return out.getvalue()
+
+
+def csv_writer(out: TextIO, columns: Sequence[str]) -> csv.DictWriter[str]:
+    """A CSV writer for records, its header row written: RFC 4180 line ends,
+    columns in the order given, other keys left out."""
+    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore",
+                            lineterminator="\r\n")
+    writer.writeheader()
+    return writer
+
+
+def csv_row(record: dict[str, object], columns: Sequence[str]) -> dict[str, object]:
+    """The cells of one record: ``None`` as an empty cell."""
+    return {k: "" if record.get(k) is None else record.get(k) for k in columns}
 
 
 def to_frame(records: Sequence[dict[str, object]]) -> Any:

@@ -598,9 +598,9 @@ def _read_money_tail(f: str, d: _Draft, after_mao: bool = False) -> None:
         d.end = k + 1  # cheque style: 壹拾壹元整
         return
     step = Fraction(1, 100) if after_mao else Fraction(1, 10)
-    zero = False
     if k < len(f) and f[k] in "零〇":
-        zero, k = True, k + 1
+        # 三元零五分: the zero skips the jiao.
+        k += 1
         step = Fraction(1, 100)
     changed = False
     while k < len(f) and (f[k] in DIGITS or "0" <= f[k] <= "9") and step >= Fraction(1, 100):
