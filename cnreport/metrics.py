@@ -34,7 +34,7 @@ import regex
 from .lexicon import table
 from .model import Change, Metric, NumberMention, Section
 from .normalize import fold
-from .words import word_tags
+from .words import once, word_tags
 
 __all__ = ["METRIC_KINDS", "tag_metrics"]
 
@@ -81,7 +81,12 @@ def tag_metrics(text: str, sections: Sequence[Section], numbers: Sequence[Number
     """
     if not isinstance(text, str):
         raise TypeError(f"tag_metrics() takes a str, not {type(text).__name__}")
-    folded = fold(text)
+    return _tag_metrics(text, fold(text), sections, numbers, source=source, categories=categories)
+
+
+def _tag_metrics(text: str, folded: str, sections: Sequence[Section], numbers: Sequence[NumberMention], *,
+                 source: Optional[str], categories: Optional[Mapping[str, str]]) -> list[Metric]:
+    """:func:`tag_metrics` of ``text`` whose fold is ``folded``."""
     ctx = _Context(text, folded, numbers, categories)
     starts = [s.start for s in sections]
     metrics: list[Metric] = []
@@ -123,6 +128,9 @@ class _Context:
         self.mention_end = {m.end: m for m in numbers}
         self.aliases = _aliases(tuple(sorted((categories or {}).items())))
         self.tags = word_tags()
+        self.known = _known_words()
+        self._org_spans: dict[int, list[tuple[int, int]]] = {}
+        self._categories: dict[str, Optional[str]] = {}
 
     # -- sentences and words
 
@@ -152,8 +160,7 @@ class _Context:
         return "cc" if tag == "c" and word not in _CONJUNCTIONS else tag
 
     def _known(self, word: str) -> bool:
-        return (word in self.tags or word in self.aliases or word in _org_set()
-                or word in _extra_words())
+        return word in self.known or word in self.aliases
 
     def _forward(self, i: int, limit: int) -> Optional[tuple[int, int, str]]:
         f = self.folded
@@ -271,28 +278,46 @@ class _Context:
         return a, entity
 
     def _entity_before(self, pos: int, s_start: int) -> Optional[str]:
-        f = self.folded
-        best = None
-        for org in _orgs():
-            k = f.rfind(org, s_start, pos)
-            if k >= 0 and (best is None or k > best[0]):
-                best = (k, k + len(org))
-        if best is None:
-            return None
-        end = _extend_brand(f, best[1], pos)
-        return self.text[best[0]:end]
+        """The organisation named last before ``pos`` in the sentence (the
+        longest one where several start at the same place)."""
+        for k, end in self._orgs_in(s_start):
+            if end <= pos:
+                return self.text[k:_extend_brand(self.folded, end, pos)]
+        return None
+
+    def _orgs_in(self, s_start: int) -> list[tuple[int, int]]:
+        """Spans of the organisations named in the sentence at ``s_start``,
+        last first; at one start, the longest first (the order of _orgs)."""
+        found = self._org_spans.get(s_start)
+        if found is None:
+            f = self.folded
+            s_end = self.sentence(s_start)[1]
+            found = []
+            for rank, org in enumerate(_orgs()):
+                k = f.find(org, s_start, s_end)
+                while k >= 0:
+                    found.append((-k, rank, k + len(org)))
+                    k = f.find(org, k + 1, s_end)
+            found = [(-neg_k, end) for neg_k, _, end in sorted(found)]
+            self._org_spans[s_start] = found
+        return found
 
     # -- category, period, change
 
     def category(self, subject: Optional[str]) -> Optional[str]:
+        """The category of the longest alias that ends the subject, else of
+        the longest alias inside it."""
         if not subject:
             return None
-        s = fold(subject).lower()
-        ending = [a for a in self.aliases if s.endswith(a)]
-        if ending:
-            return self.aliases[max(ending, key=len)]
-        inside = [a for a in self.aliases if a in s]
-        return self.aliases[max(inside, key=len)] if inside else None
+        if subject not in self._categories:
+            s = fold(subject).lower()
+            ending = next((s[k:] for k in range(len(s)) if s[k:] in self.aliases), None)
+            if ending is not None:
+                self._categories[subject] = self.aliases[ending]
+            else:
+                inside = [a for a in self.aliases if a in s]
+                self._categories[subject] = self.aliases[max(inside, key=len)] if inside else None
+        return self._categories[subject]
 
     def period(self, i: int, s_start: int, s_end: int) -> Optional[str]:
         """The nearest time expression before the figure in its sentence (a
@@ -335,6 +360,8 @@ class _Context:
             if x.kind not in METRIC_KINDS or y.kind not in METRIC_KINDS or x.start < s_start:
                 continue
             between = f[x.end:y.start].strip()
+            if len(between) > _patterns().between_most:
+                continue  # too far apart for a verb (增長到) to join them
             verb = _change_verb(between)
             begin = _from_start(f, x, s_start)
             if verb is None or begin == x.start:
@@ -368,6 +395,7 @@ def _change_verb(between: str) -> Optional[str]:
 @attrs.frozen
 class _Patterns:
     between: regex.Pattern[str]    # 增長到, between the two figures of a change
+    between_most: int              # the longest text that ``between`` matches
     rate: regex.Pattern[str]       # 同比增長, just before a figure
     period: regex.Pattern[str]     # 目前, 截至: the last one before a figure
 
@@ -379,8 +407,10 @@ def _patterns() -> _Patterns:
         return "|".join(regex.escape(w) for w in chosen)
 
     verbs = alternation("up", "down")
+    longest_verb = max((len(w) for r in ("up", "down") for w in _role_words(r)), default=0)
     return _Patterns(
         between=regex.compile(rf"(?:将|会|已|已经)?(?P<verb>{verbs})(?:了)?(?:到|至|为)?"),
+        between_most=len("已经") + longest_verb + len("了") + len("到"),
         rate=regex.compile(rf"(?P<verb>{verbs})(?:了|到|至|为)?\s*$"),
         period=regex.compile(rf"(?r)(?:{alternation('period')})"),
     )
@@ -428,7 +458,7 @@ def _reverse_run(tokens: list[tuple[int, int, str]]) -> Optional[tuple[int, int]
 
 
 def _org_at(f: str, a: int, b: int) -> Optional[int]:
-    for org in _orgs():
+    for org in _orgs_by_first().get(f[a:a + 1], ()):
         if f.startswith(org, a) and a + len(org) < b:
             return _extend_brand(f, a + len(org), b - 1)
     return None
@@ -464,8 +494,24 @@ def _extra_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _orgs_by_first() -> dict[str, list[str]]:
+    """The organisations by first character, longest first."""
+    by_first: dict[str, list[str]] = {}
+    for org in _orgs():
+        by_first.setdefault(org[0], []).append(org)
+    return by_first
+
+
+@lru_cache(maxsize=1)
 def _org_set() -> frozenset[str]:
     return frozenset(_orgs())
+
+
+@once
+def _known_words() -> frozenset[str]:
+    """Every word the look-ups know, but the caller's aliases: jieba's short
+    words, organisations and our extra words."""
+    return frozenset(word_tags()) | _org_set() | frozenset(_extra_words())
 
 
 @lru_cache(maxsize=32)

@@ -25,7 +25,7 @@ from .lexicon.numerals import ASCII_MAGNITUDES, BIG_UNITS, DIGITS, FINANCIAL, SM
 from .model import NumberMention, Value
 from .normalize import fold
 from .numerals import Numeral, exact, scan_fraction, scan_numeral
-from .words import lexicalized_words
+from .words import Words, lexicalized_words
 
 __all__ = ["find_numbers"]
 
@@ -43,6 +43,16 @@ _PERCENT_PREFIXES = {"百分之": ("%", Fraction(1)), "千分之": ("‰", Fract
                      "万分之": ("‱", Fraction(1, 100))}
 _TIME_AFTER_GE = ("小时", "月", "星期", "礼拜", "季度", "钟头", "工作日")
 _SIGNS = {"RMB": "CNY", "¥": "CNY", "US$": "USD", "HK$": "HKD", "$": None, "£": "GBP", "€": "EUR"}
+# Currency words and signs written before the amount (人民币50元, ¥300).
+_CURRENCY_BEFORE = ("人民币", "港币", "美金", "新台币", "台币", "欧元", "RMB", "US$", "HK$", "$", "¥", "£", "€")
+_CURRENCY_LAST = frozenset(word[-1] for word in _CURRENCY_BEFORE)
+# Characters after a numeral that can make its expression longer than the
+# numeral itself, besides the first characters of units and qualifiers:
+# 个 (三个亿), 分 (八分之一), 又, 点, dates (年月日号底末份), 成/折, 大, 毛…
+_EXTENDERS = "个半%‰成折大毛分之又点.多余来几数年月日号底末份~-–—到至(（" + _SPACES
+# Characters before a numeral that can join its expression: ordinal and sign
+# marks; currency words and qualifiers are added from their tables.
+_JOINERS_BEFORE = "第其之前负-" + _SPACES
 
 
 @attrs.frozen
@@ -101,12 +111,33 @@ def _qualifiers_ending() -> dict[str, list[_Qualifier]]:
 
 
 @lru_cache(maxsize=1)
+def _qualifiers_starting() -> dict[str, list[_Qualifier]]:
+    """The qualifiers that stand after a number, by their first character."""
+    by_first: dict[str, list[_Qualifier]] = {}
+    for q in _qualifiers()[1]:
+        by_first.setdefault(q.word[0], []).append(q)
+    return by_first
+
+
+@lru_cache(maxsize=1)
 def _idioms() -> list[tuple[str, int, int]]:
     return sorted(((r[0], int(r[1]), int(r[2])) for r in table("vague.tsv", 4)),
                   key=lambda t: -len(t[0]))
 
 
+@lru_cache(maxsize=1)
+def _idiom_starts() -> frozenset[str]:
+    return frozenset(idiom[0] for idiom, _, _ in _idioms())
+
+
+@lru_cache(maxsize=1)
+def _unit_starts() -> frozenset[str]:
+    return frozenset(u[0] for u in _units())
+
+
 def _match_unit(f: str, k: int) -> Optional[_Unit]:
+    if k >= len(f) or f[k] not in _unit_starts():
+        return None
     units = _units()
     for n in _unit_lengths():
         u = units.get(f[k:k + n])
@@ -161,7 +192,11 @@ def find_numbers(text: str) -> list[NumberMention]:
     if not isinstance(text, str):
         raise TypeError(f"find_numbers() takes a str, not {type(text).__name__}; "
                         "decode bytes first (text.decode('utf-8'))")
-    f = fold(text)
+    return _find_numbers(text, fold(text))
+
+
+def _find_numbers(text: str, f: str) -> list[NumberMention]:
+    """:func:`find_numbers` of ``text`` whose fold is ``f``."""
     # book titles (《一线》) and web addresses (%20) hold no quantities
     titles = [(m.start(), m.end()) for m in _TITLE.finditer(f)]
     titles += [(m.start() - 1, m.end()) for m in _URL.finditer(f)]
@@ -169,11 +204,15 @@ def find_numbers(text: str) -> list[NumberMention]:
     floor = 0
     i = 0
     n = len(f)
+    words = lexicalized_words()
     while i < n:
         m = _START.search(f, i)
         if m is None:
             break
         i = m.start()
+        if _lone_in_word(f, i, words):
+            i += 1
+            continue
         draft = _read(f, i, floor)
         if draft is None:
             i += 1
@@ -186,6 +225,42 @@ def find_numbers(text: str) -> list[NumberMention]:
         floor = draft.end
         i = draft.end
     return out
+
+
+@lru_cache(maxsize=1)
+def _around() -> tuple[frozenset[str], frozenset[str]]:
+    """(characters that may extend a numeral after it, characters that may
+    join it from before)."""
+    before, after = _qualifiers()
+    extend = set(_EXTENDERS) | set(DIGITS) | set(SMALL_UNITS) | set(BIG_UNITS) | set("0123456789")
+    extend |= {u[0] for u in _units()} | {q.word[0] for q in after} | {c[0] for c in _CONNECTORS}
+    join = set(_JOINERS_BEFORE) | {q.word[-1] for q in before} | {w[-1] for w in _CURRENCY_BEFORE}
+    return frozenset(extend), frozenset(join)
+
+
+def _lone_in_word(f: str, i: int, words: Words) -> bool:
+    """Whether the Chinese numeral character at ``i`` stands alone inside a
+    word that is not a quantity (零售, 一起, 统一) — decided before reading.
+
+    Most numeral characters in running text are of this kind. When nothing
+    after the character can extend it (see :func:`_around`), its expression
+    is the character alone, so :func:`_keep` would reject it for the word it
+    sits in: a word going past it on the right, or starting on its left where
+    no prefix (第, 超过, 人民币) can reach. This answers the same, only sooner.
+    """
+    c = f[i]
+    if c in "半数成" or c.isascii() or i + 1 >= len(f):
+        return False
+    extend, join = _around()
+    if f[i + 1] in extend or c in _idiom_starts():
+        return False
+    if f[i:i + 2] in words.prefixes:
+        for we in range(i + 2, min(len(f), i + words.longest) + 1):
+            if f[i:we] in words:
+                return True
+    if i > 0 and f[i - 1] not in join and f[i - 1:i + 1] in words.pairs:
+        return any(ws < i for ws, _ in words.covering(f, i))
+    return False
 
 
 def _finish(text: str, d: _Draft) -> NumberMention:
@@ -205,14 +280,15 @@ def _finish(text: str, d: _Draft) -> NumberMention:
 def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
     """The longest numeric expression whose numeral starts at ``i``."""
     c = f[i]
-    for idiom, lo, hi in _idioms():
-        if f.startswith(idiom, i):
-            return _Draft(i, i + len(idiom), i, i + len(idiom), None, low=lo, high=hi, fixed=True)
+    if c in _idiom_starts():
+        for idiom, lo, hi in _idioms():
+            if f.startswith(idiom, i):
+                return _Draft(i, i + len(idiom), i, i + len(idiom), None, low=lo, high=hi, fixed=True)
     if c == "成":
         return None
     if c == "数" and f.startswith("以", i + 1):
         return _read_shu_yi(f, i)
-    if f.startswith(("百分之", "千分之", "万分之"), i):
+    if c in "百千万" and f.startswith(("百分之", "千分之", "万分之"), i):
         return _with_prefixes(f, _read_percent_prefix(f, i), floor)
     if c == "半":
         return _with_prefixes(f, _read_half(f, i), floor)
@@ -420,7 +496,7 @@ def _read_range(f: str, d: _Draft) -> None:
     lo, hi = num.lo, num2.lo
     if not num.has_magnitude and num2.suffix_mults:
         for mult in num2.suffix_mults:
-            if lo < num2.lo / mult:
+            if lo * mult < num2.lo:
                 lo = lo * mult
                 break
     if not lo < hi:
@@ -629,11 +705,12 @@ def _read_money_tail(f: str, d: _Draft, after_mao: bool = False) -> None:
 
 
 def _read_after_qualifier(f: str, d: _Draft) -> None:
-    _, after = _qualifiers()
     k = d.end
     if f.startswith(("(含)", "（含）"), k):
         k += 3  # 50万元(含)以上: the bound itself is included
-    for q in after:
+    if k >= len(f):
+        return
+    for q in _qualifiers_starting().get(f[k], ()):
         if f.startswith(q.word, k):
             if q.word == "内" and f.startswith(("内容", "内部", "内外", "内地", "内存"), k):
                 continue
@@ -694,7 +771,8 @@ def _with_prefixes(f: str, d: Optional[_Draft], floor: int) -> Optional[_Draft]:
             d.low, d.high = d.high, d.low
         i = d.start
     # currency before the number: 人民币50元, ¥300, 港幣3.14
-    for word in ("人民币", "港币", "美金", "新台币", "台币", "欧元", "RMB", "US$", "HK$", "$", "¥", "£", "€"):
+    last = f[i - 2] if i - 2 >= floor and f[i - 1] in _SPACES else f[i - 1] if i - 1 >= floor else ""
+    for word in _CURRENCY_BEFORE if last and last in _CURRENCY_LAST else ():
         j = i - len(word)
         if j >= floor and f.startswith(word, j) or (j - 1 >= floor and f[i - 1] in _SPACES
                                                    and f.startswith(word, j - 1)):
@@ -821,13 +899,7 @@ def _inside_word(f: str, d: _Draft) -> bool:
     一些, 萬達, 十分重要) — a word from jieba's dictionary or our list."""
     if d.fixed and d.kind != "fraction":
         return False
-    words = lexicalized_words()
-    s = d.core_start
-    longest = words.longest
-    for ws in range(max(0, s - longest + 1), s + 1):
-        for we in range(max(s + 1, ws + 2), min(len(f), ws + longest) + 1):
-            if f[ws:we] not in words:
-                continue
-            if ws < d.start or we > d.end or (ws == d.start and we == d.end):
-                return True
+    for ws, we in lexicalized_words().covering(f, d.core_start):
+        if ws < d.start or we > d.end or (ws == d.start and we == d.end):
+            return True
     return False

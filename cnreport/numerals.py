@@ -4,9 +4,10 @@ A numeral is read left to right as a chain of tokens (Arabic digit groups,
 Chinese digits, place units 十百千, magnitudes 万亿兆, 点 with its decimals,
 多/余, the 个 of 三个亿). Each token either extends the numeral or ends it, so
 the scan is one pass and the longest valid numeral wins. Values are kept as
-intervals of :class:`~fractions.Fraction` so that vague digits (十几, 几千)
-and neighbouring digits (一二百, 五六年) fall out of the same arithmetic as
-exact ones; nothing is ever a float.
+intervals so that vague digits (十几, 几千) and neighbouring digits
+(一二百, 五六年) fall out of the same arithmetic as exact ones. Whole numbers
+stay ``int`` (cheap, and most numerals are whole); a decimal point brings in
+:class:`~fractions.Fraction`. Nothing is ever a float.
 
 This module reads folded text (see :mod:`cnreport.normalize`).
 """
@@ -38,6 +39,8 @@ from .normalize import fold
 __all__ = ["Number", "Numeral", "scan_numeral", "scan_fraction", "exact", "parse_number", "to_chinese"]
 
 Number = Union[int, Decimal, Fraction]
+# An exact value while reading: int when whole, Fraction once decimals come in.
+Rational = Union[int, Fraction]
 
 # One group of Arabic digits. Thousands separators are ASCII commas between
 # groups of exactly three digits after a first group of one to three; the
@@ -57,10 +60,10 @@ class Numeral:
 
     start: int
     end: int
-    lo: Fraction
-    hi: Fraction
+    lo: Rational
+    hi: Rational
     decimal: bool          # written with a decimal point
-    more: Fraction | None  # the step of a trailing 多/余 (三十多 → 10), or None
+    more: Rational | None  # the step of a trailing 多/余 (三十多 → 10), or None
     suffix_mults: tuple[int, ...]  # multipliers of the trailing unit chains, shortest first
     has_magnitude: bool    # contains 万/亿/兆 or k/w
     arabic: bool           # contains Arabic digits
@@ -79,7 +82,7 @@ class _Token:
     kind: str  # A arabic, D digit, V vague, S small unit, T tens, B magnitude, P point, M more, G 个, K ascii magnitude
     start: int
     end: int
-    value: Fraction = Fraction(0)
+    value: Rational = 0
     text: str = ""
 
 
@@ -116,23 +119,24 @@ def _tokens(f: str, i: int, limit: int = 256) -> list[_Token]:
             m = _ARABIC.match(f, pos)
             assert m is not None
             text = m.group()
-            out.append(_Token("A", pos, m.end(), Fraction(Decimal(text.replace(",", ""))), text))
+            digits = text.replace(",", "")
+            out.append(_Token("A", pos, m.end(), Fraction(Decimal(digits)) if "." in digits else int(digits), text))
             pos = m.end()
             if pos < n and f[pos] in ASCII_MAGNITUDES and not (pos + 1 < n and f[pos + 1].isascii() and f[pos + 1].isalpha()):
-                out.append(_Token("K", pos, pos + 1, Fraction(10) ** ASCII_MAGNITUDES[f[pos]]))
+                out.append(_Token("K", pos, pos + 1, 10 ** ASCII_MAGNITUDES[f[pos]]))
                 pos += 1
             continue
         if c in DIGITS:
-            out.append(_Token("D", pos, pos + 1, Fraction(DIGITS[c]), c))
+            out.append(_Token("D", pos, pos + 1, DIGITS[c], c))
         elif c in VAGUE_DIGITS or (c == "数" and not out and pos + 1 < n
                                    and (f[pos + 1] in SMALL_UNITS or f[pos + 1] in BIG_UNITS)):
             out.append(_Token("V", pos, pos + 1, text=c))
         elif c in SMALL_UNITS:
-            out.append(_Token("S", pos, pos + 1, Fraction(SMALL_UNITS[c]), c))
+            out.append(_Token("S", pos, pos + 1, SMALL_UNITS[c], c))
         elif c in TENS:
-            out.append(_Token("T", pos, pos + 1, Fraction(TENS[c]), c))
+            out.append(_Token("T", pos, pos + 1, TENS[c], c))
         elif c in BIG_UNITS:
-            out.append(_Token("B", pos, pos + 1, Fraction(10) ** BIG_UNITS[c], c))
+            out.append(_Token("B", pos, pos + 1, 10 ** BIG_UNITS[c], c))
         elif c == POINT or (c == "." and out):
             # 点 followed by digits read one by one (or Arabic digits: 一百点123).
             j = pos + 1
@@ -164,43 +168,43 @@ class _Reader:
 
     def __init__(self, allow_bare_magnitude: bool) -> None:
         self.allow_bare = allow_bare_magnitude
-        self.parts: list[tuple[Fraction, Fraction, int]] = []  # (lo, hi, exponent)
-        self.sec = (Fraction(0), Fraction(0))
-        self.pend: tuple[Fraction, Fraction] | None = None
+        self.parts: list[tuple[Rational, Rational, int]] = []  # (lo, hi, exponent)
+        self.sec: tuple[Rational, Rational] = (0, 0)
+        self.pend: tuple[Rational, Rational] | None = None
         self.pend_kind = ""          # D, A, V or pair
         self.pend_digit = ""         # the character of a pending Chinese digit
         self.abbrev = False          # the pending digit follows a unit directly (三万五)
-        self.unit_mult = Fraction(1)
-        self.floor: Fraction | None = None  # the last place unit in this section
+        self.unit_mult = 1
+        self.floor: int | None = None  # the last place unit in this section
         self.last = ""
         self.digits: list[str] = []  # digit-by-digit reading while only digits came
         self.only_digits = True
         self.decimal = False
         self.frozen = False          # after the decimals or 多: only magnitudes may follow
-        self.more: Fraction | None = None
+        self.more: Rational | None = None
         self.need_big = False        # after the 个 of 三个亿
         self.has_big = False
         self.arabic = False
         self.chinese = 0
         self.count = 0
-        self.suffix: list[Fraction] = []  # multipliers since the last digit
+        self.suffix: list[int] = []  # multipliers since the last digit
 
     # -- helpers ---------------------------------------------------------
-    def _abbreviated(self) -> tuple[Fraction, Fraction]:
+    def _abbreviated(self) -> tuple[Rational, Rational]:
         if self.pend is None:
-            return (Fraction(0), Fraction(0))
+            return (0, 0)
         lo, hi = self.pend
         if self.abbrev and self.unit_mult >= 10:
-            k = self.unit_mult / 10
+            k = self.unit_mult // 10
             return (lo * k, hi * k)
         return (lo, hi)
 
-    def _digit_string_value(self) -> Fraction | None:
+    def _digit_string_value(self) -> int | None:
         if len(self.digits) < 2:
             return None
         if any(d not in PLAIN_DIGITS for d in self.digits):
             return None
-        return Fraction(int("".join(str(DIGITS[d]) for d in self.digits)))
+        return int("".join(str(DIGITS[d]) for d in self.digits))
 
     def _resolve_digits(self) -> bool:
         """Leave digit-only mode before a unit; False if the digits cannot take one."""
@@ -232,7 +236,7 @@ class _Reader:
         if self.only_digits and self.count >= 1 and self.last == "D":
             first = self.digits[0]
             if len(self.digits) == 1 and (DIGITS[first], int(d)) in APPROX_PAIRS and first not in _ZERO_DIGITS:
-                self.pend = (Fraction(DIGITS[first]), d)
+                self.pend = (DIGITS[first], d)
                 self.pend_kind = "pair"
                 self.digits.append(t.text)
                 return True
@@ -287,7 +291,7 @@ class _Reader:
         if self.pend is not None or (self.only_digits and self.digits):
             return False
         self.only_digits = False
-        self.pend = (Fraction(2), Fraction(9)) if self.count == 0 else (Fraction(1), Fraction(9))
+        self.pend = (2, 9) if self.count == 0 else (1, 9)
         self.pend_kind = "V"
         self.abbrev = False
         return True
@@ -301,7 +305,7 @@ class _Reader:
         compound = False
         if self.pend_kind == "A" and self.pend is not None and self.pend[0] >= 10 and not self.decimal:
             compound = True  # 25百万 reads, 12百 does not: a magnitude must follow
-        lo, hi = self.pend if self.pend is not None and self.pend[1] != 0 else (Fraction(1), Fraction(1))
+        lo, hi = self.pend if self.pend is not None and self.pend[1] != 0 else (1, 1)
         self.sec = (self.sec[0] + lo * u, self.sec[1] + hi * u)
         self.pend = None
         self.pend_kind = ""
@@ -317,8 +321,8 @@ class _Reader:
         if self.floor is not None and self.floor <= 10:
             return False
         self.sec = (self.sec[0] + t.value, self.sec[1] + t.value)
-        self.floor = Fraction(10)
-        self.unit_mult = Fraction(10)
+        self.floor = 10
+        self.unit_mult = 10
         self.suffix = []
         return True
 
@@ -330,7 +334,7 @@ class _Reader:
         mult = t.value
         exp = BIG_UNITS[t.text]
         # 百二万 is 120万, but in 六十二亿四万 the 四 after 亿 is plain 4.
-        plo, phi = self._abbreviated() if self.floor is not None else (self.pend or (Fraction(0), Fraction(0)))
+        plo, phi = self._abbreviated() if self.floor is not None else (self.pend or (0, 0))
         s_lo, s_hi = self.sec[0] + plo, self.sec[1] + phi
         self.need_big = False
         if self.pend is None and self.sec == (0, 0):
@@ -347,26 +351,26 @@ class _Reader:
                 self._after_unit(mult)
                 return True
             if self.count == 0 and self.allow_bare:
-                s_lo = s_hi = Fraction(1)
+                s_lo = s_hi = 1
             else:
                 return False
         keep = [p for p in self.parts if p[2] >= exp]
         low = [p for p in self.parts if p[2] < exp]
         if keep and keep[-1][2] <= exp and self.last != "M":
             return False  # 三亿五亿: magnitudes must fall
-        tot_lo = s_lo + sum((p[0] for p in low), Fraction(0))
-        tot_hi = s_hi + sum((p[1] for p in low), Fraction(0))
+        tot_lo = s_lo + sum(p[0] for p in low)
+        tot_hi = s_hi + sum(p[1] for p in low)
         self.parts = keep + [(tot_lo * mult, tot_hi * mult, exp)]
         if self.more is not None:
             self.more *= mult
-        self.sec = (Fraction(0), Fraction(0))
+        self.sec = (0, 0)
         self.pend = None
         self.pend_kind = ""
         self._after_unit(mult)
         self.suffix = [mult]
         return True
 
-    def _after_unit(self, mult: Fraction) -> None:
+    def _after_unit(self, mult: int) -> None:
         self.floor = None
         self.unit_mult = mult
         self.has_big = True
@@ -375,11 +379,11 @@ class _Reader:
     def _K(self, t: _Token) -> bool:
         if self.last != "A":
             return False
-        lo, hi = self.pend if self.pend is not None else (Fraction(0), Fraction(0))
-        tot_lo = self.sec[0] + lo + sum((p[0] for p in self.parts), Fraction(0))
-        tot_hi = self.sec[1] + hi + sum((p[1] for p in self.parts), Fraction(0))
+        lo, hi = self.pend if self.pend is not None else (0, 0)
+        tot_lo = self.sec[0] + lo + sum(p[0] for p in self.parts)
+        tot_hi = self.sec[1] + hi + sum(p[1] for p in self.parts)
         self.parts = [(tot_lo * t.value, tot_hi * t.value, 0)]
-        self.sec = (Fraction(0), Fraction(0))
+        self.sec = (0, 0)
         self.pend = None
         self.has_big = True
         self.frozen = True
@@ -422,11 +426,11 @@ class _Reader:
                     return False
                 digits = text.replace(",", "")
                 zeros = len(digits) - len(digits.rstrip("0"))
-                self.more = Fraction(10) ** zeros
+                self.more = 10 ** zeros
             elif self.abbrev:
-                self.more = self.unit_mult / 10
+                self.more = self.unit_mult // 10
             else:
-                self.more = Fraction(1)
+                self.more = 1
         else:
             self.more = self.unit_mult
         self.only_digits = False
@@ -440,14 +444,14 @@ class _Reader:
         return True
 
     # -- result -------------------------------------------------------------
-    def value(self) -> tuple[Fraction, Fraction] | None:
+    def value(self) -> tuple[Rational, Rational] | None:
         if self.count == 0 or self.need_big:
             return None
         plo, phi = self._abbreviated()
         if self.pend_kind in ("pair", "string") and self.only_digits:
             plo, phi = self.pend  # type: ignore[misc]
-        lo = self.sec[0] + plo + sum((p[0] for p in self.parts), Fraction(0))
-        hi = self.sec[1] + phi + sum((p[1] for p in self.parts), Fraction(0))
+        lo = self.sec[0] + plo + sum(p[0] for p in self.parts)
+        hi = self.sec[1] + phi + sum(p[1] for p in self.parts)
         return lo, hi
 
 
@@ -457,44 +461,40 @@ def scan_numeral(f: str, i: int, *, allow_bare_magnitude: bool = False) -> Numer
 
     >>> n = scan_numeral("超过1万7千家", 2)
     >>> (n.start, n.end, n.lo)
-    (2, 6, Fraction(17000, 1))
+    (2, 6, 17000)
     >>> scan_numeral("一二百元", 0).lo, scan_numeral("一二百元", 0).hi
-    (Fraction(100, 1), Fraction(200, 1))
+    (100, 200)
     """
     toks = _tokens(f, i)
     if not toks:
         return None
     r = _Reader(allow_bare_magnitude)
-    best: tuple[int, tuple[Fraction, Fraction], dict[str, object]] | None = None
+    best: Numeral | None = None
     for t in toks:
         if not r.feed(t):
             break
         v = r.value()
         if v is not None:
-            best = (t.end, v, dict(
-                decimal=r.decimal, more=r.more, suffix=tuple(r.suffix), has_big=r.has_big,
-                arabic=r.arabic, chinese=r.chinese, tokens=r.count,
+            # the reader may go on and fail: keep what it has read so far
+            best = Numeral(
+                start=i, end=t.end, lo=v[0], hi=v[1], decimal=r.decimal, more=r.more,
+                suffix_mults=_suffix_mults(r.suffix), has_magnitude=r.has_big, arabic=r.arabic,
+                chinese=r.chinese, tokens=r.count,
                 only_digit=t.text if (r.count == 1 and t.kind == "D") else None,
                 digit_string=r.pend_kind == "string" or (r.only_digits and len(r.digits) > 1 and r.pend_kind != "pair"),
-            ))
-    if best is None:
-        return None
-    end, (lo, hi), info = best
-    suffix = info["suffix"]
+            )
+    return best
+
+
+def _suffix_mults(suffix: list[int]) -> tuple[int, ...]:
+    """Multipliers of the trailing unit chains, shortest first (百万 → 10**6:
+    (10**4, 10**6))."""
     mults: list[int] = []
-    acc = Fraction(1)
-    for m in reversed(suffix):  # type: ignore[call-overload]
+    acc = 1
+    for m in reversed(suffix):
         acc *= m
-        mults.append(int(acc))
-    return Numeral(
-        start=i, end=end, lo=lo, hi=hi, decimal=bool(info["decimal"]),
-        more=info["more"],  # type: ignore[arg-type]
-        suffix_mults=tuple(mults), has_magnitude=bool(info["has_big"]),
-        arabic=bool(info["arabic"]), chinese=int(info["chinese"]),  # type: ignore[call-overload]
-        tokens=int(info["tokens"]),  # type: ignore[call-overload]
-        only_digit=info["only_digit"],  # type: ignore[arg-type]
-        digit_string=bool(info["digit_string"]),
-    )
+        mults.append(acc)
+    return tuple(mults)
 
 
 @attrs.frozen
@@ -503,8 +503,8 @@ class Fractional:
 
     start: int
     end: int
-    value: Fraction
-    denominator: Fraction
+    value: Rational
+    denominator: Rational
     numerator_start: int
 
 
@@ -530,7 +530,7 @@ def scan_fraction(f: str, i: int, first: Numeral | None = None) -> Fractional | 
         first = scan_numeral(f, j)
     if first is None or not first.exact:
         return None
-    whole = Fraction(0)
+    whole: Rational = 0
     k = _skip_spaces(f, first.end)
     if k < len(f) and f[k] == "又":
         whole = first.lo
@@ -551,7 +551,7 @@ def scan_fraction(f: str, i: int, first: Numeral | None = None) -> Fractional | 
     num = scan_numeral(f, k2)
     if num is None or not num.exact or den_num.lo == 0:
         return None
-    value = sign * (whole + nsign * num.lo / den_num.lo)
+    value = sign * (whole + Fraction(nsign * num.lo) / den_num.lo)
     return Fractional(i, num.end, value, den_num.lo, k)
 
 
@@ -562,7 +562,7 @@ def _skip_spaces(f: str, k: int, most: int = 2) -> int:
     return j
 
 
-def exact(value: Fraction, decimal: bool) -> Number:
+def exact(value: Rational, decimal: bool) -> Number:
     """The public form of an exact value: ``int`` when whole, ``Decimal`` for a
     written decimal, ``Fraction`` otherwise.
 

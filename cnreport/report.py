@@ -9,10 +9,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from itertools import repeat
 from typing import Optional
 
-from .metrics import tag_metrics
+from .metrics import _tag_metrics
 from .model import Report
-from .numbers import find_numbers
-from .speakers import segment
+from .normalize import fold
+from .numbers import _find_numbers
+from .speakers import _segment
 
 __all__ = ["parse", "parse_many"]
 
@@ -36,9 +37,10 @@ def parse(text: str, *, source: Optional[str] = None,
                         "decode bytes first, e.g. data.decode('utf-8')")
     if source is not None and not isinstance(source, str):
         raise TypeError(f"source must be a str or None, not {type(source).__name__}")
-    numbers = find_numbers(text)
-    sections = segment(text)
-    metrics = tag_metrics(text, sections, numbers, source=source, categories=categories)
+    folded = fold(text)  # read by all three steps; it keeps offsets
+    numbers = _find_numbers(text, folded)
+    sections = _segment(text, folded)
+    metrics = _tag_metrics(text, folded, sections, numbers, source=source, categories=categories)
     return Report(sections=tuple(sections), numbers=tuple(numbers), metrics=tuple(metrics),
                   source=source)
 

@@ -50,7 +50,7 @@ _HAN = regex.compile(r"\p{Han}+")
 _LATIN_NAME = regex.compile(r"[A-Za-z][A-Za-z.' ]{0,30}[A-Za-z.]")
 # Markdown marks, quote marks and list bullets before a speaker label.
 _LEAD = regex.compile(r"[ \t\u3000]*(?:#{1,6}[ \t]*|>[ \t]*)?(?:\*\*|__)?[ \t]*")
-_TRAIL = regex.compile(r"(?:\*\*|__)?[ \t\u3000]*$")
+_TRAIL_SPACES = " \t\u3000"
 
 _DELIMITER = regex.compile(r"/{2,}")
 _BRACKET_HEADING = regex.compile(r"【([^【】]{1,30})】")
@@ -92,9 +92,14 @@ def segment(text: str) -> list[Section]:
     if not isinstance(text, str):
         raise TypeError(f"segment() takes a str, not {type(text).__name__}; "
                         "decode bytes first, e.g. data.decode('utf-8')")
+    return _segment(text, fold(text))
+
+
+def _segment(text: str, folded: str) -> list[Section]:
+    """:func:`segment` of ``text`` whose fold is ``folded``."""
     if not text:
         return []
-    lines = _lines(text)
+    lines = _lines(text, folded)
     _classify(lines)
     _assign(lines)
     return _sections(text, lines)
@@ -124,16 +129,18 @@ class _Line:
     duplicate_of: Optional[int] = None
 
 
-def _lines(text: str) -> list[_Line]:
+def _lines(text: str, folded: str) -> list[_Line]:
     out = []
     pos = 0
     for chunk in text.splitlines(keepends=True):
         raw = chunk.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
         m = _LEAD.match(raw)
         lead = m.end() if m else 0
-        body = raw[lead:]
-        body = body[:_TRAIL.search(body).start()]
-        out.append(_Line(pos, pos + len(chunk), raw, fold(body), lead))
+        # closing emphasis and the spaces around it (**名字：** )
+        body = raw[lead:].rstrip(_TRAIL_SPACES)
+        if body.endswith(("**", "__")):
+            body = body[:-2]
+        out.append(_Line(pos, pos + len(chunk), raw, folded[pos + lead:pos + lead + len(body)], lead))
         pos += len(chunk)
     return out
 
@@ -158,9 +165,21 @@ def _labels() -> dict[str, str]:
     return {r[0].lower(): r[1] for r in table("speaker_labels.tsv", 2)}
 
 
+_Boilerplate = tuple[int, str, bool]
+
+
 @lru_cache(maxsize=1)
-def _boilerplate() -> tuple[tuple[str, str, bool], ...]:
-    return tuple((r[0], r[1], r[2] == "yes") for r in table("boilerplate.tsv", 3))
+def _boilerplate() -> tuple[dict[str, _Boilerplate], dict[str, list[_Boilerplate]]]:
+    """Rows of the table as (row number, text, whether a list follows): by
+    whole line, and the prefix rows by first character."""
+    exact: dict[str, _Boilerplate] = {}
+    prefixes: dict[str, list[_Boilerplate]] = {}
+    for n, r in enumerate(table("boilerplate.tsv", 3)):
+        row = (n, r[0], r[2] == "yes")
+        exact.setdefault(r[0], row)
+        if r[1] == "prefix":
+            prefixes.setdefault(r[0][:1], []).append(row)
+    return exact, prefixes
 
 
 @lru_cache(maxsize=1)
@@ -344,10 +363,14 @@ def _boilerplate_line(line: _Line) -> bool:
     if f[:1] in _LINK_MARKS:
         return True
     core = f.lstrip("「【[（(" + _LINK_MARKS + " ").rstrip("」】])）:： ")
-    for text, match, is_list in _boilerplate():
-        if core == text or (match == "prefix" and core.startswith(text)):
-            line.list_start = is_list
-            return True
+    exact, prefixes = _boilerplate()
+    # the first row of the table that matches decides whether a list follows
+    hits = [row for row in prefixes.get(core[:1], ()) if core.startswith(row[1])]
+    if core in exact:
+        hits.append(exact[core])
+    if hits:
+        line.list_start = min(hits)[2]
+        return True
     # A scraped title printed twice on one line.
     half = len(f) // 2
     if _MIN_DUPLICATE <= len(f) <= 2 * _MAX_HEADING and len(f) % 2 == 0 and f[:half] == f[half:] \

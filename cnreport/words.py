@@ -35,14 +35,43 @@ _AFFIXES = frozenset({"第", "之", "其", "大", "多", "余", "来", "分之",
 
 
 class Words(frozenset[str]):
-    """A set of words, with the length of the longest."""
+    """A set of words, with the length of the longest and their prefixes.
+
+    >>> w = Words({"统一", "一些"})
+    >>> list(w.covering("要统一些", 2))
+    [(1, 3), (2, 4)]
+    """
 
     longest: int
+    prefixes: frozenset[str]
+    pairs: frozenset[str]  # every two neighbouring characters of every word
 
     def __new__(cls, words: set[str]) -> Words:
         self = super().__new__(cls, words)
         self.longest = max((len(w) for w in words), default=1)
+        self.prefixes = frozenset(w[:k] for w in words for k in range(2, len(w) + 1))
+        self.pairs = frozenset(w[k:k + 2] for w in words for k in range(len(w) - 1))
         return self
+
+    def covering(self, text: str, at: int) -> Iterator[tuple[int, int]]:
+        """Spans ``(start, end)`` of the words of two or more characters in
+        ``text`` that contain position ``at``, leftmost first.
+
+        A start is abandoned as soon as its text stops being a prefix of some
+        word, so a position costs a few set look-ups, not one per length pair.
+        """
+        # A word of two or more characters around ``at`` holds one of the
+        # pairs that ``at`` is part of: most positions stop here.
+        if text[max(0, at - 1):at + 1] not in self.pairs and text[at:at + 2] not in self.pairs:
+            return
+        prefixes = self.prefixes
+        for ws in range(max(0, at - self.longest + 1), at + 1):
+            for we in range(max(at + 1, ws + 2), min(len(text), ws + self.longest) + 1):
+                piece = text[ws:we]
+                if piece not in prefixes:
+                    break
+                if piece in self:
+                    yield ws, we
 
 
 def once(build: Callable[[], T]) -> Callable[[], T]:
