@@ -292,13 +292,10 @@ class _Context:
         if found is None:
             f = self.folded
             s_end = self.sentence(s_start)[1]
-            found = []
-            for rank, org in enumerate(_orgs()):
-                k = f.find(org, s_start, s_end)
-                while k >= 0:
-                    found.append((-k, rank, k + len(org)))
-                    k = f.find(org, k + 1, s_end)
-            found = [(-neg_k, end) for neg_k, _, end in sorted(found)]
+            by_first = _orgs_by_first()
+            starts = [m.start() for m in _org_pattern().finditer(f, s_start, s_end, overlapped=True)]
+            found = [(k, k + len(org)) for k in reversed(starts)
+                     for org in by_first[f[k]] if f.startswith(org, k, s_end)]
             self._org_spans[s_start] = found
         return found
 
@@ -500,6 +497,12 @@ def _orgs_by_first() -> dict[str, list[str]]:
     for org in _orgs():
         by_first.setdefault(org[0], []).append(org)
     return by_first
+
+
+@lru_cache(maxsize=1)
+def _org_pattern() -> regex.Pattern[str]:
+    """Where an organisation's name starts (one match per start)."""
+    return regex.compile("|".join(regex.escape(org) for org in _orgs()) or r"(?!)")
 
 
 @lru_cache(maxsize=1)

@@ -30,8 +30,9 @@ from .words import Words, lexicalized_words
 __all__ = ["find_numbers"]
 
 _SPACES = " \u3000\xa0"
-# Characters at which a numeric expression can begin.
-_START = regex.compile(r"[0-9零〇○一二三四五六七八九十百千万亿兆两俩壹贰叁参肆伍陆柒捌玖拾佰仟廿卅卌幺几数半成]")
+# Characters at which a numeric expression can begin: numerals, 半, and 数
+# before a place unit or 以 (数十, 数以万计); idioms add theirs (成千上万).
+_NUMERAL_START = "[0-9零〇○一二三四五六七八九十百千万亿兆两俩壹贰叁参肆伍陆柒捌玖拾佰仟廿卅卌幺几半]|数(?=[以十百千万亿兆拾佰仟])"
 _CJK = regex.compile(r"\p{Han}")
 _TITLE = regex.compile(r"《[^《》\n]{1,40}》")
 _URL = regex.compile(r"(?:https?://|www\.)[!-~]+")
@@ -131,6 +132,13 @@ def _idiom_starts() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _start() -> regex.Pattern[str]:
+    """Where an expression may begin: a numeral, or an idiom of ours."""
+    idioms = "|".join(regex.escape(idiom) for idiom, _, _ in _idioms())
+    return regex.compile(f"{_NUMERAL_START}|(?=(?:{idioms}))." if idioms else _NUMERAL_START)
+
+
+@lru_cache(maxsize=1)
 def _unit_starts() -> frozenset[str]:
     return frozenset(u[0] for u in _units())
 
@@ -205,8 +213,9 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
     i = 0
     n = len(f)
     words = lexicalized_words()
+    start = _start()
     while i < n:
-        m = _START.search(f, i)
+        m = start.search(f, i)
         if m is None:
             break
         i = m.start()

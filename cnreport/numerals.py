@@ -468,6 +468,15 @@ def scan_numeral(f: str, i: int, *, allow_bare_magnitude: bool = False) -> Numer
     toks = _tokens(f, i)
     if not toks:
         return None
+    if len(toks) == 1 and toks[0].kind in "AD":
+        # One Arabic number or one Chinese digit, the commonest numerals:
+        # what the reader would make of them, without the reader.
+        t = toks[0]
+        arabic = t.kind == "A"
+        return Numeral(start=i, end=t.end, lo=t.value, hi=t.value, decimal=arabic and "." in t.text,
+                       more=None, suffix_mults=(), has_magnitude=False, arabic=arabic,
+                       chinese=0 if arabic else 1, tokens=1, only_digit=None if arabic else t.text,
+                       digit_string=False)
     r = _Reader(allow_bare_magnitude)
     best: Numeral | None = None
     for t in toks:
