@@ -39,6 +39,7 @@ _URL = regex.compile(r"(?:https?://|www\.)[!-~]+")
 _ISO_DATE = regex.compile(r"((?:19|20)[0-9]{2})([-/.])(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9])(?![0-9])")
 _SLASH_FRACTION = regex.compile(r"([0-9]{1,6})/([1-9][0-9]{0,5})(?![0-9/])")
 _CONNECTORS = ("——", "--", "~", "-", "–", "—", "到", "至")
+_CONNECTOR_STARTS = frozenset(c[0] for c in _CONNECTORS)
 _CLAUSE_END = set("，,。.;；:：!！?？、)）」』”\"'\n\r\t ") | set(_SPACES)
 _PERCENT_PREFIXES = {"百分之": ("%", Fraction(1)), "千分之": ("‰", Fraction(1, 10)),
                      "万分之": ("‱", Fraction(1, 100))}
@@ -419,7 +420,7 @@ def _read_half(f: str, i: int) -> Optional[_Draft]:
 
 def _read_date(f: str, i: int, num: Numeral) -> Optional[_Draft]:
     """Years, months and days: 2019年3月底, 5月21日, 21日, 2018年10月份, 3月1-10日."""
-    m = _ISO_DATE.match(f, i)
+    m = _ISO_DATE.match(f, i) if num.arabic else None
     if m is not None:
         y, mo, da = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if da <= calendar.monthrange(y, mo)[1]:
@@ -493,6 +494,8 @@ def _read_range(f: str, d: _Draft) -> None:
         unit_between = u
         k += len(u.word)
     k = _skip_space(f, k)
+    if k >= len(f) or f[k] not in _CONNECTOR_STARTS:
+        return
     for conn in _CONNECTORS:
         if f.startswith(conn, k):
             break

@@ -541,7 +541,9 @@ def scan_fraction(f: str, i: int, first: Numeral | None = None) -> Fractional | 
         return None
     whole: Rational = 0
     k = _skip_spaces(f, first.end)
-    if k < len(f) and f[k] == "又":
+    if k >= len(f) or f[k] not in "又分":
+        return None
+    if f[k] == "又":
         whole = first.lo
         k = _skip_spaces(f, k + 1)
         den_num = scan_numeral(f, k)

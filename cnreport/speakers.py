@@ -60,6 +60,7 @@ _NUMBERED_HEADING = regex.compile(
     r"|第[一二三四五六七八九十]{1,3}[部章节篇][分]?[、:\s])\s*\S.{0,28}")
 _HEADING_WORDS = regex.compile(r"问答|答问|实录|环节|对话|圆桌|访谈|Q&A|QA", regex.I)
 
+_TITLE_SEPARATORS = "—–-|｜:/"  # one of them stands in every _TITLE_LINE
 _TITLE_LINE = regex.compile(
     r"(?P<name>[^-—–|｜:/（(]{1,16}?)\s*(?:——|—|–|-|\||｜|:|/)\s*(?P<title>[^:]{1,44}?)\s*:?")
 _PAREN_LINE = regex.compile(
@@ -394,12 +395,14 @@ def _speaker_line(line: _Line, short_labels: int) -> bool:
         # A paragraph, not a speaker line: no label opens it.
         return False
     raw = line.raw[line.lead:line.lead + len(f)]
-    m = _INTRO.fullmatch(f)
+    # Each pattern below needs a mark (以下/如下, a separator, a bracket, a
+    # colon): a line without it is not tried.
+    m = _INTRO.fullmatch(f) if f.startswith("以下") or "如下" in f else None
     if m:
         who = m.group("who") or m.group("who2")
         j = m.start("who") if m.group("who") else m.start("who2")
         return _introduced(line, who, raw[j:j + len(who)])
-    m = _TITLE_LINE.fullmatch(f)
+    m = _TITLE_LINE.fullmatch(f) if _has_any(f, _TITLE_SEPARATORS) else None
     if m and len(f) <= _MAX_TITLE_LINE and _is_title(m.group("title")) \
             and _is_name(m.group("name"), strict=False):
         name = raw[m.start("name"):m.end("name")]
@@ -407,7 +410,7 @@ def _speaker_line(line: _Line, short_labels: int) -> bool:
         line.speaker = _speaker(name, title, line.raw)
         line.turn_kind = "speech"
         return True
-    m = _PAREN_LINE.fullmatch(f)
+    m = _PAREN_LINE.fullmatch(f) if "（" in f or "(" in f else None
     if m and (_is_title(m.group("title")) or m.group("title").lower() in _labels()) \
             and _is_name(m.group("name"), strict=False):
         name = raw[m.start("name"):m.end("name")]
@@ -425,7 +428,7 @@ def _speaker_line(line: _Line, short_labels: int) -> bool:
         line.turn_kind = _labels().get(m.group("name").lower(), "speech")
         line.asks = _asks(m.group("rest") or "")
         return True
-    m = _LABEL_LINE.fullmatch(f)
+    m = _LABEL_LINE.fullmatch(f) if ":" in f else None
     if m and len(m.group("label")) <= _MAX_LABEL:
         label, rest = m.group("label"), m.group("rest")
         written = raw[m.start("label"):m.end("label")]
@@ -449,6 +452,10 @@ def _speaker_line(line: _Line, short_labels: int) -> bool:
         line.asks = _asks(rest)
         return True
     return False
+
+
+def _has_any(text: str, chars: str) -> bool:
+    return any(c in text for c in chars)
 
 
 def _introduced(line: _Line, who: str, written: str) -> bool:
