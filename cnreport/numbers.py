@@ -234,7 +234,60 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
         out.append(_finish(text, draft))
         floor = draft.end
         i = draft.end
+    return _join_bounds(text, f, out) if len(out) > 1 else out
+
+
+# What may stand between the two halves of a stated interval: 大于10小于20,
+# 大于二十的同时小于三十五, 大于100 并且小于300; and between 20和30之间.
+_BOUND_JOINERS = frozenset({"", "且", "并", "并且", "而", "同时", "的同时", "但", "但是"})
+_BETWEEN_JOINERS = frozenset({"和", "与", "到", "至"})
+_INTERVAL_KINDS = frozenset({"cardinal", "money", "percent", "multiple", "fraction"})
+
+
+def _join_bounds(text: str, f: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """Merge the two halves of one interval into a single mention: a lower
+    and an upper bound side by side (大于10小于20, 不大于50不小于20), or two
+    figures before 之间 (20和30之间)."""
+    out: list[NumberMention] = []
+    k = 0
+    while k < len(mentions):
+        a = mentions[k]
+        b = mentions[k + 1] if k + 1 < len(mentions) else None
+        joined = _joined(text, f, a, b) if b is not None else None
+        if joined is not None:
+            out.append(joined)
+            k += 2
+        else:
+            out.append(a)
+            k += 1
     return out
+
+
+def _joined(text: str, f: str, a: NumberMention, b: NumberMention) -> Optional[NumberMention]:
+    if a.kind not in _INTERVAL_KINDS or b.kind not in _INTERVAL_KINDS:
+        return None
+    if a.kind != b.kind and "cardinal" not in (a.kind, b.kind):
+        return None
+    gap = f[a.end:b.start].strip(_SPACES)
+    end = b.end
+    if a.qualifier is None and b.qualifier is None and gap in _BETWEEN_JOINERS \
+            and f.startswith("之间", b.end) and a.value is not None and b.value is not None:
+        low, high = a.value, b.value
+        end = b.end + 2
+    elif gap in _BOUND_JOINERS and a.qualifier in (">", ">=") and b.qualifier in ("<", "<=") \
+            and a.high is None and b.low is None:
+        low, high = a.low, b.high
+    elif gap in _BOUND_JOINERS and a.qualifier in ("<", "<=") and b.qualifier in (">", ">=") \
+            and a.low is None and b.high is None:
+        low, high = b.low, a.high
+    else:
+        return None
+    if low is None or high is None or isinstance(low, str) or isinstance(high, str) or not low < high:
+        return None
+    kind = b.kind if a.kind == "cardinal" else a.kind
+    return NumberMention(text=text[a.start:end], start=a.start, end=end, value=None, kind=kind,
+                         unit=b.unit or a.unit, qualifier=None, low=low, high=high,
+                         currency=b.currency or a.currency)
 
 
 @lru_cache(maxsize=1)
@@ -607,6 +660,8 @@ def _read_suffix(f: str, d: _Draft) -> None:
         _attach(d, k, k + 1, "money", currency="CNY")
         d.value = exact(Fraction(d.value) / 10, True)  # type: ignore[arg-type]
         _read_money_tail(f, d, after_mao=True)
+        if f.startswith("钱", d.end):
+            d.end += 1  # 五毛钱
     _read_after_qualifier(f, d)
 
 
@@ -672,7 +727,7 @@ def _kuai_is_money(f: str, k: int) -> bool:
     if k >= len(f):
         return True
     c = f[k]
-    return c in "钱毛角" or c in DIGITS or c in _CLAUSE_END or not _is_cjk(c) or c in "的"
+    return c in "钱毛角半" or c in DIGITS or c in _CLAUSE_END or not _is_cjk(c) or c in "的"
 
 
 def _read_money_tail(f: str, d: _Draft, after_mao: bool = False) -> None:
@@ -685,6 +740,10 @@ def _read_money_tail(f: str, d: _Draft, after_mao: bool = False) -> None:
             and f.startswith(("整", "正"), k):
         d.end = k + 1  # cheque style: 壹拾壹元整
         return
+    if not after_mao and f.startswith("半", k):
+        d.value = exact(total + Fraction(1, 2), True)  # 一块半, 两块半钱
+        d.end = k + 2 if f.startswith("钱", k + 1) else k + 1
+        return
     step = Fraction(1, 100) if after_mao else Fraction(1, 10)
     if k < len(f) and f[k] in "零〇":
         # 三元零五分: the zero skips the jiao.
@@ -694,7 +753,7 @@ def _read_money_tail(f: str, d: _Draft, after_mao: bool = False) -> None:
     while k < len(f) and (f[k] in DIGITS or "0" <= f[k] <= "9") and step >= Fraction(1, 100):
         digit = DIGITS[f[k]] if f[k] in DIGITS else int(f[k])
         nxt = f[k + 1] if k + 1 < len(f) else ""
-        if nxt in "角毛" and step == Fraction(1, 10):
+        if nxt and nxt in "角毛" and step == Fraction(1, 10):
             total += Fraction(digit, 10)
             k += 2
             step = Fraction(1, 100)
@@ -770,9 +829,13 @@ def _with_prefixes(f: str, d: Optional[_Draft], floor: int) -> Optional[_Draft]:
         d.start, d.kind, d.qualifier = i - 1, "ordinal", "<="
         _bounds_from_qualifier(d)
         return d
-    # sign
+    # sign: 负, a minus, 零下 (below zero)
     sign_at = i - 2 if i - 2 >= floor and f[i - 1] in _SPACES and f[i - 2] == "负" else i - 1
-    if sign_at >= floor and f[sign_at] in "负-" and d.kind not in ("date", "year") \
+    below_zero = sign_at - 1 >= floor and f.startswith("零下", sign_at - 1)
+    if below_zero:
+        sign_at -= 1
+    if sign_at >= floor and (below_zero or f[sign_at] in "负-") and d.kind not in ("date", "year") \
+            and not (f[sign_at] == "-" and _dash_after_number(f, sign_at, floor)) \
             and (sign_at - 1 < floor or not (f[sign_at - 1].isalnum() and f[sign_at - 1].isascii())):
         d.start = sign_at
         for name in ("value", "low", "high"):
@@ -824,6 +887,22 @@ def _with_prefixes(f: str, d: Optional[_Draft], floor: int) -> Optional[_Draft]:
     return d
 
 
+def _dash_after_number(f: str, k: int, floor: int) -> bool:
+    """Whether the ``-`` at ``k`` joins two figures (1万(含)-5万元,
+    五元六角-五元七毛): it follows the previous number, past spaces and a
+    short bracketed note, so it is a dash, not a minus."""
+    if floor == 0:
+        return False
+    j = k
+    while j > floor and f[j - 1] in _SPACES:
+        j -= 1
+    if j > floor and f[j - 1] in ")）":
+        opening = max(f.rfind("(", floor, j), f.rfind("（", floor, j))
+        if opening >= 0 and j - opening <= 6:
+            j = opening
+    return j == floor
+
+
 def _magnitude_first(f: str, i: int) -> bool:
     """过 and 上 qualify only round magnitudes: 過百萬, 上千, 過億 (not 經過三年)."""
     return f[i] in SMALL_UNITS or f[i] in BIG_UNITS
@@ -846,7 +925,7 @@ def _keep(f: str, d: _Draft, titles: list[tuple[int, int]]) -> bool:
         d.kind = "year"
     if num.arabic:
         # 5G, 4S店, 2C, T.1, MP3, H5: digits glued to Latin letters are names.
-        if prev.isascii() and (prev.isalpha() or prev == ".") and prev != "":
+        if prev.isascii() and (prev.isalpha() or prev == ".") and prev != "" and d.start == d.core_start:
             return False
         if nxt.isascii() and nxt.isalpha() and d.unit is None and nxt not in ASCII_MAGNITUDES:
             return False
@@ -857,7 +936,8 @@ def _keep(f: str, d: _Draft, titles: list[tuple[int, int]]) -> bool:
             if num.decimal and f[num.start:num.end].endswith(".0"):
                 return False  # versions: 2.0, 10.0
             if prev and nxt and _is_cjk(prev) and _is_cjk(nxt) and num.lo == num.hi and d.start == d.core_start \
-                    and not f.startswith(("到", "至", "和", "或", "与"), d.core_end):
+                    and not f.startswith(("到", "至", "和", "或", "与", "之间"), d.core_end) \
+                    and prev not in "和或与":
                 return False  # a bare number glued inside words is a name: 見實425直播, 520生活
         if d.unit is not None and f[d.unit[0]:d.unit[1]] == "对" and d.end < len(f) \
                 and (f[d.end].isdigit() or f[d.end] in DIGITS):

@@ -280,7 +280,9 @@ class _Reader:
         self.only_digits = False
         self.pend = (t.value, t.value)
         self.pend_kind = "A"
-        self.abbrev = False
+        # 3万5 is 35000 and 1亿2 is 120000000, as 三万五 is: one digit right
+        # after a unit stands for the next place down.
+        self.abbrev = self.last in ("S", "B") and len(t.text) == 1 and not self.decimal
         self.arabic = True
         if "." in t.text:
             self.decimal = True

@@ -63,7 +63,43 @@ FORMS = [
     ("15k左右", "15k左右", 15000, None, None, None, "~", "cardinal"),
     ("概率是1/2", "1/2", Fraction(1, 2), None, None, None, None, "fraction"),
     ("１，２３４", "１", 1, None, None, None, None, "cardinal"),
+    # one digit after a magnitude is the next place down, as in 三万五
+    ("月薪3万5", "3万5", 35000, None, None, None, None, "cardinal"),
+    ("融資1億2", "1億2", 120000000, None, None, None, None, "cardinal"),
+    ("共2万3000人", "2万3000人", 23000, None, None, "人", None, "cardinal"),
+    ("三块五", "三块五", Decimal("3.5"), None, None, "块", None, "money"),
+    ("五毛钱", "五毛钱", Decimal("0.5"), None, None, "毛", None, "money"),
+    ("一块半", "一块半", Decimal("1.5"), None, None, "块", None, "money"),
+    ("不大于50", "不大于50", 50, None, 50, None, "<=", "cardinal"),
+    ("不小于三十", "不小于三十", 30, 30, None, None, ">=", "cardinal"),
+    ("零下4℃", "零下4℃", -4, None, None, "℃", None, "cardinal"),
+    ("面积有2252平方英尺", "2252平方英尺", 2252, None, None, "平方英尺", None, "cardinal"),
+    ("x大于10", "大于10", 10, 10, None, None, ">", "cardinal"),
+    ("大于等于一百", "大于等于一百", 100, 100, None, None, ">=", "cardinal"),
+    # two bounds of one interval are one mention
+    ("大于10小于20", "大于10小于20", None, 10, 20, None, None, "cardinal"),
+    ("不大于50不小于20", "不大于50不小于20", None, 20, 50, None, None, "cardinal"),
+    ("大于二十的同时小于等于三十五", "大于二十的同时小于等于三十五", None, 20, 35, None, None, "cardinal"),
+    ("位于20和30之间", "20和30之间", None, 20, 30, None, None, "cardinal"),
 ]
+
+
+def test_bounds_of_separate_clauses_stay_apart() -> None:
+    assert [m.text for m in find_numbers("超过3家，不到5家")] == ["超过3家", "不到5家"]
+    assert [m.text for m in find_numbers("x大于10且y小于20")] == ["大于10", "小于20"]
+    # an upper bound below the lower one is not an interval
+    assert len(find_numbers("大于50小于12")) == 2
+
+
+@pytest.mark.parametrize("text", ["1万(含)-5万元", "五元六角-五元七毛八分", "30%-5%"])
+def test_dash_between_figures_is_not_a_minus(text: str) -> None:
+    assert all(not isinstance(m.value, str) and (m.value is None or m.value >= 0)
+               for m in find_numbers(text))
+
+
+def test_money_tail_stays_inside_the_text() -> None:
+    for text in ("三块五", "两块", "一块二", "三元零五"):
+        assert all(m.end <= len(text) and text[m.start:m.end] == m.text for m in find_numbers(text))
 
 
 @pytest.mark.parametrize(("text", "surface", "value", "low", "high", "unit", "qualifier", "kind"), FORMS)
