@@ -58,6 +58,7 @@ _CLAUSE_STOPS = frozenset("，,：:（）()“”\"《》【】[]…—")
 # Function characters read alone, so that 增速將 is 增速 + 將, not 速將.
 _FUNCTION_CHARS = {"将": "d", "已": "d", "也": "d", "都": "d", "还": "d", "就": "d", "才": "d",
                    "又": "d", "从": "p", "了": "ul", "的": "uj", "被": "p", "把": "p", "、": "x"}
+_MAX_HOPS = 3  # figures in a row that _right looks past for the noun they count
 _CONJUNCTIONS = frozenset({"和", "与", "及", "或", "跟", "以及"})
 _LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9&+._-]*|[0-9]+")
 _AGE_UNITS = frozenset({"岁", "周岁"})
@@ -112,7 +113,7 @@ def _tag_metrics(text: str, folded: str, sections: Sequence[Section], numbers: S
             period=ctx.period(i, s_start, s_end), change=change,
             speaker=section.speaker if section else None,
             heading=section.heading if section else None,
-            sentence=text[s_start:s_end].strip(), source=source))
+            sentence=ctx.sentence_text(s_start, s_end), source=source))
     return metrics
 
 
@@ -130,6 +131,9 @@ class _Context:
         self.tags = word_tags()
         self.known = _known_words()
         self._org_spans: dict[int, list[tuple[int, int]]] = {}
+        self._period_words: dict[int, list[tuple[int, int]]] = {}
+        self._sentence_texts: dict[int, str] = {}
+        self.times = [j for j, t in enumerate(numbers) if _is_time(t)]  # time mentions, by index
         self._categories: dict[str, Optional[str]] = {}
 
     # -- sentences and words
@@ -139,6 +143,14 @@ class _Context:
         if i < 0:
             return 0, len(self.text)
         return self.sentences[i]
+
+    def sentence_text(self, s_start: int, s_end: int) -> str:
+        """The sentence, stripped; one string shared by all its figures (a
+        text without full stops is one long sentence)."""
+        text = self._sentence_texts.get(s_start)
+        if text is None:
+            text = self._sentence_texts[s_start] = self.text[s_start:s_end].strip()
+        return text
 
     def _tag(self, word: str) -> str:
         if word in self.aliases:
@@ -213,7 +225,7 @@ class _Context:
             entity = front_entity
         return (self.text[a:b] if a < b else None), entity
 
-    def _right(self, pos: int, limit: int) -> Optional[tuple[int, int]]:
+    def _right(self, pos: int, limit: int, hops: int = 0) -> Optional[tuple[int, int]]:
         f = self.folded
         while pos < limit and f[pos] in " \u3000":
             pos += 1
@@ -223,9 +235,10 @@ class _Context:
         while len(tokens) < _MAX_RUN:
             nxt = self.mention_at.get(pos)
             if nxt is not None:
-                # 13類231個接口: the first figure counts what the second does.
-                if not tokens and nxt.kind in METRIC_KINDS and nxt.unit:
-                    return self._right(nxt.end, limit)
+                # 13類231個接口: the first figure counts what the second does
+                # (a few figures deep: a long run of them is a list).
+                if not tokens and nxt.kind in METRIC_KINDS and nxt.unit and hops < _MAX_HOPS:
+                    return self._right(nxt.end, limit, hops + 1)
                 break
             tok = self._forward(pos, limit)
             if tok is None:
@@ -321,11 +334,12 @@ class _Context:
         date, a year, a duration, 一季度, or a word such as 目前), else one
         after it in the same clause."""
         m = self.numbers[i]
-        before = next((t for t in reversed(self.numbers[:i])
-                       if t.start >= s_start and _is_time(t)), None)
+        k = bisect.bisect_left(self.times, i)
+        before = self.numbers[self.times[k - 1]] if k > 0 else None
+        if before is not None and before.start < s_start:
+            before = None
         f = self.folded
-        last = _patterns().period.search(f, s_start, m.start)
-        word = (last.start(), last.end()) if last else None
+        word = self._period_word(s_start, m.start)
         if before is not None and (word is None or word[0] <= before.start):
             return self.text[self._period_start(before.start, s_start):before.end]
         if word is not None:
@@ -335,10 +349,31 @@ class _Context:
             if after is not None and _is_time(after):
                 end = after.end
             return self.text[word[0]:end]
-        after_m = next((t for t in self.numbers[i + 1:] if t.end <= s_end and _is_time(t)), None)
+        k = bisect.bisect_right(self.times, i)
+        after_m = self.numbers[self.times[k]] if k < len(self.times) else None
+        if after_m is not None and after_m.end > s_end:
+            after_m = None
         if after_m is not None and not any(c in _CLAUSE_STOPS for c in f[m.end:after_m.start]):
             return self.text[after_m.start:after_m.end]
         return None
+
+    def _period_word(self, s_start: int, pos: int) -> Optional[tuple[int, int]]:
+        """The period word (目前, 截至) that ends last before ``pos`` in the
+        sentence at ``s_start``, the longest where several end there."""
+        found = self._period_words.get(s_start)
+        if found is None:
+            f = self.folded
+            s_end = self.sentence(s_start)[1]
+            by_first = _role_words_by_first("period")
+            starts = (m.start() for m in _patterns().period_at.finditer(f, s_start, s_end, overlapped=True))
+            found = sorted((k + len(w), len(w)) for k in starts for w in by_first[f[k]]
+                           if f.startswith(w, k, s_end))
+            self._period_words[s_start] = found
+        j = bisect.bisect_left(found, (pos + 1, 0)) - 1
+        if j < 0:
+            return None
+        end, length = found[j]
+        return end - length, end
 
     def _period_start(self, pos: int, s_start: int) -> int:
         f = self.folded
@@ -394,7 +429,7 @@ class _Patterns:
     between: regex.Pattern[str]    # 增長到, between the two figures of a change
     between_most: int              # the longest text that ``between`` matches
     rate: regex.Pattern[str]       # 同比增長, just before a figure
-    period: regex.Pattern[str]     # 目前, 截至: the last one before a figure
+    period_at: regex.Pattern[str]  # where a period word (目前, 截至) starts
 
 
 @lru_cache(maxsize=1)
@@ -409,7 +444,7 @@ def _patterns() -> _Patterns:
         between=regex.compile(rf"(?:将|会|已|已经)?(?P<verb>{verbs})(?:了)?(?:到|至|为)?"),
         between_most=len("已经") + longest_verb + len("了") + len("到"),
         rate=regex.compile(rf"(?P<verb>{verbs})(?:了|到|至|为)?\s*$"),
-        period=regex.compile(rf"(?r)(?:{alternation('period')})"),
+        period_at=regex.compile(alternation("period") or r"(?!)"),
     )
 
 
@@ -478,6 +513,14 @@ def _role_words(role: str) -> tuple[str, ...]:
     """The context words of one role, longest first."""
     return tuple(sorted((w for w, r in _context_words().items() if r == role), key=len,
                         reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _role_words_by_first(role: str) -> dict[str, list[str]]:
+    by_first: dict[str, list[str]] = {}
+    for word in _role_words(role):
+        by_first.setdefault(word[0], []).append(word)
+    return by_first
 
 
 @lru_cache(maxsize=1)

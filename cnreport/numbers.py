@@ -34,6 +34,7 @@ _SPACES = " \u3000\xa0"
 # before a place unit or 以 (数十, 数以万计); idioms add theirs (成千上万).
 _NUMERAL_START = "[0-9零〇○一二三四五六七八九十百千万亿兆两俩壹贰叁参肆伍陆柒捌玖拾佰仟廿卅卌幺几半]|数(?=[以十百千万亿兆拾佰仟])"
 _CJK = regex.compile(r"\p{Han}")
+_DIGIT_RUN = regex.compile(r"[0-9][0-9,.]*")
 _TITLE = regex.compile(r"《[^《》\n]{1,40}》")
 _URL = regex.compile(r"(?:https?://|www\.)[!-~]+")
 _ISO_DATE = regex.compile(r"((?:19|20)[0-9]{2})([-/.])(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9])(?![0-9])")
@@ -225,7 +226,9 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
             continue
         draft = _read(f, i, floor)
         if draft is None:
-            i += 1
+            # Arabic digits always read, unless the run is too long to be a
+            # quantity: skip all of it, not one digit at a time.
+            i = _DIGIT_RUN.match(f, i).end() if "0" <= f[i] <= "9" else i + 1  # type: ignore[union-attr]
             continue
         if not _keep(f, draft, titles):
             # the rest of a rejected numeral (the 5 of 95后) is not read again
@@ -401,8 +404,8 @@ def _bare_magnitude_ok(f: str, i: int, floor: int) -> bool:
         return True
     if f.startswith(("时代", "级"), i + 1) or f.startswith("万亿", i):
         return True  # 亿时代, 亿级, 万亿美元
-    before, _ = _qualifiers()
-    return any(i - len(q.word) >= floor and f.startswith(q.word, i - len(q.word)) for q in before)
+    return i > 0 and any(i - len(q.word) >= floor and f.startswith(q.word, i - len(q.word))
+                         for q in _qualifiers_ending().get(f[i - 1], ()))
 
 
 def _read_shu_yi(f: str, i: int) -> Optional[_Draft]:

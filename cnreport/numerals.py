@@ -13,6 +13,8 @@ This module reads folded text (see :mod:`cnreport.normalize`).
 """
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
@@ -48,6 +50,9 @@ Rational = Union[int, Fraction]
 # No nested quantifier over digits: linear.
 _ARABIC = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
 _SPACES = " \u3000\xa0"
+# Longer runs of digits are identifiers or noise, not quantities; the cap also
+# keeps every value printable (Python refuses str() of ints over 4300 digits).
+MAX_DIGITS = 100
 _ZERO_DIGITS = frozenset("零〇○")
 
 
@@ -94,50 +99,56 @@ def _unit_words_at_magnitudes() -> tuple[str, ...]:
                  if row[0][0] in SMALL_UNITS or row[0][0] in BIG_UNITS)
 
 
-def _tokens(f: str, i: int, limit: int = 256) -> list[_Token]:
-    """Tokens of a numeral candidate starting at ``i`` (at most ``limit``)."""
-    out: list[_Token] = []
+def _tokens(f: str, i: int, limit: int = 256) -> Iterator[_Token]:
+    """Tokens of a numeral candidate starting at ``i`` (at most ``limit``),
+    made as the reader asks for them: it often stops after one or two."""
+    count = 0
+    last = ""
     unit_words = _unit_words_at_magnitudes()
     n = len(f)
     pos = i
-    while pos < n and len(out) < limit:
+    while pos < n and count < limit:
         # Spaces may separate Chinese tokens of one numeral (七万 五千, 1000  万).
         j = pos
         while j < n and j - pos < 2 and f[j] in _SPACES:
             j += 1
         if j > pos:
-            if not out or j >= n or not (f[j] in DIGITS or f[j] in SMALL_UNITS or f[j] in BIG_UNITS
+            if not count or j >= n or not (f[j] in DIGITS or f[j] in SMALL_UNITS or f[j] in BIG_UNITS
                                          or f[j] == POINT or f[j] in "多余几"):
                 break
             pos = j
         c = f[pos]
-        if out and (c in SMALL_UNITS or c in BIG_UNITS) and f.startswith(unit_words, pos):
+        if count and (c in SMALL_UNITS or c in BIG_UNITS) and f.startswith(unit_words, pos):
             break
         if "0" <= c <= "9":
-            if out and out[-1].kind == "A":
+            if last == "A":
                 break
             m = _ARABIC.match(f, pos)
             assert m is not None
             text = m.group()
             digits = text.replace(",", "")
-            out.append(_Token("A", pos, m.end(), Fraction(Decimal(digits)) if "." in digits else int(digits), text))
+            if len(digits) > MAX_DIGITS:
+                break
+            count, last = count + 1, "A"
+            yield _Token("A", pos, m.end(), Fraction(Decimal(digits)) if "." in digits else int(digits), text)
             pos = m.end()
             if pos < n and f[pos] in ASCII_MAGNITUDES and not (pos + 1 < n and f[pos + 1].isascii() and f[pos + 1].isalpha()):
-                out.append(_Token("K", pos, pos + 1, 10 ** ASCII_MAGNITUDES[f[pos]]))
+                count, last = count + 1, "K"
+                yield _Token("K", pos, pos + 1, 10 ** ASCII_MAGNITUDES[f[pos]])
                 pos += 1
             continue
         if c in DIGITS:
-            out.append(_Token("D", pos, pos + 1, DIGITS[c], c))
-        elif c in VAGUE_DIGITS or (c == "数" and not out and pos + 1 < n
+            tok = _Token("D", pos, pos + 1, DIGITS[c], c)
+        elif c in VAGUE_DIGITS or (c == "数" and not count and pos + 1 < n
                                    and (f[pos + 1] in SMALL_UNITS or f[pos + 1] in BIG_UNITS)):
-            out.append(_Token("V", pos, pos + 1, text=c))
+            tok = _Token("V", pos, pos + 1, text=c)
         elif c in SMALL_UNITS:
-            out.append(_Token("S", pos, pos + 1, SMALL_UNITS[c], c))
+            tok = _Token("S", pos, pos + 1, SMALL_UNITS[c], c)
         elif c in TENS:
-            out.append(_Token("T", pos, pos + 1, TENS[c], c))
+            tok = _Token("T", pos, pos + 1, TENS[c], c)
         elif c in BIG_UNITS:
-            out.append(_Token("B", pos, pos + 1, 10 ** BIG_UNITS[c], c))
-        elif c == POINT or (c == "." and out):
+            tok = _Token("B", pos, pos + 1, 10 ** BIG_UNITS[c], c)
+        elif c == POINT or (c == "." and count):
             # 点 followed by digits read one by one (or Arabic digits: 一百点123).
             j = pos + 1
             while j < n and f[j] in PLAIN_DIGITS:
@@ -150,17 +161,21 @@ def _tokens(f: str, i: int, limit: int = 256) -> list[_Token]:
                 j = pos + 1 + len(digits)
             else:
                 digits = "".join(str(DIGITS[d]) for d in f[pos + 1:j])
-            out.append(_Token("P", pos, j, Fraction(int(digits), 10 ** len(digits)), digits))
+            if len(digits) > MAX_DIGITS:
+                break
+            count, last = count + 1, "P"
+            yield _Token("P", pos, j, Fraction(int(digits), 10 ** len(digits)), digits)
             pos = j
             continue
         elif c in "多余":
-            out.append(_Token("M", pos, pos + 1, text=c))
+            tok = _Token("M", pos, pos + 1, text=c)
         elif c == "个" and pos + 1 < n and f[pos + 1] in BIG_UNITS:
-            out.append(_Token("G", pos, pos + 1, text=c))
+            tok = _Token("G", pos, pos + 1, text=c)
         else:
             break
+        count, last = count + 1, tok.kind
+        yield tok
         pos += 1
-    return out
 
 
 class _Reader:
@@ -178,6 +193,8 @@ class _Reader:
         self.floor: int | None = None  # the last place unit in this section
         self.last = ""
         self.digits: list[str] = []  # digit-by-digit reading while only digits came
+        self.plain = True            # all of them plain digits (not 两)
+        self.string_value = 0        # their value read as a digit string
         self.only_digits = True
         self.decimal = False
         self.frozen = False          # after the decimals or 多: only magnitudes may follow
@@ -202,9 +219,12 @@ class _Reader:
     def _digit_string_value(self) -> int | None:
         if len(self.digits) < 2:
             return None
-        if any(d not in PLAIN_DIGITS for d in self.digits):
-            return None
-        return int("".join(str(DIGITS[d]) for d in self.digits))
+        return self.string_value if self.plain else None
+
+    def _push_digit(self, ch: str) -> None:
+        self.digits.append(ch)
+        self.plain = self.plain and ch in PLAIN_DIGITS
+        self.string_value = self.string_value * 10 + DIGITS[ch]
 
     def _resolve_digits(self) -> bool:
         """Leave digit-only mode before a unit; False if the digits cannot take one."""
@@ -238,17 +258,16 @@ class _Reader:
             if len(self.digits) == 1 and (DIGITS[first], int(d)) in APPROX_PAIRS and first not in _ZERO_DIGITS:
                 self.pend = (DIGITS[first], d)
                 self.pend_kind = "pair"
-                self.digits.append(t.text)
+                self._push_digit(t.text)
                 return True
-            self.digits.append(t.text)
-            if self._digit_string_value() is None:
-                self.digits.pop()
+            if not (self.plain and t.text in PLAIN_DIGITS):
                 return False
-            self.pend = (self._digit_string_value(),) * 2  # type: ignore[assignment]
+            self._push_digit(t.text)
+            self.pend = (self.string_value, self.string_value)
             self.pend_kind = "string"
             return True
         if self.only_digits and self.count == 0:
-            self.digits.append(t.text)
+            self._push_digit(t.text)
             if d == 0:
                 self.pend = (d, d)
                 self.pend_kind = "D"
@@ -468,12 +487,14 @@ def scan_numeral(f: str, i: int, *, allow_bare_magnitude: bool = False) -> Numer
     (100, 200)
     """
     toks = _tokens(f, i)
-    if not toks:
+    first = next(toks, None)
+    if first is None:
         return None
-    if len(toks) == 1 and toks[0].kind in "AD":
+    second = next(toks, None)
+    if second is None and first.kind in "AD":
         # One Arabic number or one Chinese digit, the commonest numerals:
         # what the reader would make of them, without the reader.
-        t = toks[0]
+        t = first
         arabic = t.kind == "A"
         return Numeral(start=i, end=t.end, lo=t.value, hi=t.value, decimal=arabic and "." in t.text,
                        more=None, suffix_mults=(), has_magnitude=False, arabic=arabic,
@@ -481,7 +502,7 @@ def scan_numeral(f: str, i: int, *, allow_bare_magnitude: bool = False) -> Numer
                        digit_string=False)
     r = _Reader(allow_bare_magnitude)
     best: Numeral | None = None
-    for t in toks:
+    for t in itertools.chain((first,) if second is None else (first, second), toks):
         if not r.feed(t):
             break
         v = r.value()
