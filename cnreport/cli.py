@@ -8,13 +8,13 @@
 
 Results go to standard output (or ``-o FILE``, written whole or not at all),
 diagnostics to standard error. A file that cannot be read or decoded is
-reported with its name and the others are still processed; the exit status
-is then 1.
+reported with its name and the others are still processed. Exit status: 0
+when every file was read, 1 when some were not, 2 when the output could not
+be written (then ``FILE`` is left as it was).
 """
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import sys
@@ -174,14 +174,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 def _run(args: argparse.Namespace, produce: Producer, columns: Sequence[str]) -> int:
     if args.output and args.output != "-":
-        buffer = io.StringIO()
-        status = _process(args, produce, columns, buffer)
         try:
-            _write_atomically(Path(args.output), buffer.getvalue(), bom=args.bom)
+            with _AtomicFile(Path(args.output), bom=args.bom) as out:
+                return _process(args, produce, columns, out)
         except OSError as err:
-            print(f"cnreport: {args.output}: {err}", file=sys.stderr)
+            print(f"cnreport: {args.output}: {err.strerror or err}", file=sys.stderr)
             return 2
-        return status
     if args.bom:
         sys.stdout.write("\ufeff")
     return _process(args, produce, columns, sys.stdout)
@@ -200,7 +198,13 @@ def _process(args: argparse.Namespace, produce: Producer, columns: Sequence[str]
             print(f"cnreport: {name}: {err}", file=sys.stderr)
             status = 1
             continue
-        for record in produce(name, text):
+        try:
+            records = produce(name, text)
+        except Exception as err:  # a bug of ours must not cost the other files
+            print(f"cnreport: {name}: internal error, please report it: {err!r}", file=sys.stderr)
+            status = 1
+            continue
+        for record in records:
             writer.write(record)
     writer.close()
     return status
@@ -216,20 +220,26 @@ def _progress(inputs: list[tuple[str, Optional[Path]]], args: argparse.Namespace
                      file=sys.stderr))
 
 
-def _write_atomically(path: Path, text: str, *, bom: bool) -> None:
-    """Write to a temporary file beside ``path``, then rename it over."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.",
-                               suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
+class _AtomicFile:
+    """A text file written beside ``path`` and renamed over it on success, so
+    that ``path`` is the whole output or untouched, never a part of it."""
+
+    def __init__(self, path: Path, *, bom: bool) -> None:
+        fd, self.tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        self.path = path
+        self.file = os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="")
+
+    def __enter__(self) -> TextIO:
+        return self.file
+
+    def __exit__(self, kind: object, err: object, tb: object) -> None:
         try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+            self.file.close()
+            if kind is None:
+                os.replace(self.tmp, self.path)
+        finally:
+            if os.path.exists(self.tmp):
+                os.unlink(self.tmp)
 
 
 if __name__ == "__main__":  # pragma: no cover

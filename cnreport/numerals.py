@@ -486,6 +486,10 @@ def scan_numeral(f: str, i: int, *, allow_bare_magnitude: bool = False) -> Numer
     >>> scan_numeral("一二百元", 0).lo, scan_numeral("一二百元", 0).hi
     (100, 200)
     """
+    if i < len(f) and "0" <= f[i] <= "9":
+        alone = _lone_arabic(f, i)
+        if alone is not None:
+            return alone
     toks = _tokens(f, i)
     first = next(toks, None)
     if first is None:
@@ -516,6 +520,29 @@ def scan_numeral(f: str, i: int, *, allow_bare_magnitude: bool = False) -> Numer
                 digit_string=r.pend_kind == "string" or (r.only_digits and len(r.digits) > 1 and r.pend_kind != "pair"),
             )
     return best
+
+
+# What may follow an Arabic number inside a longer numeral (3万, 3.5, 3千多,
+# 15k, 3 万): after anything else, the number is the numeral.
+_ARABIC_GOES_ON = (frozenset(DIGITS) | frozenset(SMALL_UNITS) | frozenset(BIG_UNITS) | frozenset(TENS)
+                   | frozenset(ASCII_MAGNITUDES) | frozenset(_SPACES) | frozenset("点.多余几个"))
+
+
+def _lone_arabic(f: str, i: int) -> Numeral | None:
+    """The numeral at ``i`` when it is one Arabic number and nothing more,
+    as the reader would make it; None when the reader is needed."""
+    m = _ARABIC.match(f, i)
+    end = m.end()  # type: ignore[union-attr]
+    if end < len(f) and f[end] in _ARABIC_GOES_ON:
+        return None
+    text = m.group()  # type: ignore[union-attr]
+    digits = text.replace(",", "")
+    if len(digits) > MAX_DIGITS:
+        return None
+    value: Rational = Fraction(Decimal(digits)) if "." in digits else int(digits)
+    return Numeral(start=i, end=end, lo=value, hi=value, decimal="." in digits, more=None,
+                   suffix_mults=(), has_magnitude=False, arabic=True, chinese=0, tokens=1,
+                   only_digit=None, digit_string=False)
 
 
 def _suffix_mults(suffix: list[int]) -> tuple[int, ...]:

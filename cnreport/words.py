@@ -60,18 +60,22 @@ class Words(frozenset[str]):
         A start is abandoned as soon as its text stops being a prefix of some
         word, so a position costs a few set look-ups, not one per length pair.
         """
-        # A word of two or more characters around ``at`` holds one of the
-        # pairs that ``at`` is part of: most positions stop here.
-        if text[max(0, at - 1):at + 1] not in self.pairs and text[at:at + 2] not in self.pairs:
-            return
-        prefixes = self.prefixes
-        for ws in range(max(0, at - self.longest + 1), at + 1):
-            for we in range(max(at + 1, ws + 2), min(len(text), ws + self.longest) + 1):
-                piece = text[ws:we]
-                if piece not in prefixes:
-                    break
-                if piece in self:
-                    yield ws, we
+        # A word that starts before ``at`` holds the pair ending at it; one
+        # that starts at ``at`` begins with a prefix of two characters.
+        if at > 0 and text[at - 1:at + 1] in self.pairs:
+            for ws in range(max(0, at - self.longest + 1), at):
+                yield from self._starting(text, ws, at + 1)
+        if text[at:at + 2] in self.prefixes:
+            yield from self._starting(text, at, at + 2)
+
+    def _starting(self, text: str, ws: int, shortest_end: int) -> Iterator[tuple[int, int]]:
+        """Words at ``ws`` that end at ``shortest_end`` or later, shortest first."""
+        for we in range(shortest_end, min(len(text), ws + self.longest) + 1):
+            piece = text[ws:we]
+            if piece not in self.prefixes:
+                return
+            if piece in self:
+                yield ws, we
 
 
 def once(build: Callable[[], T]) -> Callable[[], T]:
