@@ -49,10 +49,12 @@ _SIGNS = {"RMB": "CNY", "¥": "CNY", "US$": "USD", "HK$": "HKD", "$": None, "£"
 # Currency words and signs written before the amount (人民币50元, ¥300).
 _CURRENCY_BEFORE = ("人民币", "港币", "美金", "新台币", "台币", "欧元", "RMB", "US$", "HK$", "$", "¥", "£", "€")
 _CURRENCY_LAST = frozenset(word[-1] for word in _CURRENCY_BEFORE)
+# Financial digits that are nothing else in running text.
+_CHEQUE_ONLY = frozenset("壹贰叁肆柒捌玖")
 # Characters after a numeral that can make its expression longer than the
 # numeral itself, besides the first characters of units and qualifiers:
 # 个 (三个亿), 分 (八分之一), 又, 点, dates (年月日号底末份), 成/折, 大, 毛…
-_EXTENDERS = "个半%‰成折大毛分之又点.多余来几数年月日号底末份~-–—到至(（" + _SPACES
+_EXTENDERS = "个半%‰成折大毛角分之又点.多余来几数年月日号底末份~-–—到至(（" + _SPACES
 # Characters before a numeral that can join its expression: ordinal and sign
 # marks; currency words and qualifiers are added from their tables.
 _JOINERS_BEFORE = "第其之前负-" + _SPACES
@@ -659,13 +661,37 @@ def _read_suffix(f: str, d: _Draft) -> None:
         d.end = k + 1
         d.no_unit_text = True
         d.unit = (k, k + 1)
-    elif k < len(f) and f[k] == "毛" and d.value is not None:
+    elif k < len(f) and d.value is not None and not isinstance(d.value, str) \
+            and (f[k] == "毛" or (f[k] == "角" and _jiao_is_money(f, k, num))):
         _attach(d, k, k + 1, "money", currency="CNY")
         d.value = exact(Fraction(d.value) / 10, True)  # type: ignore[arg-type]
         _read_money_tail(f, d, after_mao=True)
         if f.startswith("钱", d.end):
             d.end += 1  # 五毛钱
+    elif k < len(f) and f[k] == "分" and d.value is not None and not isinstance(d.value, str) \
+            and _financial(f, num) and not f.startswith("之", k + 1):
+        _attach(d, k, k + 1, "money", currency="CNY")  # 壹分: a cheque writes fen
+        d.value = exact(Fraction(d.value) / 100, True)  # type: ignore[arg-type]
     _read_after_qualifier(f, d)
+
+
+def _financial(f: str, num: Numeral) -> bool:
+    """Written with the financial (大寫) digits, as on cheques and invoices.
+    One 参, 陆, 伍, 拾, 佰 or 仟 alone does not count: they are ordinary
+    characters too (大陆, 队伍, 收拾)."""
+    written = f[num.start:num.end]
+    if len(written) == 1:
+        return written in _CHEQUE_ONLY
+    return any(c in FINANCIAL for c in written)
+
+
+def _jiao_is_money(f: str, k: int, num: Numeral) -> bool:
+    """角 after a number is a tenth of a yuan in financial digits (壹角), before
+    fen (两角五分) or 钱 (一角钱); otherwise it is a corner (三角形, 一角)."""
+    if not num.exact or num.decimal or num.has_magnitude or num.hi >= 10:
+        return False
+    nxt = f[k + 1:k + 3]
+    return _financial(f, num) or nxt[:1] == "钱" or (len(nxt) == 2 and nxt[1] == "分" and nxt[0] in DIGITS)
 
 
 def _attach(d: _Draft, a: int, b: int, kind: str, *, scale: Fraction = Fraction(1),
@@ -949,7 +975,8 @@ def _keep(f: str, d: _Draft, titles: list[tuple[int, int]]) -> bool:
                 and num.end - num.start == 2 and d.qualifier is None:
             return False  # 95后, 00后: cohorts
     if not num.arabic:
-        if _inside_word(f, d):
+        # 壹分, 壹角: jieba lists them as words, but on a cheque they are money
+        if _inside_word(f, d, whole_ok=d.kind == "money" and _financial(f, num)):
             return False
         if num.only_digit is not None or (num.chinese == 1 and f[num.start] in FINANCIAL):
             return _single_digit_ok(f, d, prev, nxt)
@@ -989,12 +1016,12 @@ def _alone(prev: str, nxt: str) -> bool:
     return edge(prev) and edge(nxt)
 
 
-def _inside_word(f: str, d: _Draft) -> bool:
+def _inside_word(f: str, d: _Draft, whole_ok: bool = False) -> bool:
     """Whether the numeral sits inside a word that is not a quantity (統一,
     一些, 萬達, 十分重要) — a word from jieba's dictionary or our list."""
     if d.fixed and d.kind != "fraction":
         return False
     for ws, we in lexicalized_words().covering(f, d.core_start):
-        if ws < d.start or we > d.end or (ws == d.start and we == d.end):
+        if ws < d.start or we > d.end or (ws == d.start and we == d.end and not whole_ok):
             return True
     return False

@@ -81,7 +81,18 @@ FORMS = [
     ("不大于50不小于20", "不大于50不小于20", None, 20, 50, None, None, "cardinal"),
     ("大于二十的同时小于等于三十五", "大于二十的同时小于等于三十五", None, 20, 35, None, None, "cardinal"),
     ("位于20和30之间", "20和30之间", None, 20, 30, None, None, "cardinal"),
+    # jiao and fen without yuan: on cheques, before fen or 钱
+    ("肆角叁分", "肆角叁分", Decimal("0.43"), None, None, "角", None, "money"),
+    ("负壹角", "负壹角", Decimal("-0.1"), None, None, "角", None, "money"),
+    ("壹分", "壹分", Decimal("0.01"), None, None, "分", None, "money"),
+    ("两角五分", "两角五分", Decimal("0.25"), None, None, "角", None, "money"),
+    ("一角钱", "一角钱", Decimal("0.1"), None, None, "角", None, "money"),
 ]
+
+
+@pytest.mark.parametrize("text", ["三角形", "冰山一角", "露出一角。", "大陆分公司", "队伍分成", "十分重要"])
+def test_corners_and_ordinary_characters_are_not_money(text: str) -> None:
+    assert find_numbers(text) == []
 
 
 def test_bounds_of_separate_clauses_stay_apart() -> None:
