@@ -1,7 +1,12 @@
 """The examples run and produce what they promise."""
 from __future__ import annotations
 
-import runpy
+import contextlib
+import csv
+import importlib
+import json
+import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -27,10 +32,115 @@ def test_chart_metrics_writes_a_png(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "figures from" in capsys.readouterr().out
 
 
-def test_walkthrough_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    runpy.run_path(str(EXAMPLES / "walkthrough.py"), run_name="__main__")
-    out = capsys.readouterr().out
-    assert "劉熾平" in out and "服務器總量" in out and "林敬华" in out
+def _example(name: str):  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(EXAMPLES))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(EXAMPLES))
+
+
+def test_walkthrough_notebook_runs() -> None:
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    notebook = nbformat.read(EXAMPLES / "walkthrough.ipynb", as_version=4)
+    nbclient.NotebookClient(notebook, timeout=300, kernel_name="python3",
+                            resources={"metadata": {"path": str(EXAMPLES)}}).execute()
+    outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    kinds = {kind for o in outputs for kind in o.get("data", {})}
+    assert {"text/html", "image/png"} <= kinds  # the metrics table and the chart per speaker
+    text = "".join(str(o.get("text", "")) + str(o.get("data", {}).get("text/plain", "")) for o in outputs)
+    assert "劉熾平" in text and "林敬华" in text
+
+
+def test_notebook_is_kept_without_outputs() -> None:
+    notebook = json.loads((EXAMPLES / "walkthrough.ipynb").read_text(encoding="utf-8"))
+    code = [c for c in notebook["cells"] if c["cell_type"] == "code"]
+    assert code and all(c["outputs"] == [] and c["execution_count"] is None for c in code)
+
+
+def test_numbers_from_a_csv_column(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "comments.csv"
+    source.write_text("id,内容\n1,\"超過100萬臺，約5~6億元\"\n2,沒有數字\n3,三块五\n", encoding="utf-8")
+    out = tmp_path / "numbers.csv"
+    monkeypatch.setattr(sys, "argv", ["numbers_from_csv.py", str(source), "内容", "--keep", "id", "-o", str(out)])
+    _example("numbers_from_csv").main()
+    with out.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [(r["line"], r["id"], r["text"], r["value"], r["low"], r["high"]) for r in rows] == [
+        ("2", "1", "超過100萬臺", "1000000", "1000000", ""),
+        ("2", "1", "約5~6億元", "", "500000000", "600000000"),
+        ("4", "3", "三块五", "3.5", "", ""),
+    ]
+
+
+def test_speakers_table_counts_a_person_once_across_spellings() -> None:
+    rows = _example("speakers_table").speakers_table(ROOT / "seeds")
+    lin = next(r for r in rows if "林璟驊" in str(r["names"]))
+    assert lin["names"] == "林敬华; 林璟驊"
+    assert lin["files"] == "000_f7e51955b27f69e8.txt; 004_972747a4cc52b858.txt"
+    assert rows[0] is lin  # the one who said the most
+
+
+@contextlib.contextmanager
+def _sent_by_value(module, cloudpickle):  # type: ignore[no-untyped-def]
+    """Run as a script, an example's functions travel to the workers by
+    value; imported from here, the workers could not import them by name."""
+    cloudpickle.register_pickle_by_value(module)
+    try:
+        yield module
+    finally:
+        cloudpickle.unregister_pickle_by_value(module)
+
+
+def _corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "reports"
+    (folder / "2019").mkdir(parents=True)
+    for k, seed in enumerate(sorted((ROOT / "seeds").glob("*.txt"))):
+        (folder / "2019" / f"r{k}.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+        (folder / f"s{k}.txt").write_bytes(seed.read_text(encoding="utf-8").encode("gb18030"))
+    (folder / "bad.txt").write_bytes(b"\xff\xfe\x00\xd8")
+    return folder
+
+
+def test_dask_example_writes_parquet(tmp_path: Path) -> None:
+    pytest.importorskip("dask.dataframe", reason="the Dask example needs dask[dataframe]")
+    pytest.importorskip("pyarrow", reason="Parquet needs pyarrow")
+    import cnreport
+
+    import cloudpickle
+
+    folder = _corpus(tmp_path)
+    with _sent_by_value(_example("dask_corpus"), cloudpickle) as example:
+        written = example.run(folder, tmp_path / "out.parquet", scheduler="processes", partitions=3).compute()
+    expected = sum(len(cnreport.parse(p.read_text(encoding="utf-8")).metrics)
+                   for p in (ROOT / "seeds").glob("*.txt")) * 2
+    good = written[written["error"].isna()]
+    assert len(good) == expected
+    assert good["value"].notna().any() and str(good["value"].dtype) == "string"
+    bad = written[written["error"].notna()]
+    assert list(bad["source"]) == [str(folder / "bad.txt")]
+
+
+def _java() -> bool:
+    return shutil.which("java") is not None or bool(os.environ.get("JAVA_HOME"))
+
+
+@pytest.mark.skipif(not _java(), reason="PySpark needs a Java runtime, and none is installed")
+def test_spark_example_writes_parquet(tmp_path: Path) -> None:
+    pytest.importorskip("pyspark", reason="pyspark is not installed (pip install pyspark pyarrow)")
+    import cnreport
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        (folder / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    from pyspark import cloudpickle
+
+    expected = sum(len(cnreport.parse(p.read_text(encoding="utf-8")).metrics) for p in folder.glob("*.txt"))
+    with _sent_by_value(_example("spark_corpus"), cloudpickle) as example:
+        assert example.run(folder, tmp_path / "out.parquet") == expected
 
 
 def test_benchmark_prints_its_table(capsys: pytest.CaptureFixture[str]) -> None:
