@@ -9,7 +9,15 @@ __all__ = ["CnreportError", "ParseError"]
 
 
 class CnreportError(Exception):
-    """Base class of every cnreport error."""
+    """Base class of every cnreport error: catch it to handle all of them.
+
+    >>> from cnreport import CnreportError, parse_number
+    >>> try:
+    ...     parse_number("幾千")
+    ... except CnreportError as err:
+    ...     type(err).__name__
+    'ParseError'
+    """
 
 
 class ParseError(CnreportError, ValueError):
