@@ -15,6 +15,7 @@ be written (then ``FILE`` is left as it was).
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
 import sys
@@ -33,7 +34,7 @@ from .speakers import segment
 __all__ = ["main"]
 
 Record = dict[str, object]
-Producer = Callable[[str, str], list[Record]]
+Producer = Callable[[str, str, int], list[Record]]
 
 _NUMBER_COLUMNS = ("file", "start", "end", "text", "value", "low", "high", "unit", "qualifier",
                    "kind", "currency")
@@ -63,12 +64,19 @@ def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, Optional[Path]]]:
             yield p, path
 
 
-def _metric_records(name: str, text: str) -> list[Record]:
+def _metric_records(name: str, text: str, offset: int = 0) -> list[Record]:
     return parse(text, source=name).to_records()
 
 
-def _number_records(name: str, text: str) -> list[Record]:
-    return [{"file": name, **m.to_dict()} for m in find_numbers(text)]
+def _number_records(name: str, text: str, offset: int = 0) -> list[Record]:
+    """The numbers of ``text``, a block of whole lines that starts at
+    character ``offset`` of the file."""
+    records = []
+    for m in find_numbers(text):
+        record = {"file": name, **m.to_dict()}
+        record["start"], record["end"] = m.start + offset, m.end + offset
+        records.append(record)
+    return records
 
 
 def _speaker_records(name: str, text: str, *, everything: bool = False) -> list[Record]:
@@ -160,7 +168,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         produce = _number_records
         columns = _NUMBER_COLUMNS
     else:
-        def produce(name: str, text: str) -> list[Record]:
+        def produce(name: str, text: str, offset: int = 0) -> list[Record]:
             return _speaker_records(name, text, everything=args.all)
         columns = _SPEAKER_COLUMNS
     try:
@@ -190,24 +198,72 @@ def _process(args: argparse.Namespace, produce: Producer, columns: Sequence[str]
     writer = _Writer(out, args.format, columns)
     status = 0
     inputs = list(_inputs(args.paths))
+    # Numbers never span a line break, so the numbers command reads a file in
+    # blocks of lines and its memory stays the same for any file size; the
+    # others need the whole text (speakers and headings carry across lines).
+    in_blocks = produce is _number_records
     for name, path in _progress(inputs, args):
-        try:
-            data = sys.stdin.buffer.read() if path is None else path.read_bytes()
-            text = _decode(data, args.encoding)
-        except (OSError, UnicodeDecodeError, LookupError) as err:
-            print(f"cnreport: {name}: {err}", file=sys.stderr)
-            status = 1
-            continue
-        try:
-            records = produce(name, text)
-        except Exception as err:  # a bug of ours must not cost the other files
-            print(f"cnreport: {name}: internal error, please report it: {err!r}", file=sys.stderr)
-            status = 1
-            continue
-        for record in records:
-            writer.write(record)
+        blocks = _texts(path, args.encoding, in_blocks)
+        while True:
+            try:
+                block = next(blocks, None)
+            except (OSError, UnicodeDecodeError, LookupError) as err:
+                print(f"cnreport: {name}: {err}", file=sys.stderr)
+                status = 1
+                break
+            if block is None:
+                break
+            try:
+                records = produce(name, block[1], block[0])
+            except Exception as err:  # a bug of ours must not cost the other files
+                print(f"cnreport: {name}: internal error, please report it: {err!r}", file=sys.stderr)
+                status = 1
+                break
+            # outside the input's error handling: a failing output stops the run (status 2)
+            for record in records:
+                writer.write(record)
     writer.close()
     return status
+
+
+_BLOCK = 1 << 20  # characters (or bytes) read at a time from a large file
+
+
+def _texts(path: Optional[Path], encoding: Optional[str], in_blocks: bool) -> Iterator[tuple[int, str]]:
+    """(offset, text) of a file: the whole text, or blocks of whole lines."""
+    if path is None:
+        yield 0, _decode(sys.stdin.buffer.read(), encoding)
+        return
+    if not in_blocks:
+        yield 0, _decode(path.read_bytes(), encoding)
+        return
+    encoding = encoding or _utf8_or_gb18030(path)
+    offset = 0
+    lines: list[str] = []
+    size = 0
+    with path.open(encoding=encoding, newline="\n") as f:  # line breaks as written
+        for line in f:
+            lines.append(line)
+            size += len(line)
+            if size >= _BLOCK:
+                yield offset, "".join(lines)
+                offset, lines, size = offset + size, [], 0
+    if lines:
+        yield offset, "".join(lines)
+
+
+def _utf8_or_gb18030(path: Path) -> str:
+    """UTF-8 when the whole file decodes as UTF-8 (checked a block at a time),
+    else GB18030: the choice _decode makes, without holding the file."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as f:
+        try:
+            for block in iter(lambda: f.read(_BLOCK), b""):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "gb18030"
+    return "utf-8-sig"
 
 
 def _progress(inputs: list[tuple[str, Optional[Path]]], args: argparse.Namespace

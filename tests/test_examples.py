@@ -155,3 +155,18 @@ def test_benchmark_prints_its_table(capsys: pytest.CaptureFixture[str]) -> None:
     for name in ("cnreport find_numbers", "cnreport segment", "cnreport parse", "regex floor",
                  "seed gold (find_numbers): exact recall 0.9"):
         assert name in out
+
+
+def test_scaling_benchmark_runs_on_a_small_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """The scaling benchmark runs from a checkout and draws its plot (no speed is asserted)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import scaling
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    png = tmp_path / "scaling.png"
+    monkeypatch.setattr(sys, "argv", ["scaling.py", "--sizes", "2000", "--plot", str(png)])
+    scaling.main()
+    out = capsys.readouterr().out
+    assert out.count("2,000") == 2 and png.read_bytes()[:4] == b"\x89PNG"

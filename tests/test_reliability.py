@@ -195,22 +195,47 @@ def test_bad_files_are_named_and_the_rest_are_complete(tmp_path: Path,
     assert all(name in err for name in ("00002.txt", "00003.txt", "gone.txt"))
 
 
-def test_a_file_that_vanishes_mid_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize("command", ["numbers", "parse"])
+def test_a_file_that_vanishes_mid_run(command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     folder = _files(tmp_path, 3)
     victim = folder / "00001.txt"
-    real_read = Path.read_bytes
+    real_read, real_open = Path.read_bytes, Path.open
+
+    def vanish(path: Path) -> None:
+        if path.name == "00000.txt" and victim.exists():
+            victim.unlink()  # gone after the directory was listed
 
     def read_bytes(self: Path) -> bytes:
-        if self.name == "00000.txt":
-            victim.unlink()  # gone after the directory was listed
+        vanish(self)
         return real_read(self)
 
+    def open_(self: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        vanish(self)
+        return real_open(self, *args, **kwargs)
+
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    status = main(["numbers", str(folder), "--format", "jsonl", "--no-progress"])
+    monkeypatch.setattr(Path, "open", open_)
+    status = main([command, str(folder), "--format", "jsonl", "--no-progress"])
     out, err = capsys.readouterr()
     assert status == 1 and "00001.txt" in err
-    assert {Path(json.loads(line)["file"]).name for line in out.splitlines()} == {"00000.txt", "00002.txt"}
+    names = {Path(str(r.get("file") or r.get("source"))).name for r in map(json.loads, out.splitlines())}
+    assert names == {"00000.txt", "00002.txt"}
+
+
+def test_numbers_of_a_large_file_are_read_in_blocks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    import cnreport.cli as cli
+
+    text = "".join(f"第{k}行：收入{k + 1}萬元，增長{k % 7}%\r\n" for k in range(3000))
+    path = tmp_path / "big.txt"
+    path.write_bytes(text.encode("gb18030"))
+    monkeypatch.setattr(cli, "_BLOCK", 4096)  # many blocks, and a GB18030 file
+    assert main(["numbers", str(path), "--format", "jsonl", "--no-progress"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    expected = [m.to_dict() for m in find_numbers(text)]
+    assert [{k: r[k] for k in expected[0]} for r in rows] == expected
+    assert all(text[r["start"]:r["end"]] == r["text"] for r in rows)
 
 
 def test_a_full_disk_leaves_the_output_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
