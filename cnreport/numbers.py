@@ -551,6 +551,8 @@ def _read_range(f: str, d: _Draft) -> None:
     if u is not None and u.kind in ("money", "percent"):
         unit_between = u
         k += len(u.word)
+    if f.startswith(("(含)", "（含）"), k):
+        k += 3  # 1万(含)-5万元: the lower bound is included
     k = _skip_space(f, k)
     if k >= len(f) or f[k] not in _CONNECTOR_STARTS:
         return

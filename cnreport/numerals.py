@@ -46,9 +46,12 @@ Rational = Union[int, Fraction]
 
 # One group of Arabic digits. Thousands separators are ASCII commas between
 # groups of exactly three digits after a first group of one to three; the
-# Chinese comma separates clauses, so 20，300 is a list of two numbers.
-# No nested quantifier over digits: linear.
-_ARABIC = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
+# Chinese comma separates clauses, so 20，300 is a list of two numbers, unless
+# decimals close the groups (82，225.00元, an amount; at most four groups, so
+# that a long list is not read again from every number: linear).
+_ARABIC = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
+                        r"|[0-9]{1,3}(?:，[0-9]{3}){1,4}\.[0-9]+"
+                        r"|[0-9]+(?:\.[0-9]+)?")
 _SPACES = " \u3000\xa0"
 # Longer runs of digits are identifiers or noise, not quantities; the cap also
 # keeps every value printable (Python refuses str() of ints over 4300 digits).
@@ -126,7 +129,7 @@ def _tokens(f: str, i: int, limit: int = 256) -> Iterator[_Token]:
             m = _ARABIC.match(f, pos)
             assert m is not None
             text = m.group()
-            digits = text.replace(",", "")
+            digits = text.replace(",", "").replace("，", "")
             if len(digits) > MAX_DIGITS:
                 break
             count, last = count + 1, "A"
@@ -445,7 +448,7 @@ class _Reader:
                 text = getattr(self, "_arabic_text", "")
                 if "." in text:
                     return False
-                digits = text.replace(",", "")
+                digits = text.replace(",", "").replace("，", "")
                 zeros = len(digits) - len(digits.rstrip("0"))
                 self.more = 10 ** zeros
             elif self.abbrev:
@@ -536,7 +539,7 @@ def _lone_arabic(f: str, i: int) -> Numeral | None:
     if end < len(f) and f[end] in _ARABIC_GOES_ON:
         return None
     text = m.group()  # type: ignore[union-attr]
-    digits = text.replace(",", "")
+    digits = text.replace(",", "").replace("，", "")
     if len(digits) > MAX_DIGITS:
         return None
     value: Rational = Fraction(Decimal(digits)) if "." in digits else int(digits)

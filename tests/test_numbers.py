@@ -87,6 +87,9 @@ FORMS = [
     ("壹分", "壹分", Decimal("0.01"), None, None, "分", None, "money"),
     ("两角五分", "两角五分", Decimal("0.25"), None, None, "角", None, "money"),
     ("一角钱", "一角钱", Decimal("0.1"), None, None, "角", None, "money"),
+    # a Chinese comma between digit groups closed by decimals is a thousands separator
+    ("金额82，225.00元", "82，225.00元", 82225, None, None, "元", None, "money"),
+    ("报账金额在1万(含)-5万元之间", "1万(含)-5万元", None, 10000, 50000, "元", None, "money"),
 ]
 
 
