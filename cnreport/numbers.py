@@ -21,10 +21,18 @@ import attrs
 import regex
 
 from .lexicon import table
-from .lexicon.numerals import ASCII_MAGNITUDES, BIG_UNITS, DIGITS, FINANCIAL, SMALL_UNITS
+from .lexicon.numerals import (
+    APPROX_PAIRS,
+    ASCII_MAGNITUDES,
+    BIG_UNITS,
+    DIGITS,
+    FINANCIAL,
+    SEVERAL_BEFORE,
+    SMALL_UNITS,
+)
 from .model import NumberMention, Value
 from .normalize import fold
-from .numerals import Numeral, exact, scan_fraction, scan_numeral
+from .numerals import Numeral, Rational, exact, scan_fraction, scan_numeral
 from .words import Words, lexicalized_words
 
 __all__ = ["find_numbers"]
@@ -139,7 +147,9 @@ def _idiom_starts() -> frozenset[str]:
 def _start() -> regex.Pattern[str]:
     """Where an expression may begin: a numeral, or an idiom of ours."""
     idioms = "|".join(regex.escape(idiom) for idiom, _, _ in _idioms())
-    return regex.compile(f"{_NUMERAL_START}|(?=(?:{idioms}))." if idioms else _NUMERAL_START)
+    several = "|".join(regex.escape(word) for word in SEVERAL_BEFORE)
+    start = f"{_NUMERAL_START}|数(?=(?:{several}))"
+    return regex.compile(f"{start}|(?=(?:{idioms}))." if idioms else start)
 
 
 @lru_cache(maxsize=1)
@@ -322,7 +332,7 @@ def _lone_in_word(f: str, i: int, words: Words) -> bool:
     extend, join = _around()
     if f[i + 1] in extend or c in _idiom_starts():
         return False
-    if f[i:i + 2] in words.prefixes:
+    if f[i:i + 2] in words.prefixes and not (i > 0 and f[i - 1] == "第"):  # 第三节: see _inside_word
         for we in range(i + 2, min(len(f), i + words.longest) + 1):
             if f[i:we] in words:
                 return True
@@ -473,6 +483,10 @@ def _read_half(f: str, i: int) -> Optional[_Draft]:
         return _Draft(i, i + 2, i, i + 2, value, kind="percent", unit=(i + 1, i + 2), fixed=True)
     if f.startswith("百", i + 1) and not ge:
         return _Draft(i, i + 2, i, i + 2, 50, fixed=True)
+    if f.startswith("数", i + 1) and not ge:  # 半数以上: half of them
+        d = _Draft(i, i + 2, i, i + 2, Fraction(1, 2), kind="fraction", fixed=True)
+        _read_after_qualifier(f, d)
+        return d
     return None
 
 
@@ -495,12 +509,14 @@ def _read_date(f: str, i: int, num: Numeral) -> Optional[_Draft]:
         if f.startswith("代", k):  # 1960年代: the decade, written as its first year
             return _Draft(i, k + 1, i, num.end, year, kind="year", unit=(y, k + 1), fixed=True)
         month_num = scan_numeral(f, _skip_space(f, k) if num.arabic else k)
-        if month_num is None or not f.startswith("月", month_num.end) or not 1 <= month_num.lo <= 12 \
+        if month_num is None or not f.startswith("月", _spaced(f, month_num)) or not 1 <= month_num.lo <= 12 \
                 or not month_num.exact:
             if f.startswith(("底", "末"), k):
                 return _Draft(i, k + 1, i, k + 1, f"{year:04d}-12-31", kind="date", fixed=True)
             return _Draft(i, k, i, num.end, year, kind="year", unit=(k - 1, k), fixed=True)
-        num, v, k = month_num, int(month_num.lo), _skip_space(f, month_num.end) if num.arabic else month_num.end
+        num, v, k = month_num, int(month_num.lo), _spaced(f, month_num)
+    elif f.startswith("月", _spaced(f, num)):
+        k = _spaced(f, num)  # 4 月
     if not f.startswith("月", k) or not 1 <= v <= 12:
         # a day alone (21日), but not 日本, 日元
         if year is None and f.startswith("日", k) and 1 <= v <= 31 \
@@ -510,10 +526,10 @@ def _read_date(f: str, i: int, num: Numeral) -> Optional[_Draft]:
     month = v
     k += 1
     prefix = f"{year:04d}-" if year is not None else "--"
-    day_num = scan_numeral(f, k)
+    day_num = scan_numeral(f, _skip_space(f, k) if num.arabic else k)
     if day_num is not None and day_num.exact and not day_num.decimal:
         day = int(day_num.lo)
-        after = day_num.end
+        after = _spaced(f, day_num) if f.startswith(("日", "号"), _spaced(f, day_num)) else day_num.end
         if 1 <= day <= 31 and f.startswith(("日", "号"), after):
             return _Draft(i, after + 1, i, after, f"{prefix}{month:02d}-{day:02d}", kind="date", fixed=True)
         for conn in ("-", "~", "到", "至", "—"):
@@ -534,6 +550,17 @@ def _read_date(f: str, i: int, num: Numeral) -> Optional[_Draft]:
     return _Draft(i, end, i, k, value, kind="date", fixed=True)
 
 
+def _year_range(d: _Draft) -> bool:
+    return d.value is None and isinstance(d.low, int) and isinstance(d.high, int) \
+        and 1900 <= d.low < d.high <= 2099 and d.numeral is not None and d.numeral.arabic
+
+
+def _spaced(f: str, num: Numeral) -> int:
+    """Where the word after an Arabic numeral starts, past one space
+    (2018 年 4 月 1 日); right after a Chinese one."""
+    return _skip_space(f, num.end) if num.arabic else num.end
+
+
 def _year_digits(f: str, i: int, k: int) -> int:
     return sum(1 for c in f[i:k] if c.isdigit() or c in DIGITS)
 
@@ -546,6 +573,9 @@ def _read_range(f: str, d: _Draft) -> None:
     if not num.exact or num.more is not None:
         return
     k = d.end
+    if f.startswith("、", k):
+        _read_pair(f, d, k + 1)
+        return
     unit_between = None
     u = _match_unit(f, k)
     if u is not None and u.kind in ("money", "percent"):
@@ -577,6 +607,10 @@ def _read_range(f: str, d: _Draft) -> None:
         u2 = _match_unit(f, num2.end)
         if u2 is None or u2.word != unit_between.word:
             return
+    _set_range(d, num, num2, lo, hi)
+
+
+def _set_range(d: _Draft, num: Numeral, num2: Numeral, lo: Rational, hi: Rational) -> None:
     d.value = None
     d.low = exact(lo, num.decimal)
     d.high = exact(hi, num2.decimal)
@@ -584,6 +618,32 @@ def _read_range(f: str, d: _Draft) -> None:
     d.numeral = attrs.evolve(num, end=num2.end, lo=lo, hi=hi, more=None,
                              has_magnitude=num.has_magnitude or num2.has_magnitude,
                              only_digit=None, chinese=num.chinese + num2.chinese)
+
+
+def _read_pair(f: str, d: _Draft, k: int) -> None:
+    """N、M with neighbouring leading digits is an approximation, the
+    magnitude written once: 5、600萬 (5百万 to 6百万), 2、30年, 兩、三個小時.
+    A list stays a list: 1、2、5 (more items), 1、2 (two bare Arabic digits)."""
+    num = d.numeral
+    assert num is not None
+    num2 = scan_numeral(f, k)
+    if num2 is None or not num2.exact or num2.more is not None or num.has_magnitude or num.decimal \
+            or num2.decimal or num.end - num.start != 1 or f.startswith("、", num2.end):
+        return
+    if d.start > 0 and f[d.start - 1] == "、":
+        return  # the second item of a longer list
+    high = int(num2.hi)
+    place = 10 ** (len(str(high)) - 1)
+    first, second = int(num.lo), high // place
+    if high % place or (first, second) not in APPROX_PAIRS or first == 0:
+        return
+    if place == 1:
+        # 两、三个小时 counts; 1、2号, 二、三季度 list items
+        after = _skip_space(f, num2.end)
+        u = _match_unit(f, after + 1 if f.startswith("个", after) else after)
+        if num.arabic or num2.arabic or not (f.startswith("个", after) or (u is not None and u.kind == "duration")):
+            return
+    _set_range(d, num, num2, first * place, high)
 
 
 def _read_suffix(f: str, d: _Draft) -> None:
@@ -642,12 +702,15 @@ def _read_suffix(f: str, d: _Draft) -> None:
             # the 个 of 6个小时 stays in the surface but not in the unit
             _attach(d, k + ge, k + ge + len(u.word), u.kind,
                     currency=u.extra if u.kind == "money" else None)
+            if u.word == "年" and ge == 0 and _year_range(d):
+                d.kind = "year"  # 2004-2005年, 2004至2005年: years, not a duration
             if u.kind == "money":
                 _read_money_tail(f, d)
                 again = _match_unit(f, d.end)
                 if again is not None and again.kind == "money" and u.word in ("元", "圆", "块"):
+                    # 518億元人民幣: the currency named after the unit; the
+                    # unit stays 元, as in 人民币518亿元
                     d.end += len(again.word)
-                    d.unit = (d.unit[0], d.end) if d.unit else None
                     d.currency = again.extra or d.currency
         k = d.end
         # 一年多, 两年半
@@ -970,6 +1033,9 @@ def _keep(f: str, d: _Draft, titles: list[tuple[int, int]]) -> bool:
                     and not f.startswith(("到", "至", "和", "或", "与", "之间"), d.core_end) \
                     and prev not in "和或与":
                 return False  # a bare number glued inside words is a name: 見實425直播, 520生活
+        if d.unit is None and d.kind in ("cardinal", "year") and d.start == d.core_start \
+                and _after_identifier_word(f, d.start):
+            return False  # 代号为9151, 股票代码600519: identifiers
         if d.unit is not None and f[d.unit[0]:d.unit[1]] == "对" and d.end < len(f) \
                 and (f[d.end].isdigit() or f[d.end] in DIGITS):
             return False  # 1对1
@@ -983,6 +1049,28 @@ def _keep(f: str, d: _Draft, titles: list[tuple[int, int]]) -> bool:
         if num.only_digit is not None or (num.chinese == 1 and f[num.start] in FINANCIAL):
             return _single_digit_ok(f, d, prev, nxt)
     return True
+
+
+@lru_cache(maxsize=1)
+def _identifier_words() -> dict[str, tuple[str, ...]]:
+    """Words after which a bare number is an identifier, by last character."""
+    by_last: dict[str, list[str]] = {}
+    for row in table("identifiers.tsv", 2):
+        by_last.setdefault(row[0][-1], []).append(row[0])
+    return {c: tuple(words) for c, words in by_last.items()}
+
+
+def _after_identifier_word(f: str, start: int) -> bool:
+    """Whether an identifier word (代号, 编号, 电话) stands just before
+    ``start``, with 为, 是 or a colon and spaces allowed between."""
+    j = start
+    while j > 0 and f[j - 1] in _SPACES:
+        j -= 1
+    if j > 0 and f[j - 1] in "为是:#":
+        j -= 1
+        while j > 0 and f[j - 1] in _SPACES:
+            j -= 1
+    return j > 0 and f.endswith(_identifier_words().get(f[j - 1], ()), 0, j)
 
 
 def _single_digit_ok(f: str, d: _Draft, prev: str, nxt: str) -> bool:
@@ -1023,7 +1111,12 @@ def _inside_word(f: str, d: _Draft, whole_ok: bool = False) -> bool:
     一些, 萬達, 十分重要) — a word from jieba's dictionary or our list."""
     if d.fixed and d.kind != "fraction":
         return False
+    # 第四季, 第三节: after 第 the numeral is an ordinal whatever word it
+    # starts (四季, 三节)
+    ordinal = d.kind == "ordinal" and f[d.start] == "第"
     for ws, we in lexicalized_words().covering(f, d.core_start):
+        if ordinal and ws == d.core_start:
+            continue
         if ws < d.start or we > d.end or (ws == d.start and we == d.end and not whole_ok):
             return True
     return False

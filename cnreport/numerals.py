@@ -32,6 +32,7 @@ from .lexicon.numerals import (
     DIGITS,
     PLAIN_DIGITS,
     POINT,
+    SEVERAL_BEFORE,
     SMALL_UNITS,
     TENS,
     VAGUE_DIGITS,
@@ -143,7 +144,8 @@ def _tokens(f: str, i: int, limit: int = 256) -> Iterator[_Token]:
         if c in DIGITS:
             tok = _Token("D", pos, pos + 1, DIGITS[c], c)
         elif c in VAGUE_DIGITS or (c == "数" and not count and pos + 1 < n
-                                   and (f[pos + 1] in SMALL_UNITS or f[pos + 1] in BIG_UNITS)):
+                                   and (f[pos + 1] in SMALL_UNITS or f[pos + 1] in BIG_UNITS
+                                        or f.startswith(SEVERAL_BEFORE, pos + 1))):
             tok = _Token("V", pos, pos + 1, text=c)
         elif c in SMALL_UNITS:
             tok = _Token("S", pos, pos + 1, SMALL_UNITS[c], c)
@@ -312,6 +314,13 @@ class _Reader:
         return True
 
     def _V(self, t: _Token) -> bool:
+        if self.pend_kind == "A" and t.text == "几" and not self.decimal and self.pend is not None \
+                and self.pend[0] >= 10 and self.pend[0] % 10 == 0 and self.pend[0] % 100 != 0:
+            # 20几 is 21 to 29, as 二十几 is
+            v = self.pend[0]
+            self.pend = (v + 1, v + 9)
+            self.pend_kind = "V"
+            return True
         if self.pend is not None or (self.only_digits and self.digits):
             return False
         self.only_digits = False

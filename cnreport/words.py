@@ -127,7 +127,7 @@ def _build() -> set[str]:
         if not 2 <= len(word) <= _MAX_LEN or not any(c in _NUMERAL_CHARS for c in word):
             continue
         rest = "".join(c for c in word if c not in _NUMERAL_CHARS)
-        if _is_number_affix(rest, keep) or _counted_noun(word, units):
+        if _is_number_affix(rest, keep) or _counted_noun(word, units) or _ordinal_phrase(word):
             continue
         words.add(word)
     return words
@@ -136,13 +136,19 @@ def _build() -> set[str]:
 def _is_number_affix(rest: str, keep: set[str]) -> bool:
     if rest == "" or rest in keep:
         return True
-    # 第一个, 一个月, 三十多岁, 十几年前: strip ordinal and classifier marks.
+    # 第一个, 一个月, 三十多岁, 十几年前, 数百家: strip ordinal and classifier marks.
     core = rest
-    for mark in ("第", "个", "多", "余", "来", "几"):
+    for mark in ("第", "个", "多", "余", "来", "几", "数"):
         core = core.replace(mark, "")
     if core == "" or core in keep:
         return True
     return core[-1:] in ("前", "后", "内", "底") and core[:-1] in keep
+
+
+def _ordinal_phrase(word: str) -> bool:
+    """第一阶段, 第四季, 第三节: 第 and a numeral start the word, and the
+    ordinal is read as one whatever follows it."""
+    return len(word) > 2 and word[0] == "第" and word[1] in _NUMERAL_CHARS
 
 
 def _counted_noun(word: str, units: set[str]) -> bool:

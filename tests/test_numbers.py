@@ -90,7 +90,34 @@ FORMS = [
     # a Chinese comma between digit groups closed by decimals is a thousands separator
     ("金额82，225.00元", "82，225.00元", 82225, None, None, "元", None, "money"),
     ("报账金额在1万(含)-5万元之间", "1万(含)-5万元", None, 10000, 50000, "元", None, "money"),
+    # N、M with neighbouring leading digits: one approximation, magnitude shared
+    ("募资5、600萬元", "5、600萬元", None, 5000000, 6000000, "元", None, "money"),
+    ("有2、30 年", "2、30 年", None, 20, 30, "年", None, "duration"),
+    ("開了兩、三個小時", "兩、三個小時", None, 2, 3, "小時", None, "duration"),
+    ("20幾年", "20幾年", None, 21, 29, "年", None, "duration"),
+    ("數百家分店", "數百家", None, 200, 900, "家", None, "cardinal"),
+    ("数年间", "数年", None, 2, 9, "年", None, "duration"),
+    ("半数以上", "半数以上", Fraction(1, 2), Fraction(1, 2), None, None, ">=", "fraction"),
+    ("2018 年 4 月 1 日", "2018 年 4 月 1 日", "2018-04-01", None, None, None, None, "date"),
+    ("2004-2005年", "2004-2005年", None, 2004, 2005, "年", None, "year"),
+    ("第四季的收入", "第四", 4, None, None, None, None, "ordinal"),
+    ("全國11區", "11區", 11, None, None, "區", None, "cardinal"),
+    ("14億人口", "14億人口", 1400000000, None, None, "人口", None, "cardinal"),
+    ("518億元人民幣", "518億元人民幣", 51800000000, None, None, "元", None, "money"),
 ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1、2、5及9号码头", ["1", "2", "5"]),     # a list stays a list
+    ("第1、2季度", ["第1", "2季度"]),
+    ("代号为9151", []),                         # identifiers are not quantities
+    ("股票代码600519", []),
+    ("电话：12345678", []),
+    ("第三方支付", []),
+    ("十年樹木，百年樹人", []),
+])
+def test_lists_identifiers_and_terms(text: str, expected: list[str]) -> None:
+    assert [m.text for m in find_numbers(text)] == expected
 
 
 @pytest.mark.parametrize("text", ["三角形", "冰山一角", "露出一角。", "大陆分公司", "队伍分成", "十分重要"])

@@ -51,3 +51,8 @@ APPROX_PAIRS: frozenset[tuple[int, int]] = frozenset(
 
 # Vague digits: 几 (a few) and, before a place unit, 数 (several).
 VAGUE_DIGITS = frozenset("几")
+
+# Measure words after which 数 means "several" too (数年, 数次, 数家); not
+# 位 (数位, digital), 字 or 据 (数字, 数据).
+SEVERAL_BEFORE: tuple[str, ...] = ("年", "个月", "月", "周", "天", "日", "小时", "倍", "次", "个", "家", "名",
+                                   "项", "种")
