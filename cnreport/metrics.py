@@ -110,7 +110,7 @@ def _tag_metrics(text: str, folded: str, sections: Sequence[Section], numbers: S
         last_sentence = s_start
         metrics.append(Metric(
             mention=m, subject=subject, category=ctx.category(subject), entity=entity,
-            period=ctx.period(i, s_start, s_end), change=change,
+            period=ctx.period(i, s_start, s_end, change), change=change,
             speaker=section.speaker if section else None,
             heading=section.heading if section else None,
             sentence=ctx.sentence_text(s_start, s_end), source=source))
@@ -329,12 +329,17 @@ class _Context:
                 self._categories[subject] = self.aliases[max(inside, key=len)] if inside else None
         return self._categories[subject]
 
-    def period(self, i: int, s_start: int, s_end: int) -> Optional[str]:
+    def period(self, i: int, s_start: int, s_end: int, change: Optional[Change] = None) -> Optional[str]:
         """The nearest time expression before the figure in its sentence (a
         date, a year, a duration, 一季度, or a word such as 目前), else one
-        after it in the same clause."""
+        after it in the same clause. For the second figure of a change, a
+        time tied to the first by 的 is the first's (從2016年的37%下降至19%)."""
         m = self.numbers[i]
         k = bisect.bisect_left(self.times, i)
+        tied = change.start if change is not None and change.end is m else None
+        while tied is not None and k > 0 and self.numbers[self.times[k - 1]].end <= tied.start \
+                and self.folded[self.numbers[self.times[k - 1]].end:tied.start].strip() in ("", "的"):
+            k -= 1
         before = self.numbers[self.times[k - 1]] if k > 0 else None
         if before is not None and before.start < s_start:
             before = None
@@ -385,13 +390,21 @@ class _Context:
     def change(self, i: int, s_start: int) -> Optional[Change]:
         m = self.numbers[i]
         f = self.folded
-        for a, b in ((i - 1, i), (i, i + 1)):
+        # the figures side by side, or with a time between them whose 的 ties
+        # it to the second (從2018年的4300萬增長到2019年的8200萬)
+        for a, b in ((i - 1, i), (i, i + 1), (i - 2, i), (i, i + 2)):
             if a < 0 or b >= len(self.numbers):
                 continue
             x, y = self.numbers[a], self.numbers[b]
             if x.kind not in METRIC_KINDS or y.kind not in METRIC_KINDS or x.start < s_start:
                 continue
-            between = f[x.end:y.start].strip()
+            if b - a == 1:
+                between = f[x.end:y.start].strip()
+            else:
+                mid = self.numbers[a + 1]
+                if not _is_time(mid) or f[mid.end:y.start].strip() not in ("", "的"):
+                    continue
+                between = f[x.end:mid.start].strip()
             if len(between) > _patterns().between_most:
                 continue  # too far apart for a verb (增長到) to join them
             verb = _change_verb(between)

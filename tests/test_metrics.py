@@ -84,6 +84,21 @@ def test_change_down_with_years() -> None:
         (37, "增速", "growth_rate"), (19, "增速", "growth_rate")]
     c = metrics[1].change
     assert c is not None and (c.direction, c.start.value, c.end.value) == ("down", 37, 19)
+    # 2016年 is the first figure's (2016年的37%); the forecast year is before both
+    assert [m.period for m in metrics] == ["2016年", "2019年"]
+
+
+def test_change_with_a_year_for_each_figure() -> None:
+    metrics = parse("收入從2018年的4300萬增長到2019年的8200萬。").metrics
+    assert [(m.mention.value, m.period) for m in metrics] == [(43000000, "2018年"), (82000000, "2019年")]
+    c = metrics[1].change
+    assert c is not None and (c.direction, c.start.value, c.end.value) == ("up", 43000000, 82000000)
+    assert c == metrics[0].change
+
+
+def test_second_figure_of_a_change_has_no_period_of_its_own() -> None:
+    metrics = parse("增速將從2016年的37%下降至19%。").metrics
+    assert [m.period for m in metrics] == ["2016年", None]
 
 
 @pytest.mark.parametrize(("text", "direction", "basis"), [
