@@ -249,6 +249,24 @@ def _title_end(role: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=1)
+def _address_titles() -> frozenset[str]:
+    return frozenset(row[0] for row in table("address_titles.tsv", 2))
+
+
+def _surname_and_title(label: str, written: str) -> Optional[Speaker]:
+    """王院长, 李总, 欧阳董: a surname and a title, as people are addressed in
+    a transcript. The name is the label as written, the title its tail."""
+    single, double = _surnames()
+    for n in (2, 1):
+        surname, rest = label[:n], label[n:]
+        if not (surname in double if n == 2 else surname in single) or not 1 <= len(rest) <= 5:
+            continue
+        if rest in _address_titles() or _title_end(rest) == len(rest):
+            return _speaker(written, written[n:], written)
+    return None
+
+
 def _is_title(text: str) -> bool:
     """A title line's title part: every role ends in a job title."""
     if not 1 <= len(text) <= 44 or _SENTENCE_END.search(text) or '“' in text:
@@ -354,9 +372,37 @@ def _classify(lines: list[_Line]) -> None:
             line.role = "byline"
         elif _heading_line(line):
             line.role = "heading"
+    _two_line_speakers(lines)
     _colon_headings(lines)
     _delimited_headings(lines)
     _repeated_headers(lines)
+
+
+_OPEN_BEFORE = ("blank", "delimiter", "heading", "boilerplate")
+_MIN_PARAGRAPH = 10  # characters of the paragraph a two-line speaker introduces
+
+
+def _two_line_speakers(lines: list[_Line]) -> None:
+    """A title and a name on two lines of their own (腾讯公司副总裁 / 林松涛,
+    or the name first), standing apart and followed by a paragraph, open a
+    speech. The name must be a name alone (not a common word)."""
+    for i in range(len(lines) - 1):
+        a, b = lines[i], lines[i + 1]
+        if a.role != "plain" or b.role != "plain" or (i > 0 and lines[i - 1].role not in _OPEN_BEFORE):
+            continue
+        fa, fb = a.folded.strip(), b.folded.strip()
+        if _is_title(fa) and _is_name(fb, strict=True):
+            name, title = b.raw.strip(), a.raw.strip()
+        elif _is_title(fb) and _is_name(fa, strict=True):
+            name, title = a.raw.strip(), b.raw.strip()
+        else:
+            continue
+        nxt = _next_text(lines, i + 1)
+        if nxt is None or nxt == i + 1 or lines[nxt].role != "plain" \
+                or len(lines[nxt].folded.strip()) < _MIN_PARAGRAPH:
+            continue
+        a.role, a.turn_kind = "speaker", "speech"
+        a.speaker = _speaker(name, title, a.raw + " " + b.raw)
 
 
 def _boilerplate_line(line: _Line) -> bool:
@@ -440,7 +486,10 @@ def _speaker_line(line: _Line, short_labels: int) -> bool:
             line.turn_kind = kind
             line.asks = _asks(rest)
             return True
-        if _is_name(label, strict=True) or (
+        addressed = _surname_and_title(label, written)  # 王院长, 李总: before 李总 passes for a name
+        if addressed is not None:
+            line.speaker = attrs.evolve(addressed, raw=line.raw.strip())
+        elif _is_name(label, strict=True) or (
                 len(label) == 1 and short_labels >= 2 and label in _surnames()[0] and rest):
             line.speaker = Speaker(name=written, raw=line.raw.strip())
         else:

@@ -56,6 +56,11 @@ SPEAKER_LINES = [
      [("question", "黃國昌", "委員", None), ("answer", "林佳龍", "部長", None)]),
     ("主持人（张三）：欢迎各位。", [("speech", "张三", "主持人", None)]),
     ("腾讯总裁(刘炽平)：大家好", [("speech", "刘炽平", "腾讯总裁", "腾讯")]),
+    # A surname and a title, as people are addressed.
+    ("王院长：今年增长了30%。\n李总：对。", [("speech", "王院长", "院长", None), ("speech", "李总", "总", None)]),
+    # A title and a name on two lines of their own, either order.
+    ("腾讯公司副总裁\n林松涛\n\n我们今年的收入增长了30%。", [("speech", "林松涛", "腾讯公司副总裁", "腾讯")]),
+    ("林松涛\n腾讯公司副总裁\n\n我们今年的收入增长了30%。", [("speech", "林松涛", "腾讯公司副总裁", "腾讯")]),
     # One-letter surname labels count in a transcript that uses them.
     ("朱:今年收入一亿。\n王:好的。\n朱:谢谢。",
      [("speech", "朱", None, None), ("speech", "王", None, None), ("speech", "朱", None, None)]),
@@ -82,6 +87,9 @@ NARRATIVE = [
     "林静华在致辞中表示,目前的零售业态主要是线下门店加线上电商的“双模式”。",
     "腾讯副总裁林敬华在2018中国零售数字化创新大会上介绍“智慧零售”概念",
     "朱:只有一个这样的冒号行。",
+    "王者:我们今年很好。",
+    "总经理\n方法\n\n我们今年的收入增长了30%，用户超过1亿。",   # 方法 is a word, not a name
+    "会议纪要\n总裁\n林松涛\n我们今年的收入增长了30%。",       # not standing apart
 ]
 
 
