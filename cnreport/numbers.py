@@ -46,6 +46,15 @@ _DIGIT_RUN = regex.compile(r"[0-9][0-9,.]*")
 _TITLE = regex.compile(r"《[^《》\n]{1,40}》")
 _URL = regex.compile(r"(?:https?://|www\.)[!-~]+")
 _ISO_DATE = regex.compile(r"((?:19|20)[0-9]{2})([-/.])(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9])(?![0-9])")
+_DOCUMENT_YEAR = regex.compile(r"[〔\[［(（](?:19|20)[0-9]{2}[〕\]］)）]$")
+# Characters before a bare number between two Chinese characters that make it
+# a figure, not part of a name (等于1535的, 得了90分, 比170低, 占30的).
+_GLUE_BREAKERS = frozenset("和或与及是为于过比达约等占共计了有仅只跌涨增降减")
+# Adverbs that may open a clause before 一 + measure word (可能一个机器就要…).
+_HEDGES = ("可能", "大概", "平均", "通常", "往往", "基本上", "差不多")
+# After 一 + measure word at the start of a clause: what one of them costs or holds.
+_PER_ONE = regex.compile(r"[^，,。；;！？!?\n]{0,8}?(?:就要|就有|就能|就可以|就得|可以|要|能|可)"
+                         r"[^，,。；;！？!?\n]{0,6}?[0-9一二两三四五六七八九十百千万亿]")
 _SLASH_FRACTION = regex.compile(r"([0-9]{1,6})/([1-9][0-9]{0,5})(?![0-9/])")
 _CONNECTORS = ("——", "--", "~", "-", "–", "—", "到", "至")
 _CONNECTOR_STARTS = frozenset(c[0] for c in _CONNECTORS)
@@ -62,7 +71,10 @@ _CHEQUE_ONLY = frozenset("壹贰叁肆柒捌玖")
 # Characters after a numeral that can make its expression longer than the
 # numeral itself, besides the first characters of units and qualifiers:
 # 个 (三个亿), 分 (八分之一), 又, 点, dates (年月日号底末份), 成/折, 大, 毛…
-_EXTENDERS = "个半%‰成折大毛角分之又点.多余来几数年月日号底末份~-–—到至(（" + _SPACES
+_EXTENDERS = "个半%‰成折大强毛角分之又点.多余来几数年月日号底末份~-–—到至(（" + _SPACES
+_PLACE_CHARS = frozenset(SMALL_UNITS) | frozenset(BIG_UNITS)
+# Words that begin with 强 after a number without making it a ranking (3强调).
+_STRONG_WORDS = ("强调", "强化", "强大", "强劲", "强势", "强烈", "强制", "强度", "强行", "强迫", "强者")
 # Characters before a numeral that can join its expression: ordinal and sign
 # marks; currency words and qualifiers are added from their tables.
 _JOINERS_BEFORE = "第其之前负-" + _SPACES
@@ -132,21 +144,37 @@ def _qualifiers_starting() -> dict[str, list[_Qualifier]]:
     return by_first
 
 
+@attrs.frozen
+class _SetPhrase:
+    """An idiom (成千上万: a range) or a set word (双倍, 翻一番: one value)."""
+
+    word: str
+    value: Optional[int]
+    low: Optional[int]
+    high: Optional[int]
+    kind: str
+    unit: str
+
+
 @lru_cache(maxsize=1)
-def _idioms() -> list[tuple[str, int, int]]:
-    return sorted(((r[0], int(r[1]), int(r[2])) for r in table("vague.tsv", 4)),
-                  key=lambda t: -len(t[0]))
+def _idioms() -> list[_SetPhrase]:
+    phrases = [_SetPhrase(r[0], None, int(r[1]), int(r[2]), "cardinal", "") for r in table("vague.tsv", 4)]
+    for r in table("set_numbers.tsv", 5):
+        if r[3] and not r[0].endswith(r[3]):
+            raise ValueError(f"{r.file}:{r.line}: the unit must end the word")
+        phrases.append(_SetPhrase(r[0], int(r[1]), None, None, r[2], r[3]))
+    return sorted(phrases, key=lambda p: -len(p.word))
 
 
 @lru_cache(maxsize=1)
 def _idiom_starts() -> frozenset[str]:
-    return frozenset(idiom[0] for idiom, _, _ in _idioms())
+    return frozenset(p.word[0] for p in _idioms())
 
 
 @lru_cache(maxsize=1)
 def _start() -> regex.Pattern[str]:
     """Where an expression may begin: a numeral, or an idiom of ours."""
-    idioms = "|".join(regex.escape(idiom) for idiom, _, _ in _idioms())
+    idioms = "|".join(regex.escape(p.word) for p in _idioms())
     several = "|".join(regex.escape(word) for word in SEVERAL_BEFORE)
     start = f"{_NUMERAL_START}|数(?=(?:{several}))"
     return regex.compile(f"{start}|(?=(?:{idioms}))." if idioms else start)
@@ -249,11 +277,28 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
         out.append(_finish(text, draft))
         floor = draft.end
         i = draft.end
-    return _join_bounds(text, f, out) if len(out) > 1 else out
+    return _shared_designations(f, _join_bounds(text, f, out)) if len(out) > 1 else out
+
+
+def _shared_designations(f: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """1、2、5及9号码头: the bare items of a list whose last item is a
+    designation (N号) are designations too, ordinals without a unit."""
+    for k in range(len(mentions) - 1, 0, -1):
+        last = mentions[k]
+        if last.kind != "ordinal" or last.unit != "号":
+            continue
+        j = k - 1
+        while j >= 0 and mentions[j].kind == "cardinal" and mentions[j].unit is None \
+                and isinstance(mentions[j].value, int) \
+                and f[mentions[j].end:mentions[j + 1].start] in _LIST_JOINERS:
+            mentions[j] = attrs.evolve(mentions[j], kind="ordinal")
+            j -= 1
+    return mentions
 
 
 # What may stand between the two halves of a stated interval: 大于10小于20,
 # 大于二十的同时小于三十五, 大于100 并且小于300; and between 20和30之间.
+_LIST_JOINERS = frozenset({"、", "，", ",", "及", "和", "与", "或"})
 _BOUND_JOINERS = frozenset({"", "且", "并", "并且", "而", "同时", "的同时", "但", "但是"})
 _BETWEEN_JOINERS = frozenset({"和", "与", "到", "至"})
 _INTERVAL_KINDS = frozenset({"cardinal", "money", "percent", "multiple", "fraction"})
@@ -285,10 +330,16 @@ def _joined(text: str, f: str, a: NumberMention, b: NumberMention) -> Optional[N
         return None
     gap = f[a.end:b.start].strip(_SPACES)
     end = b.end
+    unit = b.unit or a.unit
+    # 10000与20000间: 间 is "between" here, not a count of rooms
+    jian = b.unit == "间" and a.unit is None and b.kind == "cardinal"
     if a.qualifier is None and b.qualifier is None and gap in _BETWEEN_JOINERS \
-            and f.startswith("之间", b.end) and a.value is not None and b.value is not None:
+            and (f.startswith("之间", b.end) or jian) and a.value is not None and b.value is not None:
         low, high = a.value, b.value
-        end = b.end + 2
+        if jian:
+            unit = None
+        else:
+            end = b.end + 2
     elif gap in _BOUND_JOINERS and a.qualifier in (">", ">=") and b.qualifier in ("<", "<=") \
             and a.high is None and b.low is None:
         low, high = a.low, b.high
@@ -301,7 +352,7 @@ def _joined(text: str, f: str, a: NumberMention, b: NumberMention) -> Optional[N
         return None
     kind = b.kind if a.kind == "cardinal" else a.kind
     return NumberMention(text=text[a.start:end], start=a.start, end=end, value=None, kind=kind,
-                         unit=b.unit or a.unit, qualifier=None, low=low, high=high,
+                         unit=unit, qualifier=None, low=low, high=high,
                          currency=b.currency or a.currency)
 
 
@@ -359,9 +410,13 @@ def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
     """The longest numeric expression whose numeral starts at ``i``."""
     c = f[i]
     if c in _idiom_starts():
-        for idiom, lo, hi in _idioms():
-            if f.startswith(idiom, i):
-                return _Draft(i, i + len(idiom), i, i + len(idiom), None, low=lo, high=hi, fixed=True)
+        for p in _idioms():
+            if f.startswith(p.word, i):
+                end = i + len(p.word)
+                d = _Draft(i, end, i, end, p.value, kind=p.kind, low=p.low, high=p.high, fixed=True)
+                if p.unit:
+                    d.unit = (end - len(p.unit), end)
+                return d
     if c == "成":
         return None
     if c == "数" and f.startswith("以", i + 1):
@@ -377,6 +432,10 @@ def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
     num = scan_numeral(f, i, allow_bare_magnitude=_bare_magnitude_ok(f, i, floor))
     if num is None:
         return None
+    if num.decimal:
+        num = _clock_hour(f, i, num)
+        if num is None:
+            return None
     frac = scan_fraction(f, i, num)
     if frac is not None:
         d = _Draft(i, frac.end, i, frac.end, exact(frac.value, False), kind="fraction", fixed=True)
@@ -394,6 +453,21 @@ def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
     _read_range(f, d)
     _read_suffix(f, d)
     return _with_prefixes(f, d, floor)
+
+
+def _clock_hour(f: str, i: int, num: Numeral) -> Optional[Numeral]:
+    """9点30分, 九点三十分: a time of day, not 9.3; the hour is read alone."""
+    dot = f.find("点", i, num.end)
+    if dot <= i:
+        return num
+    minute = scan_numeral(f, dot + 1)
+    if minute is None or not f.startswith("分", minute.end) or f.startswith("分之", minute.end) \
+            or not minute.exact or minute.decimal or not 0 <= minute.lo < 60:
+        return num
+    hour = scan_numeral(f[i:dot], 0)
+    if hour is None or not hour.exact or hour.decimal or not 0 <= hour.lo <= 24:
+        return num
+    return attrs.evolve(hour, start=i, end=i + hour.end)
 
 
 def _set_value(d: _Draft, num: Numeral) -> None:
@@ -638,10 +712,12 @@ def _read_pair(f: str, d: _Draft, k: int) -> None:
     if high % place or (first, second) not in APPROX_PAIRS or first == 0:
         return
     if place == 1:
-        # 两、三个小时 counts; 1、2号, 二、三季度 list items
+        # 两、三个小时, 3、4人, 全球4、5名 count; 1、2号, 二、三季度 are list items
         after = _skip_space(f, num2.end)
         u = _match_unit(f, after + 1 if f.startswith("个", after) else after)
-        if num.arabic or num2.arabic or not (f.startswith("个", after) or (u is not None and u.kind == "duration")):
+        if num.arabic != num2.arabic or not (
+                f.startswith("个", after)
+                or (u is not None and u.kind in ("duration", "cardinal") and u.word != "季度")):
             return
     _set_range(d, num, num2, first * place, high)
 
@@ -690,6 +766,20 @@ def _read_suffix(f: str, d: _Draft) -> None:
         if money is not None and money.kind == "money":
             ge = 1  # 20个比特币, 两个亿卢布
     u = _match_unit(f, k + ge)
+    if ge == 0 and f.startswith("号", k) and isinstance(d.value, int) and d.value > 0 \
+            and not f.startswith(("号称", "号召"), k):
+        # 3号码头, 二号生产线: a designation, the Nth of its kind (a day of
+        # the month after 月 is read as a date before this)
+        _attach(d, k, k + 1, "ordinal")
+        return
+    if ge == 0 and f.startswith("月", k) and d.value is None and isinstance(d.low, int) \
+            and isinstance(d.high, int) and 1 <= d.low < d.high <= 12:
+        # 1-8月, 1至8月: the months of a year, as 3月1-10日 are days
+        d.kind, d.low, d.high, d.end = "date", f"--{d.low:02d}", f"--{d.high:02d}", k + 1
+        if f.startswith("份", d.end):
+            d.end += 1
+        d.fixed = True
+        return
     if u is not None and not (ge == 0 and u.word in ("月",)):
         if u.word == "季度" and ge == 0:
             _attach(d, k, k + len(u.word), "ordinal")
@@ -721,8 +811,11 @@ def _read_suffix(f: str, d: _Draft) -> None:
         elif f.startswith("半", k) and d.value is not None and u.kind == "duration" and num.more is None:
             d.value = exact(Fraction(d.value) + Fraction(1, 2), True)  # type: ignore[arg-type]
             d.end = k + 1
-    elif f.startswith("大", k) and k + 1 < len(f) and _is_cjk(f[k + 1]) and num.exact and not num.decimal:
-        # 三大族群, 这5大招: N大 + noun counts the kinds named.
+    elif num.exact and not num.decimal and (
+            (f.startswith("大", k) and k + 1 < len(f) and _is_cjk(f[k + 1]))
+            or (f.startswith("强", k) and not f.startswith(_STRONG_WORDS, k))):
+        # 三大族群, 这5大招: N大 + noun counts the kinds named; 世界500强,
+        # 百强县: the N strongest.
         d.end = k + 1
         d.no_unit_text = True
         d.unit = (k, k + 1)
@@ -885,6 +978,8 @@ def _read_after_qualifier(f: str, d: _Draft) -> None:
                 d.qualifier = q.symbol
                 _bounds_from_qualifier(d)
             d.end = k + len(q.word)
+            if q.word in ("内", "之内") and d.unit is not None and f[d.unit[0]:d.unit[1]] == "名":
+                d.kind = "ordinal"  # 20名内: within the top twenty
             return
 
 
@@ -916,6 +1011,8 @@ def _with_prefixes(f: str, d: Optional[_Draft], floor: int) -> Optional[_Draft]:
     if i - 1 >= floor and f[i - 1] == "之" and d.numeral is not None and d.numeral.only_digit == "一" \
             and d.unit is None:
         d.start = i - 1
+        return d
+    if i - 1 >= floor and f[i - 1] == "前" and _first_periods(f, d):
         return d
     if i - 1 >= floor and f[i - 1] == "前" and d.numeral is not None and d.kind == "cardinal" \
             and d.value is not None and d.value != 1 and (i - 2 < floor or f[i - 2] not in
@@ -981,6 +1078,19 @@ def _with_prefixes(f: str, d: Optional[_Draft], floor: int) -> Optional[_Draft]:
     return d
 
 
+def _first_periods(f: str, d: _Draft) -> bool:
+    """前八月, 前三季度: the first months or quarters of a year, a duration
+    (as 前10个月 is), not the month of August or the third quarter. 前 stays
+    out of the surface, as in the other durations."""
+    if d.kind == "date" and isinstance(d.value, str) and d.value.startswith("--") and len(d.value) == 4 \
+            and f[d.end - 1] == "月":
+        d.value, d.unit = int(d.value[2:]), (d.end - 1, d.end)
+    elif not (d.kind == "ordinal" and d.unit is not None and f[d.unit[0]:d.unit[1]] == "季度"):
+        return False
+    d.kind = "duration"
+    return True
+
+
 def _dash_after_number(f: str, k: int, floor: int) -> bool:
     """Whether the ``-`` at ``k`` joins two figures (1万(含)-5万元,
     五元六角-五元七毛): it follows the previous number, past spaces and a
@@ -1031,11 +1141,14 @@ def _keep(f: str, d: _Draft, titles: list[tuple[int, int]]) -> bool:
                 return False  # versions: 2.0, 10.0
             if prev and nxt and _is_cjk(prev) and _is_cjk(nxt) and num.lo == num.hi and d.start == d.core_start \
                     and not f.startswith(("到", "至", "和", "或", "与", "之间"), d.core_end) \
-                    and prev not in "和或与":
+                    and prev not in _GLUE_BREAKERS:
                 return False  # a bare number glued inside words is a name: 見實425直播, 520生活
         if d.unit is None and d.kind in ("cardinal", "year") and d.start == d.core_start \
                 and _after_identifier_word(f, d.start):
             return False  # 代号为9151, 股票代码600519: identifiers
+        if nxt == "号" and d.end == d.core_end + 1 and prev in "〕]］）)" \
+                and _DOCUMENT_YEAR.search(f, max(0, d.start - 8), d.start):
+            return False  # 国发〔2015〕40号: a document number after its year
         if d.unit is not None and f[d.unit[0]:d.unit[1]] == "对" and d.end < len(f) \
                 and (f[d.end].isdigit() or f[d.end] in DIGITS):
             return False  # 1对1
@@ -1064,6 +1177,11 @@ def _after_identifier_word(f: str, start: int) -> bool:
     """Whether an identifier word (代号, 编号, 电话) stands just before
     ``start``, with 为, 是 or a colon and spaces allowed between."""
     j = start
+    # 代码582、620、639: the later items of a list of identifiers
+    while j > 1 and f[j - 1] in "、,，" and "0" <= f[j - 2] <= "9":
+        j -= 1
+        while j > 0 and "0" <= f[j - 1] <= "9":
+            j -= 1
     while j > 0 and f[j - 1] in _SPACES:
         j -= 1
     if j > 0 and f[j - 1] in "为是:#":
@@ -1097,7 +1215,13 @@ def _single_digit_ok(f: str, d: _Draft, prev: str, nxt: str) -> bool:
     if d.kind == "duration" or num.only_digit not in ("一", "壹") or d.qualifier is not None:
         return True
     after = f[d.end] if d.end < len(f) else ""
-    return after == "是" or after == "" or after in _CLAUSE_END or not _is_cjk(after)
+    if after == "是" or after == "" or after in _CLAUSE_END or not _is_cjk(after):
+        return True
+    if prev == "" or prev in _CLAUSE_END or prev in "：:" or f.endswith(_HEDGES, 0, d.start):
+        # 一台设备就要80万元: the price or size of one; 两家公司：一家…，另一家…
+        unit = f[d.unit[0]:d.unit[1]] if d.unit is not None else ""
+        return bool(_PER_ONE.match(f, d.end)) or (unit != "" and f.find("另一" + unit, d.end, d.end + 40) >= 0)
+    return False
 
 
 def _alone(prev: str, nxt: str) -> bool:
@@ -1114,9 +1238,14 @@ def _inside_word(f: str, d: _Draft, whole_ok: bool = False) -> bool:
     # 第四季, 第三节: after 第 the numeral is an ordinal whatever word it
     # starts (四季, 三节)
     ordinal = d.kind == "ordinal" and f[d.start] == "第"
+    # 全国一百大: a word ending on the first digit of a place-value numeral
+    # (国一) is the dictionary's, not the text's
+    placed = d.core_end - d.core_start > 1 and f[d.core_start + 1] in _PLACE_CHARS
     for ws, we in lexicalized_words().covering(f, d.core_start):
-        if ordinal and ws == d.core_start:
+        if (ordinal and ws == d.core_start) or (placed and ws < d.core_start and we == d.core_start + 1):
             continue
+        if d.kind == "duration" and ws == d.start - 1 and f[ws] == "前":
+            continue  # 前三季度: 前三 is a word, but here 前 opens the period
         if ws < d.start or we > d.end or (ws == d.start and we == d.end and not whole_ok):
             return True
     return False

@@ -104,11 +104,35 @@ FORMS = [
     ("全國11區", "11區", 11, None, None, "區", None, "cardinal"),
     ("14億人口", "14億人口", 1400000000, None, None, "人口", None, "cardinal"),
     ("518億元人民幣", "518億元人民幣", 51800000000, None, None, "元", None, "money"),
+    # rankings, multiples and time spans found in reports
+    ("入選世界500強企業", "500強", 500, None, None, None, None, "cardinal"),
+    ("進入全國一百大企業", "一百大", 100, None, None, None, None, "cardinal"),
+    ("增加雙倍的產品", "雙倍", 2, None, None, "倍", None, "multiple"),
+    ("五年内营收翻一番", "翻一番", 2, None, None, None, None, "multiple"),
+    ("2013年前八月的出口", "八月", 8, None, None, "月", None, "duration"),
+    ("今年前三季度营收", "三季度", 3, None, None, "季度", None, "duration"),
+    ("1-8月，工业增加值", "1-8月", None, "--01", "--08", None, None, "date"),
+    ("畅销榜20名内", "20名内", 20, None, 20, "名", "<=", "ordinal"),
+    ("在全球排4、5名", "4、5名", None, 4, 5, "名", None, "cardinal"),
+    ("5公里以外需另付运费", "5公里以外", 5, 5, None, "公里", ">", "cardinal"),
+    ("大于或者等于5", "大于或者等于5", 5, 5, None, None, ">=", "cardinal"),
+    ("≥10", "≥10", 10, 10, None, None, ">=", "cardinal"),
+    ("葵涌3号及4号码头", "4号", 4, None, None, "号", None, "ordinal"),
+    ("二号生产线", "二号", 2, None, None, "号", None, "ordinal"),
+    ("9点30分开会", "9点", 9, None, None, "点", None, "cardinal"),      # a time of day, not 9.3
+    ("九点三十分开会", "九点", 9, None, None, "点", None, "cardinal"),
+    ("长度等于1535的", "1535", 1535, None, None, None, None, "cardinal"),
+    ("在10000与20000间", "10000与20000间", None, 10000, 20000, None, None, "cardinal"),
+    ("一台设备就要80万元", "一台", 1, None, None, "台", None, "cardinal"),  # the price of one
+    ("拆分为两家公司：一家负责零售，另一家负责物流", "一家", 1, None, None, "家", None, "cardinal"),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("1、2、5及9号码头", ["1", "2", "5"]),     # a list stays a list
+    ("1、2、5及9号码头", ["1", "2", "5", "9号"]),  # a list stays a list
+    ("行业代码582、620、639等类别", []),         # every item of a list of identifiers
+    ("根据国发〔2015〕40号文", ["2015"]),        # a document number, after its year
+    ("这笔是最后一期，最近一次", []),
     ("第1、2季度", ["第1", "2季度"]),
     ("代号为9151", []),                         # identifiers are not quantities
     ("股票代码600519", []),
