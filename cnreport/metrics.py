@@ -50,8 +50,8 @@ _GAP_TAGS = frozenset({"v", "d", "p", "ul", "uj", "uz", "ug", "uv", "ude", "u", 
                        "f", "c", "t"})
 _MAX_GAP = 6
 # The longest word looked up: jieba's words are read up to four characters,
-# metric aliases up to five (日活跃用户).
-_LONGEST = 5
+# metric aliases up to six (国内生产总值).
+_LONGEST = 6
 _MAX_RUN = 8
 _SENTENCE = regex.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
 _CLAUSE_STOPS = frozenset("，,：:（）()“”\"《》【】[]…—")
@@ -62,6 +62,19 @@ _MAX_HOPS = 3  # figures in a row that _right looks past for the noun they count
 _CONJUNCTIONS = frozenset({"和", "与", "及", "或", "跟", "以及"})
 _LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9&+._-]*|[0-9]+")
 _AGE_UNITS = frozenset({"岁", "周岁"})
+# Looking for who a clause is about: how many clauses back, how far, how long a name.
+_LEAD_CLAUSES = 3
+_LEAD_REACH = 80
+_LONGEST_NAME = 16
+_LEAD_STOP = regex.compile(r"[，,：:；;。！？!?\n]")
+_WE = ("我们", "我司")
+_LIST_MARKS = frozenset("、，,；;")
+_SHARE_TAILS = ("占比", "比重")
+_PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz", "nrt", "nrfg", "eng"})
+_NAME_ENDING_ROLES = frozenset({"period", "up", "down", "basis", "link", "verb"})
+_NAME_ENDING_TAGS = frozenset({"p", "uj", "ul", "c", "cc", "v", "d"})
+# A surname and one of these is a person (李某, 张先生).
+_PERSON_AFTER_SURNAME = ("某", "先生", "女士", "小姐", "总", "董")
 
 
 def tag_metrics(text: str, sections: Sequence[Section], numbers: Sequence[NumberMention], *,
@@ -93,14 +106,15 @@ def _tag_metrics(text: str, folded: str, sections: Sequence[Section], numbers: S
     metrics: list[Metric] = []
     last_sentence = -1
     for i, m in enumerate(numbers):
-        if m.kind not in METRIC_KINDS or m.text.endswith("之一"):
+        if m.kind not in METRIC_KINDS or (m.kind == "cardinal" and m.text.endswith("之一")):
             continue
         section = sections[bisect.bisect_right(starts, m.start) - 1] if sections else None
         if section is not None and (section.kind in _SKIPPED_SECTIONS
                                     or section.duplicate_of is not None):
             continue
         s_start, s_end = ctx.sentence(m.start)
-        subject, entity = ctx.subject(m, s_start, s_end)
+        org = section.speaker.org if section is not None and section.speaker is not None else None
+        subject, entity = ctx.subject(m, s_start, s_end, org)
         change = ctx.change(i, s_start)
         if subject is None and metrics and last_sentence == s_start \
                 and (change is not None or metrics[-1].change is not None):
@@ -133,6 +147,9 @@ class _Context:
         self._org_spans: dict[int, list[tuple[int, int]]] = {}
         self._period_words: dict[int, list[tuple[int, int]]] = {}
         self._sentence_texts: dict[int, str] = {}
+        self._clauses: dict[int, list[int]] = {}
+        self._words_at: dict[int, tuple[int, int, str]] = {}
+        self._names: dict[tuple[int, Optional[str]], Optional[tuple[int, int, str]]] = {}
         self.times = [j for j, t in enumerate(numbers) if _is_time(t)]  # time mentions, by index
         self._categories: dict[str, Optional[str]] = {}
 
@@ -160,6 +177,8 @@ class _Context:
         extra = _extra_words().get(word)
         if extra is not None:
             return extra
+        if word in _entity_set("ending"):
+            return self.tags.get(word, "n")  # 金控, 锂业
         role = _context_words().get(word)
         if role == "scope":
             return "n"
@@ -175,18 +194,26 @@ class _Context:
         return word in self.known or word in self.aliases
 
     def _forward(self, i: int, limit: int) -> Optional[tuple[int, int, str]]:
+        """The word at ``i``, read forwards (longest known word first)."""
         f = self.folded
         if i >= limit or f[i] in _CLAUSE_STOPS or f[i].isspace():
             return None
-        m = _LATIN.match(f, i, limit)
-        if m:
-            return i, m.end(), "m" if m.group().isdigit() else "eng"
+        free = limit - i > _LONGEST and not f[i].isascii()  # the limit cuts no word short
+        if free and i in self._words_at:
+            return self._words_at[i]
+        if f[i].isascii():
+            m = _LATIN.match(f, i, limit)
+            if m:
+                return i, m.end(), "m" if m.group().isdigit() else "eng"
         if f[i] in _FUNCTION_CHARS and f[i] != "的":
             return i, i + 1, _FUNCTION_CHARS[f[i]]
         for k in range(min(_LONGEST, limit - i), 0, -1):
             w = f[i:i + k]
             if k == 1 or self._known(w):
-                return i, i + k, self._tag(w)
+                tok = i, i + k, self._tag(w)
+                if free:
+                    self._words_at[i] = tok
+                return tok
         return None
 
     def _backward(self, j: int, limit: int) -> Optional[tuple[int, int, str]]:
@@ -208,22 +235,151 @@ class _Context:
 
     # -- subject and entity
 
-    def subject(self, m: NumberMention, s_start: int, s_end: int
+    def subject(self, m: NumberMention, s_start: int, s_end: int, org: Optional[str] = None
                 ) -> tuple[Optional[str], Optional[str]]:
+        """The subject and the entity of figure ``m``; ``org`` is the
+        speaker's organisation, which 我们 stands for."""
+        f = self.folded
         before = self._backward(m.start, s_start)
-        if before is not None and before[2] in _NOUN_TAGS and self.folded[m.end:m.end + 1] == "的":
-            # 服務器總量超過百萬的公司: the noun before measures, the one after is described.
+        if m.start > s_start and f[m.start - 1] in "(（" and f[m.end:m.end + 1] in (")", "）"):
+            # 日本(22.3%), 長實（30%）: the figure is the name's
+            span = self._left(m.start - 1, s_start)
+        elif before is not None and before[2] in _NOUN_TAGS and (
+                f[m.end:m.end + 1] == "的" or f[m.end:m.end + 1] in _LIST_MARKS
+                or (m.unit is not None and f[m.end:m.end + 1] in _LIST_MARKS)):
+            # 服務器總量超過百萬的公司: the noun before measures, the one after is
+            # described; 分行126间、支行400间: each item counts its own noun
             span = self._left(m.start, s_start) or self._right(m.end, s_end)
         else:
             span = self._right(m.end, s_end) or self._left(m.start, s_start)
-        entity = self._entity_before(m.start, s_start)
+        if span is not None:
+            span = self._trimmed(span)
+        lead = None
+        if span is not None and span[1] <= m.start:
+            lead = self._lead_name(s_start, span[0], org)
+        if lead is None:
+            lead = self._lead_name(s_start, m.start, org)
+        entity = lead[2] if lead is not None else self._entity_before(m.start, s_start)
         if span is None:
             return None, entity
         a, b = span
+        if lead is not None and lead[0] <= a < lead[1]:
+            a = lead[1]  # 贵州茅台股价: the name is the entity, not part of the subject
+            while a < b and self.folded[a] in "的 ":
+                a += 1
+            if f[a:b] in _context_words() or f[a:b] in _entity_set("stop"):
+                a = b  # 联合利华以: nothing is left of the subject
         a, front_entity = self._split_front(a, b)
-        if front_entity is not None:
+        if front_entity is not None and lead is None:
             entity = front_entity
         return (self.text[a:b] if a < b else None), entity
+
+    def _trimmed(self, span: tuple[int, int]) -> Optional[tuple[int, int]]:
+        """The subject span without a time that a dictionary word reached
+        into (2023年销量 → 销量) and without a trailing 占比 (线上销售额占比)."""
+        a, b = span
+        for k in range(b - 1, a, -1):
+            if k in self.mention_end:
+                a = k
+                break
+        f = self.folded
+        for tail in _SHARE_TAILS:
+            if f.endswith(tail, a, b) and b - a > len(tail):
+                b -= len(tail)
+                break
+        return (a, b) if a < b else None
+
+    def _lead_name(self, s_start: int, limit: int, org: Optional[str]
+                   ) -> Optional[tuple[int, int, str]]:
+        """Who the clause is about: the name that opens the clause of the
+        figure (宁德时代实现…, 华润万家2023年营收…, 截至2023年末，平安银行…),
+        else the name that opens an earlier clause of the sentence (瑞幸咖啡
+        门店总数…，其中自营门店…). ``limit`` is where the subject or the figure
+        starts. Returns (start, end, name as written)."""
+        starts = self._clause_starts(s_start)
+        j = bisect.bisect_right(starts, limit) - 1
+        for _ in range(_LEAD_CLAUSES):
+            if j < 0 or limit - starts[j] > _LEAD_REACH:
+                return None
+            c = starts[j]
+            # one scan per clause, to its end: a name stops at the first figure anyway
+            key = (c, org)
+            if key not in self._names:
+                end = starts[j + 1] - 1 if j + 1 < len(starts) else self.sentence(s_start)[1]
+                self._names[key] = self._name_at(c, end, org)
+            name = self._names[key]
+            if name is not None and name[1] > limit:
+                name = self._name_at(c, limit, org)
+            if name is not None:
+                return name
+            j -= 1
+        return None
+
+    def _clause_starts(self, s_start: int) -> list[int]:
+        """Where the clauses of the sentence at ``s_start`` begin."""
+        found = self._clauses.get(s_start)
+        if found is None:
+            s_end = self.sentence(s_start)[1]
+            found = [s_start] + [m.end() for m in _LEAD_STOP.finditer(self.folded, s_start, s_end)]
+            self._clauses[s_start] = found
+        return found
+
+    def _name_at(self, c: int, end: int, org: Optional[str]) -> Optional[tuple[int, int, str]]:
+        f = self.folded
+        k = c
+        while k < end:  # past the time that opens a clause (2022年前三季度，… / 今年…)
+            while k < end and f[k] in " \u3000":
+                k += 1
+            t = self.mention_at.get(k)
+            if t is not None and _is_time(t):
+                k = t.end
+                continue
+            word = next((w for w in _role_words_by_first("period").get(f[k:k + 1], ())
+                         if f.startswith(w, k, end)), None)
+            if word is None:
+                break
+            k += len(word)
+        start = k
+        if f.startswith(_WE, start) and org:
+            return start, start + 2, org  # 我们的用户: the speaker's organisation
+        tokens: list[tuple[int, int, str]] = []
+        named_by_place = False  # the name stops at a time: 华润万家2023年营收…
+        while k < end and f[k] not in _CLAUSE_STOPS and not f[k].isspace():
+            t = self.mention_at.get(k)
+            if t is not None:
+                named_by_place = _is_time(t)
+                break
+            tok = self._forward(k, end)
+            if tok is None:
+                break
+            w = f[tok[0]:tok[1]]
+            role = _context_words().get(w)
+            if w in _entity_set("source"):
+                return None  # 国家统计局数据显示，…: a source, not whom the figure is about
+            if w not in _entity_set("ending") and (
+                    w in _entity_set("stop") or w.lower() in self.aliases or role in _NAME_ENDING_ROLES
+                    or (role == "scope" and tokens) or tok[2] in _NAME_ENDING_TAGS):
+                named_by_place = role == "period"
+                break
+            tokens.append(tok)
+            k = tok[1]
+            if len(tokens) >= _MAX_RUN:
+                return None
+        # 平安银行不良贷款率: the name ends with its company word
+        last_ending = max((b for a, b, _ in tokens if f[a:b] in _entity_set("ending") and b - start >= 3), default=None)
+        if last_ending is not None and last_ending - start >= k - last_ending:
+            k = last_ending
+            tokens = [t for t in tokens if t[1] <= k]
+        if not tokens or not 2 <= k - start <= _LONGEST_NAME:
+            return None
+        name = f[start:k]
+        if len(tokens) == 2 and f[tokens[0][0]:tokens[0][1]] in _role_words("scope") \
+                and f[tokens[1][0]:tokens[1][1]] in _entity_set("ending"):
+            return None  # 中国公司, 全球银行: a kind, not a name
+        if tokens[0][2] in ("r", "f", "d", "m") or name in _entity_set("owner") or name in _role_words("scope") \
+                or not (named_by_place or _looks_like_name(name, tokens)):
+            return None
+        return start, k, self.text[start:k]
 
     def _right(self, pos: int, limit: int, hops: int = 0) -> Optional[tuple[int, int]]:
         f = self.folded
@@ -284,9 +440,9 @@ class _Context:
         changed = True
         while changed:
             changed = False
-            for word in _role_words("scope"):
-                if f.startswith(word, a) and a + len(word) < b:
-                    a += len(word)
+            for word in _role_words("scope") + _front_owners():
+                if f.startswith(word, a) and a + len(word) < b and f[a:b] not in self.aliases:
+                    a += len(word)  # 全网服务器总量, 公司研发人员
                     changed = True
         return a, entity
 
@@ -425,6 +581,24 @@ class _Context:
                       text=self.text[m.start - len(head) + k:m.end])
 
 
+def _looks_like_name(name: str, tokens: list[tuple[int, int, str]]) -> bool:
+    """A proper name rather than a common noun phrase: a name in jieba's
+    dictionary (nr, ns, nt, nz, j), Latin letters, a word the dictionary
+    does not know (two single characters in a row), or a company ending."""
+    if name in _org_set() or name.endswith(_entity_words("ending")):
+        return True
+    if name[1:] in _PERSON_AFTER_SURNAME and name[0] in _surnames():
+        return True
+    singles = 0
+    for a, b, tag in tokens:
+        if tag in _PROPER_TAGS:
+            return True
+        singles = singles + 1 if b - a == 1 else 0
+        if singles >= 2:
+            return True
+    return False
+
+
 def _from_start(f: str, x: NumberMention, s_start: int) -> int:
     """Where 從/由 opens a change before its first figure (從2016年的37%)."""
     head = f[max(s_start, x.start - 12):x.start]
@@ -536,6 +710,29 @@ def _role_words_by_first(role: str) -> dict[str, list[str]]:
     return by_first
 
 
+@lru_cache(maxsize=None)
+def _entity_words(role: str) -> tuple[str, ...]:
+    """The words of ``lexicon/entity_words.tsv`` with one role, longest first."""
+    return tuple(sorted((r[0] for r in table("entity_words.tsv", 2) if r[1] == role), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _front_owners() -> tuple[str, ...]:
+    """Owner words dropped from the front of a subject (公司研发人员,
+    该项目总投资); 行业解决方案 and 市场份额 keep theirs."""
+    return tuple(w for w in _entity_words("owner") if w[0] in "该本我" or w in ("公司", "集团", "项目"))
+
+
+@lru_cache(maxsize=None)
+def _entity_set(role: str) -> frozenset[str]:
+    return frozenset(_entity_words(role))
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(r[0] for r in table("surnames.tsv", 1) if len(r[0]) == 1)
+
+
 @lru_cache(maxsize=1)
 def _orgs() -> tuple[str, ...]:
     return tuple(sorted((r[0] for r in table("orgs.tsv", 1)), key=len, reverse=True))
@@ -570,7 +767,8 @@ def _org_set() -> frozenset[str]:
 def _known_words() -> frozenset[str]:
     """Every word the look-ups know, but the caller's aliases: jieba's short
     words, organisations and our extra words."""
-    return frozenset(word_tags()) | _org_set() | frozenset(_extra_words())
+    return frozenset(word_tags()) | _org_set() | frozenset(_extra_words()) | _entity_set("ending") \
+        | frozenset(_context_words())
 
 
 @lru_cache(maxsize=32)
