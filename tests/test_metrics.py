@@ -255,3 +255,35 @@ def test_parse_never_raises(text: str) -> None:
         assert m.subject is None or m.subject in text
         assert m.period is None or m.period in text
         assert m.change is None or m.change.text in text
+
+
+CASES = [json.loads(line) for line in
+         (ROOT / "tests" / "fixtures" / "metric-cases.jsonl").open(encoding="utf-8")]
+
+
+def _field(metric: object, field: str) -> object:
+    if field == "direction":
+        change = metric.change  # type: ignore[attr-defined]
+        return change.direction if change is not None else None
+    return getattr(metric, field)
+
+
+@pytest.mark.parametrize(("field", "floor"), [
+    ("subject", 0.55), ("entity", 0.77), ("period", 0.78), ("direction", 0.92)])
+def test_metric_cases(field: str, floor: float) -> None:
+    """Each field against tests/fixtures/metric-cases.jsonl (annotation rules in
+    metric-cases.md): sentences in the style of news and reports, both scripts.
+    An expected figure is matched, in order, to the next metric with its surface."""
+    right = total = 0
+    for case in CASES:
+        metrics = parse(case["text"]).metrics
+        k = 0
+        for want in case["figures"]:
+            total += 1
+            while k < len(metrics) and metrics[k].mention.text != want["surface"]:
+                k += 1
+            if k < len(metrics):
+                right += _field(metrics[k], field) == want[field]
+                k += 1
+    assert total >= 250
+    assert right / total >= floor
