@@ -69,6 +69,17 @@ _LONGEST_NAME = 16
 _LEAD_STOP = regex.compile(r"[，,：:；;。！？!?\n]")
 _WE = ("我们", "我司")
 _LIST_MARKS = frozenset("、，,；;")
+_LEAD_STOPS_SET = frozenset("，,：:；;。！？!?\n")
+_SHARE_REACH = 16
+# After 占 and before a share that is the part's own: 占比达, 占据了,
+# 占总营收的比重约为, 占百度核心收入的比例升至
+_SHARE_REST = regex.compile(r"(?:比|据|比重|比例)?(?:[^，,。；;]{0,12}的(?:比例|比重|份额)?)?(?:已经|已)?"
+                            r"(?:达到|达|为|约为|约|超过|近|接近|高达|仅|只有|升至|降至|提升至|上升至|下降至)?了?\s*")
+_NO_OWNER = (-1, -1)
+_QUARTERS = ("季度", "季", "财季", "财年")
+_FOUNDED = ("成立于", "创立于", "创办于", "始建于", "成立", "创立", "创办", "创建于")
+_PERIOD_OPENERS = ("截至", "截止", "自")
+_PERIOD_CLOSERS = ("以来", "期间", "之间", "之内", "间", "末", "底", "初", "内", "季度", "财季", "财年", "季", "首季")
 _SHARE_TAILS = ("占比", "比重")
 _PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz", "nrt", "nrfg", "eng"})
 _NAME_ENDING_ROLES = frozenset({"period", "up", "down", "basis", "link", "verb"})
@@ -117,7 +128,7 @@ def _tag_metrics(text: str, folded: str, sections: Sequence[Section], numbers: S
         subject, entity = ctx.subject(m, s_start, s_end, org)
         change = ctx.change(i, s_start)
         if subject is None and metrics and last_sentence == s_start \
-                and (change is not None or metrics[-1].change is not None):
+                and (change is not None or metrics[-1].change is not None or ctx.share_without_owner(m, s_start)):
             # 增速將從2016年的37%下降至19%, 營收同比增長15%至100億元: the
             # figures of one change measure the same thing.
             subject = metrics[-1].subject
@@ -150,7 +161,12 @@ class _Context:
         self._clauses: dict[int, list[int]] = {}
         self._words_at: dict[int, tuple[int, int, str]] = {}
         self._names: dict[tuple[int, Optional[str]], Optional[tuple[int, int, str]]] = {}
-        self.times = [j for j, t in enumerate(numbers) if _is_time(t)]  # time mentions, by index
+        # time mentions, by index: dates, years, durations, quarters (一季度,
+        # 第三季, 第二财季); not a founding year or a comparison's base
+        self.times = [j for j, t in enumerate(numbers)
+                      if (_is_time(t) or (t.kind == "ordinal" and folded.startswith(_QUARTERS, t.end)))
+                      and not _basis_before(folded, t.start)
+                      and not folded.endswith(_FOUNDED, max(0, t.start - 4), t.start)]
         self._categories: dict[str, Optional[str]] = {}
 
     # -- sentences and words
@@ -252,6 +268,9 @@ class _Context:
             span = self._left(m.start, s_start) or self._right(m.end, s_end)
         else:
             span = self._right(m.end, s_end) or self._left(m.start, s_start)
+        share = self._share_owner(m, s_start)
+        if share is not None:
+            span = None if share == _NO_OWNER else share
         if span is not None:
             span = self._trimmed(span)
         lead = None
@@ -274,12 +293,30 @@ class _Context:
             entity = front_entity
         return (self.text[a:b] if a < b else None), entity
 
+    def share_without_owner(self, m: NumberMention, s_start: int) -> bool:
+        return self._share_owner(m, s_start) == _NO_OWNER
+
+    def _share_owner(self, m: NumberMention, s_start: int) -> Optional[tuple[int, int]]:
+        """X占Y的N%, X占比N%: the share is X's, the part named before 占."""
+        if m.kind not in ("percent", "fraction"):
+            return None
+        f = self.folded
+        head = f[max(s_start, m.start - _SHARE_REACH):m.start]
+        k = head.rfind("占")
+        if k < 0 or any(c in _CLAUSE_STOPS or c in _LEAD_STOPS_SET for c in head[k:]):
+            return None
+        if not _SHARE_REST.fullmatch(head, k + 1):
+            return None
+        # with no part named before 占 (约占国内市场的三分之一), the clause
+        # goes on about the previous figure's subject
+        return self._left(m.start - len(head) + k, s_start) or _NO_OWNER
+
     def _trimmed(self, span: tuple[int, int]) -> Optional[tuple[int, int]]:
         """The subject span without a time that a dictionary word reached
         into (2023年销量 → 销量) and without a trailing 占比 (线上销售额占比)."""
         a, b = span
         for k in range(b - 1, a, -1):
-            if k in self.mention_end:
+            if k in self.mention_end and _is_time(self.mention_end[k]):
                 a = k
                 break
         f = self.folded
@@ -358,7 +395,7 @@ class _Context:
                 return None  # 国家统计局数据显示，…: a source, not whom the figure is about
             if w not in _entity_set("ending") and (
                     w in _entity_set("stop") or w.lower() in self.aliases or role in _NAME_ENDING_ROLES
-                    or (role == "scope" and tokens) or tok[2] in _NAME_ENDING_TAGS):
+                    or (tokens and role == "scope") or tok[2] in _NAME_ENDING_TAGS):
                 named_by_place = role == "period"
                 break
             tokens.append(tok)
@@ -502,21 +539,47 @@ class _Context:
         f = self.folded
         word = self._period_word(s_start, m.start)
         if before is not None and (word is None or word[0] <= before.start):
-            return self.text[self._period_start(before.start, s_start):before.end]
+            return self._whole_period(before.start, before.end, s_start, m.start)
         if word is not None:
-            end = word[1]
-            # 截至 + a date after it: the period runs to the end of the date.
-            after = self.mention_at.get(end)
-            if after is not None and _is_time(after):
-                end = after.end
-            return self.text[word[0]:end]
+            return self._whole_period(word[0], word[1], s_start, m.start)
         k = bisect.bisect_right(self.times, i)
         after_m = self.numbers[self.times[k]] if k < len(self.times) else None
         if after_m is not None and after_m.end > s_end:
             after_m = None
         if after_m is not None and not any(c in _CLAUSE_STOPS for c in f[m.end:after_m.start]):
-            return self.text[after_m.start:after_m.end]
+            return self._whole_period(after_m.start, after_m.end, m.end, s_end)
         return None
+
+    def _whole_period(self, a: int, b: int, lo: int, hi: int) -> str:
+        """The time expression around [a, b), grown over its neighbouring
+        parts within [lo, hi): 今年 + 上半年, 2022年 + 前 + 三季度, 截至 +
+        今年6月底, 自 + 2019年 + 以来, 过去三年 + 间, 第三 + 季."""
+        f = self.folded
+        changed = True
+        while changed and a > lo:
+            changed = False
+            before = self.mention_end.get(a - 1 if f[a - 1:a] in ("前", "首") else a)
+            if before is not None and before.start >= lo and (
+                    _is_time(before) or (before.kind == "ordinal" and f.startswith(_QUARTERS, before.end))):
+                a, changed = before.start, True
+                continue
+            for w in _PERIOD_OPENERS + _role_words("period"):
+                if a - len(w) >= lo and f.startswith(w, a - len(w)) and w != "在过去":
+                    a, changed = a - len(w), True
+                    break
+        changed = True
+        while changed and b < hi:
+            changed = False
+            nxt = self.mention_at.get(b + 1 if f[b:b + 1] in "前首" else b)
+            if nxt is not None and nxt.end <= hi and (
+                    _is_time(nxt) or (nxt.kind == "ordinal" and f.startswith(_QUARTERS, nxt.end))):
+                b, changed = nxt.end, True
+                continue
+            for w in _PERIOD_CLOSERS + _role_words("period"):
+                if b + len(w) <= hi and f.startswith(w, b):
+                    b, changed = b + len(w), True
+                    break
+        return self.text[a:b]
 
     def _period_word(self, s_start: int, pos: int) -> Optional[tuple[int, int]]:
         """The period word (目前, 截至) that ends last before ``pos`` in the
@@ -528,20 +591,13 @@ class _Context:
             by_first = _role_words_by_first("period")
             starts = (m.start() for m in _patterns().period_at.finditer(f, s_start, s_end, overlapped=True))
             found = sorted((k + len(w), len(w)) for k in starts for w in by_first[f[k]]
-                           if f.startswith(w, k, s_end))
+                           if f.startswith(w, k, s_end) and not _basis_before(f, k))
             self._period_words[s_start] = found
         j = bisect.bisect_left(found, (pos + 1, 0)) - 1
         if j < 0:
             return None
         end, length = found[j]
         return end - length, end
-
-    def _period_start(self, pos: int, s_start: int) -> int:
-        f = self.folded
-        for word in _role_words("period"):
-            if pos - len(word) >= s_start and f.startswith(word, pos - len(word)):
-                return pos - len(word)
-        return pos
 
     def change(self, i: int, s_start: int) -> Optional[Change]:
         m = self.numbers[i]
@@ -597,6 +653,12 @@ def _looks_like_name(name: str, tokens: list[tuple[int, int, str]]) -> bool:
         if singles >= 2:
             return True
     return False
+
+
+def _basis_before(f: str, pos: int) -> bool:
+    """Whether the time at ``pos`` is what a figure is compared with
+    (较去年同期, 比上年末, 是去年同期的): a basis, not the period."""
+    return pos > 0 and (f[pos - 1] in "较比" or f.endswith(("相比", "是", "與", "与"), 0, pos))
 
 
 def _from_start(f: str, x: NumberMention, s_start: int) -> int:
