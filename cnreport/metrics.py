@@ -155,6 +155,9 @@ class _Context:
         self.aliases = _aliases(tuple(sorted((categories or {}).items())))
         self.tags = word_tags()
         self.known = _known_words()
+        # the longest word that can start (end) with a character: most
+        # characters begin no word longer than two, so fewer look-ups
+        self.longest_from, self.longest_to = _longest_by_edge(tuple(sorted(self.aliases)))
         self._org_spans: dict[int, list[tuple[int, int]]] = {}
         self._period_words: dict[int, list[tuple[int, int]]] = {}
         self._sentence_texts: dict[int, str] = {}
@@ -168,6 +171,7 @@ class _Context:
                       and not _basis_before(folded, t.start)
                       and not folded.endswith(_FOUNDED, max(0, t.start - 4), t.start)]
         self._categories: dict[str, Optional[str]] = {}
+        self._folded_subjects: dict[str, str] = {}
 
     # -- sentences and words
 
@@ -223,7 +227,7 @@ class _Context:
                 return i, m.end(), "m" if m.group().isdigit() else "eng"
         if f[i] in _FUNCTION_CHARS and f[i] != "的":
             return i, i + 1, _FUNCTION_CHARS[f[i]]
-        for k in range(min(_LONGEST, limit - i), 0, -1):
+        for k in range(min(self.longest_from.get(f[i], 1), limit - i), 0, -1):
             w = f[i:i + k]
             if k == 1 or self._known(w):
                 tok = i, i + k, self._tag(w)
@@ -243,7 +247,7 @@ class _Context:
             return k0, j, "m" if f[k0:j].isdigit() else "eng"
         if f[j - 1] in _FUNCTION_CHARS:
             return j - 1, j, _FUNCTION_CHARS[f[j - 1]]
-        for k in range(min(_LONGEST, j - limit), 0, -1):
+        for k in range(min(self.longest_to.get(f[j - 1], 1), j - limit), 0, -1):
             w = f[j - k:j]
             if k == 1 or self._known(w):
                 return j - k, j, self._tag(w)
@@ -291,7 +295,11 @@ class _Context:
         a, front_entity = self._split_front(a, b)
         if front_entity is not None and lead is None:
             entity = front_entity
-        return (self.text[a:b] if a < b else None), entity
+        if a >= b:
+            return None, entity
+        subject = self.text[a:b]
+        self._folded_subjects[subject] = self.folded[a:b]
+        return subject, entity
 
     def share_without_owner(self, m: NumberMention, s_start: int) -> bool:
         return self._share_owner(m, s_start) == _NO_OWNER
@@ -371,7 +379,7 @@ class _Context:
             if t is not None and _is_time(t):
                 k = t.end
                 continue
-            word = next((w for w in _role_words_by_first("period").get(f[k:k + 1], ())
+            word = next((w for w in _by_first(_role_words("period")).get(f[k:k + 1], ())
                          if f.startswith(w, k, end)), None)
             if word is None:
                 break
@@ -477,7 +485,7 @@ class _Context:
         changed = True
         while changed:
             changed = False
-            for word in _role_words("scope") + _front_owners():
+            for word in _by_first(_role_words("scope") + _front_owners()).get(f[a], ()):
                 if f.startswith(word, a) and a + len(word) < b and f[a:b] not in self.aliases:
                     a += len(word)  # 全网服务器总量, 公司研发人员
                     changed = True
@@ -498,7 +506,7 @@ class _Context:
         if found is None:
             f = self.folded
             s_end = self.sentence(s_start)[1]
-            by_first = _orgs_by_first()
+            by_first = _by_first(_orgs())
             starts = [m.start() for m in _org_pattern().finditer(f, s_start, s_end, overlapped=True)]
             found = [(k, k + len(org)) for k in reversed(starts)
                      for org in by_first[f[k]] if f.startswith(org, k, s_end)]
@@ -513,7 +521,7 @@ class _Context:
         if not subject:
             return None
         if subject not in self._categories:
-            s = fold(subject).lower()
+            s = (self._folded_subjects.get(subject) or fold(subject)).lower()
             ending = next((s[k:] for k in range(len(s)) if s[k:] in self.aliases), None)
             if ending is not None:
                 self._categories[subject] = self.aliases[ending]
@@ -563,7 +571,7 @@ class _Context:
                     _is_time(before) or (before.kind == "ordinal" and f.startswith(_QUARTERS, before.end))):
                 a, changed = before.start, True
                 continue
-            for w in _PERIOD_OPENERS + _role_words("period"):
+            for w in _by_last(_PERIOD_OPENERS + _role_words("period")).get(f[a - 1], ()):
                 if a - len(w) >= lo and f.startswith(w, a - len(w)) and w != "在过去":
                     a, changed = a - len(w), True
                     break
@@ -575,7 +583,7 @@ class _Context:
                     _is_time(nxt) or (nxt.kind == "ordinal" and f.startswith(_QUARTERS, nxt.end))):
                 b, changed = nxt.end, True
                 continue
-            for w in _PERIOD_CLOSERS + _role_words("period"):
+            for w in _by_first(_PERIOD_CLOSERS + _role_words("period")).get(f[b], ()):
                 if b + len(w) <= hi and f.startswith(w, b):
                     b, changed = b + len(w), True
                     break
@@ -588,7 +596,7 @@ class _Context:
         if found is None:
             f = self.folded
             s_end = self.sentence(s_start)[1]
-            by_first = _role_words_by_first("period")
+            by_first = _by_first(_role_words("period"))
             starts = (m.start() for m in _patterns().period_at.finditer(f, s_start, s_end, overlapped=True))
             found = sorted((k + len(w), len(w)) for k in starts for w in by_first[f[k]]
                            if f.startswith(w, k, s_end) and not _basis_before(f, k))
@@ -739,7 +747,7 @@ def _reverse_run(tokens: list[tuple[int, int, str]]) -> Optional[tuple[int, int]
 
 
 def _org_at(f: str, a: int, b: int) -> Optional[int]:
-    for org in _orgs_by_first().get(f[a:a + 1], ()):
+    for org in _by_first(_orgs()).get(f[a:a + 1], ()):
         if f.startswith(org, a) and a + len(org) < b:
             return _extend_brand(f, a + len(org), b - 1)
     return None
@@ -762,14 +770,6 @@ def _role_words(role: str) -> tuple[str, ...]:
     """The context words of one role, longest first."""
     return tuple(sorted((w for w, r in _context_words().items() if r == role), key=len,
                         reverse=True))
-
-
-@lru_cache(maxsize=None)
-def _role_words_by_first(role: str) -> dict[str, list[str]]:
-    by_first: dict[str, list[str]] = {}
-    for word in _role_words(role):
-        by_first.setdefault(word[0], []).append(word)
-    return by_first
 
 
 @lru_cache(maxsize=None)
@@ -806,15 +806,6 @@ def _extra_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _orgs_by_first() -> dict[str, list[str]]:
-    """The organisations by first character, longest first."""
-    by_first: dict[str, list[str]] = {}
-    for org in _orgs():
-        by_first.setdefault(org[0], []).append(org)
-    return by_first
-
-
-@lru_cache(maxsize=1)
 def _org_pattern() -> regex.Pattern[str]:
     """Where an organisation's name starts (one match per start)."""
     return regex.compile("|".join(regex.escape(org) for org in _orgs()) or r"(?!)")
@@ -831,6 +822,51 @@ def _known_words() -> frozenset[str]:
     words, organisations and our extra words."""
     return frozenset(word_tags()) | _org_set() | frozenset(_extra_words()) | _entity_set("ending") \
         | frozenset(_context_words())
+
+
+@lru_cache(maxsize=None)
+def _by_first(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """``words`` by their first character, in their order."""
+    found: dict[str, list[str]] = {}
+    for w in words:
+        found.setdefault(w[0], []).append(w)
+    return {c: tuple(ws) for c, ws in found.items()}
+
+
+@lru_cache(maxsize=None)
+def _by_last(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """``words`` by their last character, in their order."""
+    found: dict[str, list[str]] = {}
+    for w in words:
+        found.setdefault(w[-1], []).append(w)
+    return {c: tuple(ws) for c, ws in found.items()}
+
+
+@lru_cache(maxsize=32)
+def _longest_by_edge(aliases: tuple[str, ...]) -> tuple[dict[str, int], dict[str, int]]:
+    """For each character, the length of the longest known word (up to
+    ``_LONGEST``) that starts with it, and that ends with it."""
+    first, last = dict(_known_edges()[0]), dict(_known_edges()[1])
+    for w in aliases:
+        n = min(len(w), _LONGEST)
+        if n > first.get(w[0], 0):
+            first[w[0]] = n
+        if n > last.get(w[-1], 0):
+            last[w[-1]] = n
+    return first, last
+
+
+@once
+def _known_edges() -> tuple[dict[str, int], dict[str, int]]:
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for w in _known_words():
+        n = min(len(w), _LONGEST)
+        if n > first.get(w[0], 0):
+            first[w[0]] = n
+        if n > last.get(w[-1], 0):
+            last[w[-1]] = n
+    return first, last
 
 
 @lru_cache(maxsize=32)

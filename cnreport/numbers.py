@@ -55,6 +55,7 @@ _HEDGES = ("可能", "大概", "平均", "通常", "往往", "基本上", "差�
 # After 一 + measure word at the start of a clause: what one of them costs or holds.
 _PER_ONE = regex.compile(r"[^，,。；;！？!?\n]{0,8}?(?:就要|就有|就能|就可以|就得|可以|要|能|可)"
                          r"[^，,。；;！？!?\n]{0,6}?[0-9一二两三四五六七八九十百千万亿]")
+_CNY_NAMED = regex.compile(r"人民币|RMB|¥")
 _SLASH_FRACTION = regex.compile(r"([0-9]{1,6})/([1-9][0-9]{0,5})(?![0-9/])")
 _CONNECTORS = ("——", "--", "~", "-", "–", "—", "到", "至")
 _CONNECTOR_STARTS = frozenset(c[0] for c in _CONNECTORS)
@@ -277,7 +278,31 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
         out.append(_finish(text, draft))
         floor = draft.end
         i = draft.end
-    return _shared_designations(f, _join_bounds(text, f, out)) if len(out) > 1 else out
+    return _local_dollars(f, _shared_designations(f, _join_bounds(text, f, out))) if len(out) > 1 else out
+
+
+# Currencies counted in 元 where they are the money of the place: after 港币6元
+# or 新台币, a bare 元 in the same paragraph is that currency, not CNY.
+_LOCAL_DOLLARS = frozenset({"HKD", "TWD", "MOP"})
+_BARE_YUAN = frozenset({"元", "块", "块钱", "圆", "毛", "角", "分"})
+
+
+def _local_dollars(f: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """跌穿5元 after 港幣6元: the bare 元 is the Hong Kong dollar."""
+    local: Optional[str] = None
+    last_end = 0
+    for k, m in enumerate(mentions):
+        if local is not None and "\n" in f[last_end:m.start]:
+            local = None  # a new paragraph
+        last_end = m.end
+        if m.kind != "money":
+            continue
+        if m.currency in _LOCAL_DOLLARS:
+            local = m.currency
+        elif local is not None and m.currency == "CNY" and m.unit is not None \
+                and fold(m.unit) in _BARE_YUAN and not _CNY_NAMED.search(f, m.start, m.end):
+            mentions[k] = attrs.evolve(m, currency=local)
+    return mentions
 
 
 def _shared_designations(f: str, mentions: list[NumberMention]) -> list[NumberMention]:

@@ -125,6 +125,9 @@ FORMS = [
     ("在10000与20000间", "10000与20000间", None, 10000, 20000, None, None, "cardinal"),
     ("一台设备就要80万元", "一台", 1, None, None, "台", None, "cardinal"),  # the price of one
     ("拆分为两家公司：一家负责零售，另一家负责物流", "一家", 1, None, None, "家", None, "cardinal"),
+    ("三十或者以上", "三十或者以上", 30, 30, None, None, ">=", "cardinal"),
+    ("工作3年及以上", "3年及以上", 3, 3, None, "年", ">=", "duration"),
+    ("毛收入為509億澳門元", "509億澳門元", 50900000000, None, None, "澳門元", None, "money"),
 ]
 
 
@@ -221,3 +224,13 @@ def test_records_are_json_safe() -> None:
     [m] = find_numbers("1.1億")
     assert m.to_dict()["value"] == "110000000"
     assert m.value_float == 110000000.0
+
+
+def test_bare_yuan_takes_the_local_dollar() -> None:
+    """In a paragraph that counts in Hong Kong, Taiwan or Macau dollars, a bare
+    元 is that dollar; 人民币 and a new paragraph reset it."""
+    got = [(m.text, m.currency) for m in find_numbers("每股作價港幣6元。翌日的股價更曾跌穿5元。")]
+    assert got == [("港幣6元", "HKD"), ("5元", "HKD")]
+    assert [m.currency for m in find_numbers("新台币177亿。\n门票5元")] == ["TWD", "CNY"]
+    assert [m.currency for m in find_numbers("港币3元，人民币5元")] == ["HKD", "CNY"]
+    assert [m.currency for m in find_numbers("收入5元和10元")] == ["CNY", "CNY"]
