@@ -69,6 +69,7 @@ _LONGEST_NAME = 16
 _LEAD_STOP = regex.compile(r"[，,：:；;。！？!?\n]")
 _WE = ("我们", "我司")
 _LIST_MARKS = frozenset("、，,；;")
+_PREFIX_TAG = "pre"  # the tag of a measure's prefix (净, 总, 每股, 平均每日)
 _LEAD_STOPS_SET = frozenset("，,：:；;。！？!?\n")
 _SHARE_REACH = 16
 # After 占 and before a share that is the part's own: 占比达, 占据了,
@@ -202,6 +203,8 @@ class _Context:
         role = _context_words().get(word)
         if role == "scope":
             return "n"
+        if role == "prefix":
+            return _PREFIX_TAG
         if role is not None and role != "brand":
             return "d"
         if word in _FUNCTION_CHARS:
@@ -742,8 +745,11 @@ def _reverse_run(tokens: list[tuple[int, int, str]]) -> Optional[tuple[int, int]
         return None
     # _noun_run returned (start of the nearest noun, end of the farthest one).
     near = next(t for t in tokens if t[0] == run[0])
-    far = next(t for t in tokens if t[1] == run[1])
-    return far[0], near[1]
+    k = next(k for k, t in enumerate(tokens) if t[1] == run[1])
+    # 净 + 营业收入, 每股 + 税后 + 纯益: a measure's prefixes stay with it
+    while k + 1 < len(tokens) and tokens[k + 1][2] == _PREFIX_TAG:
+        k += 1
+    return tokens[k][0], near[1]
 
 
 def _org_at(f: str, a: int, b: int) -> Optional[int]:

@@ -829,7 +829,7 @@ def _read_suffix(f: str, d: _Draft) -> None:
                     d.currency = again.extra or d.currency
         k = d.end
         # 一年多, 两年半
-        if f.startswith("多", k) and d.value is not None and d.qualifier is None and u.kind == "duration":
+        if f.startswith("多", k) and d.value is not None and d.qualifier is None and u.kind in ("duration", "multiple"):
             d.qualifier, d.low = ">", d.value
             d.high = exact(Fraction(d.value) + 1, False)  # type: ignore[arg-type]
             d.end = k + 1
