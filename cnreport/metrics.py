@@ -156,6 +156,7 @@ class _Context:
         self.aliases = _aliases(tuple(sorted((categories or {}).items())))
         self.tags = word_tags()
         self.known = _known_words()
+        self.lex = _lexicon()
         # the longest word that can start (end) with a character: most
         # characters begin no word longer than two, so fewer look-ups
         self.longest_from, self.longest_to = _longest_by_edge(tuple(sorted(self.aliases)))
@@ -165,6 +166,7 @@ class _Context:
         self._clauses: dict[int, list[int]] = {}
         self._words_at: dict[int, tuple[int, int, str]] = {}
         self._names: dict[tuple[int, Optional[str]], Optional[tuple[int, int, str]]] = {}
+        self._cut_names: dict[tuple[int, int, Optional[str]], Optional[tuple[int, int, str]]] = {}
         # time mentions, by index: dates, years, durations, quarters (一季度,
         # 第三季, 第二财季); not a founding year or a comparison's base
         self.times = [j for j, t in enumerate(numbers)
@@ -198,9 +200,9 @@ class _Context:
         extra = _extra_words().get(word)
         if extra is not None:
             return extra
-        if word in _entity_set("ending"):
+        if word in self.lex.endings:
             return self.tags.get(word, "n")  # 金控, 锂业
-        role = _context_words().get(word)
+        role = self.lex.roles.get(word)
         if role == "scope":
             return "n"
         if role == "prefix":
@@ -293,7 +295,7 @@ class _Context:
             a = lead[1]  # 贵州茅台股价: the name is the entity, not part of the subject
             while a < b and self.folded[a] in "的 ":
                 a += 1
-            if f[a:b] in _context_words() or f[a:b] in _entity_set("stop"):
+            if f[a:b] in self.lex.roles or f[a:b] in self.lex.stops:
                 a = b  # 联合利华以: nothing is left of the subject
         a, front_entity = self._split_front(a, b)
         if front_entity is not None and lead is None:
@@ -357,7 +359,10 @@ class _Context:
                 self._names[key] = self._name_at(c, end, org)
             name = self._names[key]
             if name is not None and name[1] > limit:
-                name = self._name_at(c, limit, org)
+                cut = (c, limit, org)
+                if cut not in self._cut_names:
+                    self._cut_names[cut] = self._name_at(c, limit, org)
+                name = self._cut_names[cut]
             if name is not None:
                 return name
             j -= 1
@@ -374,6 +379,7 @@ class _Context:
 
     def _name_at(self, c: int, end: int, org: Optional[str]) -> Optional[tuple[int, int, str]]:
         f = self.folded
+        lex = self.lex
         k = c
         while k < end:  # past the time that opens a clause (2022年前三季度，… / 今年…)
             while k < end and f[k] in " \u3000":
@@ -382,7 +388,7 @@ class _Context:
             if t is not None and _is_time(t):
                 k = t.end
                 continue
-            word = next((w for w in _by_first(_role_words("period")).get(f[k:k + 1], ())
+            word = next((w for w in self.lex.periods_from.get(f[k:k + 1], ())
                          if f.startswith(w, k, end)), None)
             if word is None:
                 break
@@ -401,11 +407,11 @@ class _Context:
             if tok is None:
                 break
             w = f[tok[0]:tok[1]]
-            role = _context_words().get(w)
-            if w in _entity_set("source"):
+            role = lex.roles.get(w)
+            if w in lex.sources:
                 return None  # 国家统计局数据显示，…: a source, not whom the figure is about
-            if w not in _entity_set("ending") and (
-                    w in _entity_set("stop") or w.lower() in self.aliases or role in _NAME_ENDING_ROLES
+            if w not in lex.endings and (
+                    w in lex.stops or w.lower() in self.aliases or role in _NAME_ENDING_ROLES
                     or (tokens and role == "scope") or tok[2] in _NAME_ENDING_TAGS):
                 named_by_place = role == "period"
                 break
@@ -414,17 +420,17 @@ class _Context:
             if len(tokens) >= _MAX_RUN:
                 return None
         # 平安银行不良贷款率: the name ends with its company word
-        last_ending = max((b for a, b, _ in tokens if f[a:b] in _entity_set("ending") and b - start >= 3), default=None)
+        last_ending = max((b for a, b, _ in tokens if f[a:b] in lex.endings and b - start >= 3), default=None)
         if last_ending is not None and last_ending - start >= k - last_ending:
             k = last_ending
             tokens = [t for t in tokens if t[1] <= k]
         if not tokens or not 2 <= k - start <= _LONGEST_NAME:
             return None
         name = f[start:k]
-        if len(tokens) == 2 and f[tokens[0][0]:tokens[0][1]] in _role_words("scope") \
-                and f[tokens[1][0]:tokens[1][1]] in _entity_set("ending"):
+        if len(tokens) == 2 and f[tokens[0][0]:tokens[0][1]] in lex.scope \
+                and f[tokens[1][0]:tokens[1][1]] in lex.endings:
             return None  # 中国公司, 全球银行: a kind, not a name
-        if tokens[0][2] in ("r", "f", "d", "m") or name in _entity_set("owner") or name in _role_words("scope") \
+        if tokens[0][2] in ("r", "f", "d", "m") or name in lex.owners or name in lex.scope \
                 or not (named_by_place or _looks_like_name(name, tokens)):
             return None
         return start, k, self.text[start:k]
@@ -488,7 +494,7 @@ class _Context:
         changed = True
         while changed:
             changed = False
-            for word in _by_first(_role_words("scope") + _front_owners()).get(f[a], ()):
+            for word in self.lex.front_from.get(f[a], ()):
                 if f.startswith(word, a) and a + len(word) < b and f[a:b] not in self.aliases:
                     a += len(word)  # 全网服务器总量, 公司研发人员
                     changed = True
@@ -509,7 +515,7 @@ class _Context:
         if found is None:
             f = self.folded
             s_end = self.sentence(s_start)[1]
-            by_first = _by_first(_orgs())
+            by_first = self.lex.orgs_from
             starts = [m.start() for m in _org_pattern().finditer(f, s_start, s_end, overlapped=True)]
             found = [(k, k + len(org)) for k in reversed(starts)
                      for org in by_first[f[k]] if f.startswith(org, k, s_end)]
@@ -574,7 +580,7 @@ class _Context:
                     _is_time(before) or (before.kind == "ordinal" and f.startswith(_QUARTERS, before.end))):
                 a, changed = before.start, True
                 continue
-            for w in _by_last(_PERIOD_OPENERS + _role_words("period")).get(f[a - 1], ()):
+            for w in self.lex.openers_to.get(f[a - 1], ()):
                 if a - len(w) >= lo and f.startswith(w, a - len(w)) and w != "在过去":
                     a, changed = a - len(w), True
                     break
@@ -586,7 +592,7 @@ class _Context:
                     _is_time(nxt) or (nxt.kind == "ordinal" and f.startswith(_QUARTERS, nxt.end))):
                 b, changed = nxt.end, True
                 continue
-            for w in _by_first(_PERIOD_CLOSERS + _role_words("period")).get(f[b], ()):
+            for w in self.lex.closers_from.get(f[b], ()):
                 if b + len(w) <= hi and f.startswith(w, b):
                     b, changed = b + len(w), True
                     break
@@ -599,7 +605,7 @@ class _Context:
         if found is None:
             f = self.folded
             s_end = self.sentence(s_start)[1]
-            by_first = _by_first(_role_words("period"))
+            by_first = self.lex.periods_from
             starts = (m.start() for m in _patterns().period_at.finditer(f, s_start, s_end, overlapped=True))
             found = sorted((k + len(w), len(w)) for k in starts for w in by_first[f[k]]
                            if f.startswith(w, k, s_end) and not _basis_before(f, k))
@@ -753,7 +759,7 @@ def _reverse_run(tokens: list[tuple[int, int, str]]) -> Optional[tuple[int, int]
 
 
 def _org_at(f: str, a: int, b: int) -> Optional[int]:
-    for org in _by_first(_orgs()).get(f[a:a + 1], ()):
+    for org in _lexicon().orgs_from.get(f[a:a + 1], ()):
         if f.startswith(org, a) and a + len(org) < b:
             return _extend_brand(f, a + len(org), b - 1)
     return None
@@ -830,7 +836,34 @@ def _known_words() -> frozenset[str]:
         | frozenset(_context_words())
 
 
-@lru_cache(maxsize=None)
+@attrs.frozen
+class _Lexicon:
+    """The word tables of this module, read once, in the shapes the look-ups need."""
+
+    roles: dict[str, str]                        # metric_context.tsv: word → role
+    scope: frozenset[str]
+    endings: frozenset[str]                      # entity_words.tsv, by role
+    owners: frozenset[str]
+    sources: frozenset[str]
+    stops: frozenset[str]
+    periods_from: dict[str, tuple[str, ...]]     # period words by first character
+    openers_to: dict[str, tuple[str, ...]]       # what may open a period, by last character
+    closers_from: dict[str, tuple[str, ...]]     # what may close one, by first character
+    front_from: dict[str, tuple[str, ...]]       # dropped from a subject's front
+    orgs_from: dict[str, tuple[str, ...]]        # orgs.tsv, by first character
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    periods = _role_words("period")
+    return _Lexicon(
+        roles=_context_words(), scope=frozenset(_role_words("scope")), endings=_entity_set("ending"),
+        owners=_entity_set("owner"), sources=_entity_set("source"), stops=_entity_set("stop"),
+        periods_from=_by_first(periods), openers_to=_by_last(_PERIOD_OPENERS + periods),
+        closers_from=_by_first(_PERIOD_CLOSERS + periods),
+        front_from=_by_first(_role_words("scope") + _front_owners()), orgs_from=_by_first(_orgs()))
+
+
 def _by_first(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """``words`` by their first character, in their order."""
     found: dict[str, list[str]] = {}
@@ -839,7 +872,6 @@ def _by_first(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {c: tuple(ws) for c, ws in found.items()}
 
 
-@lru_cache(maxsize=None)
 def _by_last(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """``words`` by their last character, in their order."""
     found: dict[str, list[str]] = {}
