@@ -53,8 +53,8 @@ _GLUE_BREAKERS = frozenset("和或与及是为于过比达约等占共计了有�
 # Adverbs that may open a clause before 一 + measure word (可能一个机器就要…).
 _HEDGES = ("可能", "大概", "平均", "通常", "往往", "基本上", "差不多")
 # After 一 + measure word at the start of a clause: what one of them costs or holds.
-_PER_ONE = regex.compile(r"[^，,。；;！？!?\n]{0,8}?(?:就要|就有|就能|就可以|就得|可以|要|能|可)"
-                         r"[^，,。；;！？!?\n]{0,6}?[0-9一二两三四五六七八九十百千万亿]")
+_PER_ONE = regex.compile(r"[^，,。；;！？!?\n]{0,8}?(?:就要|就有|就能|就可以|就得|可以有|可以|要|能)"
+                         r"[^，,。；;！？!?\n]{0,6}?(?:[0-9]|[一二两三四五六七八九十百千]+[万亿千百元块个家])")
 _CNY_NAMED = regex.compile(r"人民币|RMB|¥")
 _SLASH_FRACTION = regex.compile(r"([0-9]{1,6})/([1-9][0-9]{0,5})(?![0-9/])")
 _CONNECTORS = ("——", "--", "~", "-", "–", "—", "到", "至")
@@ -1039,7 +1039,8 @@ def _with_prefixes(f: str, d: Optional[_Draft], floor: int) -> Optional[_Draft]:
         return d
     if i - 1 >= floor and f[i - 1] == "前" and _first_periods(f, d):
         return d
-    if i - 1 >= floor and f[i - 1] == "前" and d.numeral is not None and d.kind == "cardinal" \
+    if i - 1 >= floor and f[i - 1] == "前" and d.numeral is not None and (d.kind == "cardinal" or (
+            d.kind == "ordinal" and d.unit is not None and f[d.unit[0]:d.unit[1]] == "名")) \
             and d.value is not None and d.value != 1 and (i - 2 < floor or f[i - 2] not in
                                                         "目之以提当此眼空从面先事生跟向日年月天几到"):
         d.start, d.kind, d.qualifier = i - 1, "ordinal", "<="
@@ -1269,7 +1270,8 @@ def _inside_word(f: str, d: _Draft, whole_ok: bool = False) -> bool:
     for ws, we in lexicalized_words().covering(f, d.core_start):
         if (ordinal and ws == d.core_start) or (placed and ws < d.core_start and we == d.core_start + 1):
             continue
-        if d.kind == "duration" and ws == d.start - 1 and f[ws] == "前":
+        if d.kind == "duration" and ws == d.start - 1 and f[ws] == "前" and d.unit is not None \
+                and f[d.unit[0]:d.unit[1]] in ("月", "季度"):
             continue  # 前三季度: 前三 is a word, but here 前 opens the period
         if ws < d.start or we > d.end or (ws == d.start and we == d.end and not whole_ok):
             return True
