@@ -113,6 +113,7 @@ FORMS = [
     ("今年前三季度营收", "三季度", 3, None, None, "季度", None, "duration"),
     ("1-8月，工业增加值", "1-8月", None, "--01", "--08", None, None, "date"),
     ("畅销榜20名内", "20名内", 20, None, 20, "名", "<=", "ordinal"),
+    ("进入前5名内", "前5名内", 5, None, 5, "名", "<=", "ordinal"),
     ("在全球排4、5名", "4、5名", None, 4, 5, "名", None, "cardinal"),
     ("5公里以外需另付运费", "5公里以外", 5, 5, None, "公里", ">", "cardinal"),
     ("大于或者等于5", "大于或者等于5", 5, 5, None, None, ">=", "cardinal"),
@@ -138,6 +139,8 @@ FORMS = [
     ("行业代码582、620、639等类别", []),         # every item of a list of identifiers
     ("根据国发〔2015〕40号文", ["2015"]),        # a document number, after its year
     ("这笔是最后一期，最近一次", []),
+    ("因為本社前一年營運轉虧為盈", []),          # 前一 is "the previous", not a count
+    ("一个快速的政治决策可能带来一些变化", []),   # an article, though a verb follows
     ("第1、2季度", ["第1", "2季度"]),
     ("代号为9151", []),                         # identifiers are not quantities
     ("股票代码600519", []),
