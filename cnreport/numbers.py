@@ -1242,7 +1242,8 @@ def _single_digit_ok(f: str, d: _Draft, prev: str, nxt: str) -> bool:
         return True
     after = f[d.end] if d.end < len(f) else ""
     if after == "是" or after == "" or after in _CLAUSE_END or not _is_cjk(after):
-        return True
+        # 市值最高的一间: "the one", a pronoun after a superlative
+        return not (prev == "的" and "最" in f[max(0, d.start - 8):d.start])
     if prev == "" or prev in _CLAUSE_END or prev in "：:" or f.endswith(_HEDGES, 0, d.start):
         # 一台设备就要80万元: the price or size of one; 两家公司：一家…，另一家…
         unit = f[d.unit[0]:d.unit[1]] if d.unit is not None else ""
