@@ -69,6 +69,8 @@ _LONGEST_NAME = 16
 _LEAD_STOP = regex.compile(r"[，,：:；;。！？!?\n]")
 _WE = ("我们", "我司")
 _LIST_MARKS = frozenset("、，,；;")
+# Characters that open no name: pronouns, conjunctions, adverbs, prepositions.
+_NOT_NAME_START = frozenset("我你您他她它这那哪其该此每各但而且所因如若虽就也都还又才并只在从对向以于把被给让使由据按将已了的是有为要会能可很更最再不没")
 _PREFIX_TAG = "pre"  # the tag of a measure's prefix (净, 总, 每股, 平均每日)
 _LEAD_STOPS_SET = frozenset("，,：:；;。！？!?\n")
 _SHARE_REACH = 16
@@ -153,7 +155,9 @@ class _Context:
         self.sentence_starts = [s for s, _ in self.sentences]
         self.mention_at = {m.start: m for m in numbers}
         self.mention_end = {m.end: m for m in numbers}
-        self.aliases = _aliases(tuple(sorted((categories or {}).items())))
+        extra = tuple(sorted((categories or {}).items()))
+        self.aliases = _aliases(extra)
+        self._tag_of = _tag_memo(extra)  # word → tag, shared by texts with the same categories
         self.tags = word_tags()
         self.known = _known_words()
         self.lex = _lexicon()
@@ -193,6 +197,12 @@ class _Context:
         return text
 
     def _tag(self, word: str) -> str:
+        tag = self._tag_of.get(word)
+        if tag is None:
+            tag = self._tag_of[word] = self._tag_uncached(word)
+        return tag
+
+    def _tag_uncached(self, word: str) -> str:
         if word in self.aliases:
             return "n"
         if word in _org_set():
@@ -215,9 +225,6 @@ class _Context:
         # Only the joining conjunctions may stand inside a subject.
         return "cc" if tag == "c" and word not in _CONJUNCTIONS else tag
 
-    def _known(self, word: str) -> bool:
-        return word in self.known or word in self.aliases
-
     def _forward(self, i: int, limit: int) -> Optional[tuple[int, int, str]]:
         """The word at ``i``, read forwards (longest known word first)."""
         f = self.folded
@@ -232,9 +239,10 @@ class _Context:
                 return i, m.end(), "m" if m.group().isdigit() else "eng"
         if f[i] in _FUNCTION_CHARS and f[i] != "的":
             return i, i + 1, _FUNCTION_CHARS[f[i]]
+        known, aliases = self.known, self.aliases
         for k in range(min(self.longest_from.get(f[i], 1), limit - i), 0, -1):
             w = f[i:i + k]
-            if k == 1 or self._known(w):
+            if k == 1 or w in known or w in aliases:
                 tok = i, i + k, self._tag(w)
                 if free:
                     self._words_at[i] = tok
@@ -252,9 +260,10 @@ class _Context:
             return k0, j, "m" if f[k0:j].isdigit() else "eng"
         if f[j - 1] in _FUNCTION_CHARS:
             return j - 1, j, _FUNCTION_CHARS[f[j - 1]]
+        known, aliases = self.known, self.aliases
         for k in range(min(self.longest_to.get(f[j - 1], 1), j - limit), 0, -1):
             w = f[j - k:j]
-            if k == 1 or self._known(w):
+            if k == 1 or w in known or w in aliases:
                 return j - k, j, self._tag(w)
         return None
 
@@ -396,6 +405,8 @@ class _Context:
         start = k
         if f.startswith(_WE, start) and org:
             return start, start + 2, org  # 我们的用户: the speaker's organisation
+        if start >= end or f[start] in _NOT_NAME_START:
+            return None  # most clauses open with a function word: no look-ups
         tokens: list[tuple[int, int, str]] = []
         named_by_place = False  # the name stops at a time: 华润万家2023年营收…
         while k < end and f[k] not in _CLAUSE_STOPS and not f[k].isspace():
@@ -878,6 +889,12 @@ def _by_last(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     for w in words:
         found.setdefault(w[-1], []).append(w)
     return {c: tuple(ws) for c, ws in found.items()}
+
+
+@lru_cache(maxsize=32)
+def _tag_memo(extra: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """An empty memo of word tags for one set of caller's categories."""
+    return {}
 
 
 @lru_cache(maxsize=32)
