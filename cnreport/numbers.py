@@ -50,6 +50,9 @@ _DOCUMENT_YEAR = regex.compile(r"[〔\[［(（](?:19|20)[0-9]{2}[〕\]］)）]$"
 # Characters before a bare number between two Chinese characters that make it
 # a figure, not part of a name (等于1535的, 得了90分, 比170低, 占30的).
 _GLUE_BREAKERS = frozenset("和或与及是为于过比达约等占共计了有仅只跌涨增降减")
+_ARTICLE_MEASURES = frozenset("个种次条位件张部款套份台")
+# After 一 + measure word: what may still make it a count (一个是, 一个半, 一个亿, 一个多月).
+_ARTICLE_AFTER_KEEPS = frozenset("是半多亿万千百十") | frozenset("零〇一二两三四五六七八九")
 # Adverbs that may open a clause before 一 + measure word (可能一个机器就要…).
 _HEDGES = ("可能", "大概", "平均", "通常", "往往", "基本上", "差不多")
 # After 一 + measure word at the start of a clause: what one of them costs or holds.
@@ -262,7 +265,7 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
         if m is None:
             break
         i = m.start()
-        if _lone_in_word(f, i, words):
+        if _lone_in_word(f, i, words) or (f[i] == "一" and _article(f, i)):
             i += 1
             continue
         draft = _read(f, i, floor)
@@ -415,6 +418,21 @@ def _lone_in_word(f: str, i: int, words: Words) -> bool:
     if i > 0 and f[i - 1] not in join and f[i - 1:i + 1] in words.pairs:
         return any(ws < i for ws, _ in words.covering(f, i))
     return False
+
+
+def _article(f: str, i: int) -> bool:
+    """一 + measure word inside a clause, before a noun (有一个很好的, 做一次
+    对话): the indefinite article, which :func:`_single_digit_ok` would
+    reject after the whole read — decided here, sooner, for the commonest
+    measure words. Anything that could make it a count is left to the read:
+    a mark or qualifier before it, a clause start, a unit or a magnitude
+    after the measure word, 是 or the end of the clause."""
+    if i == 0 or i + 2 >= len(f) or f[i + 1] not in _ARTICLE_MEASURES:
+        return False
+    prev, after = f[i - 1], f[i + 2]
+    if prev in _around()[1] or prev in _CLAUSE_END or not _is_cjk(prev) or f.endswith(_HEDGES, 0, i):
+        return False
+    return _is_cjk(after) and after not in _ARTICLE_AFTER_KEEPS and _match_unit(f, i + 2) is None
 
 
 def _finish(text: str, d: _Draft) -> NumberMention:
