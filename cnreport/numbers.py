@@ -326,6 +326,7 @@ def _shared_designations(f: str, mentions: list[NumberMention]) -> list[NumberMe
 
 # What may stand between the two halves of a stated interval: 大于10小于20,
 # 大于二十的同时小于三十五, 大于100 并且小于300; and between 20和30之间.
+_DATE_WORDS = frozenset({"年", "月", "日"})
 _LIST_JOINERS = frozenset({"、", "，", ",", "及", "和", "与", "或"})
 _BOUND_JOINERS = frozenset({"", "且", "并", "并且", "而", "同时", "的同时", "但", "但是"})
 _BETWEEN_JOINERS = frozenset({"和", "与", "到", "至"})
@@ -609,13 +610,15 @@ def _read_half(f: str, i: int) -> Optional[_Draft]:
 
 def _read_date(f: str, i: int, num: Numeral) -> Optional[_Draft]:
     """Years, months and days: 2019年3月底, 5月21日, 21日, 2018年10月份, 3月1-10日."""
-    m = _ISO_DATE.match(f, i) if num.arabic else None
+    m = _ISO_DATE.match(f, i) if num.arabic and f[i + 4:i + 5] in ("-", "/", ".") else None
     if m is not None:
         y, mo, da = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if da <= calendar.monthrange(y, mo)[1]:
             return _Draft(i, m.end(), i, m.end(), f"{y:04d}-{mo:02d}-{da:02d}", kind="date", fixed=True)
     if not num.exact or num.decimal or num.has_magnitude:
         return None
+    if f[num.end:num.end + 1] not in _DATE_WORDS and f[_spaced(f, num):_spaced(f, num) + 1] not in _DATE_WORDS:
+        return None  # nothing after the numeral makes it a date
     v = int(num.lo)
     k = num.end
     year: Optional[int] = None
@@ -770,6 +773,8 @@ def _read_suffix(f: str, d: _Draft) -> None:
     num = d.numeral
     assert num is not None
     k = d.end
+    if k >= len(f) or f[k] not in _around()[0]:
+        return  # nothing that follows can extend it (see _around)
     # 一个半 / 三成半 / 两年半: a half after the numeral or after its unit.
     if f.startswith("个半", k) or (f.startswith("半", k) and not num.has_magnitude):
         step = 2 if f[k] == "个" else 1
