@@ -693,6 +693,8 @@ def _read_range(f: str, d: _Draft) -> None:
     if not num.exact or num.more is not None:
         return
     k = d.end
+    if k >= len(f) or (f[k] not in _around()[0] and f[k] != "、"):
+        return  # no connector, unit or space follows
     if f.startswith("、", k):
         _read_pair(f, d, k + 1)
         return
