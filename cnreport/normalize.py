@@ -32,10 +32,12 @@ _COMMON = ((0x20, 0x7F), (0x3000, 0x3040), (0x4E00, 0xA000), (0xFF00, 0xFFF0))
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[int, object]:
-    table: dict[int, object] = {c: c for a, b in _COMMON for c in range(a, b)}
-    table.update({ord(k): v for k, v in t2s_pairs().items()})
-    table.update({ord(k): v for k, v in _WIDTH.items()})
+def _table() -> dict[int, int]:
+    table: dict[int, int] = {c: c for a, b in _COMMON for c in range(a, b)}
+    # code points rather than one-character strings: translate writes them
+    # without a string look-up
+    table.update({ord(k): ord(v) for k, v in t2s_pairs().items()})
+    table.update({ord(k): ord(v) for k, v in _WIDTH.items()})
     return table
 
 

@@ -54,6 +54,7 @@ _ARABIC = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
                         r"|[0-9]{1,3}(?:，[0-9]{3}){1,4}\.[0-9]+"
                         r"|[0-9]+(?:\.[0-9]+)?")
 _SPACES = " \u3000\xa0"
+_DECIMALS = regex.compile(r"[0-9]+")  # after 点: 一百点123
 # Longer runs of digits are identifiers or noise, not quantities; the cap also
 # keeps every value printable (Python refuses str() of ints over 4300 digits).
 MAX_DIGITS = 100
@@ -159,7 +160,7 @@ def _tokens(f: str, i: int, limit: int = 256) -> Iterator[_Token]:
             while j < n and f[j] in PLAIN_DIGITS:
                 j += 1
             if j == pos + 1:
-                m = regex.match(r"[0-9]+", f[pos + 1:pos + 40]) if c == POINT else None
+                m = _DECIMALS.match(f, pos + 1, pos + 40) if c == POINT else None
                 if m is None:
                     break
                 digits = m.group()
@@ -489,6 +490,11 @@ class _Reader:
 
 
 
+# A Numeral's fields after ``start``, in order.
+_Fields = tuple[int, Rational, Rational, bool, "Rational | None", tuple[int, ...], bool, bool, int, int,
+                "str | None", bool]
+
+
 def scan_numeral(f: str, i: int, *, allow_bare_magnitude: bool = False) -> Numeral | None:
     """The longest numeral of folded text ``f`` that starts at ``i``, or None.
 
@@ -517,21 +523,23 @@ def scan_numeral(f: str, i: int, *, allow_bare_magnitude: bool = False) -> Numer
                        chinese=0 if arabic else 1, tokens=1, only_digit=None if arabic else t.text,
                        digit_string=False)
     r = _Reader(allow_bare_magnitude)
-    best: Numeral | None = None
+    best: _Fields | None = None
     for t in itertools.chain((first,) if second is None else (first, second), toks):
         if not r.feed(t):
             break
         v = r.value()
         if v is not None:
             # the reader may go on and fail: keep what it has read so far
-            best = Numeral(
-                start=i, end=t.end, lo=v[0], hi=v[1], decimal=r.decimal, more=r.more,
-                suffix_mults=_suffix_mults(r.suffix), has_magnitude=r.has_big, arabic=r.arabic,
-                chinese=r.chinese, tokens=r.count,
-                only_digit=t.text if (r.count == 1 and t.kind == "D") else None,
-                digit_string=r.pend_kind == "string" or (r.only_digits and len(r.digits) > 1 and r.pend_kind != "pair"),
-            )
-    return best
+            # (as plain fields: the Numeral is built once, at the end)
+            best = (t.end, v[0], v[1], r.decimal, r.more, _suffix_mults(r.suffix), r.has_big, r.arabic,
+                    r.chinese, r.count, t.text if (r.count == 1 and t.kind == "D") else None,
+                    r.pend_kind == "string" or (r.only_digits and len(r.digits) > 1 and r.pend_kind != "pair"))
+    if best is None:
+        return None
+    end, lo, hi, decimal, more, mults, has_big, arabic, chinese, count, only_digit, digit_string = best
+    return Numeral(start=i, end=end, lo=lo, hi=hi, decimal=decimal, more=more, suffix_mults=mults,
+                   has_magnitude=has_big, arabic=arabic, chinese=chinese, tokens=count,
+                   only_digit=only_digit, digit_string=digit_string)
 
 
 # What may follow an Arabic number inside a longer numeral (3万, 3.5, 3千多,
@@ -541,20 +549,51 @@ _ARABIC_GOES_ON = (frozenset(DIGITS) | frozenset(SMALL_UNITS) | frozenset(BIG_UN
 
 
 def _lone_arabic(f: str, i: int) -> Numeral | None:
-    """The numeral at ``i`` when it is one Arabic number and nothing more,
-    as the reader would make it; None when the reader is needed."""
+    """The numeral at ``i`` in the commonest Arabic forms, as the reader would
+    make it: a number alone, times one magnitude, with a 多 or 余 before or
+    after the magnitude (30, 3.8万, 30多, 5万余, 800多万). None when the
+    reader is needed."""
     m = _ARABIC.match(f, i)
     end = m.end()  # type: ignore[union-attr]
-    if end < len(f) and f[end] in _ARABIC_GOES_ON:
-        return None
-    text = m.group()  # type: ignore[union-attr]
-    digits = text.replace(",", "").replace("，", "")
+    digits = m.group().replace(",", "").replace("，", "")  # type: ignore[union-attr]
     if len(digits) > MAX_DIGITS:
         return None
-    value: Rational = Fraction(Decimal(digits)) if "." in digits else int(digits)
-    return Numeral(start=i, end=end, lo=value, hi=value, decimal="." in digits, more=None,
-                   suffix_mults=(), has_magnitude=False, arabic=True, chinese=0, tokens=1,
-                   only_digit=None, digit_string=False)
+    decimal = "." in digits
+    n = len(f)
+    k, mult, extra = end, 1, 0  # extra: the Chinese characters read after the digits
+    more: Rational | None = None
+    if k < n and f[k] in "多余" and not decimal:
+        more, k, extra = 10 ** (len(digits) - len(digits.rstrip("0"))), k + 1, 1  # 30多: 10
+    if k < n and f[k] in BIG_UNITS and not f.startswith(_unit_words_at_magnitudes(), k):
+        mult, k, extra = 10 ** BIG_UNITS[f[k]], k + 1, extra + 1
+        if more is not None:
+            more *= mult
+        elif k < n and f[k] in "多余":
+            more, k, extra = mult, k + 1, extra + 1  # 5万余: 10000
+    if k < n:
+        nxt = f[k]
+        if more is not None:
+            if nxt in BIG_UNITS or nxt in _SPACES:  # only a magnitude may follow 多
+                return None
+        elif mult > 1:
+            if nxt in _MAGNITUDE_GOES_ON:
+                return None
+        elif nxt in _ARABIC_GOES_ON and not (nxt == "个" and (k + 1 >= n or f[k + 1] not in BIG_UNITS)):
+            return None  # 30个 ends at 30; 三十个亿 goes on
+    value: Rational
+    if decimal:
+        whole, _, tail = digits.partition(".")
+        value = Fraction(int(whole + tail) * mult, 10 ** len(tail))
+    else:
+        value = int(digits) * mult
+    return Numeral(start=i, end=k, lo=value, hi=value, decimal=decimal, more=more,
+                   suffix_mults=(mult,) if mult > 1 else (), has_magnitude=mult > 1, arabic=True,
+                   chinese=extra, tokens=1 + extra, only_digit=None, digit_string=False)
+
+
+# What may follow a magnitude inside a longer numeral (1亿2, 3万5千, 万亿, 3万多);
+# not 个, which joins a digit to a magnitude (三个亿), never a magnitude to more.
+_MAGNITUDE_GOES_ON = (_ARABIC_GOES_ON - {"个"}) | VAGUE_DIGITS | frozenset("0123456789") | frozenset(POINT)
 
 
 def _suffix_mults(suffix: list[int]) -> tuple[int, ...]:

@@ -47,6 +47,7 @@ _MIN_DUPLICATE = 8
 _ROLE_SPLIT = regex.compile(r"\s*(?:、|，|,|兼|及|/)\s*")
 _SENTENCE_END = regex.compile(r"[。！？!?；;…]")
 _HAN = regex.compile(r"\p{Han}+")
+_NAME_SEPARATORS = regex.compile(r"[ \t\u3000、,，]+")
 _LATIN_NAME = regex.compile(r"[A-Za-z][A-Za-z.' ]{0,30}[A-Za-z.]")
 # Markdown marks, quote marks and list bullets before a speaker label.
 _LEAD = regex.compile(r"[ \t\u3000]*(?:#{1,6}[ \t]*|>[ \t]*)?(?:\*\*|__)?[ \t]*")
@@ -213,12 +214,13 @@ def _common_words() -> frozenset[str]:
 def _split_name(name: str) -> Optional[tuple[str, str]]:
     """(surname, given name) of a Chinese name in folded form, or None."""
     single, double = _surnames()
-    if not 2 <= len(name) <= 4 or not _HAN.fullmatch(name):
+    # the surname look-ups first: most strings tried are not names
+    if not 2 <= len(name) <= 4:
         return None
     if name[:2] in double and len(name) >= 3:
-        return name[:2], name[2:]
+        return (name[:2], name[2:]) if _HAN.fullmatch(name) else None
     if name[0] in single and len(name) <= 3:
-        return name[0], name[1:]
+        return (name[0], name[1:]) if _HAN.fullmatch(name) else None
     return None
 
 
@@ -531,7 +533,7 @@ def _byline(line: _Line) -> bool:
     m = _byline_pattern().fullmatch(f)
     if not m:
         return False
-    names = regex.split(r"[ \t\u3000、,，]+", m.group("names"))
+    names = _NAME_SEPARATORS.split(m.group("names"))
     if not all(_is_name(n, strict=False) for n in names):
         return False
     j = line.folded.index(f) + m.start("names")
