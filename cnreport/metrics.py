@@ -163,7 +163,8 @@ class _Context:
         self.lex = _lexicon()
         # the longest word that can start (end) with a character: most
         # characters begin no word longer than two, so fewer look-ups
-        self.longest_from, self.longest_to = _longest_by_edge(tuple(sorted(self.aliases)))
+        self.longest_from, self.longest_to = _longest_by_edge(extra)
+        self._alias_lengths, self._alias_order = _alias_order(extra)
         self._org_spans: dict[int, list[tuple[int, int]]] = {}
         self._period_words: dict[int, list[tuple[int, int]]] = {}
         self._sentence_texts: dict[int, str] = {}
@@ -227,45 +228,60 @@ class _Context:
 
     def _forward(self, i: int, limit: int) -> Optional[tuple[int, int, str]]:
         """The word at ``i``, read forwards (longest known word first)."""
-        f = self.folded
-        if i >= limit or f[i] in _CLAUSE_STOPS or f[i].isspace():
+        if i >= limit:
             return None
-        free = limit - i > _LONGEST and not f[i].isascii()  # the limit cuts no word short
-        if free and i in self._words_at:
-            return self._words_at[i]
-        if f[i].isascii():
+        f = self.folded
+        c = f[i]
+        if c in _CLAUSE_STOPS or c.isspace():
+            return None
+        free = False  # the limit cuts no word short: the word can be remembered
+        if c.isascii():
             m = _LATIN.match(f, i, limit)
             if m:
                 return i, m.end(), "m" if m.group().isdigit() else "eng"
-        if f[i] in _FUNCTION_CHARS and f[i] != "的":
-            return i, i + 1, _FUNCTION_CHARS[f[i]]
-        known, aliases = self.known, self.aliases
-        for k in range(min(self.longest_from.get(f[i], 1), limit - i), 0, -1):
-            w = f[i:i + k]
-            if k == 1 or w in known or w in aliases:
-                tok = i, i + k, self._tag(w)
-                if free:
-                    self._words_at[i] = tok
+        elif limit - i > _LONGEST:
+            free = True
+            tok = self._words_at.get(i)
+            if tok is not None:
                 return tok
-        return None
+        tag = _FUNCTION_CHARS.get(c)
+        if tag is not None and c != "的":
+            return i, i + 1, tag
+        known, aliases = self.known, self.aliases
+        w = c
+        for k in range(min(self.longest_from.get(c, 1), limit - i), 1, -1):
+            if f[i:i + k] in known or f[i:i + k] in aliases:
+                w = f[i:i + k]
+                break
+        tag = self._tag_of.get(w)
+        tok = i, i + len(w), tag if tag is not None else self._tag(w)
+        if free:
+            self._words_at[i] = tok
+        return tok
 
     def _backward(self, j: int, limit: int) -> Optional[tuple[int, int, str]]:
-        f = self.folded
-        if j <= limit or f[j - 1] in _CLAUSE_STOPS or f[j - 1].isspace():
+        if j <= limit:
             return None
-        k0 = j - 1
-        while k0 > limit and (f[k0 - 1].isascii() and f[k0 - 1].isalnum()):
-            k0 -= 1
-        if f[j - 1].isascii() and f[j - 1].isalnum():
+        f = self.folded
+        c = f[j - 1]
+        if c in _CLAUSE_STOPS or c.isspace():
+            return None
+        if c.isascii() and c.isalnum():
+            k0 = j - 1
+            while k0 > limit and (f[k0 - 1].isascii() and f[k0 - 1].isalnum()):
+                k0 -= 1
             return k0, j, "m" if f[k0:j].isdigit() else "eng"
-        if f[j - 1] in _FUNCTION_CHARS:
-            return j - 1, j, _FUNCTION_CHARS[f[j - 1]]
+        tag = _FUNCTION_CHARS.get(c)
+        if tag is not None:
+            return j - 1, j, tag
         known, aliases = self.known, self.aliases
-        for k in range(min(self.longest_to.get(f[j - 1], 1), j - limit), 0, -1):
-            w = f[j - k:j]
-            if k == 1 or w in known or w in aliases:
-                return j - k, j, self._tag(w)
-        return None
+        w = c
+        for k in range(min(self.longest_to.get(c, 1), j - limit), 1, -1):
+            if f[j - k:j] in known or f[j - k:j] in aliases:
+                w = f[j - k:j]
+                break
+        tag = self._tag_of.get(w)
+        return j - len(w), j, tag if tag is not None else self._tag(w)
 
     # -- subject and entity
 
@@ -546,9 +562,19 @@ class _Context:
             if ending is not None:
                 self._categories[subject] = self.aliases[ending]
             else:
-                inside = [a for a in self.aliases if a in s]
-                self._categories[subject] = self.aliases[max(inside, key=len)] if inside else None
+                inside = self._longest_inside(s)
+                self._categories[subject] = self.aliases[inside] if inside is not None else None
         return self._categories[subject]
+
+    def _longest_inside(self, s: str) -> Optional[str]:
+        """The longest alias inside ``s``; of equally long ones, the first in
+        the table."""
+        order = self._alias_order
+        for n in self._alias_lengths:
+            found = [s[k:k + n] for k in range(len(s) - n + 1) if s[k:k + n] in order]
+            if found:
+                return min(found, key=order.__getitem__)
+        return None
 
     def period(self, i: int, s_start: int, s_end: int, change: Optional[Change] = None) -> Optional[str]:
         """The nearest time expression before the figure in its sentence (a
@@ -898,11 +924,11 @@ def _tag_memo(extra: tuple[tuple[str, str], ...]) -> dict[str, str]:
 
 
 @lru_cache(maxsize=32)
-def _longest_by_edge(aliases: tuple[str, ...]) -> tuple[dict[str, int], dict[str, int]]:
-    """For each character, the length of the longest known word (up to
-    ``_LONGEST``) that starts with it, and that ends with it."""
+def _longest_by_edge(extra: tuple[tuple[str, str], ...]) -> tuple[dict[str, int], dict[str, int]]:
+    """For each character, the length of the longest known word or alias (up
+    to ``_LONGEST``) that starts with it, and that ends with it."""
     first, last = dict(_known_edges()[0]), dict(_known_edges()[1])
-    for w in aliases:
+    for w in _aliases(extra):
         n = min(len(w), _LONGEST)
         if n > first.get(w[0], 0):
             first[w[0]] = n
@@ -922,6 +948,13 @@ def _known_edges() -> tuple[dict[str, int], dict[str, int]]:
         if n > last.get(w[-1], 0):
             last[w[-1]] = n
     return first, last
+
+
+@lru_cache(maxsize=32)
+def _alias_order(extra: tuple[tuple[str, str], ...]) -> tuple[tuple[int, ...], dict[str, int]]:
+    """The lengths of the aliases, longest first, and each alias's row."""
+    aliases = _aliases(extra)
+    return tuple(sorted({len(a) for a in aliases}, reverse=True)), {a: n for n, a in enumerate(aliases)}
 
 
 @lru_cache(maxsize=32)

@@ -314,11 +314,16 @@ def _title_and_name(label: str, raw: str) -> Optional[Speaker]:
     sits inside, the organisation is before it and the title after it, and
     of the readings the one that leaves the fewest characters between the
     name and the job title wins."""
+    if _SENTENCE_END.search(label):
+        return None  # a name has no punctuation: the rest would hold it
+    # With text after the name, that text is a title, so the label ends in
+    # one; otherwise only a name at the very end can do.
+    inner = _title_end(label) > 0
     found = []
-    for i in range(len(label)):
+    for i in range(len(label)) if inner else range(max(0, len(label) - 4), len(label) - 1):
         for n in (2, 3, 4):
             name = label[i:i + n]
-            if len(name) < n or _split_name(name) is None:
+            if len(name) < n or _split_name(name) is None or (not inner and i + n < len(label)):
                 continue
             pre, post = label[:i], label[i + n:]
             if post:
