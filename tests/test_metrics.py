@@ -269,7 +269,7 @@ def _field(metric: object, field: str) -> object:
 
 
 @pytest.mark.parametrize(("field", "floor"), [
-    ("subject", 0.64), ("entity", 0.78), ("period", 0.91), ("direction", 0.92)])
+    ("subject", 0.67), ("entity", 0.78), ("period", 0.91), ("direction", 0.92)])
 def test_metric_cases(field: str, floor: float) -> None:
     """Each field against tests/fixtures/metric-cases.jsonl (annotation rules in
     metric-cases.md): sentences in the style of news and reports, both scripts.
