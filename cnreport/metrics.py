@@ -24,7 +24,7 @@ boilerplate, headings and repeated paragraphs are not metrics either.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Optional
 
@@ -928,12 +928,7 @@ def _longest_by_edge(extra: tuple[tuple[str, str], ...]) -> tuple[dict[str, int]
     """For each character, the length of the longest known word or alias (up
     to ``_LONGEST``) that starts with it, and that ends with it."""
     first, last = dict(_known_edges()[0]), dict(_known_edges()[1])
-    for w in _aliases(extra):
-        n = min(len(w), _LONGEST)
-        if n > first.get(w[0], 0):
-            first[w[0]] = n
-        if n > last.get(w[-1], 0):
-            last[w[-1]] = n
+    _widen_edges(first, last, _aliases(extra))
     return first, last
 
 
@@ -941,13 +936,17 @@ def _longest_by_edge(extra: tuple[tuple[str, str], ...]) -> tuple[dict[str, int]
 def _known_edges() -> tuple[dict[str, int], dict[str, int]]:
     first: dict[str, int] = {}
     last: dict[str, int] = {}
-    for w in _known_words():
+    _widen_edges(first, last, _known_words())
+    return first, last
+
+
+def _widen_edges(first: dict[str, int], last: dict[str, int], words: Iterable[str]) -> None:
+    for w in words:
         n = min(len(w), _LONGEST)
         if n > first.get(w[0], 0):
             first[w[0]] = n
         if n > last.get(w[-1], 0):
             last[w[-1]] = n
-    return first, last
 
 
 @lru_cache(maxsize=32)
