@@ -72,6 +72,8 @@ _LIST_MARKS = frozenset("、，,；;")
 # Characters that open no name: pronouns, conjunctions, adverbs, prepositions.
 _NOT_NAME_START = frozenset("我你您他她它这那哪其该此每各但而且所因如若虽就也都还又才并只在从对向以于把被给让使由据按将已了的是有为要会能可很更最再不没")
 _PREFIX_TAG = "pre"  # the tag of a measure's prefix (净, 总, 每股, 平均每日)
+# Stand before a measure and narrow it: prefixes, and place words (海外, 国内).
+_MODIFIER_TAGS = frozenset({_PREFIX_TAG, "s"})
 _LEAD_STOPS_SET = frozenset("，,：:；;。！？!?\n")
 _SHARE_REACH = 16
 # After 占 and before a share that is the part's own: 占比达, 占据了,
@@ -451,6 +453,13 @@ class _Context:
         if last_ending is not None and last_ending - start >= k - last_ending:
             k = last_ending
             tokens = [t for t in tokens if t[1] <= k]
+        if len(tokens) > 1 and f[tokens[0][0]:tokens[0][1]] in _org_set() and not any(
+                f[a:b] in lex.endings or lex.roles.get(f[a:b]) == "brand" for a, b, _ in tokens[1:]):
+            # 蒙牛液态奶销量, 中国移动5G套餐用户数: a known organisation and
+            # then common nouns, which belong to what is measured (腾讯音乐,
+            # 美的集团 stay whole)
+            tokens = tokens[:1]
+            k = tokens[0][1]
         if not tokens or not 2 <= k - start <= _LONGEST_NAME:
             return None
         name = f[start:k]
@@ -789,8 +798,9 @@ def _reverse_run(tokens: list[tuple[int, int, str]]) -> Optional[tuple[int, int]
     # _noun_run returned (start of the nearest noun, end of the farthest one).
     near = next(t for t in tokens if t[0] == run[0])
     k = next(k for k, t in enumerate(tokens) if t[1] == run[1])
-    # 净 + 营业收入, 每股 + 税后 + 纯益: a measure's prefixes stay with it
-    while k + 1 < len(tokens) and tokens[k + 1][2] == _PREFIX_TAG:
+    # 净 + 营业收入, 每股 + 税后 + 纯益, 海外 + 收入: a measure's prefixes and
+    # places stay with it
+    while k + 1 < len(tokens) and tokens[k + 1][2] in _MODIFIER_TAGS:
         k += 1
     return tokens[k][0], near[1]
 
