@@ -297,7 +297,7 @@ class _Context:
             # 日本(22.3%), 長實（30%）: the figure is the name's
             span = self._left(m.start - 1, s_start)
         elif before is not None and before[2] in _NOUN_TAGS and (
-                f[m.end:m.end + 1] == "的" or f[m.end:m.end + 1] in _LIST_MARKS
+                (f[m.end:m.end + 1] == "的" and m.kind != "percent") or f[m.end:m.end + 1] in _LIST_MARKS
                 or (m.unit is not None and f[m.end:m.end + 1] in _LIST_MARKS)):
             # 服務器總量超過百萬的公司: the noun before measures, the one after is
             # described; 分行126间、支行400间: each item counts its own noun
