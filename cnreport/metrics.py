@@ -77,8 +77,9 @@ _MODIFIER_TAGS = frozenset({_PREFIX_TAG, "s"})
 _LEAD_STOPS_SET = frozenset("，,：:；;。！？!?\n")
 _SHARE_REACH = 16
 # After 占 and before a share that is the part's own: 占比达, 占据了,
-# 占总营收的比重约为, 占百度核心收入的比例升至
-_SHARE_REST = regex.compile(r"(?:比|据|比重|比例)?(?:[^，,。；;]{0,12}的(?:比例|比重|份额)?)?(?:已经|已)?"
+# 占总营收的比重约为, 占百度核心收入的比例升至, 占全国总人口约
+_SHARE_WORDS = ("占", "相当于")
+_SHARE_REST = regex.compile(r"(?:比|据|比重|比例)?(?:[^，,。；;]{0,12}的?(?:比例|比重|份额)?)?(?:已经|已)?"
                             r"(?:达到|达|为|约为|约|超过|近|接近|高达|仅|只有|升至|降至|提升至|上升至|下降至)?了?\s*")
 _NO_OWNER = (-1, -1)
 _QUARTERS = ("季度", "季", "财季", "财年")
@@ -337,15 +338,18 @@ class _Context:
         return self._share_owner(m, s_start) == _NO_OWNER
 
     def _share_owner(self, m: NumberMention, s_start: int) -> Optional[tuple[int, int]]:
-        """X占Y的N%, X占比N%: the share is X's, the part named before 占."""
+        """X占Y的N%, X占比N%, X相当于Y的N%: the share is X's, the part named
+        before 占."""
         if m.kind not in ("percent", "fraction"):
             return None
         f = self.folded
         head = f[max(s_start, m.start - _SHARE_REACH):m.start]
-        k = head.rfind("占")
+        k, word = max((head.rfind(w), w) for w in _SHARE_WORDS)
+        if word == "占" and head[k - 1:k] in ("市", "应"):
+            return None  # 市占率, 应占溢利: words, not the verb
         if k < 0 or any(c in _CLAUSE_STOPS or c in _LEAD_STOPS_SET for c in head[k:]):
             return None
-        if not _SHARE_REST.fullmatch(head, k + 1):
+        if not _SHARE_REST.fullmatch(head, k + len(word)):
             return None
         # with no part named before 占 (约占国内市场的三分之一), the clause
         # goes on about the previous figure's subject

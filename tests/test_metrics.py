@@ -41,6 +41,18 @@ def _only(text: str) -> Metric:
     ("累計提供了470萬次精確的導診服務", "470萬次", "導診服務"),
     ("中國網民已經突破了11億", "11億", "網民"),
     ("营收同比增长15%至100亿元", "100亿元", "营收"),
+    # place words stay with the measure, as prefixes do
+    ("公司海外收入同比增长20%", "20%", "海外收入"),
+    # a known organisation is the entity; the nouns after it are measured
+    ("伊利液态奶销量下降了3%", "3%", "液态奶销量"),
+    # after a percentage, 的 + noun names what it is a share of
+    ("基金持有该银行约8%的股份", "约8%", "股份"),
+    # the share belongs to the part before 占 or 相当于
+    ("研发支出占营收的15%", "15%", "研发支出"),
+    ("全市人口占全省总人口约三成", "约三成", "人口"),
+    ("当年出口额达到2万亿美元，相当于GDP的20%", "20%", "出口额"),
+    # 市占率 and 应占 are words, not the verb 占
+    ("小米市占率约13%", "约13%", "市占率"),
 ])
 def test_subject(text: str, figure: str, subject: str) -> None:
     got = {m.mention.text: m.subject for m in parse(text).metrics}
@@ -52,6 +64,8 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("截至2019年3月底,騰訊視頻付費會員達到8900萬", "騰訊視頻"),
     ("在沃爾瑪裡面,排隊時間減少了300小時,門店有100家", "沃爾瑪"),
     ("騰訊全網服務器總量已經超過100萬臺", "騰訊"),
+    ("伊利液态奶销量下降了3%", "伊利"),
+    ("腾讯音乐付费用户达到1亿", "腾讯音乐"),
 ])
 def test_entity(text: str, entity: str) -> None:
     assert parse(text).metrics[-1].entity == entity
@@ -122,6 +136,10 @@ def test_change_rate(text: str, direction: str, basis: Optional[str]) -> None:
     ("全國門店超過300家", "stores"),
     ("騰訊4萬多員工", "employees"),
     ("中國網民已經突破了11億", "users"),
+    ("城镇居民人均可支配收入为5万元", "income"),
+    ("出口总额达到2万亿美元", "trade"),
+    ("常住人口超过2000万", "population"),
+    ("研发支出为30亿元", "cost"),
 ])
 def test_category(text: str, category: str) -> None:
     assert _only(text).category == category
@@ -269,7 +287,7 @@ def _field(metric: object, field: str) -> object:
 
 
 @pytest.mark.parametrize(("field", "floor"), [
-    ("subject", 0.67), ("entity", 0.78), ("period", 0.91), ("direction", 0.92)])
+    ("subject", 0.74), ("entity", 0.80), ("period", 0.91), ("direction", 0.92)])
 def test_metric_cases(field: str, floor: float) -> None:
     """Each field against tests/fixtures/metric-cases.jsonl (annotation rules in
     metric-cases.md): sentences in the style of news and reports, both scripts.
