@@ -678,10 +678,13 @@ class _Context:
             if x.kind not in METRIC_KINDS or y.kind not in METRIC_KINDS or x.start < s_start:
                 continue
             if b - a == 1:
-                between = f[x.end:y.start].strip()
+                between = _untied(f[x.end:y.start].strip())
             else:
                 mid = self.numbers[a + 1]
-                if not _is_time(mid) or f[mid.end:y.start].strip() not in ("", "的"):
+                mid_end = mid.end
+                if mid.kind == "ordinal":  # 由第一季的68%回升至第三季的77%
+                    mid_end += next((len(q) for q in _QUARTERS if f.startswith(q, mid.end)), 0)
+                if mid_end == mid.end and not _is_time(mid) or f[mid_end:y.start].strip() not in ("", "的"):
                     continue
                 between = f[x.end:mid.start].strip()
             if len(between) > _patterns().between_most:
@@ -733,6 +736,21 @@ def _from_start(f: str, x: NumberMention, s_start: int) -> int:
     head = f[max(s_start, x.start - 12):x.start]
     k = max(head.rfind("从"), head.rfind("由"))
     return x.start - len(head) + k if k >= 0 else x.start
+
+
+def _untied(between: str) -> str:
+    """The text between two figures without a period word that 的 ties to
+    the second (上升至今年的: 上升至)."""
+    if between.endswith("的"):
+        for word in _periods_longest_first():
+            if between.endswith(word, 0, len(between) - 1):
+                return between[:len(between) - 1 - len(word)]
+    return between
+
+
+@lru_cache(maxsize=1)
+def _periods_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_role_words("period"), key=len, reverse=True))
 
 
 def _change_verb(between: str) -> Optional[str]:

@@ -110,6 +110,17 @@ def test_change_with_a_year_for_each_figure() -> None:
     assert c == metrics[0].change
 
 
+@pytest.mark.parametrize("text", [
+    "毛利率由第一季的30%回升至第三季的35%。",   # quarters written as ordinals
+    "负债比率从去年的40%上升至今年的45%。",     # period words tied by 的
+])
+def test_change_with_a_period_for_each_figure(text: str) -> None:
+    metrics = parse(text).metrics
+    c = metrics[1].change
+    assert c is not None and c == metrics[0].change and c.direction == "up"
+    assert metrics[0].subject == metrics[1].subject is not None
+
+
 def test_second_figure_of_a_change_has_no_period_of_its_own() -> None:
     metrics = parse("增速將從2016年的37%下降至19%。").metrics
     assert [m.period for m in metrics] == ["2016年", None]
