@@ -79,6 +79,8 @@ _SHARE_REACH = 16
 # After 占 and before a share that is the part's own: 占比达, 占据了,
 # 占总营收的比重约为, 占百度核心收入的比例升至, 占全国总人口约
 _SHARE_WORDS = ("占", "相当于")
+# X是Y的两倍, 市值只有高峰时的五分之一: with 的 before the figure, Y is a basis
+_BASIS_WORDS = ("是", "只有", "仅有", "仅为", "为")
 _SHARE_REST = regex.compile(r"(?:比|据|比重|比例)?(?:[^，,。；;]{0,12}的?(?:比例|比重|份额)?)?(?:已经|已)?"
                             r"(?:达到|达|为|约为|约|超过|近|接近|高达|仅|只有|升至|降至|提升至|上升至|下降至)?了?\s*")
 _NO_OWNER = (-1, -1)
@@ -338,14 +340,16 @@ class _Context:
         return self._share_owner(m, s_start) == _NO_OWNER
 
     def _share_owner(self, m: NumberMention, s_start: int) -> Optional[tuple[int, int]]:
-        """X占Y的N%, X占比N%, X相当于Y的N%: the share is X's, the part named
-        before 占."""
-        if m.kind not in ("percent", "fraction"):
+        """X占Y的N%, X占比N%, X相当于Y的N%, X是Y的N倍: the share or multiple
+        is X's, the part named before 占; Y is what it is measured against."""
+        if m.kind not in ("percent", "fraction", "multiple"):
             return None
         f = self.folded
         head = f[max(s_start, m.start - _SHARE_REACH):m.start]
-        k, word = max((head.rfind(w), w) for w in _SHARE_WORDS)
-        if word == "占" and head[k - 1:k] in ("市", "应"):
+        # (增长率为15%: without 的 the figure is X's own)
+        words = _SHARE_WORDS + _BASIS_WORDS if head.endswith("的") else _SHARE_WORDS
+        k, word = max((head.rfind(w), w) for w in words)
+        if word == "占" and (head[k - 1:k] in ("市", "应") or m.kind == "multiple"):
             return None  # 市占率, 应占溢利: words, not the verb
         if k < 0 or any(c in _CLAUSE_STOPS or c in _LEAD_STOPS_SET for c in head[k:]):
             return None
@@ -509,6 +513,14 @@ class _Context:
                 pos, gap = before.start, gap + 1
                 continue
             tok = self._backward(pos, limit)
+            if tok is not None and tok[2] not in _GAP_TAGS and self.folded[tok[1] - 1] == "时" \
+                    and self.folded.startswith("的", tok[1]):
+                # 由高峰时的1.3万家: a time clause, passed over to its start
+                while tok is not None and tok[2] not in _GAP_TAGS:
+                    pos = tok[0]
+                    tok = self._backward(pos, limit)
+                gap += 1
+                continue
             if tok is None or tok[2] not in _GAP_TAGS:
                 break
             pos, gap = tok[0], gap + 1

@@ -53,6 +53,11 @@ def _only(text: str) -> Metric:
     ("当年出口额达到2万亿美元，相当于GDP的20%", "20%", "出口额"),
     # 市占率 and 应占 are words, not the verb 占
     ("小米市占率约13%", "约13%", "市占率"),
+    # X是Y的N倍: Y is the basis, the multiple is X's
+    ("公司的营收是五年前的三倍", "三倍", "营收"),
+    ("股价只有发行时的一半", "一半", "股价"),
+    # 高峰时的: a time clause between the subject and the figure
+    ("员工人数由高峰时的2万人减至8000人", "2万人", "员工人数"),
 ])
 def test_subject(text: str, figure: str, subject: str) -> None:
     got = {m.mention.text: m.subject for m in parse(text).metrics}
@@ -298,7 +303,7 @@ def _field(metric: object, field: str) -> object:
 
 
 @pytest.mark.parametrize(("field", "floor"), [
-    ("subject", 0.74), ("entity", 0.80), ("period", 0.91), ("direction", 0.92)])
+    ("subject", 0.77), ("entity", 0.80), ("period", 0.91), ("direction", 0.94)])
 def test_metric_cases(field: str, floor: float) -> None:
     """Each field against tests/fixtures/metric-cases.jsonl (annotation rules in
     metric-cases.md): sentences in the style of news and reports, both scripts.
