@@ -78,6 +78,11 @@ _LEAD_STOPS_SET = frozenset("，,：:；;。！？!?\n")
 _SHARE_REACH = 16
 # After 占 and before a share that is the part's own: 占比达, 占据了,
 # 占总营收的比重约为, 占百度核心收入的比例升至, 占全国总人口约
+# Between the parts of a subject that 分别 hands figures to, and where the
+# figures end.
+_PART_JOINER = regex.compile(r"以及|和|与|及|、")
+_RESPECTIVE_END = frozenset("，,。；;！？!?\n")
+_FIGURE_JOINERS = frozenset({"、", "和", "及", "与", "以及"})
 _SHARE_WORDS = ("占", "相当于")
 # X是Y的两倍, 市值只有高峰时的五分之一: with 的 before the figure, Y is a basis
 _BASIS_WORDS = ("是", "只有", "仅有", "仅为", "为")
@@ -136,9 +141,11 @@ def _tag_metrics(text: str, folded: str, sections: Sequence[Section], numbers: S
         subject, entity = ctx.subject(m, s_start, s_end, org)
         change = ctx.change(i, s_start)
         if subject is None and metrics and last_sentence == s_start \
-                and (change is not None or metrics[-1].change is not None or ctx.share_without_owner(m, s_start)):
+                and (change is not None or metrics[-1].change is not None or ctx.share_without_owner(m, s_start)
+                     or folded[metrics[-1].mention.end:m.start] in _FIGURE_JOINERS):
             # 增速將從2016年的37%下降至19%, 營收同比增長15%至100億元: the
-            # figures of one change measure the same thing.
+            # figures of one change measure the same thing; so do the
+            # figures of a list (份额分别为20%、15%和10%).
             subject = metrics[-1].subject
         last_sentence = s_start
         metrics.append(Metric(
@@ -158,6 +165,7 @@ class _Context:
         self.text, self.folded, self.numbers = text, folded, numbers
         self.sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
         self.sentence_starts = [s for s, _ in self.sentences]
+        self.starts = [m.start for m in numbers]
         self.mention_at = {m.start: m for m in numbers}
         self.mention_end = {m.end: m for m in numbers}
         extra = tuple(sorted((categories or {}).items()))
@@ -332,9 +340,26 @@ class _Context:
             entity = front_entity
         if a >= b:
             return None, entity
+        a, b = self._respective(m, a, b)
         subject = self.text[a:b]
         self._folded_subjects[subject] = self.folded[a:b]
         return subject, entity
+
+    def _respective(self, m: NumberMention, a: int, b: int) -> tuple[int, int]:
+        """营收和净利润分别为85亿元和12亿元: with 分别, the figures go to the
+        parts of the subject in order, when there are as many of each."""
+        f = self.folded
+        k = f.find("分别", b, m.start)
+        if k < 0:
+            return a, b
+        end = next((j for j in range(k, len(f)) if f[j] in _RESPECTIVE_END), len(f))
+        figures = [n for n in self.numbers[bisect.bisect_left(self.starts, k):]
+                   if n.start < end and n.kind in METRIC_KINDS]
+        cuts = [(x.start(), x.end()) for x in _PART_JOINER.finditer(f, a, b)]
+        if not cuts or len(cuts) + 1 != len(figures) or m not in figures:
+            return a, b
+        parts = list(zip([a] + [e for _, e in cuts], [s for s, _ in cuts] + [b]))
+        return parts[figures.index(m)]
 
     def share_without_owner(self, m: NumberMention, s_start: int) -> bool:
         return self._share_owner(m, s_start) == _NO_OWNER

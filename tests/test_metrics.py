@@ -126,6 +126,16 @@ def test_change_with_a_period_for_each_figure(text: str) -> None:
     assert metrics[0].subject == metrics[1].subject is not None
 
 
+def test_respectively_hands_figures_to_the_parts_in_order() -> None:
+    metrics = parse("上半年营收和净利润分别为85亿元和12亿元。").metrics
+    assert [(m.mention.text, m.subject) for m in metrics] == [("85亿元", "营收"), ("12亿元", "净利润")]
+
+
+def test_figures_of_a_list_share_the_subject() -> None:
+    metrics = parse("前三名的份额分别为20%、15%和10%。").metrics
+    assert [m.subject for m in metrics] == ["份额", "份额", "份额"]
+
+
 def test_second_figure_of_a_change_has_no_period_of_its_own() -> None:
     metrics = parse("增速將從2016年的37%下降至19%。").metrics
     assert [m.period for m in metrics] == ["2016年", None]
