@@ -59,6 +59,8 @@ _HEDGES = ("可能", "大概", "平均", "通常", "往往", "基本上", "差�
 _PER_ONE = regex.compile(r"[^，,。；;！？!?\n]{0,8}?(?:就要|就有|就能|就可以|就得|可以有|可以|要|能)"
                          r"[^，,。；;！？!?\n]{0,6}?(?:[0-9]|[一二两三四五六七八九十百千]+[万亿千百元块个家])")
 _CNY_NAMED = regex.compile(r"人民币|RMB|¥")
+# 9（南）号码头: a note of one to three characters between a number and 号
+_DESIGNATION_NOTE = regex.compile(r"[（(][^（()）\s]{1,3}[）)]号")
 _SLASH_FRACTION = regex.compile(r"([0-9]{1,6})/([1-9][0-9]{0,5})(?![0-9/])")
 _CONNECTORS = ("——", "--", "~", "-", "–", "—", "到", "至")
 _CONNECTOR_STARTS = frozenset(c[0] for c in _CONNECTORS)
@@ -816,11 +818,12 @@ def _read_suffix(f: str, d: _Draft) -> None:
         if money is not None and money.kind == "money":
             ge = 1  # 20个比特币, 两个亿卢布
     u = _match_unit(f, k + ge)
-    if ge == 0 and f.startswith("号", k) and isinstance(d.value, int) and d.value > 0 \
-            and not f.startswith(("号称", "号召"), k):
-        # 3号码头, 二号生产线: a designation, the Nth of its kind (a day of
-        # the month after 月 is read as a date before this)
-        _attach(d, k, k + 1, "ordinal")
+    hao = k if f.startswith("号", k) else _noted_designation(f, k)
+    if ge == 0 and hao >= 0 and isinstance(d.value, int) and d.value > 0 \
+            and not f.startswith(("号称", "号召"), hao):
+        # 3号码头, 二号生产线, 9（南）号码头: a designation, the Nth of its
+        # kind (a day of the month after 月 is read as a date before this)
+        _attach(d, hao, hao + 1, "ordinal")
         return
     if ge == 0 and f.startswith("月", k) and d.value is None and isinstance(d.low, int) \
             and isinstance(d.high, int) and 1 <= d.low < d.high <= 12:
@@ -881,6 +884,13 @@ def _read_suffix(f: str, d: _Draft) -> None:
         _attach(d, k, k + 1, "money", currency="CNY")  # 壹分: a cheque writes fen
         d.value = exact(Fraction(d.value) / 100, True)  # type: ignore[arg-type]
     _read_after_qualifier(f, d)
+
+
+def _noted_designation(f: str, k: int) -> int:
+    """Where 号 is when a short note in brackets stands between the number
+    and it (9（南）号码头); -1 otherwise."""
+    m = _DESIGNATION_NOTE.match(f, k)
+    return m.end() - 1 if m else -1
 
 
 def _financial(f: str, num: Numeral) -> bool:

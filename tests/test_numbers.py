@@ -121,6 +121,7 @@ FORMS = [
     ("≥10", "≥10", 10, 10, None, None, ">=", "cardinal"),
     ("葵涌3号及4号码头", "4号", 4, None, None, "号", None, "ordinal"),
     ("二号生产线", "二号", 2, None, None, "号", None, "ordinal"),
+    ("9（南）号码头", "9（南）号", 9, None, None, "号", None, "ordinal"),
     ("9点30分开会", "9点", 9, None, None, "点", None, "cardinal"),      # a time of day, not 9.3
     ("九点三十分开会", "九点", 9, None, None, "点", None, "cardinal"),
     ("长度等于1535的", "1535", 1535, None, None, None, None, "cardinal"),
@@ -152,6 +153,11 @@ FORMS = [
 ])
 def test_lists_identifiers_and_terms(text: str, expected: list[str]) -> None:
     assert [m.text for m in find_numbers(text)] == expected
+
+
+def test_items_of_a_list_of_designations_are_designations() -> None:
+    assert [(m.text, m.kind) for m in find_numbers("经营1、2、5及9（南）号码头")] == [
+        ("1", "ordinal"), ("2", "ordinal"), ("5", "ordinal"), ("9（南）号", "ordinal")]
 
 
 @pytest.mark.parametrize("text", ["三角形", "冰山一角", "露出一角。", "大陆分公司", "队伍分成", "十分重要"])
