@@ -58,6 +58,10 @@ def _only(text: str) -> Metric:
     ("股价只有发行时的一半", "一半", "股价"),
     # 高峰时的: a time clause between the subject and the figure
     ("员工人数由高峰时的2万人减至8000人", "2万人", "员工人数"),
+    # a fiscal quarter before the measure is its period, not its subject
+    ("公司第二财季纯利为2.49亿美元", "2.49亿美元", "纯利"),
+    # 较前年 is the basis of the change, the measure is the one before
+    ("失业率为2.9%，较前年回落0.6个百分点", "0.6个百分点", "失业率"),
 ])
 def test_subject(text: str, figure: str, subject: str) -> None:
     got = {m.mention.text: m.subject for m in parse(text).metrics}
@@ -313,7 +317,7 @@ def _field(metric: object, field: str) -> object:
 
 
 @pytest.mark.parametrize(("field", "floor"), [
-    ("subject", 0.77), ("entity", 0.80), ("period", 0.91), ("direction", 0.94)])
+    ("subject", 0.80), ("entity", 0.80), ("period", 0.91), ("direction", 0.94)])
 def test_metric_cases(field: str, floor: float) -> None:
     """Each field against tests/fixtures/metric-cases.jsonl (annotation rules in
     metric-cases.md): sentences in the style of news and reports, both scripts.
