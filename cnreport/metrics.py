@@ -326,6 +326,8 @@ class _Context:
         if lead is None:
             lead = self._lead_name(s_start, m.start, org)
         entity = lead[2] if lead is not None else self._entity_before(m.start, s_start)
+        if lead is not None and f[lead[0]:lead[1]] in self.lex.endings:
+            entity = None  # 公司研发人员: 公司 alone names nobody (but is no subject either)
         if span is None:
             return None, entity
         a, b = span
