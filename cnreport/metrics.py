@@ -488,11 +488,11 @@ class _Context:
         if last_ending is not None and last_ending - start >= k - last_ending:
             k = last_ending
             tokens = [t for t in tokens if t[1] <= k]
-        if len(tokens) > 1 and f[tokens[0][0]:tokens[0][1]] in _org_set() and not any(
+        if not named_by_place and len(tokens) > 1 and f[tokens[0][0]:tokens[0][1]] in _org_set() and not any(
                 f[a:b] in lex.endings or lex.roles.get(f[a:b]) == "brand" for a, b, _ in tokens[1:]):
             # 蒙牛液态奶销量, 中国移动5G套餐用户数: a known organisation and
-            # then common nouns, which belong to what is measured (腾讯音乐,
-            # 美的集团 stay whole)
+            # then common nouns before the measure, which narrow it (腾讯音乐,
+            # 美的集团, 华润万家2023年营收 stay whole)
             tokens = tokens[:1]
             k = tokens[0][1]
         if not tokens or not 2 <= k - start <= _LONGEST_NAME:

@@ -75,6 +75,8 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("騰訊全網服務器總量已經超過100萬臺", "騰訊"),
     ("伊利液态奶销量下降了3%", "伊利"),
     ("公司研发人员从1200人增加到2100人", None),   # 公司 alone names nobody
+    ("台积电第三季营收达5467亿新台币", "台积电"),   # a company of the lexicon
+    ("华润万家2023年营收为1000亿元", "华润万家"),  # the name runs to the time
     ("澳门博彩毛收入为509亿澳门元", "澳门"),       # the name stops at the measure
     ("腾讯音乐付费用户达到1亿", "腾讯音乐"),
 ])
@@ -319,7 +321,7 @@ def _field(metric: object, field: str) -> object:
 
 
 @pytest.mark.parametrize(("field", "floor"), [
-    ("subject", 0.81), ("entity", 0.83), ("period", 0.91), ("direction", 0.94)])
+    ("subject", 0.81), ("entity", 0.90), ("period", 0.91), ("direction", 0.94)])
 def test_metric_cases(field: str, floor: float) -> None:
     """Each field against tests/fixtures/metric-cases.jsonl (annotation rules in
     metric-cases.md): sentences in the style of news and reports, both scripts.
