@@ -24,6 +24,7 @@ boilerplate, headings and repeated paragraphs are not metrics either.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Optional
@@ -53,7 +54,9 @@ _MAX_GAP = 6
 # metric aliases up to six (国内生产总值).
 _LONGEST = 6
 _MAX_RUN = 8
-_SENTENCE = regex.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
+# (re, not regex, for the sentence and clause splits: they scan whole texts,
+# and re scans a character class about twice as fast)
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
 _CLAUSE_STOPS = frozenset("，,：:（）()“”\"《》【】[]…—")
 # Function characters read alone, so that 增速將 is 增速 + 將, not 速將.
 _FUNCTION_CHARS = {"将": "d", "已": "d", "也": "d", "都": "d", "还": "d", "就": "d", "才": "d",
@@ -66,7 +69,7 @@ _AGE_UNITS = frozenset({"岁", "周岁"})
 _LEAD_CLAUSES = 3
 _LEAD_REACH = 80
 _LONGEST_NAME = 16
-_LEAD_STOP = regex.compile(r"[，,：:；;。！？!?\n]")
+_LEAD_STOP = re.compile(r"[，,：:；;。！？!?\n]")
 _WE = ("我们", "我司")
 _LIST_MARKS = frozenset("、，,；;")
 # Characters that open no name: pronouns, conjunctions, adverbs, prepositions.

@@ -13,6 +13,7 @@ list), the indefinite 一個, names such as 5G and 95後, versions such as 2.0.
 from __future__ import annotations
 
 import calendar
+import re
 from fractions import Fraction
 from functools import lru_cache
 from typing import Optional
@@ -178,12 +179,16 @@ def _idiom_starts() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _start() -> regex.Pattern[str]:
-    """Where an expression may begin: a numeral, or an idiom of ours."""
-    idioms = "|".join(regex.escape(p.word) for p in _idioms())
-    several = "|".join(regex.escape(word) for word in SEVERAL_BEFORE)
+def _start() -> re.Pattern[str]:
+    """Where an expression may begin: a numeral, or an idiom of ours.
+
+    Compiled by the standard library's ``re``, which scans for a character
+    class about three times as fast as ``regex``: this search runs over every
+    character of the text."""
+    idioms = "|".join(re.escape(p.word) for p in _idioms())
+    several = "|".join(re.escape(word) for word in SEVERAL_BEFORE)
     start = f"{_NUMERAL_START}|数(?=(?:{several}))"
-    return regex.compile(f"{start}|(?=(?:{idioms}))." if idioms else start)
+    return re.compile(f"{start}|(?=(?:{idioms}))." if idioms else start)
 
 
 @lru_cache(maxsize=1)
