@@ -46,6 +46,8 @@ _NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nl", "ng", "vn", "eng", "j
                         "nrfg"})
 # May stand inside a subject between nouns (申請 in 專利申請數量, 和 in 應用和系統).
 _LINK_TAGS = frozenset({"v", "a", "b", "c", "x", "q", "f"})
+# May stand inside a name in brackets' place (中国大陆及香港（35%）).
+_NAME_LINKS = frozenset({"c", "x"})
 # Stand between a subject and its figure (已經, 為, 達到了, 的).
 _GAP_TAGS = frozenset({"v", "d", "p", "ul", "uj", "uz", "ug", "uv", "ude", "u", "r", "m", "q",
                        "f", "c", "t"})
@@ -145,10 +147,12 @@ def _tag_metrics(text: str, folded: str, sections: Sequence[Section], numbers: S
         change = ctx.change(i, s_start)
         if subject is None and metrics and last_sentence == s_start \
                 and (change is not None or metrics[-1].change is not None or ctx.share_without_owner(m, s_start)
-                     or folded[metrics[-1].mention.end:m.start] in _FIGURE_JOINERS):
+                     or folded[metrics[-1].mention.end:m.start] in _FIGURE_JOINERS
+                     or (m.kind in ("percent", "fraction") and ctx.in_part_clause(m.start, s_start))):
             # 增速將從2016年的37%下降至19%, 營收同比增長15%至100億元: the
             # figures of one change measure the same thing; so do the
-            # figures of a list (份额分别为20%、15%和10%).
+            # figures of a list (份额分别为20%、15%和10%), and a share in a
+            # clause of 其中 is of the figure before (1.2万名员工，其中约三分之二…).
             subject = metrics[-1].subject
         last_sentence = s_start
         metrics.append(Metric(
@@ -308,8 +312,9 @@ class _Context:
         f = self.folded
         before = self._backward(m.start, s_start)
         if m.start > s_start and f[m.start - 1] in "(（" and f[m.end:m.end + 1] in (")", "）"):
-            # 日本(22.3%), 長實（30%）: the figure is the name's
-            span = self._left(m.start - 1, s_start)
+            # 日本(22.3%), 長實（30%）: the figure is the name's, and the name
+            # is nouns only (收入主要来自中国内地（68%）: 中国内地)
+            span = self._left(m.start - 1, s_start, links=_NAME_LINKS)
         elif before is not None and before[2] in _NOUN_TAGS and (
                 (f[m.end:m.end + 1] == "的" and m.kind != "percent") or f[m.end:m.end + 1] in _LIST_MARKS
                 or (m.unit is not None and f[m.end:m.end + 1] in _LIST_MARKS)):
@@ -365,6 +370,12 @@ class _Context:
             return a, b
         parts = list(zip([a] + [e for _, e in cuts], [s for s, _ in cuts] + [b]))
         return parts[figures.index(m)]
+
+    def in_part_clause(self, pos: int, s_start: int) -> bool:
+        """Whether the clause around ``pos`` opens with 其中 (of which)."""
+        starts = self._clause_starts(s_start)
+        c = starts[bisect.bisect_right(starts, pos) - 1]
+        return self.folded.startswith("其中", c) or self.folded.startswith("其中", c + 1)
 
     def share_without_owner(self, m: NumberMention, s_start: int) -> bool:
         return self._share_owner(m, s_start) == _NO_OWNER
@@ -505,6 +516,8 @@ class _Context:
                 and f[tokens[1][0]:tokens[1][1]] in lex.endings:
             return None  # 中国公司, 全球银行: a kind, not a name
         if tokens[0][2] in ("r", "f", "d", "m") or name in lex.owners or name in lex.scope \
+                or (f[tokens[0][0]:tokens[0][1]] in lex.scope and name not in _org_set()
+                    and not name.endswith(_entity_words("ending"))) \
                 or not (named_by_place or _looks_like_name(name, tokens)):
             return None
         return start, k, self.text[start:k]
@@ -533,9 +546,10 @@ class _Context:
                 break
             tokens.append(tok)
             pos = tok[1]
-        return _noun_run(tokens, _LINK_TAGS | {"uj"})
+        # read forwards, a prefix before the noun stays (受访 + 企业)
+        return _noun_run(tokens, _LINK_TAGS | {"uj", _PREFIX_TAG}, _NOUN_TAGS | {_PREFIX_TAG})
 
-    def _left(self, pos: int, limit: int) -> Optional[tuple[int, int]]:
+    def _left(self, pos: int, limit: int, links: frozenset[str] = _LINK_TAGS) -> Optional[tuple[int, int]]:
         gap = 0
         while gap < _MAX_GAP:
             before = self.mention_end.get(pos)
@@ -551,8 +565,8 @@ class _Context:
                     tok = self._backward(pos, limit)
                 gap += 1
                 continue
-            if tok is None or tok[2] not in _GAP_TAGS:
-                break
+            if tok is None or (tok[2] not in _GAP_TAGS and tok[2] != _PREFIX_TAG):
+                break  # (a prefix here belongs to the verb or the figure: 净减少, 每股12元)
             pos, gap = tok[0], gap + 1
         tokens = []
         while len(tokens) < _MAX_RUN:
@@ -563,7 +577,7 @@ class _Context:
                 break
             tokens.append(tok)
             pos = tok[0]
-        return _reverse_run(tokens)
+        return _reverse_run(tokens, links)
 
     def _split_front(self, a: int, b: int) -> tuple[int, Optional[str]]:
         """Split an organisation and scope words off the front of a subject."""
@@ -832,11 +846,12 @@ def _is_time(t: NumberMention) -> bool:
     return t.kind == "ordinal" and t.unit in ("季度", "季")
 
 
-def _noun_run(tokens: list[tuple[int, int, str]],
-              links: frozenset[str] = _LINK_TAGS) -> Optional[tuple[int, int]]:
+def _noun_run(tokens: list[tuple[int, int, str]], links: frozenset[str] = _LINK_TAGS,
+              heads: frozenset[str] = _NOUN_TAGS) -> Optional[tuple[int, int]]:
     """The span of the longest prefix of ``tokens`` (in reading order) that
     ends in a noun, links (申請, 和, 、) standing between nouns, at most two
-    in a row; leading links are dropped."""
+    in a row; leading links are dropped. The run starts at the first token
+    tagged one of ``heads``."""
     end = None
     in_a_row = 0
     for k, (_, _, tag) in enumerate(tokens):
@@ -849,14 +864,15 @@ def _noun_run(tokens: list[tuple[int, int, str]],
     if end is None:
         return None
     start = 0
-    while tokens[start][2] not in _NOUN_TAGS:
+    while tokens[start][2] not in heads:
         start += 1
     return tokens[start][0], tokens[end][1]
 
 
-def _reverse_run(tokens: list[tuple[int, int, str]]) -> Optional[tuple[int, int]]:
+def _reverse_run(tokens: list[tuple[int, int, str]],
+                 links: frozenset[str] = _LINK_TAGS) -> Optional[tuple[int, int]]:
     """Like :func:`_noun_run`, for tokens read right to left from a figure."""
-    run = _noun_run(tokens)
+    run = _noun_run(tokens, links)
     if run is None:
         return None
     # _noun_run returned (start of the nearest noun, end of the farthest one).

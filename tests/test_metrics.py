@@ -62,6 +62,17 @@ def _only(text: str) -> Metric:
     ("公司第二财季纯利为2.49亿美元", "2.49亿美元", "纯利"),
     # 较前年 is the basis of the change, the measure is the one before
     ("失业率为2.9%，较前年回落0.6个百分点", "0.6个百分点", "失业率"),
+    # read forwards, a prefix stays with its noun
+    ("只有不到三成的受访企业表示会扩产", "不到三成", "受访企业"),
+    # a prefix between the subject and the figure belongs to the verb or the figure
+    ("门店数量净减少了50家", "50家", "门店数量"),
+    ("董事会拟配发现金股利每股2元", "2元", "现金股利"),
+    # a place word for "here" or "all of it" is scope, not subject
+    ("本市社会消费品零售总额突破1万亿元", "1万亿元", "社会消费品零售总额"),
+    # in brackets, the figure is the name's, nouns only
+    ("收入主要来自华东（60%）和华南（30%）", "60%", "华东"),
+    # a share in a clause of 其中 is of the figure before
+    ("公司共有1.2万名员工，其中约三分之二在上海", "约三分之二", "员工"),
 ])
 def test_subject(text: str, figure: str, subject: str) -> None:
     got = {m.mention.text: m.subject for m in parse(text).metrics}
@@ -321,7 +332,7 @@ def _field(metric: object, field: str) -> object:
 
 
 @pytest.mark.parametrize(("field", "floor"), [
-    ("subject", 0.81), ("entity", 0.90), ("period", 0.91), ("direction", 0.94)])
+    ("subject", 0.84), ("entity", 0.90), ("period", 0.91), ("direction", 0.94)])
 def test_metric_cases(field: str, floor: float) -> None:
     """Each field against tests/fixtures/metric-cases.jsonl (annotation rules in
     metric-cases.md): sentences in the style of news and reports, both scripts.
