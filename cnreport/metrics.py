@@ -95,6 +95,7 @@ _SHARE_REST = regex.compile(r"(?:比|据|比重|比例)?(?:[^，,。；;]{0,12}�
                             r"(?:达到|达|为|约为|约|超过|近|接近|高达|仅|只有|升至|降至|提升至|上升至|下降至)?了?\s*")
 _NO_OWNER = (-1, -1)
 _QUARTERS = ("季度", "季", "财季", "财年")
+_QUARTER_UNITS = frozenset({"季度", "季", "Q", "q", "H", "h"})  # 一季度, Q3, H1
 _FOUNDED = ("成立于", "创立于", "创办于", "始建于", "成立", "创立", "创办", "创建于")
 _PERIOD_OPENERS = ("截至", "截止", "自")
 _PERIOD_CLOSERS = ("以来", "期间", "之间", "之内", "间", "末", "底", "初", "内", "季度", "财季", "财年", "季", "首季")
@@ -843,7 +844,7 @@ def _is_time(t: NumberMention) -> bool:
         return True
     if t.kind == "duration":
         return fold(t.unit or "") not in _AGE_UNITS
-    return t.kind == "ordinal" and t.unit in ("季度", "季")
+    return t.kind == "ordinal" and t.unit in _QUARTER_UNITS
 
 
 def _noun_run(tokens: list[tuple[int, int, str]], links: frozenset[str] = _LINK_TAGS,

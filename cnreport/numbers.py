@@ -60,6 +60,8 @@ _HEDGES = ("可能", "大概", "平均", "通常", "往往", "基本上", "差�
 _PER_ONE = regex.compile(r"[^，,。；;！？!?\n]{0,8}?(?:就要|就有|就能|就可以|就得|可以有|可以|要|能)"
                          r"[^，,。；;！？!?\n]{0,6}?(?:[0-9]|[一二两三四五六七八九十百千]+[万亿千百元块个家])")
 _CNY_NAMED = regex.compile(r"人民币|RMB|¥")
+# Q1 to Q4 and H1, H2 (a quarter, a half of the year), alone or after a year.
+_QUARTER = regex.compile(r"(?:[Qq][1-4]|[Hh][12])(?![0-9A-Za-z])")
 # 9（南）号码头: a note of one to three characters between a number and 号
 _DESIGNATION_NOTE = regex.compile(r"[（(][^（()）\s]{1,3}[）)]号")
 _SLASH_FRACTION = regex.compile(r"([0-9]{1,6})/([1-9][0-9]{0,5})(?![0-9/])")
@@ -333,7 +335,7 @@ def _shared_designations(f: str, mentions: list[NumberMention]) -> list[NumberMe
 
 # What may stand between the two halves of a stated interval: 大于10小于20,
 # 大于二十的同时小于三十五, 大于100 并且小于300; and between 20和30之间.
-_DATE_WORDS = frozenset({"年", "月", "日"})
+_DATE_WORDS = frozenset({"年", "月", "日", "财"})  # (财 of 2023财年)
 _LIST_JOINERS = frozenset({"、", "，", ",", "及", "和", "与", "或"})
 _BOUND_JOINERS = frozenset({"", "且", "并", "并且", "而", "同时", "的同时", "但", "但是"})
 _BETWEEN_JOINERS = frozenset({"和", "与", "到", "至"})
@@ -630,12 +632,18 @@ def _read_date(f: str, i: int, num: Numeral) -> Optional[_Draft]:
     k = num.end
     year: Optional[int] = None
     y = _skip_space(f, k) if num.arabic else k  # 2012 年
+    if f.startswith("财年", y) and (num.digit_string or num.arabic) and _year_digits(f, i, k) == 4:
+        return _Draft(i, y + 2, i, num.end, v, kind="year", unit=(y, y + 2), fixed=True)  # 2023财年
     if f.startswith("年", y) and (num.digit_string or num.arabic) and _year_digits(f, i, k) == 4:
         year = v
         k = y + 1
         if f.startswith("代", k):  # 1960年代: the decade, written as its first year
             return _Draft(i, k + 1, i, num.end, year, kind="year", unit=(y, k + 1), fixed=True)
         month_num = scan_numeral(f, _skip_space(f, k) if num.arabic else k)
+        months = _month_range(f, month_num, year) if month_num is not None else None
+        if months is not None:
+            months.start = months.core_start = i  # 2023年1-9月
+            return months
         if month_num is None or not f.startswith("月", _spaced(f, month_num)) or not 1 <= month_num.lo <= 12 \
                 or not month_num.exact:
             if f.startswith(("底", "末"), k):
@@ -675,6 +683,23 @@ def _read_date(f: str, i: int, num: Numeral) -> Optional[_Draft]:
         return None
     value = f"{year:04d}-{month:02d}" if year is not None else f"--{month:02d}"
     return _Draft(i, end, i, k, value, kind="date", fixed=True)
+
+
+def _month_range(f: str, first: Numeral, year: int) -> Optional[_Draft]:
+    """1-9月 after a year (2023年1-9月, 2023年1至9月份): the months of that year."""
+    if not first.exact or first.decimal or not 1 <= first.lo <= 12:
+        return None
+    for conn in ("-", "~", "—", "至", "到"):
+        if f.startswith(conn, first.end):
+            last = scan_numeral(f, first.end + len(conn))
+            if last is None or not last.exact or last.decimal or not first.lo < last.lo <= 12 \
+                    or not f.startswith("月", last.end):
+                return None
+            end = last.end + 2 if f.startswith("份", last.end + 1) else last.end + 1
+            d = _Draft(first.start, end, first.start, last.end, None, kind="date", fixed=True)
+            d.low, d.high = f"{year:04d}-{int(first.lo):02d}", f"{year:04d}-{int(last.lo):02d}"
+            return d
+    return None
 
 
 def _year_range(d: _Draft) -> bool:
@@ -848,8 +873,10 @@ def _read_suffix(f: str, d: _Draft) -> None:
             d.no_unit_text = True
         else:
             # the 个 of 6个小时 stays in the surface but not in the unit
+            # 25个基点 is 0.25 percentage points, as 5‰ is 0.5%
             _attach(d, k + ge, k + ge + len(u.word), u.kind,
-                    currency=u.extra if u.kind == "money" else None)
+                    currency=u.extra if u.kind == "money" else None,
+                    scale=Fraction(u.extra) if u.kind == "percent" and u.extra else Fraction(1))
             if u.word == "年" and ge == 0 and _year_range(d):
                 d.kind = "year"  # 2004-2005年, 2004至2005年: years, not a duration
             if u.kind == "money":
@@ -1077,6 +1104,11 @@ def _with_prefixes(f: str, d: Optional[_Draft], floor: int) -> Optional[_Draft]:
             and d.unit is None:
         d.start = i - 1
         return d
+    if i - 1 >= floor and f[i - 1] in "QqHh" and _QUARTER.match(f, i - 1) and d.numeral is not None \
+            and d.unit is None and (i - 2 < floor or not (f[i - 2].isascii() and f[i - 2].isalpha())):
+        # Q3, 2023Q4, H1: a quarter or a half of the year
+        d.start, d.kind, d.unit = i - 1, "ordinal", (i - 1, i)
+        return d
     if i - 1 >= floor and f[i - 1] == "前" and _first_periods(f, d):
         return d
     if i - 1 >= floor and f[i - 1] == "前" and d.numeral is not None and (d.kind == "cardinal" or (
@@ -1193,6 +1225,8 @@ def _keep(f: str, d: _Draft, titles: list[tuple[int, int]]) -> bool:
             and isinstance(d.value, int) and 1900 <= d.value <= 2099 and num.end - num.start == 4 \
             and d.qualifier is None and d.start == d.core_start:
         d.kind = "year"
+        if _QUARTER.match(f, d.core_end):
+            return True  # 2023Q4: the year of a quarter
     if num.arabic:
         # 5G, 4S店, 2C, T.1, MP3, H5: digits glued to Latin letters are names.
         if prev.isascii() and (prev.isalpha() or prev == ".") and prev != "" and d.start == d.core_start:

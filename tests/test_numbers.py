@@ -100,6 +100,14 @@ FORMS = [
     ("半数以上", "半数以上", Fraction(1, 2), Fraction(1, 2), None, None, ">=", "fraction"),
     ("2018 年 4 月 1 日", "2018 年 4 月 1 日", "2018-04-01", None, None, None, None, "date"),
     ("2004-2005年", "2004-2005年", None, 2004, 2005, "年", None, "year"),
+    ("2023年1-9月营收", "2023年1-9月", None, "2023-01", "2023-09", None, None, "date"),
+    ("2023年1至9月份", "2023年1至9月份", None, "2023-01", "2023-09", None, None, "date"),
+    ("2022財年營收", "2022財年", 2022, None, None, "財年", None, "year"),
+    # quarters and halves of a year in the finance style
+    ("騰訊Q3營收", "Q3", 3, None, None, "Q", None, "ordinal"),
+    ("2023H1淨利潤", "H1", 1, None, None, "H", None, "ordinal"),
+    # a basis point is a hundredth of a percentage point, as ‰ is a tenth of a percent
+    ("加息25個基點", "25個基點", Decimal("0.25"), None, None, "個基點", None, "percent"),
     ("第四季的收入", "第四", 4, None, None, None, None, "ordinal"),
     ("全國11區", "11區", 11, None, None, "區", None, "cardinal"),
     ("14億人口", "14億人口", 1400000000, None, None, "人口", None, "cardinal"),
@@ -200,6 +208,7 @@ def test_form(text: str, surface: str, value: object, low: object, high: object,
     "95後", "一個重要里程碑", "一段時間", "這一點", "每一個", "下一個", "另一方面", "新一代", "一起成長",
     "一直", "一定", "進一步", "獨一無二", "幾乎", "十分重要", "千人千面", "《一线》", "一汽", "二維碼",
     "下半年", "四川", "陆地", "队伍", "收拾", "千万不要", "万万", "https://x.com/a?q=30%25",
+    "IQ4", "Q5", "H5页面", "MP3",
 ])
 def test_not_a_quantity(text: str) -> None:
     assert find_numbers(text) == []
