@@ -480,6 +480,7 @@ def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
         return _with_prefixes(f, _read_half(f, i), floor)
     if f.startswith("一半", i):
         d = _Draft(i, i + 2, i, i + 2, Fraction(1, 2), kind="fraction", fixed=True)
+        _read_after_qualifier(f, d)  # 一半以上
         return _with_prefixes(f, d, floor)
     # One read of the numeral serves the fraction, the date and the plain number.
     num = scan_numeral(f, i, allow_bare_magnitude=_bare_magnitude_ok(f, i, floor))
@@ -492,11 +493,13 @@ def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
     frac = scan_fraction(f, i, num)
     if frac is not None:
         d = _Draft(i, frac.end, i, frac.end, exact(frac.value, False), kind="fraction", fixed=True)
+        _read_after_qualifier(f, d)  # 四分之三以上, 三分之一左右
         return _with_prefixes(f, d, floor)
     slash = _SLASH_FRACTION.match(f, i)
     if slash is not None and (i == 0 or not f[i - 1].isdigit()):
         value = Fraction(int(slash.group(1)), int(slash.group(2)))
         d = _Draft(i, slash.end(), i, slash.end(), exact(value, False), kind="fraction", fixed=True)
+        _read_after_qualifier(f, d)
         return _with_prefixes(f, d, floor)
     date = _read_date(f, i, num)
     if date is not None:

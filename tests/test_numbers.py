@@ -106,6 +106,11 @@ FORMS = [
     # quarters and halves of a year in the finance style
     ("騰訊Q3營收", "Q3", 3, None, None, "Q", None, "ordinal"),
     ("2023H1淨利潤", "H1", 1, None, None, "H", None, "ordinal"),
+    # a qualifier after a fraction
+    ("四分之三以上的企业", "四分之三以上", Fraction(3, 4), Fraction(3, 4), None, None, ">=", "fraction"),
+    ("三分之一左右", "三分之一左右", Fraction(1, 3), None, None, None, "~", "fraction"),
+    ("一半以上", "一半以上", Fraction(1, 2), Fraction(1, 2), None, None, ">=", "fraction"),
+    ("1亿瑞郎", "1亿瑞郎", 100000000, None, None, "瑞郎", None, "money"),
     # a basis point is a hundredth of a percentage point, as ‰ is a tenth of a percent
     ("加息25個基點", "25個基點", Decimal("0.25"), None, None, "個基點", None, "percent"),
     ("第四季的收入", "第四", 4, None, None, None, None, "ordinal"),
