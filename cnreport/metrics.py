@@ -88,6 +88,8 @@ _SHARE_REACH = 16
 _PART_JOINER = regex.compile(r"以及|和|与|及|、")
 _RESPECTIVE_END = frozenset("，,。；;！？!?\n")
 _FIGURE_JOINERS = frozenset({"、", "和", "及", "与", "以及"})
+# 从会员增长来看, 就营收而言: a topic that the next clauses measure
+_TOPIC = regex.compile(r"(?:从|就|对于)([^，,。；;：:]{1,15}?)(?:来看|来说|而言)[，,]")
 _SHARE_WORDS = ("占", "相当于")
 # X是Y的两倍, 市值只有高峰时的五分之一: with 的 before the figure, Y is a basis
 _BASIS_WORDS = ("是", "只有", "仅有", "仅为", "为")
@@ -155,6 +157,8 @@ def _tag_metrics(text: str, folded: str, sections: Sequence[Section], numbers: S
             # figures of a list (份额分别为20%、15%和10%), and a share in a
             # clause of 其中 is of the figure before (1.2万名员工，其中约三分之二…).
             subject = metrics[-1].subject
+        if subject is None:
+            subject = ctx.topic(m.start, s_start)
         last_sentence = s_start
         metrics.append(Metric(
             mention=m, subject=subject, category=ctx.category(subject), entity=entity,
@@ -371,6 +375,17 @@ class _Context:
             return a, b
         parts = list(zip([a] + [e for _, e in cuts], [s for s, _ in cuts] + [b]))
         return parts[figures.index(m)]
+
+    def topic(self, pos: int, s_start: int) -> Optional[str]:
+        """从会员增长来看，从4300万增长到8200万: the topic named before the
+        figure's clause, when the clause names nothing itself."""
+        found = None
+        for found in _TOPIC.finditer(self.folded, s_start, pos):
+            pass
+        if found is None:
+            return None
+        span = self._left(found.end(1), found.start(1))
+        return self.text[span[0]:span[1]] if span is not None else None
 
     def in_part_clause(self, pos: int, s_start: int) -> bool:
         """Whether the clause around ``pos`` opens with 其中 (of which)."""

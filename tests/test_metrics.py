@@ -155,6 +155,11 @@ def test_figures_of_a_list_share_the_subject() -> None:
     assert [m.subject for m in metrics] == ["份额", "份额", "份额"]
 
 
+def test_a_topic_names_what_the_next_clause_measures() -> None:
+    metrics = parse("從會員增長來看，從4300萬增長到8200萬，我們僅用了一年。").metrics
+    assert [m.subject for m in metrics] == ["會員", "會員"]
+
+
 def test_second_figure_of_a_change_has_no_period_of_its_own() -> None:
     metrics = parse("增速將從2016年的37%下降至19%。").metrics
     assert [m.period for m in metrics] == ["2016年", None]
@@ -246,7 +251,7 @@ def test_seed_subjects() -> None:
         else:
             right += have is not None and fold(have).endswith(fold(want))
     assert len(SUBJECTS) >= 90
-    assert right / len(SUBJECTS) >= 0.85
+    assert right / len(SUBJECTS) >= 0.9
 
 
 def test_records_and_exports() -> None:
