@@ -51,6 +51,7 @@ _NAME_SEPARATORS = regex.compile(r"[ \t\u3000、,，]+")
 _LATIN_NAME = regex.compile(r"[A-Za-z][A-Za-z.' ]{0,30}[A-Za-z.]")
 # Markdown marks, quote marks and list bullets before a speaker label.
 _LEAD = regex.compile(r"[ \t\u3000]*(?:#{1,6}[ \t]*|>[ \t]*)?(?:\*\*|__)?[ \t]*")
+_LEAD_CHARS = frozenset(" \t\u3000#>*_")  # what _LEAD can start with
 _TRAIL_SPACES = " \t\u3000"
 
 _DELIMITER = regex.compile(r"/{2,}")
@@ -136,7 +137,7 @@ def _lines(text: str, folded: str) -> list[_Line]:
     pos = 0
     for chunk in text.splitlines(keepends=True):
         raw = chunk.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-        m = _LEAD.match(raw)
+        m = _LEAD.match(raw) if raw[:1] in _LEAD_CHARS else None  # most lines open with text
         lead = m.end() if m else 0
         # closing emphasis and the spaces around it (**名字：** )
         body = raw[lead:].rstrip(_TRAIL_SPACES)
