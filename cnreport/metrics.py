@@ -24,6 +24,7 @@ boilerplate, headings and repeated paragraphs are not metrics either.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -89,6 +90,7 @@ _PART_JOINER = regex.compile(r"以及|和|与|及|、")
 _RESPECTIVE_END = frozenset("，,。；;！？!?\n")
 _FIGURE_JOINERS = frozenset({"、", "和", "及", "与", "以及"})
 # 从会员增长来看, 就营收而言: a topic that the next clauses measure
+_TOPIC_REACH = 24
 _TOPIC = regex.compile(r"(?:从|就|对于)([^，,。；;：:]{1,15}?)(?:来看|来说|而言)[，,]")
 _SHARE_WORDS = ("占", "相当于")
 # X是Y的两倍, 市值只有高峰时的五分之一: with 的 before the figure, Y is a basis
@@ -368,8 +370,8 @@ class _Context:
         if k < 0:
             return a, b
         end = next((j for j in range(k, len(f)) if f[j] in _RESPECTIVE_END), len(f))
-        figures = [n for n in self.numbers[bisect.bisect_left(self.starts, k):]
-                   if n.start < end and n.kind in METRIC_KINDS]
+        after = itertools.islice(self.numbers, bisect.bisect_left(self.starts, k), None)
+        figures = [n for n in itertools.takewhile(lambda n: n.start < end, after) if n.kind in METRIC_KINDS]
         cuts = [(x.start(), x.end()) for x in _PART_JOINER.finditer(f, a, b)]
         if not cuts or len(cuts) + 1 != len(figures) or m not in figures:
             return a, b
@@ -379,9 +381,12 @@ class _Context:
     def topic(self, pos: int, s_start: int) -> Optional[str]:
         """从会员增长来看，从4300万增长到8200万: the topic named before the
         figure's clause, when the clause names nothing itself."""
-        found = None
-        for found in _TOPIC.finditer(self.folded, s_start, pos):
-            pass
+        starts = self._clause_starts(s_start)
+        c = starts[bisect.bisect_right(starts, pos) - 1]
+        # the topic is the clause just before (a bounded look: linear time)
+        found = _TOPIC.search(self.folded, max(s_start, c - _TOPIC_REACH), c)
+        while found is not None and found.end() != c:
+            found = _TOPIC.search(self.folded, found.start() + 1, c)
         if found is None:
             return None
         span = self._left(found.end(1), found.start(1))
