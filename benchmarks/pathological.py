@@ -48,6 +48,9 @@ def cases(size: int) -> dict[str, str]:
         "第 repeated": fill("第"),
         "5~ repeated": fill("5~"),
         "2019年 repeated": fill("2019年"),
+        "code list (代码1、)": "代码" + fill("1、"),
+        "分别 list": "营收分别为" + fill("1、"),
+        "changes (从1增长到2，)": fill("从1增长到2，"),
         "numeral soup": soup,
         "no numerals": fill("市场规模持续扩大，"),
     }

@@ -369,7 +369,8 @@ class _Context:
         k = f.find("分别", b, m.start)
         if k < 0:
             return a, b
-        end = next((j for j in range(k, len(f)) if f[j] in _RESPECTIVE_END), len(f))
+        reach = min(len(f), m.end + _SHARE_REACH * 8)  # a bounded look: linear time
+        end = next((j for j in range(k, reach) if f[j] in _RESPECTIVE_END), reach)
         after = itertools.islice(self.numbers, bisect.bisect_left(self.starts, k), None)
         figures = [n for n in itertools.takewhile(lambda n: n.start < end, after) if n.kind in METRIC_KINDS]
         cuts = [(x.start(), x.end()) for x in _PART_JOINER.finditer(f, a, b)]

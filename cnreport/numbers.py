@@ -1267,6 +1267,9 @@ def _keep(f: str, d: _Draft, titles: list[tuple[int, int]]) -> bool:
     return True
 
 
+_IDENTIFIER_LIST_REACH = 60
+
+
 @lru_cache(maxsize=1)
 def _identifier_words() -> dict[str, tuple[str, ...]]:
     """Words after which a bare number is an identifier, by last character."""
@@ -1280,10 +1283,12 @@ def _after_identifier_word(f: str, start: int) -> bool:
     """Whether an identifier word (代号, 编号, 电话) stands just before
     ``start``, with 为, 是 or a colon and spaces allowed between."""
     j = start
-    # 代码582、620、639: the later items of a list of identifiers
-    while j > 1 and f[j - 1] in "、,，" and "0" <= f[j - 2] <= "9":
+    # 代码582、620、639: the later items of a list of identifiers (a few
+    # dozen characters back at most: a long list is read in linear time)
+    stop = max(0, start - _IDENTIFIER_LIST_REACH)
+    while j > stop + 1 and f[j - 1] in "、,，" and "0" <= f[j - 2] <= "9":
         j -= 1
-        while j > 0 and "0" <= f[j - 1] <= "9":
+        while j > stop and "0" <= f[j - 1] <= "9":
             j -= 1
     while j > 0 and f[j - 1] in _SPACES:
         j -= 1
