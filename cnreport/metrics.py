@@ -82,19 +82,20 @@ _PREFIX_TAG = "pre"  # the tag of a measure's prefix (净, 总, 每股, 平均�
 _MODIFIER_TAGS = frozenset({_PREFIX_TAG, "s"})
 _LEAD_STOPS_SET = frozenset("，,：:；;。！？!?\n")
 _SHARE_REACH = 16
-# After 占 and before a share that is the part's own: 占比达, 占据了,
-# 占总营收的比重约为, 占百度核心收入的比例升至, 占全国总人口约
-# Between the parts of a subject that 分别 hands figures to, and where the
-# figures end.
-_PART_JOINER = regex.compile(r"以及|和|与|及|、")
-_RESPECTIVE_END = frozenset("，,。；;！？!?\n")
+# Between the figures of a list, and between the parts of a subject that 分别
+# hands figures to; where those figures end, and how far to look for it.
 _FIGURE_JOINERS = frozenset({"、", "和", "及", "与", "以及"})
+_PART_JOINER = regex.compile("|".join(regex.escape(w) for w in sorted(_FIGURE_JOINERS, key=len, reverse=True)))
+_RESPECTIVE_END = frozenset("，,。；;！？!?\n")
+_RESPECTIVE_REACH = 128
 # 从会员增长来看, 就营收而言: a topic that the next clauses measure
 _TOPIC_REACH = 24
 _TOPIC = regex.compile(r"(?:从|就|对于)([^，,。；;：:]{1,15}?)(?:来看|来说|而言)[，,]")
 _SHARE_WORDS = ("占", "相当于")
 # X是Y的两倍, 市值只有高峰时的五分之一: with 的 before the figure, Y is a basis
 _BASIS_WORDS = ("是", "只有", "仅有", "仅为", "为")
+# After 占 and before a share that is the part's own: 占比达, 占据了,
+# 占总营收的比重约为, 占百度核心收入的比例升至, 占全国总人口约
 _SHARE_REST = regex.compile(r"(?:比|据|比重|比例)?(?:[^，,。；;]{0,12}的?(?:比例|比重|份额)?)?(?:已经|已)?"
                             r"(?:达到|达|为|约为|约|超过|近|接近|高达|仅|只有|升至|降至|提升至|上升至|下降至)?了?\s*")
 _NO_OWNER = (-1, -1)
@@ -369,7 +370,7 @@ class _Context:
         k = f.find("分别", b, m.start)
         if k < 0:
             return a, b
-        reach = min(len(f), m.end + _SHARE_REACH * 8)  # a bounded look: linear time
+        reach = min(len(f), m.end + _RESPECTIVE_REACH)  # a bounded look: linear time
         end = next((j for j in range(k, reach) if f[j] in _RESPECTIVE_END), reach)
         after = itertools.islice(self.numbers, bisect.bisect_left(self.starts, k), None)
         figures = [n for n in itertools.takewhile(lambda n: n.start < end, after) if n.kind in METRIC_KINDS]
@@ -382,8 +383,7 @@ class _Context:
     def topic(self, pos: int, s_start: int) -> Optional[str]:
         """从会员增长来看，从4300万增长到8200万: the topic named before the
         figure's clause, when the clause names nothing itself."""
-        starts = self._clause_starts(s_start)
-        c = starts[bisect.bisect_right(starts, pos) - 1]
+        c = self._clause_at(pos, s_start)
         # the topic is the clause just before (a bounded look: linear time)
         found = _TOPIC.search(self.folded, max(s_start, c - _TOPIC_REACH), c)
         while found is not None and found.end() != c:
@@ -395,8 +395,7 @@ class _Context:
 
     def in_part_clause(self, pos: int, s_start: int) -> bool:
         """Whether the clause around ``pos`` opens with 其中 (of which)."""
-        starts = self._clause_starts(s_start)
-        c = starts[bisect.bisect_right(starts, pos) - 1]
+        c = self._clause_at(pos, s_start)
         return self.folded.startswith("其中", c) or self.folded.startswith("其中", c + 1)
 
     def share_without_owner(self, m: NumberMention, s_start: int) -> bool:
@@ -412,10 +411,10 @@ class _Context:
         # (增长率为15%: without 的 the figure is X's own)
         words = _SHARE_WORDS + _BASIS_WORDS if head.endswith("的") else _SHARE_WORDS
         k, word = max((head.rfind(w), w) for w in words)
-        if word == "占" and (head[k - 1:k] in ("市", "应") or m.kind == "multiple"):
-            return None  # 市占率, 应占溢利: words, not the verb
         if k < 0 or any(c in _CLAUSE_STOPS or c in _LEAD_STOPS_SET for c in head[k:]):
             return None
+        if word == "占" and (head[k - 1:k] in ("市", "应") or m.kind == "multiple"):
+            return None  # 市占率, 应占溢利: words, not the verb
         if not _SHARE_REST.fullmatch(head, k + len(word)):
             return None
         # with no part named before 占 (约占国内市场的三分之一), the clause
@@ -465,6 +464,11 @@ class _Context:
                 return name
             j -= 1
         return None
+
+    def _clause_at(self, pos: int, s_start: int) -> int:
+        """Where the clause around ``pos`` begins."""
+        starts = self._clause_starts(s_start)
+        return starts[bisect.bisect_right(starts, pos) - 1]
 
     def _clause_starts(self, s_start: int) -> list[int]:
         """Where the clauses of the sentence at ``s_start`` begin."""

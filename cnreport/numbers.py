@@ -821,7 +821,7 @@ def _read_suffix(f: str, d: _Draft) -> None:
             k = d.end
     k = _skip_space(f, k) if k < len(f) and f[k] in _SPACES and k + 1 < len(f) and not f[k + 1].isdigit() else k
     if k < len(f) and f[k] in "%‰":
-        _attach(d, k, k + 1, "percent", scale=Fraction(1) if f[k] == "%" else Fraction(1, 10))
+        _attach(d, k, k + 1, "percent", scale=_percent_scale(_units()[f[k]]))
         _read_after_qualifier(f, d)
         return
     if f.startswith(("个百分点", "百分点"), k):
@@ -876,10 +876,8 @@ def _read_suffix(f: str, d: _Draft) -> None:
             d.no_unit_text = True
         else:
             # the 个 of 6个小时 stays in the surface but not in the unit
-            # 25个基点 is 0.25 percentage points, as 5‰ is 0.5%
             _attach(d, k + ge, k + ge + len(u.word), u.kind,
-                    currency=u.extra if u.kind == "money" else None,
-                    scale=Fraction(u.extra) if u.kind == "percent" and u.extra else Fraction(1))
+                    currency=u.extra if u.kind == "money" else None, scale=_percent_scale(u))
             if u.word == "年" and ge == 0 and _year_range(d):
                 d.kind = "year"  # 2004-2005年, 2004至2005年: years, not a duration
             if u.kind == "money":
@@ -919,6 +917,12 @@ def _read_suffix(f: str, d: _Draft) -> None:
         _attach(d, k, k + 1, "money", currency="CNY")  # 壹分: a cheque writes fen
         d.value = exact(Fraction(d.value) / 100, True)  # type: ignore[arg-type]
     _read_after_qualifier(f, d)
+
+
+def _percent_scale(u: _Unit) -> Fraction:
+    """Percentage points per unit, from the unit table: 5‰ is 0.5%, 25个基点
+    0.25 percentage points."""
+    return Fraction(u.extra) if u.kind == "percent" and u.extra else Fraction(1)
 
 
 def _noted_designation(f: str, k: int) -> int:
