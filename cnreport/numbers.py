@@ -30,10 +30,11 @@ from .lexicon.numerals import (
     FINANCIAL,
     SEVERAL_BEFORE,
     SMALL_UNITS,
+    TENS,
 )
 from .model import NumberMention, Value
 from .normalize import fold
-from .numerals import Numeral, Rational, exact, scan_fraction, scan_numeral
+from .numerals import MAX_DIGITS, Numeral, Rational, arabic_end, exact, scan_fraction, scan_numeral
 from .words import Words, lexicalized_words
 
 __all__ = ["find_numbers"]
@@ -260,9 +261,7 @@ def find_numbers(text: str) -> list[NumberMention]:
 
 def _find_numbers(text: str, f: str) -> list[NumberMention]:
     """:func:`find_numbers` of ``text`` whose fold is ``f``."""
-    # book titles (《一线》) and web addresses (%20) hold no quantities
-    titles = [(m.start(), m.end()) for m in _TITLE.finditer(f)]
-    titles += [(m.start() - 1, m.end()) for m in _URL.finditer(f)]
+    scan = _Scan(f)
     out: list[NumberMention] = []
     floor = 0
     i = 0
@@ -274,7 +273,16 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
         if m is None:
             break
         i = m.start()
-        if _lone_in_word(f, i, words) or (f[i] == "一" and _article(f, i)):
+        if "0" <= f[i] <= "9":
+            plain = _plain_arabic(text, f, i, floor, scan)
+            if plain is not None:
+                mention, end = plain
+                if mention is not None:
+                    out.append(mention)
+                    floor = end
+                i = end
+                continue
+        elif _lone_in_word(f, i, words) or (f[i] == "一" and _article(f, i)):
             i += 1
             continue
         draft = _read(f, i, floor)
@@ -283,7 +291,7 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
             # quantity: skip all of it, not one digit at a time.
             i = _DIGIT_RUN.match(f, i).end() if "0" <= f[i] <= "9" else i + 1  # type: ignore[union-attr]
             continue
-        if not _keep(f, draft, titles):
+        if not _keep(f, draft, scan):
             # the rest of a rejected numeral (the 5 of 95后) is not read again
             i = max(i + 1, draft.core_end if draft.numeral is None else draft.numeral.end)
             continue
@@ -291,6 +299,80 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
         floor = draft.end
         i = draft.end
     return _local_dollars(f, _shared_designations(f, _join_bounds(text, f, out))) if len(out) > 1 else out
+
+
+class _Scan:
+    """What one pass over a text keeps as it goes: the spans that hold no
+    quantities, and the last answer of :func:`_after_identifier_word` (a list
+    of identifiers is walked back once, not once per item)."""
+
+    __slots__ = ("titles", "identifier_at", "identifier")
+
+    def __init__(self, f: str) -> None:
+        # book titles (《一线》) and web addresses (%20) hold no quantities
+        self.titles = [(m.start(), m.end()) for m in _TITLE.finditer(f)]
+        self.titles += [(m.start() - 1, m.end()) for m in _URL.finditer(f)]
+        self.identifier_at = -1
+        self.identifier = False
+
+    def in_title(self, k: int) -> bool:
+        return any(a < k < b for a, b in self.titles)
+
+
+# After an Arabic number, what sends it to the full read besides the
+# characters of _around: a date word (2023财年), a slash (3/4), a list comma
+# (5、600万), the 后 of 95后, the tens 廿卅卌, and Latin letters (5G, 2023Q4).
+_PLAIN_AFTER_STOP = frozenset("财/、后後") | frozenset(TENS)
+# Before it: what _with_prefixes reads besides the joiners of _around —
+# Q3, H1, 零下.
+_PLAIN_BEFORE_STOP = frozenset("QqHh下")
+_PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def _plain_arabic(text: str, f: str, i: int, floor: int,
+                  scan: _Scan) -> Optional[tuple[Optional[NumberMention], int]]:
+    """An Arabic number with nothing around it that joins it (no unit,
+    qualifier, connector, prefix, magnitude): the mention, or None when the
+    precision rules drop it, and where the scan goes on. None when the full
+    read is needed.
+
+    Most numbers of dense text (tables, lists, codes) are of this kind. The
+    answer is the one :func:`_read` and :func:`_keep` give, without the
+    checks that cannot apply."""
+    extend, join = _around()
+    if i > floor and (f[i - 1] in join or f[i - 1] in _PLAIN_BEFORE_STOP):
+        return None
+    written = _PLAIN_NUMBER.match(f, i).group()  # type: ignore[union-attr]
+    e = i + len(written)
+    nxt = f[e] if e < len(f) else ""
+    if nxt:
+        if nxt in extend or nxt in _PLAIN_AFTER_STOP or (nxt.isascii() and nxt.isalpha()):
+            return None
+        if nxt in ",，" and arabic_end(f, i) != e:
+            return None  # 1,234: thousands
+    if len(written) > MAX_DIGITS:
+        return None
+    prev = f[i - 1] if i > 0 else ""
+    dropped = (None, e)
+    if (scan.titles and scan.in_title(i)) or (prev.isascii() and (prev.isalpha() or prev == ".") and prev):
+        return dropped
+    decimal = "." in written
+    kind = "cardinal"
+    if decimal:
+        if written.endswith(".0"):
+            return dropped  # versions: 2.0, 10.0
+        whole, _, tail = written.partition(".")
+        value = exact(Fraction(int(whole + tail), 10 ** len(tail)), True)
+    else:
+        value = int(written)
+        if e - i == 4 and 1900 <= value <= 2099:
+            kind = "year"
+    if kind == "cardinal" and prev and nxt and _is_cjk(prev) and _is_cjk(nxt) and prev not in _GLUE_BREAKERS \
+            and not f.startswith(("和", "或", "与", "之间"), e):
+        return dropped  # a bare number glued inside words is a name: 見實425直播
+    if _after_identifier_word(f, i, scan):
+        return dropped
+    return NumberMention(text=text[i:e], start=i, end=e, value=value, kind=kind), e
 
 
 # Currencies counted in 元 where they are the money of the place: after 港币6元
@@ -483,7 +565,9 @@ def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
         _read_after_qualifier(f, d)  # 一半以上
         return _with_prefixes(f, d, floor)
     # One read of the numeral serves the fraction, the date and the plain number.
-    num = scan_numeral(f, i, allow_bare_magnitude=_bare_magnitude_ok(f, i, floor))
+    if not _bare_magnitude_ok(f, i, floor):
+        return None  # a magnitude alone where it is no number (萬達), without reading it
+    num = scan_numeral(f, i, allow_bare_magnitude=True)
     if num is None:
         return None
     if num.decimal:
@@ -1218,11 +1302,10 @@ def _magnitude_first(f: str, i: int) -> bool:
 
 
 # ---------------------------------------------------------------- keeping
-def _keep(f: str, d: _Draft, titles: list[tuple[int, int]]) -> bool:
+def _keep(f: str, d: _Draft, scan: _Scan) -> bool:
     """Precision rules: is this draft a quantity at all?"""
-    for a, b in titles:
-        if a < d.core_start < b:
-            return False
+    if scan.in_title(d.core_start):
+        return False
     num = d.numeral
     if num is None:
         return not (d.kind == "fraction" and _inside_word(f, d))
@@ -1251,7 +1334,7 @@ def _keep(f: str, d: _Draft, titles: list[tuple[int, int]]) -> bool:
                     and prev not in _GLUE_BREAKERS:
                 return False  # a bare number glued inside words is a name: 見實425直播, 520生活
         if d.unit is None and d.kind in ("cardinal", "year") and d.start == d.core_start \
-                and _after_identifier_word(f, d.start):
+                and _after_identifier_word(f, d.start, scan):
             return False  # 代号为9151, 股票代码600519: identifiers
         if nxt == "号" and d.end == d.core_end + 1 and prev in "〕]］）)" \
                 and _DOCUMENT_YEAR.search(f, max(0, d.start - 8), d.start):
@@ -1271,9 +1354,6 @@ def _keep(f: str, d: _Draft, titles: list[tuple[int, int]]) -> bool:
     return True
 
 
-_IDENTIFIER_LIST_REACH = 60
-
-
 @lru_cache(maxsize=1)
 def _identifier_words() -> dict[str, tuple[str, ...]]:
     """Words after which a bare number is an identifier, by last character."""
@@ -1283,24 +1363,30 @@ def _identifier_words() -> dict[str, tuple[str, ...]]:
     return {c: tuple(words) for c, words in by_last.items()}
 
 
-def _after_identifier_word(f: str, start: int) -> bool:
+def _after_identifier_word(f: str, start: int, scan: _Scan) -> bool:
     """Whether an identifier word (代号, 编号, 电话) stands just before
     ``start``, with 为, 是 or a colon and spaces allowed between."""
     j = start
-    # 代码582、620、639: the later items of a list of identifiers (a few
-    # dozen characters back at most: a long list is read in linear time)
-    stop = max(0, start - _IDENTIFIER_LIST_REACH)
-    while j > stop + 1 and f[j - 1] in "、,，" and "0" <= f[j - 2] <= "9":
+    # 代码582、620、639: the later items of a list of identifiers. The walk
+    # back stops at the item asked about last, whose answer is this one's.
+    while j > 1 and f[j - 1] in "、,，" and "0" <= f[j - 2] <= "9":
         j -= 1
-        while j > stop and "0" <= f[j - 1] <= "9":
+        while j > 0 and "0" <= f[j - 1] <= "9":
             j -= 1
+        if j == scan.identifier_at:
+            return _remember_identifier(scan, start, scan.identifier)
     while j > 0 and f[j - 1] in _SPACES:
         j -= 1
     if j > 0 and f[j - 1] in "为是:#":
         j -= 1
         while j > 0 and f[j - 1] in _SPACES:
             j -= 1
-    return j > 0 and f.endswith(_identifier_words().get(f[j - 1], ()), 0, j)
+    return _remember_identifier(scan, start, j > 0 and f.endswith(_identifier_words().get(f[j - 1], ()), 0, j))
+
+
+def _remember_identifier(scan: _Scan, start: int, answer: bool) -> bool:
+    scan.identifier_at, scan.identifier = start, answer
+    return answer
 
 
 def _single_digit_ok(f: str, d: _Draft, prev: str, nxt: str) -> bool:

@@ -55,6 +55,15 @@ _ARABIC = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
                         r"|[0-9]+(?:\.[0-9]+)?")
 _SPACES = " \u3000\xa0"
 _DECIMALS = regex.compile(r"[0-9]+")  # after 点: 一百点123
+
+
+def arabic_end(f: str, i: int) -> int:
+    """Where the Arabic number at ``i`` of folded text ends, its thousands
+    separators and decimals included (``1,234.5``)."""
+    m = _ARABIC.match(f, i)
+    return m.end() if m else i
+
+
 # Longer runs of digits are identifiers or noise, not quantities; the cap also
 # keeps every value printable (Python refuses str() of ints over 4300 digits).
 MAX_DIGITS = 100

@@ -152,6 +152,7 @@ FORMS = [
 @pytest.mark.parametrize(("text", "expected"), [
     ("1、2、5及9号码头", ["1", "2", "5", "9号"]),  # a list stays a list
     ("行业代码582、620、639等类别", []),         # every item of a list of identifiers
+    ("股票代码" + "、".join(str(600000 + k) for k in range(40)), []),  # however long the list
     ("根据国发〔2015〕40号文", ["2015"]),        # a document number, after its year
     ("这笔是最后一期，最近一次", []),
     ("因為本社前一年營運轉虧為盈", []),          # 前一 is "the previous", not a count

@@ -46,6 +46,20 @@ def test_found_in_a_sentence(value: object) -> None:
     assert m.value == value and m.unit == "元" and m.kind == "money"
 
 
+@given(st.lists(st.integers(min_value=0, max_value=10 ** 30) | st.decimals(
+    min_value=0, max_value=10 ** 6, places=2, allow_nan=False), min_size=1, max_size=20),
+    st.sampled_from(["，", "；", "。", "/ ", "：", "|"]))
+def test_every_number_of_a_table_row_is_read(values: list[object], separator: str) -> None:
+    """A row of plain numbers (a table, a list of figures): each is one
+    mention, in order, with its exact value."""
+    written = [str(v) for v in values]
+    text = "数据" + separator.join(written) + "。"
+    found = find_numbers(text)
+    assert [m.text for m in found] == written
+    for m, v in zip(found, values):
+        assert m.value == v and type(m.value) is (int if isinstance(v, int) or v == v.to_integral_value() else Decimal)
+
+
 def _check_mentions(text: str) -> None:
     mentions = find_numbers(text)
     end = 0
