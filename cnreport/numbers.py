@@ -340,13 +340,21 @@ def _plain_arabic(text: str, f: str, i: int, floor: int,
     answer is the one :func:`_read` and :func:`_keep` give, without the
     checks that cannot apply."""
     extend, join = _around()
-    if i > floor and (f[i - 1] in join or f[i - 1] in _PLAIN_BEFORE_STOP):
-        return None
+    if i > floor:
+        p = i - 2 if f[i - 1] in _SPACES else i - 1  # a prefix may stand one space before: 约 5
+        if p >= floor and (f[p] in join or f[p] in _PLAIN_BEFORE_STOP):
+            return None
     written = _PLAIN_NUMBER.match(f, i).group()  # type: ignore[union-attr]
     e = i + len(written)
     nxt = f[e] if e < len(f) else ""
     if nxt:
-        if nxt in extend or nxt in _PLAIN_AFTER_STOP or (nxt.isascii() and nxt.isalpha()):
+        if nxt in _SPACES:
+            if not (e + 1 < len(f) and "0" <= f[e + 1] <= "9"):
+                return None  # 1 2 3, a row of numbers, goes on; anything else may join
+        elif nxt == "、":
+            if not (i > 0 and f[i - 1] == "、"):
+                return None  # the first items of a list may be one figure: 5、600万
+        elif nxt in extend or nxt in _PLAIN_AFTER_STOP or (nxt.isascii() and nxt.isalpha()):
             return None
         if nxt in ",，" and arabic_end(f, i) != e:
             return None  # 1,234: thousands
