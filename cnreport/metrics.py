@@ -772,8 +772,10 @@ class _Context:
             if len(between) > _patterns().between_most:
                 continue  # too far apart for a verb (增長到) to join them
             verb = _change_verb(between)
+            if verb is None:
+                continue
             begin = _from_start(f, x, s_start)
-            if verb is None or begin == x.start:
+            if begin == x.start:
                 continue
             return Change(direction=_context_words()[verb], start=x, end=y, basis=None,
                           text=self.text[begin:y.end])

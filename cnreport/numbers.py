@@ -95,6 +95,7 @@ class _Unit:
     word: str
     kind: str
     extra: str
+    scale: Rational = 1  # percentage points per unit: 5‰ is 0.5%, 25个基点 0.25
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +104,8 @@ def _units() -> dict[str, _Unit]:
     for row in table("units.tsv", 4):
         if row[0] in units:
             raise ValueError(f"{row.file}:{row.line}: {row[0]!r} is listed twice")
-        units[row[0]] = _Unit(row[0], row[1], row[2])
+        scale = Fraction(row[2]) if row[1] == "percent" and row[2] else 1
+        units[row[0]] = _Unit(row[0], row[1], row[2], scale)
     return units
 
 
@@ -913,7 +915,7 @@ def _read_suffix(f: str, d: _Draft) -> None:
             k = d.end
     k = _skip_space(f, k) if k < len(f) and f[k] in _SPACES and k + 1 < len(f) and not f[k + 1].isdigit() else k
     if k < len(f) and f[k] in "%‰":
-        _attach(d, k, k + 1, "percent", scale=_percent_scale(_units()[f[k]]))
+        _attach(d, k, k + 1, "percent", scale=_units()[f[k]].scale)
         _read_after_qualifier(f, d)
         return
     if f.startswith(("个百分点", "百分点"), k):
@@ -969,7 +971,7 @@ def _read_suffix(f: str, d: _Draft) -> None:
         else:
             # the 个 of 6个小时 stays in the surface but not in the unit
             _attach(d, k + ge, k + ge + len(u.word), u.kind,
-                    currency=u.extra if u.kind == "money" else None, scale=_percent_scale(u))
+                    currency=u.extra if u.kind == "money" else None, scale=u.scale)
             if u.word == "年" and ge == 0 and _year_range(d):
                 d.kind = "year"  # 2004-2005年, 2004至2005年: years, not a duration
             if u.kind == "money":
@@ -1011,12 +1013,6 @@ def _read_suffix(f: str, d: _Draft) -> None:
     _read_after_qualifier(f, d)
 
 
-def _percent_scale(u: _Unit) -> Fraction:
-    """Percentage points per unit, from the unit table: 5‰ is 0.5%, 25个基点
-    0.25 percentage points."""
-    return Fraction(u.extra) if u.kind == "percent" and u.extra else Fraction(1)
-
-
 def _noted_designation(f: str, k: int) -> int:
     """Where 号 is when a short note in brackets stands between the number
     and it (9（南）号码头); -1 otherwise."""
@@ -1043,7 +1039,7 @@ def _jiao_is_money(f: str, k: int, num: Numeral) -> bool:
     return _financial(f, num) or nxt[:1] == "钱" or (len(nxt) == 2 and nxt[1] == "分" and nxt[0] in DIGITS)
 
 
-def _attach(d: _Draft, a: int, b: int, kind: str, *, scale: Fraction = Fraction(1),
+def _attach(d: _Draft, a: int, b: int, kind: str, *, scale: Rational = 1,
             currency: Optional[str] = None) -> None:
     d.unit = (a, b)
     d.unit_kind = kind
@@ -1189,6 +1185,11 @@ def _with_prefixes(f: str, d: Optional[_Draft], floor: int) -> Optional[_Draft]:
     if d is None:
         return None
     i = d.start
+    if i - 1 < floor:
+        return d
+    before = f[i - 1]
+    if before not in _around()[1] and before not in _PLAIN_BEFORE_STOP:
+        return d  # nothing before it can join it (see _around)
     # ordinal markers
     if i - 1 >= floor and f[i - 1] == "第" and d.kind not in ("date", "year"):
         d.start = i - 1
