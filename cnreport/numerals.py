@@ -46,12 +46,13 @@ Number = Union[int, Decimal, Fraction]
 Rational = Union[int, Fraction]
 
 # One group of Arabic digits. Thousands separators are ASCII commas between
-# groups of exactly three digits after a first group of one to three; the
+# groups of exactly three digits after a first group of one to three (not
+# starting with 0: 0,100 is two numbers); the
 # Chinese comma separates clauses, so 20，300 is a list of two numbers, unless
 # decimals close the groups (82，225.00元, an amount; at most four groups, so
 # that a long list is not read again from every number: linear).
-_ARABIC = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
-                        r"|[0-9]{1,3}(?:，[0-9]{3}){1,4}\.[0-9]+"
+_ARABIC = regex.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
+                        r"|[1-9][0-9]{0,2}(?:，[0-9]{3}){1,4}\.[0-9]+"
                         r"|[0-9]+(?:\.[0-9]+)?")
 _SPACES = " \u3000\xa0"
 _DECIMALS = regex.compile(r"[0-9]+")  # after 点: 一百点123

@@ -159,6 +159,8 @@ FORMS = [
     ("一个快速的政治决策可能带来一些变化", []),   # an article, though a verb follows
     ("是公司中市值最高的一間。", []),             # "the one", after a superlative
     ("第1、2季度", ["第1", "2季度"]),
+    ("0,100", ["0", "100"]),                    # no thousands group opens with 0
+    ("0，100.00", ["0", "100.00"]),
     ("代号为9151", []),                         # identifiers are not quantities
     ("股票代码600519", []),
     ("电话：12345678", []),
