@@ -638,8 +638,8 @@ def _bare_magnitude_ok(f: str, i: int, floor: int) -> bool:
     or before 时代/级: 万 by itself is too often a name (万达) or a word."""
     if f[i] not in BIG_UNITS:
         return True
-    if f.startswith(("时代", "级"), i + 1) or f.startswith("万亿", i):
-        return True  # 亿时代, 亿级, 万亿美元
+    if f.startswith(("时代", "级"), i + 1) or f.startswith(("万亿", "万余"), i):
+        return True  # 亿时代, 亿级, 万亿美元, 万余人
     return i > 0 and any(i - len(q.word) >= floor and f.startswith(q.word, i - len(q.word))
                          for q in _qualifiers_ending().get(f[i - 1], ()))
 
@@ -1449,6 +1449,9 @@ def _inside_word(f: str, d: _Draft, whole_ok: bool = False) -> bool:
     # 全国一百大: a word ending on the first digit of a place-value numeral
     # (国一) is the dictionary's, not the text's
     placed = d.core_end - d.core_start > 1 and f[d.core_start + 1] in _PLACE_CHARS
+    # 近万名, 上万名: jieba lists a few qualified counts as words; a word that
+    # is the whole expression, qualifier first, is that count
+    whole_ok = whole_ok or (d.qualifier is not None and d.start < d.core_start)
     for ws, we in lexicalized_words().covering(f, d.core_start):
         if (ordinal and ws == d.core_start) or (placed and ws < d.core_start and we == d.core_start + 1):
             continue
