@@ -103,6 +103,9 @@ _QUARTERS = ("季度", "季", "财季", "财年")
 _QUARTER_UNITS = frozenset({"季度", "季", "Q", "q", "H", "h"})  # 一季度, Q3, H1
 _FOUNDED = ("成立于", "创立于", "创办于", "始建于", "成立", "创立", "创办", "创建于")
 _PERIOD_OPENERS = ("截至", "截止", "自")
+# What may stand between two parts of one period: 今年 + 前 + 三季度, 今年 +
+# 首 + 8個月, 2021年 + 至 + 2023年.
+_PERIOD_GAPS = frozenset("前首至到~-–—")
 _PERIOD_CLOSERS = ("以来", "期间", "之间", "之内", "间", "末", "底", "初", "内", "季度", "财季", "财年", "季", "首季")
 _SHARE_TAILS = ("占比", "比重")
 _PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz", "nrt", "nrfg", "eng"})
@@ -707,19 +710,25 @@ class _Context:
         changed = True
         while changed and a > lo:
             changed = False
-            before = self.mention_end.get(a - 1 if f[a - 1:a] in ("前", "首") else a)
+            # 今年首8個月, 2021年至2023年: a time joins across 前, 首 or a range's connector
+            gap = 1 if f[a - 1:a] in _PERIOD_GAPS else 0
+            before = self.mention_end.get(a - gap)
             if before is not None and before.start >= lo and (
                     _is_time(before) or (before.kind == "ordinal" and f.startswith(_QUARTERS, before.end))):
                 a, changed = before.start, True
                 continue
-            for w in self.lex.openers_to.get(f[a - 1], ()):
-                if a - len(w) >= lo and f.startswith(w, a - len(w)) and w != "在过去":
-                    a, changed = a - len(w), True
+            for k in (a, a - gap) if gap else (a,):
+                for w in self.lex.openers_to.get(f[k - 1:k], ()):
+                    if k - len(w) >= lo and f.startswith(w, k - len(w)) and w != "在过去" \
+                            and (k == a or w in self.lex.periods):
+                        a, changed = k - len(w), True
+                        break
+                if changed:
                     break
         changed = True
         while changed and b < hi:
             changed = False
-            nxt = self.mention_at.get(b + 1 if f[b:b + 1] in "前首" else b)
+            nxt = self.mention_at.get(b + 1 if f[b:b + 1] in _PERIOD_GAPS else b)
             if nxt is not None and nxt.end <= hi and (
                     _is_time(nxt) or (nxt.kind == "ordinal" and f.startswith(_QUARTERS, nxt.end))):
                 b, changed = nxt.end, True
@@ -1001,6 +1010,7 @@ class _Lexicon:
     owners: frozenset[str]
     sources: frozenset[str]
     stops: frozenset[str]
+    periods: frozenset[str]                      # period words (目前, 今年, 上半年)
     periods_from: dict[str, tuple[str, ...]]     # period words by first character
     openers_to: dict[str, tuple[str, ...]]       # what may open a period, by last character
     closers_from: dict[str, tuple[str, ...]]     # what may close one, by first character
@@ -1014,7 +1024,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         roles=_context_words(), scope=frozenset(_role_words("scope")), endings=_entity_set("ending"),
         owners=_entity_set("owner"), sources=_entity_set("source"), stops=_entity_set("stop"),
-        periods_from=_by_first(periods), openers_to=_by_last(_PERIOD_OPENERS + periods),
+        periods=frozenset(periods), periods_from=_by_first(periods), openers_to=_by_last(_PERIOD_OPENERS + periods),
         closers_from=_by_first(_PERIOD_CLOSERS + periods),
         front_from=_by_first(_role_words("scope") + _front_owners()), orgs_from=_by_first(_orgs()))
 
