@@ -519,7 +519,10 @@ class _Context:
                 return None  # 国家统计局数据显示，…: a source, not whom the figure is about
             if w not in lex.endings and (
                     w in lex.stops or w.lower() in self.aliases or role in _NAME_ENDING_ROLES
-                    or (tokens and role == "scope") or tok[2] in _NAME_ENDING_TAGS):
+                    or (tokens and role == "scope") or tok[2] in _NAME_ENDING_TAGS
+                    or (tok[2] == _PREFIX_TAG and tok[1] - tok[0] > 1)):
+                # (腾讯音乐 + 付费用户: a measure's prefix of two characters or
+                # more ends the name; one, such as 新 of 大新银行, may be inside it)
                 named_by_place = role == "period"
                 break
             tokens.append(tok)
@@ -915,6 +918,13 @@ def _reverse_run(tokens: list[tuple[int, int, str]],
     # _noun_run returned (start of the nearest noun, end of the farthest one).
     near = next(t for t in tokens if t[0] == run[0])
     k = next(k for k, t in enumerate(tokens) if t[1] == run[1])
+    # 城镇居民 + 人均 + 可支配收入, 零售客户 + 总 + 资产余额: one prefix between
+    # two nouns joins them (not a one-character noun: 2号线 + 日均 + 客流量)
+    while k + 2 < len(tokens) and tokens[k + 1][2] == _PREFIX_TAG and tokens[k + 2][2] in _NOUN_TAGS \
+            and tokens[k + 2][1] - tokens[k + 2][0] > 1:
+        more = _noun_run(tokens[k + 2:], links)
+        assert more is not None  # (it opens with a noun)
+        k = next(j for j in range(k + 2, len(tokens)) if tokens[j][1] == more[1])
     # 净 + 营业收入, 每股 + 税后 + 纯益, 海外 + 收入: a measure's prefixes and
     # places stay with it
     while k + 1 < len(tokens) and tokens[k + 1][2] in _MODIFIER_TAGS:
