@@ -945,6 +945,8 @@ def _read_suffix(f: str, d: _Draft) -> None:
         if money is not None and money.kind == "money":
             ge = 1  # 20个比特币, 两个亿卢布
     u = _match_unit(f, k + ge)
+    if u is not None and u.word == "期" and f.startswith("期间", k + ge):
+        u = None  # 十一期间, 双11期间: during the holiday, not eleven issues
     hao = k if f.startswith("号", k) else _noted_designation(f, k)
     if ge == 0 and hao >= 0 and isinstance(d.value, int) and d.value > 0 \
             and not f.startswith(("号称", "号召"), hao):
@@ -1318,6 +1320,8 @@ def _keep(f: str, d: _Draft, scan: _Scan) -> bool:
     num = d.numeral
     if num is None:
         return not (d.kind == "fraction" and _inside_word(f, d))
+    if d.unit is None and d.start == d.core_start and d.kind == "cardinal" and f.startswith("期间", d.end):
+        return False  # 十一期间, 五一期间, 双11期间, 十四五期间: a holiday or a plan named by its number
     nxt = f[d.core_end] if d.core_end < len(f) else ""
     prev = f[d.start - 1] if d.start > 0 else ""
     if d.kind == "cardinal" and d.unit is None and num.arabic and not num.has_magnitude and d.value is not None \
