@@ -106,6 +106,8 @@ _PERIOD_OPENERS = ("截至", "截止", "自")
 # What may stand between two parts of one period: 今年 + 前 + 三季度, 今年 +
 # 首 + 8個月, 2021年 + 至 + 2023年.
 _PERIOD_GAPS = frozenset("前首至到~-–—")
+# Between the size of a change and the level it reached: 增長33%至41億美元.
+_TO_LEVEL = frozenset({"至", "到", "，至", ",至", "，到", ",到"})
 _PERIOD_CLOSERS = ("以来", "期间", "之间", "之内", "间", "末", "底", "初", "内", "季度", "财季", "财年", "季", "首季")
 _SHARE_TAILS = ("占比", "比重")
 _PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz", "nrt", "nrfg", "eng"})
@@ -791,7 +793,21 @@ class _Context:
                 continue
             return Change(direction=_context_words()[verb], start=x, end=y, basis=None,
                           text=self.text[begin:y.end])
-        # 同比增長15%: the figure is the size of the change.
+        rate = self._rate(m, s_start)
+        if rate is not None or i == 0:
+            return rate
+        # 同比下降13%，至157億美元: the level that the change before reached
+        x = self.numbers[i - 1]
+        if x.start < s_start or f[x.end:m.start] not in _TO_LEVEL or x.kind not in METRIC_KINDS:
+            return None
+        rate = self._rate(x, s_start)
+        if rate is None:
+            return None
+        return attrs.evolve(rate, end=m, text=self.text[x.end - len(rate.text):m.end])
+
+    def _rate(self, m: NumberMention, s_start: int) -> Optional[Change]:
+        """同比增長15%: the figure is the size of the change."""
+        f = self.folded
         head = f[max(s_start, m.start - 10):m.start]
         found = _patterns().rate.search(head)
         if found is None:
