@@ -105,6 +105,8 @@ _FOUNDED = ("成立于", "创立于", "创办于", "始建于", "成立", "创�
 _PERIOD_OPENERS = ("截至", "截止", "自")
 # What may stand between two parts of one period: 今年 + 前 + 三季度, 今年 +
 # 首 + 8個月, 2021年 + 至 + 2023年.
+# Notes in brackets inside a company's name.
+_NAME_NOTES = ("（集团）", "(集团)", "（控股）", "(控股)", "（中国）", "(中国)", "（香港）", "(香港)")
 _PERIOD_GAPS = frozenset("前首至到~-–—")
 # Between the size of a change and the level it reached: 增長33%至41億美元.
 _TO_LEVEL = frozenset({"至", "到", "，至", ",至", "，到", ",到"})
@@ -507,7 +509,13 @@ class _Context:
             return None  # most clauses open with a function word: no look-ups
         tokens: list[tuple[int, int, str]] = []
         named_by_place = False  # the name stops at a time: 华润万家2023年营收…
-        while k < end and f[k] not in _CLAUSE_STOPS and not f[k].isspace():
+        while k < end and f[k] not in _CLAUSE_STOPS and not f[k].isspace() or (
+                tokens and f.startswith(_NAME_NOTES, k)):
+            note = next((w for w in _NAME_NOTES if f.startswith(w, k)), None) if tokens else None
+            if note is not None:  # 中国平安保险（集团）股份有限公司
+                tokens.append((k, k + len(note), "n"))
+                k += len(note)
+                continue
             t = self.mention_at.get(k)
             if t is not None:
                 named_by_place = _is_time(t)
@@ -521,7 +529,8 @@ class _Context:
                 return None  # 国家统计局数据显示，…: a source, not whom the figure is about
             if w not in lex.endings and (
                     w in lex.stops or w.lower() in self.aliases or role in _NAME_ENDING_ROLES
-                    or (tokens and role == "scope") or tok[2] in _NAME_ENDING_TAGS
+                    or (tokens and role == "scope" and not self._ending_at(tok[1], end))
+                    or tok[2] in _NAME_ENDING_TAGS
                     or (tok[2] == _PREFIX_TAG and tok[1] - tok[0] > 1)):
                 # (腾讯音乐 + 付费用户: a measure's prefix of two characters or
                 # more ends the name; one, such as 新 of 大新银行, may be inside it)
@@ -555,6 +564,12 @@ class _Context:
                 or not (named_by_place or _looks_like_name(name, tokens)):
             return None
         return start, k, self.text[start:k]
+
+    def _ending_at(self, k: int, end: int) -> bool:
+        """Whether a company ending (有限公司, 集团) is the word at ``k``: a
+        scope word before it is part of the name (金沙中国有限公司)."""
+        tok = self._forward(k, end) if k < end else None
+        return tok is not None and self.folded[tok[0]:tok[1]] in self.lex.endings
 
     def _right(self, pos: int, limit: int, hops: int = 0) -> Optional[tuple[int, int]]:
         f = self.folded

@@ -91,6 +91,10 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("伊利液态奶销量下降了3%", "伊利"),
     ("公司研发人员从1200人增加到2100人", None),   # 公司 alone names nobody
     ("台积电第三季营收达5467亿新台币", "台积电"),   # a company of the lexicon
+    # a company's full name: its legal ending, a place inside it, a note in brackets
+    ("長江和記實業有限公司的零售業務擁有超過16,000家門店", "長江和記實業有限公司"),
+    ("金沙中國有限公司去年經調整EBITDA為25億美元", "金沙中國有限公司"),
+    ("中国平安保险（集团）股份有限公司的代理人数量为44万人", "中国平安保险（集团）股份有限公司"),
     ("华润万家2023年营收为1000亿元", "华润万家"),  # the name runs to the time
     ("澳门博彩毛收入为509亿澳门元", "澳门"),       # the name stops at the measure
     ("腾讯音乐付费用户达到1亿", "腾讯音乐"),
@@ -359,7 +363,7 @@ def _field(metric: object, field: str) -> object:
 
 
 @pytest.mark.parametrize(("field", "floor"), [
-    ("subject", 0.88), ("entity", 0.90), ("period", 0.94), ("direction", 0.96)])
+    ("subject", 0.88), ("entity", 0.92), ("period", 0.94), ("direction", 0.96)])
 def test_metric_cases(field: str, floor: float) -> None:
     """Each field against tests/fixtures/metric-cases.jsonl (annotation rules in
     metric-cases.md): sentences in the style of news and reports, both scripts.
