@@ -105,6 +105,7 @@ _FOUNDED = ("成立于", "创立于", "创办于", "始建于", "成立", "创�
 _PERIOD_OPENERS = ("截至", "截止", "自")
 # What may stand between two parts of one period: 今年 + 前 + 三季度, 今年 +
 # 首 + 8個月, 2021年 + 至 + 2023年.
+_SUBSIDIARY = "旗下"
 # Notes in brackets inside a company's name.
 _NAME_NOTES = ("（集团）", "(集团)", "（控股）", "(控股)", "（中国）", "(中国)", "（香港）", "(香港)")
 _PERIOD_GAPS = frozenset("前首至到~-–—")
@@ -535,6 +536,12 @@ class _Context:
                 # (腾讯音乐 + 付费用户: a measure's prefix of two characters or
                 # more ends the name; one, such as 新 of 大新银行, may be inside it)
                 named_by_place = role == "period"
+                if w == _SUBSIDIARY and tokens:
+                    # 富邦金控旗下台北富邦银行: the figures are the subsidiary's
+                    j = tok[1] + 1 if f.startswith("的", tok[1]) else tok[1]
+                    inner = self._name_at(j, end, org) if j < end else None
+                    if inner is not None:
+                        return inner
                 break
             tokens.append(tok)
             k = tok[1]
