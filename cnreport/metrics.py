@@ -106,6 +106,8 @@ _PERIOD_OPENERS = ("截至", "截止", "自")
 # What may stand between two parts of one period: 今年 + 前 + 三季度, 今年 +
 # 首 + 8個月, 2021年 + 至 + 2023年.
 _SUBSIDIARY = "旗下"
+# Parts of a place that keep the scope word before them: 中国 + 内地 is one place.
+_PLACE_PARTS = ("内地", "大陆", "境内", "本土")
 # Notes in brackets inside a company's name.
 _NAME_NOTES = ("（集团）", "(集团)", "（控股）", "(控股)", "（中国）", "(中国)", "（香港）", "(香港)")
 _PERIOD_GAPS = frozenset("前首至到~-–—")
@@ -647,7 +649,8 @@ class _Context:
         while changed:
             changed = False
             for word in self.lex.front_from.get(f[a], ()):
-                if f.startswith(word, a) and a + len(word) < b and f[a:b] not in self.aliases:
+                if f.startswith(word, a) and a + len(word) < b and f[a:b] not in self.aliases \
+                        and not f.startswith(_PLACE_PARTS, a + len(word)):
                     a += len(word)  # 全网服务器总量, 公司研发人员
                     changed = True
         return a, entity

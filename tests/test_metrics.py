@@ -62,6 +62,7 @@ def _only(text: str) -> Metric:
     ("公司第二财季纯利为2.49亿美元", "2.49亿美元", "纯利"),
     # 较前年 is the basis of the change, the measure is the one before
     ("失业率为2.9%，较前年回落0.6个百分点", "0.6个百分点", "失业率"),
+    ("中國內地訪港旅客人數在2018年高達5,100萬人次", "5,100萬人次", "中國內地訪港旅客人數"),  # one place
     # a prefix between two nouns joins them into one measure
     ("2023年城镇居民人均可支配收入为51821元", "51821元", "城镇居民人均可支配收入"),
     ("招商银行零售客户总资产余额达13.3万亿元", "13.3万亿元", "零售客户总资产余额"),
@@ -364,7 +365,7 @@ def _field(metric: object, field: str) -> object:
 
 
 @pytest.mark.parametrize(("field", "floor"), [
-    ("subject", 0.88), ("entity", 0.92), ("period", 0.94), ("direction", 0.96)])
+    ("subject", 0.89), ("entity", 0.92), ("period", 0.94), ("direction", 0.96)])
 def test_metric_cases(field: str, floor: float) -> None:
     """Each field against tests/fixtures/metric-cases.jsonl (annotation rules in
     metric-cases.md): sentences in the style of news and reports, both scripts.
