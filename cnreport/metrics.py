@@ -512,13 +512,15 @@ class _Context:
             return None  # most clauses open with a function word: no look-ups
         tokens: list[tuple[int, int, str]] = []
         named_by_place = False  # the name stops at a time: 华润万家2023年营收…
-        while k < end and f[k] not in _CLAUSE_STOPS and not f[k].isspace() or (
-                tokens and f.startswith(_NAME_NOTES, k)):
-            note = next((w for w in _NAME_NOTES if f.startswith(w, k)), None) if tokens else None
-            if note is not None:  # 中国平安保险（集团）股份有限公司
-                tokens.append((k, k + len(note), "n"))
-                k += len(note)
-                continue
+        while k < end:
+            if tokens and f[k] in "（(":
+                note = next((w for w in _NAME_NOTES if f.startswith(w, k, end)), None)
+                if note is not None:  # 中国平安保险（集团）股份有限公司
+                    tokens.append((k, k + len(note), "n"))
+                    k += len(note)
+                    continue
+            if f[k] in _CLAUSE_STOPS or f[k].isspace():
+                break
             t = self.mention_at.get(k)
             if t is not None:
                 named_by_place = _is_time(t)
