@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from unittest import mock
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from cnreport import find_numbers
+from cnreport import find_numbers, numbers
 
 # text, surface, value, low, high, unit, qualifier, kind
 FORMS = [
@@ -272,3 +275,21 @@ def test_bare_yuan_takes_the_local_dollar() -> None:
     assert [m.currency for m in find_numbers("新台币177亿。\n门票5元")] == ["TWD", "CNY"]
     assert [m.currency for m in find_numbers("港币3元，人民币5元")] == ["HKD", "CNY"]
     assert [m.currency for m in find_numbers("收入5元和10元")] == ["CNY", "CNY"]
+
+
+# Around plain Arabic numbers: everything that could join one, or not.
+_AROUND_DIGITS = st.sampled_from(list("0123456789,，.、 　/-~年月日财号后QHqhkKwG第其之前负下约超过近为是:#的和与在《》")
+                                 + ["代码", "编号", "股票代码", "電話", "之间", "www.", "2.0", "见实", "直播"])
+
+
+@given(st.lists(_AROUND_DIGITS, max_size=24).map("".join))
+@example("股票代码600519、600520、600521")
+@example("1 2 3，4、5、6")
+@example("Q3 2023 约 5 负 7")
+def test_plain_numbers_read_as_the_full_read_does(text: str) -> None:
+    """The short path for plain Arabic numbers gives what the full read of
+    the same text gives: the same mentions, values and kinds."""
+    fast = find_numbers(text)
+    with mock.patch.object(numbers, "_plain_arabic", lambda *args: None):
+        full = find_numbers(text)
+    assert fast == full
