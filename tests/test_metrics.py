@@ -63,6 +63,7 @@ def _only(text: str) -> Metric:
     # 较前年 is the basis of the change, the measure is the one before
     ("失业率为2.9%，较前年回落0.6个百分点", "0.6个百分点", "失业率"),
     ("中國內地訪港旅客人數在2018年高達5,100萬人次", "5,100萬人次", "中國內地訪港旅客人數"),  # one place
+    ("第一產業增加值844.52億元，增長5.1％", "844.52億元", "第一產業增加值"),
     # a prefix between two nouns joins them into one measure
     ("2023年城镇居民人均可支配收入为51821元", "51821元", "城镇居民人均可支配收入"),
     ("招商银行零售客户总资产余额达13.3万亿元", "13.3万亿元", "零售客户总资产余额"),
