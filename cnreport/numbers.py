@@ -303,6 +303,15 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
     return _local_dollars(f, _shared_designations(f, _join_bounds(text, f, out))) if len(out) > 1 else out
 
 
+@lru_cache(maxsize=1)
+def _digit_names() -> Optional[regex.Pattern[str]]:
+    """Names written with Arabic digits, from ``lexicon/not_numbers.tsv``
+    (7-11, 7-Eleven): no quantity inside them."""
+    names = sorted((fold(row[0]) for row in table("not_numbers.tsv", 2) if any("0" <= c <= "9" for c in row[0])),
+                   key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(n) for n in names), regex.IGNORECASE) if names else None
+
+
 class _Scan:
     """What one pass over a text keeps as it goes: the spans that hold no
     quantities, and the last answer of :func:`_after_identifier_word` (a list
@@ -314,6 +323,9 @@ class _Scan:
         # book titles (《一线》) and web addresses (%20) hold no quantities
         self.titles = [(m.start(), m.end()) for m in _TITLE.finditer(f)]
         self.titles += [(m.start() - 1, m.end()) for m in _URL.finditer(f)]
+        names = _digit_names()
+        if names is not None:  # 7-11便利店
+            self.titles += [(m.start() - 1, m.end()) for m in names.finditer(f)]
         self.identifier_at = -1
         self.identifier = False
 

@@ -156,6 +156,7 @@ FORMS = [
     ("服务万余人", "万余人", 10000, 10000, 20000, "人", ">", "cardinal"),
     ("十四五个人", "十四五个", None, 14, 15, "个", None, "cardinal"),  # a count, not the plan
     ("二期工程", "二期", 2, None, None, "期", None, "cardinal"),
+    ("年龄7-11岁的儿童", "7-11岁", None, 7, 11, "岁", None, "duration"),  # not the brand
 ]
 
 
@@ -226,6 +227,7 @@ def test_form(text: str, surface: str, value: object, low: object, high: object,
     "95後", "一個重要里程碑", "一段時間", "這一點", "每一個", "下一個", "另一方面", "新一代", "一起成長",
     "一直", "一定", "進一步", "獨一無二", "幾乎", "十分重要", "千人千面", "《一线》", "一汽", "二維碼",
     "第一產業增加值", "第三产业",  # sectors of an economy
+    "7-11便利店", "7-ELEVEN門市", "三只松鼠",  # brands
     "十四五期间", "“十三五”规划", "十一期间", "五一期间", "双11期间", "618期间",  # plans and holidays
     "下半年", "四川", "陆地", "队伍", "收拾", "千万不要", "万万", "https://x.com/a?q=30%25",
     "IQ4", "Q5", "H5页面", "MP3",
