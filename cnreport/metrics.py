@@ -92,8 +92,9 @@ _RESPECTIVE_REACH = 128
 _TOPIC_REACH = 24
 _TOPIC = regex.compile(r"(?:从|就|对于)([^，,。；;：:]{1,15}?)(?:来看|来说|而言)[，,]")
 _SHARE_WORDS = ("占", "相当于")
-# X是Y的两倍, 市值只有高峰时的五分之一: with 的 before the figure, Y is a basis
-_BASIS_WORDS = ("是", "只有", "仅有", "仅为", "为")
+# X是Y的两倍, 市值只有高峰时的五分之一, 完成全年目标的58%, 恢复至疫情前的七成:
+# with 的 before the figure, Y is a basis
+_BASIS_WORDS = ("是", "只有", "仅有", "仅为", "为", "完成", "恢复至", "恢复到")
 # After 占 and before a share that is the part's own: 占比达, 占据了,
 # 占总营收的比重约为, 占百度核心收入的比例升至, 占全国总人口约
 _SHARE_REST = regex.compile(r"(?:比|据|比重|比例)?(?:[^，,。；;]{0,12}的?(?:比例|比重|份额)?)?(?:已经|已)?"
@@ -866,8 +867,8 @@ def _looks_like_name(name: str, tokens: list[tuple[int, int, str]]) -> bool:
 
 def _basis_before(f: str, pos: int) -> bool:
     """Whether the time at ``pos`` is what a figure is compared with
-    (较去年同期, 比上年末, 是去年同期的): a basis, not the period."""
-    return pos > 0 and (f[pos - 1] in "较比" or f.endswith(("相比", "是", "與", "与"), 0, pos))
+    (较去年同期, 比上年末, 是去年同期的, 完成全年目标的): a basis, not the period."""
+    return pos > 0 and (f[pos - 1] in "较比" or f.endswith(("相比", "是", "與", "与", "完成"), 0, pos))
 
 
 def _from_start(f: str, x: NumberMention, s_start: int) -> int:

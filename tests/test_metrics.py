@@ -56,6 +56,9 @@ def _only(text: str) -> Metric:
     # X是Y的N倍: Y is the basis, the multiple is X's
     ("公司的营收是五年前的三倍", "三倍", "营收"),
     ("股价只有发行时的一半", "一半", "股价"),
+    # 完成Y的N%, 恢复至Y的N成: Y is the target or the base, the figure is the subject's before
+    ("合同銷售額約為1,020億元，完成全年目標的58%", "58%", "合同銷售額"),
+    ("澳門去年接待旅客2,800萬人次，恢復至疫情前的七成左右", "七成左右", "旅客"),
     # 高峰时的: a time clause between the subject and the figure
     ("员工人数由高峰时的2万人减至8000人", "2万人", "员工人数"),
     # a fiscal quarter before the measure is its period, not its subject
@@ -120,6 +123,11 @@ def test_entity(text: str, entity: Optional[str]) -> None:
 ])
 def test_period(text: str, period: Optional[str]) -> None:
     assert _only(text).period == period
+
+
+def test_the_period_of_a_target_is_not_the_figures() -> None:
+    metrics = parse("今年首8個月的合同銷售額約為1,020億元，完成全年目標的58%").metrics
+    assert [(m.mention.text, m.period) for m in metrics] == [("1,020億元", "今年首8個月"), ("58%", "今年首8個月")]
 
 
 def test_change_from_to() -> None:
@@ -366,7 +374,7 @@ def _field(metric: object, field: str) -> object:
 
 
 @pytest.mark.parametrize(("field", "floor"), [
-    ("subject", 0.89), ("entity", 0.92), ("period", 0.94), ("direction", 0.96)])
+    ("subject", 0.90), ("entity", 0.92), ("period", 0.94), ("direction", 0.96)])
 def test_metric_cases(field: str, floor: float) -> None:
     """Each field against tests/fixtures/metric-cases.jsonl (annotation rules in
     metric-cases.md): sentences in the style of news and reports, both scripts.
