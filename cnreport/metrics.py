@@ -782,13 +782,18 @@ class _Context:
             by_first = self.lex.periods_from
             starts = (m.start() for m in _patterns().period_at.finditer(f, s_start, s_end, overlapped=True))
             found = sorted((k + len(w), len(w)) for k in starts for w in by_first[f[k]]
-                           if f.startswith(w, k, s_end) and not _basis_before(f, k))
+                           if f.startswith(w, k, s_end) and not _basis_before(f, k) and not self._in_mention(k))
             self._period_words[s_start] = found
         j = bisect.bisect_left(found, (pos + 1, 0)) - 1
         if j < 0:
             return None
         end, length = found[j]
         return end - length, end
+
+    def _in_mention(self, k: int) -> bool:
+        """Whether ``k`` is inside a figure, past its start (the 年内 of 半年内)."""
+        j = bisect.bisect_right(self.starts, k) - 1
+        return j >= 0 and self.numbers[j].start < k < self.numbers[j].end
 
     def change(self, i: int, s_start: int) -> Optional[Change]:
         m = self.numbers[i]
