@@ -369,14 +369,16 @@ def _plain_arabic(text: str, f: str, i: int, floor: int,
             if not (i > 0 and f[i - 1] == "、"):
                 return None  # the first items of a list may be one figure: 5、600万
         elif nxt in extend or nxt in _PLAIN_AFTER_STOP or (nxt.isascii() and nxt.isalpha()):
-            return None
-        if nxt in ",，" and arabic_end(f, i) != e:
-            return None  # 1,234: thousands
+            return _year(text, f, i, e, scan) if nxt == "年" and e - i == 4 else _counted(text, f, i, e, scan)
+        if nxt in ",，":
+            end = arabic_end(f, i)
+            if end != e:
+                return _counted(text, f, i, end, scan)  # 1,234: thousands
     if len(written) > MAX_DIGITS:
         return None
     prev = f[i - 1] if i > 0 else ""
     dropped = (None, e)
-    if (scan.titles and scan.in_title(i)) or (prev.isascii() and (prev.isalpha() or prev == ".") and prev):
+    if _named(f, i, prev, scan):
         return dropped
     decimal = "." in written
     kind = "cardinal"
@@ -395,6 +397,53 @@ def _plain_arabic(text: str, f: str, i: int, floor: int,
     if _after_identifier_word(f, i, scan):
         return dropped
     return NumberMention(text=text[i:e], start=i, end=e, value=value, kind=kind), e
+
+
+# Measure words that the full read treats in a way of their own: 十一期间,
+# 千万级, 1对1, 9点30分.
+_COUNT_STOP_UNITS = frozenset({"期", "级", "对", "点"})
+
+
+def _counted(text: str, f: str, i: int, digits_end: int,
+             scan: _Scan) -> Optional[tuple[Optional[NumberMention], int]]:
+    """An Arabic number (with its magnitude: 100萬) and a measure word, with
+    nothing after them that could go on (no qualifier, 多, range or second
+    figure): 13位, 100萬臺, 1,105件. As :func:`_plain_arabic`, the answer the
+    full read gives, or None when it is needed; the prefixes were checked.
+    ``digits_end`` is where the digits end."""
+    e = digits_end + 1 if f[digits_end:digits_end + 1] in BIG_UNITS else digits_end
+    u = _match_unit(f, e)
+    if u is None or u.kind != "cardinal" or u.word in _COUNT_STOP_UNITS:
+        return None  # (most often: no measure word here, nothing read)
+    num = scan_numeral(f, i)
+    if num is None or num.end != e or not num.arabic or not num.exact or num.more is not None:
+        return None
+    b = e + len(u.word)
+    if b < len(f) and f[b] in _around()[0]:
+        return None
+    if _named(f, i, f[i - 1] if i > 0 else "", scan):
+        return None, e
+    return NumberMention(text=text[i:b], start=i, end=b, value=exact(num.lo, num.decimal), kind="cardinal",
+                         unit=text[e:b]), b
+
+
+def _year(text: str, f: str, i: int, e: int, scan: _Scan) -> Optional[tuple[Optional[NumberMention], int]]:
+    """Four digits and 年 with no month, decade or year's end after it
+    (2018年): the year, as :func:`_read_date` reads it; None when the full
+    read is needed."""
+    k = e + 1
+    if k < len(f) and (f[k] in _around()[0] or f[k] in "代底末"):
+        return None  # 2019年3月底, 1960年代, 2019年底, 2018年 4月
+    if scan.titles and scan.in_title(i):
+        return None, e
+    return NumberMention(text=text[i:k], start=i, end=k, value=int(f[i:e]), kind="year", unit=text[e:k]), k
+
+
+def _named(f: str, i: int, prev: str, scan: _Scan) -> bool:
+    """Whether the Arabic number at ``i`` is part of a name: inside a book
+    title, a web address or a brand, or glued to Latin letters (5G, T.1)."""
+    return (bool(scan.titles) and scan.in_title(i)) or (prev.isascii() and (prev.isalpha() or prev == ".")
+                                                        and prev != "")
 
 
 # Currencies counted in 元 where they are the money of the place: after 港币6元

@@ -282,16 +282,20 @@ def test_bare_yuan_takes_the_local_dollar() -> None:
 
 # Around plain Arabic numbers: everything that could join one, or not.
 _AROUND_DIGITS = st.sampled_from(list("0123456789,，.、 　/-~年月日财号后QHqhkKwG第其之前负下约超过近为是:#的和与在《》")
-                                 + ["代码", "编号", "股票代码", "電話", "之间", "www.", "2.0", "见实", "直播"])
+                                 + list("个家位台臺次种万亿萬億多余半期级对点块元%人只") + ["以上", "左右", "个月", "小时",
+                                 "百分点", "号码头", "期间", "kg", "GB", "代码", "编号", "股票代码", "電話", "之间",
+                                 "www.", "2.0", "见实", "直播", "7-11便利", "2018年", "年代", "年底", "财年"])
 
 
 @given(st.lists(_AROUND_DIGITS, max_size=24).map("".join))
 @example("股票代码600519、600520、600521")
 @example("1 2 3，4、5、6")
 @example("Q3 2023 约 5 负 7")
+@example("超过100萬臺，1,105件、13位以上")
+@example("共1,105")
 def test_plain_numbers_read_as_the_full_read_does(text: str) -> None:
-    """The short path for plain Arabic numbers gives what the full read of
-    the same text gives: the same mentions, values and kinds."""
+    """The short paths for plain Arabic numbers and Arabic counts (13位,
+    100萬臺) give what the full read of the same text gives."""
     fast = find_numbers(text)
     with mock.patch.object(numbers, "_plain_arabic", lambda *args: None):
         full = find_numbers(text)
