@@ -313,24 +313,24 @@ def _digit_names() -> Optional[regex.Pattern[str]]:
 
 
 class _Scan:
-    """What one pass over a text keeps as it goes: the spans that hold no
+    """What one pass over a text keeps as it goes: the names that hold no
     quantities, and the last answer of :func:`_after_identifier_word` (a list
     of identifiers is walked back once, not once per item)."""
 
-    __slots__ = ("titles", "identifier_at", "identifier")
+    __slots__ = ("names", "identifier_at", "identifier")
 
     def __init__(self, f: str) -> None:
-        # book titles (《一线》) and web addresses (%20) hold no quantities
-        self.titles = [(m.start(), m.end()) for m in _TITLE.finditer(f)]
-        self.titles += [(m.start() - 1, m.end()) for m in _URL.finditer(f)]
-        names = _digit_names()
-        if names is not None:  # 7-11便利店
-            self.titles += [(m.start() - 1, m.end()) for m in names.finditer(f)]
+        # book titles (《一线》), web addresses (%20) and brands (7-11便利店)
+        self.names = [(m.start(), m.end()) for m in _TITLE.finditer(f)]
+        self.names += [(m.start() - 1, m.end()) for m in _URL.finditer(f)]
+        brands = _digit_names()
+        if brands is not None:
+            self.names += [(m.start() - 1, m.end()) for m in brands.finditer(f)]
         self.identifier_at = -1
         self.identifier = False
 
-    def in_title(self, k: int) -> bool:
-        return any(a < k < b for a, b in self.titles)
+    def in_name(self, k: int) -> bool:
+        return bool(self.names) and any(a < k < b for a, b in self.names)
 
 
 # After an Arabic number, what sends it to the full read besides the
@@ -434,7 +434,7 @@ def _year(text: str, f: str, i: int, e: int, scan: _Scan) -> Optional[tuple[Opti
     k = e + 1
     if k < len(f) and (f[k] in _around()[0] or f[k] in "代底末"):
         return None  # 2019年3月底, 1960年代, 2019年底, 2018年 4月
-    if scan.titles and scan.in_title(i):
+    if scan.in_name(i):  # (not glued to Latin letters: a year stays a year in FY2024年)
         return None, e
     return NumberMention(text=text[i:k], start=i, end=k, value=int(f[i:e]), kind="year", unit=text[e:k]), k
 
@@ -442,8 +442,7 @@ def _year(text: str, f: str, i: int, e: int, scan: _Scan) -> Optional[tuple[Opti
 def _named(f: str, i: int, prev: str, scan: _Scan) -> bool:
     """Whether the Arabic number at ``i`` is part of a name: inside a book
     title, a web address or a brand, or glued to Latin letters (5G, T.1)."""
-    return (bool(scan.titles) and scan.in_title(i)) or (prev.isascii() and (prev.isalpha() or prev == ".")
-                                                        and prev != "")
+    return scan.in_name(i) or (prev.isascii() and (prev.isalpha() or prev == ".") and prev != "")
 
 
 # Currencies counted in 元 where they are the money of the place: after 港币6元
@@ -1376,7 +1375,7 @@ def _magnitude_first(f: str, i: int) -> bool:
 # ---------------------------------------------------------------- keeping
 def _keep(f: str, d: _Draft, scan: _Scan) -> bool:
     """Precision rules: is this draft a quantity at all?"""
-    if scan.in_title(d.core_start):
+    if scan.in_name(d.core_start):
         return False
     num = d.numeral
     if num is None:
