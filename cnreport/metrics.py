@@ -104,13 +104,14 @@ _QUARTERS = ("季度", "季", "财季", "财年")
 _QUARTER_UNITS = frozenset({"季度", "季", "Q", "q", "H", "h"})  # 一季度, Q3, H1
 _FOUNDED = ("成立于", "创立于", "创办于", "始建于", "成立", "创立", "创办", "创建于")
 _PERIOD_OPENERS = ("截至", "截止", "自")
-# What may stand between two parts of one period: 今年 + 前 + 三季度, 今年 +
-# 首 + 8個月, 2021年 + 至 + 2023年.
+# After X旗下 (的), the subsidiary named next is whom the figures are about.
 _SUBSIDIARY = "旗下"
 # Parts of a place that keep the scope word before them: 中国 + 内地 is one place.
 _PLACE_PARTS = ("内地", "大陆", "境内", "本土")
 # Notes in brackets inside a company's name.
 _NAME_NOTES = ("（集团）", "(集团)", "（控股）", "(控股)", "（中国）", "(中国)", "（香港）", "(香港)")
+# What may stand between two parts of one period: 今年 + 前 + 三季度, 今年 +
+# 首 + 8個月, 2021年 + 至 + 2023年.
 _PERIOD_GAPS = frozenset("前首至到~-–—")
 # Between the size of a change and the level it reached: 增長33%至41億美元.
 _TO_LEVEL = frozenset({"至", "到", "，至", ",至", "，到", ",到"})
@@ -887,15 +888,10 @@ def _untied(between: str) -> str:
     """The text between two figures without a period word that 的 ties to
     the second (上升至今年的: 上升至)."""
     if between.endswith("的"):
-        for word in _periods_longest_first():
+        for word in _role_words("period"):  # (longest first)
             if between.endswith(word, 0, len(between) - 1):
                 return between[:len(between) - 1 - len(word)]
     return between
-
-
-@lru_cache(maxsize=1)
-def _periods_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(_role_words("period"), key=len, reverse=True))
 
 
 def _change_verb(between: str) -> Optional[str]:

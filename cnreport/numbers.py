@@ -66,6 +66,7 @@ _QUARTER = regex.compile(r"(?:[Qq][1-4]|[Hh][12])(?![0-9A-Za-z])")
 # 9（南）号码头: a note of one to three characters between a number and 号
 _DESIGNATION_NOTE = regex.compile(r"[（(][^（()）\s]{1,3}[）)]号")
 _SLASH_FRACTION = regex.compile(r"([0-9]{1,6})/([1-9][0-9]{0,5})(?![0-9/])")
+_DATE_WORDS = frozenset({"年", "月", "日", "财"})  # what makes a numeral a date (财 of 2023财年)
 _CONNECTORS = ("——", "--", "~", "-", "–", "—", "到", "至")
 _CONNECTOR_STARTS = frozenset(c[0] for c in _CONNECTORS)
 _CLAUSE_END = set("，,。.;；:：!！?？、)）」』”\"'\n\r\t ") | set(_SPACES)
@@ -336,7 +337,7 @@ class _Scan:
 # After an Arabic number, what sends it to the full read besides the
 # characters of _around: a date word (2023财年), a slash (3/4), a list comma
 # (5、600万), the 后 of 95后, the tens 廿卅卌, and Latin letters (5G, 2023Q4).
-_PLAIN_AFTER_STOP = frozenset("财/、后後") | frozenset(TENS)
+_PLAIN_AFTER_STOP = _DATE_WORDS | frozenset("/、后後") | frozenset(TENS)
 # Before it: what _with_prefixes reads besides the joiners of _around —
 # Q3, H1, 零下.
 _PLAIN_BEFORE_STOP = frozenset("QqHh下")
@@ -391,9 +392,8 @@ def _plain_arabic(text: str, f: str, i: int, floor: int,
         value = int(written)
         if e - i == 4 and 1900 <= value <= 2099:
             kind = "year"
-    if kind == "cardinal" and prev and nxt and _is_cjk(prev) and _is_cjk(nxt) and prev not in _GLUE_BREAKERS \
-            and not f.startswith(("和", "或", "与", "之间"), e):
-        return dropped  # a bare number glued inside words is a name: 見實425直播
+    if kind == "cardinal" and _glued_in_words(f, prev, nxt, e):
+        return dropped
     if _after_identifier_word(f, i, scan):
         return dropped
     return NumberMention(text=text[i:e], start=i, end=e, value=value, kind=kind), e
@@ -442,7 +442,20 @@ def _year(text: str, f: str, i: int, e: int, scan: _Scan) -> Optional[tuple[Opti
 def _named(f: str, i: int, prev: str, scan: _Scan) -> bool:
     """Whether the Arabic number at ``i`` is part of a name: inside a book
     title, a web address or a brand, or glued to Latin letters (5G, T.1)."""
-    return scan.in_name(i) or (prev.isascii() and (prev.isalpha() or prev == ".") and prev != "")
+    return scan.in_name(i) or _after_latin(prev)
+
+
+def _after_latin(prev: str) -> bool:
+    """5G, 4S店, T.1, MP3, H5: digits after Latin letters are part of a name."""
+    return prev != "" and prev.isascii() and (prev.isalpha() or prev == ".")
+
+
+def _glued_in_words(f: str, prev: str, nxt: str, end: int) -> bool:
+    """A bare number between two Chinese characters is a name (見實425直播,
+    520生活), unless a conjunction or a connector follows it or a verb or
+    preposition that takes numbers precedes it."""
+    return prev != "" and nxt != "" and _is_cjk(prev) and _is_cjk(nxt) and prev not in _GLUE_BREAKERS \
+        and not f.startswith(("到", "至", "和", "或", "与", "之间"), end)
 
 
 # Currencies counted in 元 where they are the money of the place: after 港币6元
@@ -487,7 +500,6 @@ def _shared_designations(f: str, mentions: list[NumberMention]) -> list[NumberMe
 
 # What may stand between the two halves of a stated interval: 大于10小于20,
 # 大于二十的同时小于三十五, 大于100 并且小于300; and between 20和30之间.
-_DATE_WORDS = frozenset({"年", "月", "日", "财"})  # (财 of 2023财年)
 _LIST_JOINERS = frozenset({"、", "，", ",", "及", "和", "与", "或"})
 _BOUND_JOINERS = frozenset({"", "且", "并", "并且", "而", "同时", "的同时", "但", "但是"})
 _BETWEEN_JOINERS = frozenset({"和", "与", "到", "至"})
@@ -1006,7 +1018,7 @@ def _read_suffix(f: str, d: _Draft) -> None:
             ge = 1  # 20个比特币, 两个亿卢布
     u = _match_unit(f, k + ge)
     if u is not None and u.word == "期" and f.startswith("期间", k + ge):
-        u = None  # 十一期间, 双11期间: during the holiday, not eleven issues
+        u = None  # 十一期间, 双11期间: during the holiday, not eleven issues (_keep drops them)
     hao = k if f.startswith("号", k) else _noted_designation(f, k)
     if ge == 0 and hao >= 0 and isinstance(d.value, int) and d.value > 0 \
             and not f.startswith(("号称", "号召"), hao):
@@ -1391,8 +1403,7 @@ def _keep(f: str, d: _Draft, scan: _Scan) -> bool:
         if _QUARTER.match(f, d.core_end):
             return True  # 2023Q4: the year of a quarter
     if num.arabic:
-        # 5G, 4S店, 2C, T.1, MP3, H5: digits glued to Latin letters are names.
-        if prev.isascii() and (prev.isalpha() or prev == ".") and prev != "" and d.start == d.core_start:
+        if _after_latin(prev) and d.start == d.core_start:
             return False
         if nxt.isascii() and nxt.isalpha() and d.unit is None and nxt not in ASCII_MAGNITUDES:
             return False
@@ -1402,10 +1413,8 @@ def _keep(f: str, d: _Draft, scan: _Scan) -> bool:
             # (a bare 19xx/20xx was made a year above: 2018中国零售数字化创新大会)
             if num.decimal and f[num.start:num.end].endswith(".0"):
                 return False  # versions: 2.0, 10.0
-            if prev and nxt and _is_cjk(prev) and _is_cjk(nxt) and num.lo == num.hi and d.start == d.core_start \
-                    and not f.startswith(("到", "至", "和", "或", "与", "之间"), d.core_end) \
-                    and prev not in _GLUE_BREAKERS:
-                return False  # a bare number glued inside words is a name: 見實425直播, 520生活
+            if num.lo == num.hi and d.start == d.core_start and _glued_in_words(f, prev, nxt, d.core_end):
+                return False
         if d.unit is None and d.kind in ("cardinal", "year") and d.start == d.core_start \
                 and _after_identifier_word(f, d.start, scan):
             return False  # 代号为9151, 股票代码600519: identifiers
