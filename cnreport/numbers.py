@@ -45,6 +45,16 @@ _SPACES = " \u3000\xa0"
 _NUMERAL_START = "[0-9零〇○一二三四五六七八九十百千万亿兆两俩壹贰叁参肆伍陆柒捌玖拾佰仟廿卅卌幺几半]|数(?=[以十百千万亿兆拾佰仟])"
 _CJK = regex.compile(r"\p{Han}")
 _DIGIT_RUN = regex.compile(r"[0-9][0-9,.]*")
+# Three numbers or more chained by one mark are a designation, not figures:
+# section numbers (3.2.1), versions (1.2.3), addresses (192.168.1.1), phone
+# numbers (010-6666-8888). A date written so (2019-03-01) is read as a date.
+_CHAIN = re.compile(r"[0-9]+([.~-])[0-9]+(?:\1[0-9]+)+")
+# A Chinese numeral that stops where another digit or 十 stands against it
+# (十十, 十一十二), or a fraction followed by 分之 (三分之一分之), is
+# ill-formed, and so is the rest of its run. Not 两 (十两, ten taels) nor the
+# financial digits that are common characters (五十陆续).
+_ILL_FORMED_NEXT = frozenset("零〇○一二三四五六七八九十廿卅卌分")
+_CHINESE_RUN = re.compile("(?:[零〇○一二三四五六七八九十百千万亿兆两廿卅卌点几]|分之)+")
 _TITLE = regex.compile(r"《[^《》\n]{1,40}》")
 _URL = regex.compile(r"(?:https?://|www\.)[!-~]+")
 _ISO_DATE = regex.compile(r"((?:19|20)[0-9]{2})([-/.])(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9])(?![0-9])")
@@ -277,6 +287,10 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
             break
         i = m.start()
         if "0" <= f[i] <= "9":
+            chain = _CHAIN.match(f, i)
+            if chain is not None and not _is_date_chain(f, i, chain.end()):
+                i = chain.end()
+                continue
             plain = _plain_arabic(text, f, i, floor, scan)
             if plain is not None:
                 mention, end = plain
@@ -289,6 +303,9 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
             i += 1
             continue
         draft = _read(f, i, floor)
+        if draft is not None and draft.end < n and f[draft.end] in _ILL_FORMED_NEXT and _ill_formed(f, draft):
+            i = _CHINESE_RUN.match(f, draft.end).end()  # type: ignore[union-attr]
+            continue
         if draft is None:
             # Arabic digits always read, unless the run is too long to be a
             # quantity: skip all of it, not one digit at a time.
@@ -302,6 +319,20 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
         floor = draft.end
         i = draft.end
     return _local_dollars(f, _shared_designations(f, _join_bounds(text, f, out))) if len(out) > 1 else out
+
+
+def _ill_formed(f: str, d: _Draft) -> bool:
+    """Whether the numeral material at the end of ``d`` goes on where the
+    read stopped (the caller has checked the next character)."""
+    if f[d.end] == "分":
+        return d.kind in ("fraction", "percent") and f.startswith("分之", d.end)
+    num = d.numeral
+    return num is not None and num.chinese > 0 and not num.arabic and d.end == num.end
+
+
+def _is_date_chain(f: str, i: int, end: int) -> bool:
+    m = _ISO_DATE.match(f, i)
+    return m is not None and m.end() == end
 
 
 @lru_cache(maxsize=1)

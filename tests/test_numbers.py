@@ -177,6 +177,17 @@ FORMS = [
     ("电话：12345678", []),
     ("第三方支付", []),
     ("十年樹木，百年樹人", []),
+    ("见3.2.1节，市场规模约5亿元", ["约5亿元"]),  # a section number is a designation
+    ("版本1.2.3、地址192.168.1.1", []),
+    ("热线010-6666-8888", []),
+    ("区间为5~6~7", []),                         # a chain of ranges means nothing
+    ("2019.3.1起施行", ["2019.3.1"]),             # a date written with dots stays a date
+    ("十十十", []),                              # an ill-formed run reads as nothing,
+    ("十一十二", []),
+    ("三七二十一", []),                           # not as pieces of it
+    ("三分之三分之三", []),
+    ("百分之百分之百", []),
+    ("一个十一二岁的孩子", ["十一二岁"]),         # a range of neighbouring digits is well formed
 ])
 def test_lists_identifiers_and_terms(text: str, expected: list[str]) -> None:
     assert [m.text for m in find_numbers(text)] == expected
