@@ -30,6 +30,7 @@ from .lexicon.numerals import (
     ASCII_MAGNITUDES,
     BIG_UNITS,
     DIGITS,
+    FINANCIAL,
     PLAIN_DIGITS,
     POINT,
     SEVERAL_BEFORE,
@@ -538,7 +539,7 @@ def scan_numeral(f: str, i: int, *, allow_bare_magnitude: bool = False) -> Numer
         if not r.feed(t):
             break
         v = r.value()
-        if v is not None:
+        if v is not None and not (t.kind == "D" and r.abbrev and _no_last_digit(f, t)):
             # the reader may go on and fail: keep what it has read so far
             # (as plain fields: the Numeral is built once, at the end)
             best = (t.end, v[0], v[1], r.decimal, r.more, _suffix_mults(r.suffix), r.has_big, r.arabic,
@@ -550,6 +551,22 @@ def scan_numeral(f: str, i: int, *, allow_bare_magnitude: bool = False) -> Numer
     return Numeral(start=i, end=end, lo=lo, hi=hi, decimal=decimal, more=more, suffix_mults=mults,
                    has_magnitude=has_big, arabic=arabic, chinese=chinese, tokens=count,
                    only_digit=only_digit, digit_string=digit_string)
+
+
+# 两 counts only before a measure word or a place (两个, 两千): after a place it
+# is the tael (十两黄金), not 2. A financial digit after a place written in
+# ordinary script, with a word going on, is the word's (五十陆续 is 50 and
+# 陆续; 一千陆 alone is 1600).
+_NOT_LAST_AFTER_PLACE = frozenset("两俩")
+_ORDINARY_PLACES = frozenset("十百千")
+_WORD_GOES_ON = regex.compile(r"(?!又)\p{Han}")  # (十壹又十四分之壹 is a mixed fraction)
+
+
+def _no_last_digit(f: str, t: _Token) -> bool:
+    """Whether the digit ``t``, right after a place unit, cannot end the numeral."""
+    if t.text in _NOT_LAST_AFTER_PLACE:
+        return True
+    return t.text in FINANCIAL and f[t.start - 1] in _ORDINARY_PLACES and _WORD_GOES_ON.match(f, t.end) is not None
 
 
 # What may follow an Arabic number inside a longer numeral (3万, 3.5, 3千多,

@@ -188,6 +188,8 @@ FORMS = [
     ("三分之三分之三", []),
     ("百分之百分之百", []),
     ("一个十一二岁的孩子", ["十一二岁"]),         # a range of neighbouring digits is well formed
+    ("价值十两黄金", ["十"]),                     # 两 after a place is the tael, not 2
+    ("五十陆续到场", ["五十"]),                   # a financial digit that begins a word
 ])
 def test_lists_identifiers_and_terms(text: str, expected: list[str]) -> None:
     assert [m.text for m in find_numbers(text)] == expected
