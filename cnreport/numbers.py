@@ -1476,6 +1476,9 @@ def _identifier_words() -> dict[str, tuple[str, ...]]:
     return {c: tuple(words) for c, words in by_last.items()}
 
 
+_AMONG = ("当中", "之中", "中")
+
+
 def _after_identifier_word(f: str, start: int, scan: _Scan) -> bool:
     """Whether an identifier word (代号, 编号, 电话) stands just before
     ``start``, with 为, 是 or a colon and spaces allowed between."""
@@ -1494,6 +1497,11 @@ def _after_identifier_word(f: str, start: int, scan: _Scan) -> bool:
         j -= 1
         while j > 0 and f[j - 1] in _SPACES:
             j -= 1
+    elif j > 0 and f[j - 1] in ",，":
+        # 产业分类代码当中，582、620、639
+        among = next((w for w in _AMONG if f.endswith(w, 0, j - 1)), None)
+        if among is not None:
+            j -= 1 + len(among)
     return _remember_identifier(scan, start, j > 0 and f.endswith(_identifier_words().get(f[j - 1], ()), 0, j))
 
 

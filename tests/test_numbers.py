@@ -163,6 +163,7 @@ FORMS = [
 @pytest.mark.parametrize(("text", "expected"), [
     ("1、2、5及9号码头", ["1", "2", "5", "9号"]),  # a list stays a list
     ("行业代码582、620、639等类别", []),         # every item of a list of identifiers
+    ("產業分類代碼當中，582、620、639 這三個", ["三個"]),
     ("股票代码" + "、".join(str(600000 + k) for k in range(40)), []),  # however long the list
     ("根据国发〔2015〕40号文", ["2015"]),        # a document number, after its year
     ("这笔是最后一期，最近一次", []),
