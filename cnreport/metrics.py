@@ -119,6 +119,12 @@ _PERIOD_CLOSERS = ("以来", "期间", "之间", "之内", "间", "末", "底", 
 _SHARE_TAILS = ("占比", "比重")
 _PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz", "nrt", "nrfg", "eng"})
 _NAME_ENDING_ROLES = frozenset({"period", "up", "down", "basis", "link", "verb"})
+# The last character of most words for a measure (失业率, 营业额, 出货量): such
+# a word ends the name before it (印尼失业率 → 印尼), as the aliases do.
+_MEASURE_ENDS = frozenset("率额量")
+# ...but not the words that only count the noun before them, which is part of
+# the measure (上市公司数量, 服务器总量).
+_COUNTING_MEASURES = frozenset({"数量", "总量", "总额", "余额", "存量", "增量"})
 _NAME_ENDING_TAGS = frozenset({"p", "uj", "ul", "c", "cc", "v", "d"})
 # A surname and one of these is a person (李某, 张先生).
 _PERSON_AFTER_SURNAME = ("某", "先生", "女士", "小姐", "总", "董")
@@ -536,6 +542,7 @@ class _Context:
                 return None  # 国家统计局数据显示，…: a source, not whom the figure is about
             if w not in lex.endings and (
                     w in lex.stops or w.lower() in self.aliases or role in _NAME_ENDING_ROLES
+                    or (len(w) > 1 and w[-1] in _MEASURE_ENDS and w not in _COUNTING_MEASURES)
                     or (tokens and role == "scope" and not self._ending_at(tok[1], end))
                     or tok[2] in _NAME_ENDING_TAGS
                     or (tok[2] == _PREFIX_TAG and tok[1] - tok[0] > 1)):
@@ -588,7 +595,8 @@ class _Context:
         f = self.folded
         while pos < limit and f[pos] in " \u3000":
             pos += 1
-        if pos < limit and f[pos] == "的":
+        after_de = pos < limit and f[pos] == "的"
+        if after_de:
             pos += 1
         tokens: list[tuple[int, int, str]] = []
         while len(tokens) < _MAX_RUN:
@@ -606,6 +614,11 @@ class _Context:
                 # 電影貢獻了: a word before 了 is the verb, not the subject.
                 tokens.pop()
                 break
+            if after_de and not tokens and tok[1] - tok[0] > 1:
+                if self.lex.roles.get(f[tok[0]:tok[1]]) in ("up", "down"):
+                    return None  # 营收实现了15%的增长: a change of what stands before
+                if tok[2] == "v":
+                    tok = (tok[0], tok[1], "vn")  # 10%的投入: after 的, a verb is named
             tokens.append(tok)
             pos = tok[1]
         # read forwards, a prefix before the noun stays (受访 + 企业)
@@ -840,14 +853,19 @@ class _Context:
         return attrs.evolve(rate, end=m, text=self.text[x.end - len(rate.text):m.end])
 
     def _rate(self, m: NumberMention, s_start: int) -> Optional[Change]:
-        """同比增長15%: the figure is the size of the change."""
+        """同比增長15%, 同比实现了15%的增长: the figure is the size of the change."""
         f = self.folded
         head = f[max(s_start, m.start - 10):m.start]
+        basis = next((w for w in _role_words("basis") if w in head), None)
         found = _patterns().rate.search(head)
         if found is None:
-            return None
+            after = _patterns().rate_after.match(f, m.end)
+            if after is None:
+                return None
+            k = head.rfind(basis) if basis else len(head)
+            return Change(direction=_context_words()[after.group("verb")], start=None, end=None, basis=basis,
+                          text=self.text[m.start - len(head) + k:after.end()])
         verb = found.group("verb")
-        basis = next((w for w in _role_words("basis") if w in head), None)
         k = head.rfind(basis) if basis else found.start()
         return Change(direction=_context_words()[verb], start=None, end=None, basis=basis,
                       text=self.text[m.start - len(head) + k:m.end])
@@ -904,6 +922,7 @@ class _Patterns:
     between: regex.Pattern[str]    # 增長到, between the two figures of a change
     between_most: int              # the longest text that ``between`` matches
     rate: regex.Pattern[str]       # 同比增長, just before a figure
+    rate_after: regex.Pattern[str]  # 的增长, just after a figure (15%的增长)
     period_at: regex.Pattern[str]  # where a period word (目前, 截至) starts
 
 
@@ -919,6 +938,7 @@ def _patterns() -> _Patterns:
         between=regex.compile(rf"(?:将|会|已|已经)?(?P<verb>{verbs})(?:了)?(?:到|至|为)?"),
         between_most=len("已经") + longest_verb + len("了") + len("到"),
         rate=regex.compile(rf"(?P<verb>{verbs})(?:了|到|至|为)?\s*$"),
+        rate_after=regex.compile(rf"的(?P<verb>{verbs})(?![到至为])"),
         period_at=regex.compile(alternation("period") or r"(?!)"),
     )
 

@@ -82,6 +82,13 @@ def _only(text: str) -> Metric:
     ("收入主要来自华东（60%）和华南（30%）", "60%", "华东"),
     # a share in a clause of 其中 is of the figure before
     ("公司共有1.2万名员工，其中约三分之二在上海", "约三分之二", "员工"),
+    # a change named after the figure (N%的增长) is of the measure before it
+    ("营收实现了15%的增长", "15%", "营收"),
+    # after 的, a verb is named: what the share is of
+    ("研发人员中有10%的投入在海外", "10%", "投入"),
+    # 以X计 names the measure a ranking is made by
+    ("以净收入计(7千万美元)是全国第一大银行", "7千万美元", "净收入"),
+    ("该银行在领先的200家企业中排名第26", "200家", "企业"),  # 中 + 排名, not 中排
 ])
 def test_subject(text: str, figure: str, subject: str) -> None:
     got = {m.mention.text: m.subject for m in parse(text).metrics}
@@ -104,6 +111,8 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("华润万家2023年营收为1000亿元", "华润万家"),  # the name runs to the time
     ("澳门博彩毛收入为509亿澳门元", "澳门"),       # the name stops at the measure
     ("腾讯音乐付费用户达到1亿", "腾讯音乐"),
+    ("印尼主要出口市场乃日本(22.3%)", "印尼"),     # 主要 ends a name
+    ("截至2006年，印尼失业率是约9.75%", "印尼"),   # so does a word for a rate, amount or volume
 ])
 def test_entity(text: str, entity: Optional[str]) -> None:
     assert parse(text).metrics[-1].entity == entity
@@ -208,6 +217,8 @@ def test_second_figure_of_a_change_has_no_period_of_its_own() -> None:
     ("营收同比增长15%", "up", "同比"),
     ("利润环比下降3.5%", "down", "环比"),
     ("收入增长了一倍", "up", None),
+    ("净利润同比实现了20%的增长", "up", "同比"),  # the verb after the figure
+    ("股价出现了5%的下跌", "down", None),
 ])
 def test_change_rate(text: str, direction: str, basis: Optional[str]) -> None:
     c = parse(text).metrics[0].change
