@@ -348,7 +348,8 @@ class _Context:
             # described; 分行126间、支行400间: each item counts its own noun
             span = self._left(m.start, s_start) or self._right(m.end, s_end)
         else:
-            span = self._right(m.end, s_end) or self._left(m.start, s_start)
+            span = self._right(m.end, s_end, counted=m.kind == "cardinal" and m.unit is not None) \
+                or self._left(m.start, s_start)
         share = self._share_owner(m, s_start)
         if share is not None:
             span = None if share == _NO_OWNER else share
@@ -511,7 +512,11 @@ class _Context:
             word = next((w for w in self.lex.periods_from.get(f[k:k + 1], ())
                          if f.startswith(w, k, end)), None)
             if word is None:
-                break
+                tok = self._forward(k, end) if k < end else None
+                if tok is None or tok[2] != "t" or tok[1] - tok[0] < 2:
+                    break
+                k = tok[1]  # 後來網易…: a time word (后来, 当时) opens the clause
+                continue
             k += len(word)
         start = k
         if f.startswith(_WE, start) and org:
@@ -591,7 +596,9 @@ class _Context:
         tok = self._forward(k, end) if k < end else None
         return tok is not None and self.folded[tok[0]:tok[1]] in self.lex.endings
 
-    def _right(self, pos: int, limit: int, hops: int = 0) -> Optional[tuple[int, int]]:
+    def _right(self, pos: int, limit: int, hops: int = 0, counted: bool = False) -> Optional[tuple[int, int]]:
+        """The noun run after ``pos``; ``counted`` when a count's measure word
+        ends just before it (31个生产基地: what is counted follows)."""
         f = self.folded
         while pos < limit and f[pos] in " \u3000":
             pos += 1
@@ -605,7 +612,7 @@ class _Context:
                 # 13類231個接口: the first figure counts what the second does
                 # (a few figures deep: a long run of them is a list).
                 if not tokens and nxt.kind in METRIC_KINDS and nxt.unit and hops < _MAX_HOPS:
-                    return self._right(nxt.end, limit, hops + 1)
+                    return self._right(nxt.end, limit, hops + 1, nxt.kind == "cardinal")
                 break
             tok = self._forward(pos, limit)
             if tok is None:
@@ -619,6 +626,10 @@ class _Context:
                     return None  # 营收实现了15%的增长: a change of what stands before
                 if tok[2] == "v":
                     tok = (tok[0], tok[1], "vn")  # 10%的投入: after 的, a verb is named
+            if not tokens and counted and self.lex.roles.get(f[tok[0]:tok[1]]) == "verb":
+                after = self._forward(tok[1], limit)
+                if after is not None and after[2] in _NOUN_TAGS:
+                    tok = (tok[0], tok[1], "vn")  # 31个生产基地: the verb names a kind of the noun
             tokens.append(tok)
             pos = tok[1]
         # read forwards, a prefix before the noun stays (受访 + 企业)

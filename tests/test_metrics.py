@@ -89,6 +89,9 @@ def _only(text: str) -> Metric:
     # 以X计 names the measure a ranking is made by
     ("以净收入计(7千万美元)是全国第一大银行", "7千万美元", "净收入"),
     ("该银行在领先的200家企业中排名第26", "200家", "企业"),  # 中 + 排名, not 中排
+    # after a count's measure word, a verb before a noun names a kind of it
+    ("集团共经营31个生产基地及90家工厂", "31个", "生产基地"),
+    ("汇丰保险以41亿元收购恒生保险30%股权", "30%", "股权"),  # (a price's verb stays a verb)
 ])
 def test_subject(text: str, figure: str, subject: str) -> None:
     got = {m.mention.text: m.subject for m in parse(text).metrics}
@@ -112,6 +115,7 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("澳门博彩毛收入为509亿澳门元", "澳门"),       # the name stops at the measure
     ("腾讯音乐付费用户达到1亿", "腾讯音乐"),
     ("印尼主要出口市场乃日本(22.3%)", "印尼"),     # 主要 ends a name
+    ("後來網易與新浪、搜狐並稱為三大門戶", "網易"),  # a time word before the name is not in it
     ("截至2006年，印尼失业率是约9.75%", "印尼"),   # so does a word for a rate, amount or volume
 ])
 def test_entity(text: str, entity: Optional[str]) -> None:
