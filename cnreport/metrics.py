@@ -636,6 +636,8 @@ class _Context:
         return _noun_run(tokens, _LINK_TAGS | {"uj", _PREFIX_TAG}, _NOUN_TAGS | {_PREFIX_TAG})
 
     def _left(self, pos: int, limit: int, links: frozenset[str] = _LINK_TAGS) -> Optional[tuple[int, int]]:
+        while pos > limit and self.folded[pos - 1] in " \u3000":
+            pos -= 1  # 月薪 16 萬: spaces set off Arabic figures in many texts
         gap = 0
         while gap < _MAX_GAP:
             before = self.mention_end.get(pos)
