@@ -84,6 +84,7 @@ _LEAD_STOPS_SET = frozenset("，,：:；;。！？!?\n")
 _SHARE_REACH = 16
 # Between the figures of a list, and between the parts of a subject that 分别
 # hands figures to; where those figures end, and how far to look for it.
+_OPENING_QUOTES = frozenset("“「『\"'‘")
 _FIGURE_JOINERS = frozenset({"、", "和", "及", "与", "以及"})
 _PART_JOINER = regex.compile("|".join(regex.escape(w) for w in sorted(_FIGURE_JOINERS, key=len, reverse=True)))
 _RESPECTIVE_END = frozenset("，,。；;！？!?\n")
@@ -605,6 +606,8 @@ class _Context:
         after_de = pos < limit and f[pos] == "的"
         if after_de:
             pos += 1
+        elif counted and pos < limit and f[pos] in _OPENING_QUOTES:
+            pos += 1  # 三個“演化”: what is counted, in quotes
         tokens: list[tuple[int, int, str]] = []
         while len(tokens) < _MAX_RUN:
             nxt = self.mention_at.get(pos)
@@ -626,6 +629,8 @@ class _Context:
                     return None  # 营收实现了15%的增长: a change of what stands before
                 if tok[2] == "v":
                     tok = (tok[0], tok[1], "vn")  # 10%的投入: after 的, a verb is named
+            if not tokens and counted and tok[2] == "v" and tok[1] - tok[0] > 1:
+                tok = (tok[0], tok[1], "vn")  # 3個演化: after a measure word, a verb is named
             if not tokens and counted and self.lex.roles.get(f[tok[0]:tok[1]]) == "verb":
                 after = self._forward(tok[1], limit)
                 if after is not None and after[2] in _NOUN_TAGS:

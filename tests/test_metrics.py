@@ -90,6 +90,9 @@ def _only(text: str) -> Metric:
     ("以净收入计(7千万美元)是全国第一大银行", "7千万美元", "净收入"),
     ("该银行在领先的200家企业中排名第26", "200家", "企业"),  # 中 + 排名, not 中排
     ("像月薪 16 萬就可以拿", "16 萬", "月薪"),  # a space sets the figure off
+    # what a count counts: in quotes, or a verb named by the measure word
+    ("劉熾平用了三個“演化”來提示", "三個", "演化"),
+    ("為了做好3個演化。", "3個", "演化"),
     # after a count's measure word, a verb before a noun names a kind of it
     ("集团共经营31个生产基地及90家工厂", "31个", "生产基地"),
     ("汇丰保险以41亿元收购恒生保险30%股权", "30%", "股权"),  # (a price's verb stays a verb)
