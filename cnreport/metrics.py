@@ -126,6 +126,7 @@ _MEASURE_ENDS = frozenset("率额量")
 # ...but not the words that only count the noun before them, which is part of
 # the measure (上市公司数量, 服务器总量).
 _COUNTING_MEASURES = frozenset({"数量", "总量", "总额", "余额", "存量", "增量"})
+_PLACE_PERSON_ORG = frozenset({"ns", "nr", "nt", "nrt", "nrfg"})
 _NAME_ENDING_TAGS = frozenset({"p", "uj", "ul", "c", "cc", "v", "d"})
 # A surname and one of these is a person (李某, 张先生).
 _PERSON_AFTER_SURNAME = ("某", "先生", "女士", "小姐", "总", "董")
@@ -261,8 +262,8 @@ class _Context:
         if word in self.lex.endings:
             return self.tags.get(word, "n")  # 金控, 锂业
         role = self.lex.roles.get(word)
-        if role == "scope":
-            return "n"
+        if role == "scope" or (role in ("up", "down") and word.endswith("幅")):
+            return "n"  # (跌幅, 涨幅: nouns that name a change and its direction)
         if role == "prefix":
             return _PREFIX_TAG
         if role is not None and role != "brand":
@@ -522,8 +523,14 @@ class _Context:
         start = k
         if f.startswith(_WE, start) and org:
             return start, start + 2, org  # 我们的用户: the speaker's organisation
-        if start >= end or f[start] in _NOT_NAME_START:
-            return None  # most clauses open with a function word: no look-ups
+        if start >= end:
+            return None
+        if f[start] in _NOT_NAME_START:
+            # most clauses open with a function word: no look-ups, unless a
+            # proper name starts with its character (以色列)
+            first = self._forward(start, end)
+            if first is None or first[2] not in _PLACE_PERSON_ORG or first[1] - first[0] < 2:
+                return None
         tokens: list[tuple[int, int, str]] = []
         named_by_place = False  # the name stops at a time: 华润万家2023年营收…
         while k < end:
