@@ -511,26 +511,17 @@ class _Context:
             if t is not None and _is_time(t):
                 k = t.end
                 continue
-            word = next((w for w in self.lex.periods_from.get(f[k:k + 1], ())
+            # a period word, or a time word that names none (後來網易…)
+            word = next((w for w in self.lex.periods_from.get(f[k:k + 1], ()) + self.lex.when_from.get(f[k:k + 1], ())
                          if f.startswith(w, k, end)), None)
             if word is None:
-                tok = self._forward(k, end) if k < end else None
-                if tok is None or tok[2] != "t" or tok[1] - tok[0] < 2:
-                    break
-                k = tok[1]  # 後來網易…: a time word (后来, 当时) opens the clause
-                continue
+                break
             k += len(word)
         start = k
         if f.startswith(_WE, start) and org:
             return start, start + 2, org  # 我们的用户: the speaker's organisation
-        if start >= end:
-            return None
-        if f[start] in _NOT_NAME_START:
-            # most clauses open with a function word: no look-ups, unless a
-            # proper name starts with its character (以色列)
-            first = self._forward(start, end)
-            if first is None or first[2] not in _PLACE_PERSON_ORG or first[1] - first[0] < 2:
-                return None
+        if start >= end or (f[start] in _NOT_NAME_START and f[start:start + 2] not in _name_openers()):
+            return None  # most clauses open with a function word: no look-ups (but 以色列)
         tokens: list[tuple[int, int, str]] = []
         named_by_place = False  # the name stops at a time: 华润万家2023年营收…
         while k < end:
@@ -1112,10 +1103,20 @@ class _Lexicon:
     stops: frozenset[str]
     periods: frozenset[str]                      # period words (目前, 今年, 上半年)
     periods_from: dict[str, tuple[str, ...]]     # period words by first character
+    when_from: dict[str, tuple[str, ...]]        # time words that name no period (后来), likewise
     openers_to: dict[str, tuple[str, ...]]       # what may open a period, by last character
     closers_from: dict[str, tuple[str, ...]]     # what may close one, by first character
     front_from: dict[str, tuple[str, ...]]       # dropped from a subject's front
     orgs_from: dict[str, tuple[str, ...]]        # orgs.tsv, by first character
+
+
+@lru_cache(maxsize=1)
+def _name_openers() -> frozenset[str]:
+    """The first two characters of the place, person and organisation names
+    that open with a function character (以色列, 由...): only there may a
+    clause that opens with one open with a name."""
+    return frozenset(w[:2] for w, tag in word_tags().items()
+                     if len(w) > 1 and w[0] in _NOT_NAME_START and tag in _PLACE_PERSON_ORG)
 
 
 @lru_cache(maxsize=1)
@@ -1124,7 +1125,8 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         roles=_context_words(), scope=frozenset(_role_words("scope")), endings=_entity_set("ending"),
         owners=_entity_set("owner"), sources=_entity_set("source"), stops=_entity_set("stop"),
-        periods=frozenset(periods), periods_from=_by_first(periods), openers_to=_by_last(_PERIOD_OPENERS + periods),
+        periods=frozenset(periods), periods_from=_by_first(periods), when_from=_by_first(_role_words("when")),
+        openers_to=_by_last(_PERIOD_OPENERS + periods),
         closers_from=_by_first(_PERIOD_CLOSERS + periods),
         front_from=_by_first(_role_words("scope") + _front_owners()), orgs_from=_by_first(_orgs()))
 
