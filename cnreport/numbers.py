@@ -458,13 +458,16 @@ def _counted(text: str, f: str, i: int, digits_end: int,
                          unit=text[e:b]), b
 
 
+_MORE_THAN_TWO_DIGITS = re.compile("[0-9]{3}")
+
+
 def _year(text: str, f: str, i: int, e: int, scan: _Scan) -> Optional[tuple[Optional[NumberMention], int]]:
     """Four digits and 年 with no month, decade or year's end after it
     (2018年): the year, as :func:`_read_date` reads it; None when the full
     read is needed."""
     k = e + 1
-    if k < len(f) and (f[k] in _around()[0] or f[k] in "代底末"):
-        return None  # 2019年3月底, 1960年代, 2019年底, 2018年 4月
+    if k < len(f) and (f[k] in _around()[0] or f[k] in "代底末") and not _MORE_THAN_TWO_DIGITS.match(f, k):
+        return None  # 2019年3月底, 1960年代, 2019年底, 2018年 4月 (no month or quarter has 3 digits)
     if scan.in_name(i):  # (not glued to Latin letters: a year stays a year in FY2024年)
         return None, e
     return NumberMention(text=text[i:k], start=i, end=k, value=int(f[i:e]), kind="year", unit=text[e:k]), k
