@@ -48,6 +48,9 @@ _DIGIT_RUN = regex.compile(r"[0-9][0-9,.]*")
 # Three numbers or more chained by one mark are a designation, not figures:
 # section numbers (3.2.1), versions (1.2.3), addresses (192.168.1.1), phone
 # numbers (010-6666-8888). A date written so (2019-03-01) is read as a date.
+# FY2023: a fiscal year, though digits after Latin letters are a name (5G, T1).
+_FISCAL_YEAR_MARKS = frozenset({"FY", "fy", "Fy"})
+_FISCAL_YEAR = re.compile(r"(?:19|20)[0-9]{2}(?![0-9A-Za-z])")
 _CHAIN = re.compile(r"[0-9]+([.~-])[0-9]+(?:\1[0-9]+)+")
 # A Chinese numeral that stops where another digit or 十 stands against it
 # (十十, 十一十二), or a fraction followed by 分之 (三分之一分之), is
@@ -96,6 +99,8 @@ _EXTENDERS = "个半%‰成折大强毛角分之又点.多余来几数年月日�
 _PLACE_CHARS = frozenset(SMALL_UNITS) | frozenset(BIG_UNITS)
 # Words that begin with 强 after a number without making it a ranking (3强调).
 _STRONG_WORDS = ("强调", "强化", "强大", "强劲", "强势", "强烈", "强制", "强度", "强行", "强迫", "强者")
+_SHARE_LEANS = {"强": ">", "弱": "<"}  # after a share: 三分之一强, 两成弱
+_LEAN_WORDS = _STRONG_WORDS + ("弱势", "弱化", "弱小", "弱点", "弱者", "弱于")
 # Characters before a numeral that can join its expression: ordinal and sign
 # marks; currency words and qualifiers are added from their tables.
 _JOINERS_BEFORE = "第其之前负-" + _SPACES
@@ -287,6 +292,13 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
             break
         i = m.start()
         if "0" <= f[i] <= "9":
+            if i >= 2 and f[i - 2:i] in _FISCAL_YEAR_MARKS:
+                fiscal = _FISCAL_YEAR.match(f, i)
+                if fiscal is not None and (i < 3 or not f[i - 3].isascii() or not f[i - 3].isalnum()):
+                    out.append(NumberMention(text=text[i - 2:fiscal.end()], start=i - 2, end=fiscal.end(),
+                                             value=int(fiscal.group()), kind="year", unit=text[i - 2:i]))
+                    floor = i = fiscal.end()
+                    continue
             chain = _CHAIN.match(f, i)
             if chain is not None and not _is_date_chain(f, i, chain.end()):
                 i = chain.end()
@@ -1262,6 +1274,13 @@ def _read_after_qualifier(f: str, d: _Draft) -> None:
     if f.startswith(("(含)", "（含）"), k):
         k += 3  # 50万元(含)以上: the bound itself is included
     if k >= len(f):
+        return
+    lean = _SHARE_LEANS.get(f[k])
+    if lean is not None and d.kind in ("fraction", "percent") and not f.startswith(_LEAN_WORDS, k):
+        if d.qualifier is None:  # 三分之一强, 三成弱: a little over, a little under
+            d.qualifier = lean
+            _bounds_from_qualifier(d)
+        d.end = k + 1
         return
     for q in _qualifiers_starting().get(f[k], ()):
         if f.startswith(q.word, k):

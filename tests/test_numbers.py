@@ -155,6 +155,12 @@ FORMS = [
     ("近三年营收", "近三年", 3, None, 3, "年", "<", "duration"),  # as 近3年
     ("服务万余人", "万余人", 10000, 10000, 20000, "人", ">", "cardinal"),
     ("十四五个人", "十四五个", None, 14, 15, "个", None, "cardinal"),  # a count, not the plan
+    ("营收翻了一番", "翻了一番", 2, None, None, None, None, "multiple"),
+    ("销量翻了一倍", "翻了一倍", 2, None, None, "倍", None, "multiple"),
+    ("约合人民币3亿元", "约合人民币3亿元", 300000000, None, None, "元", "~", "money"),
+    ("FY2023营收", "FY2023", 2023, None, None, "FY", None, "year"),  # a fiscal year
+    ("占三分之一强", "三分之一强", Fraction(1, 3), Fraction(1, 3), None, None, ">", "fraction"),
+    ("只有两成弱", "两成弱", 20, None, 20, "成", "<", "percent"),
     ("二期工程", "二期", 2, None, None, "期", None, "cardinal"),
     ("年龄7-11岁的儿童", "7-11岁", None, 7, 11, "岁", None, "duration"),  # not the brand
 ]
@@ -245,6 +251,7 @@ def test_form(text: str, surface: str, value: object, low: object, high: object,
     "十四五期间", "“十三五”规划", "十一期间", "五一期间", "双11期间", "618期间",  # plans and holidays
     "下半年", "四川", "陆地", "队伍", "收拾", "千万不要", "万万", "https://x.com/a?q=30%25",
     "IQ4", "Q5", "H5页面", "MP3",
+    "实现两位数增长", "6位数密码",  # how many digits, not a count
 ])
 def test_not_a_quantity(text: str) -> None:
     assert find_numbers(text) == []
