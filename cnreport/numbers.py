@@ -292,7 +292,7 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
             break
         i = m.start()
         if "0" <= f[i] <= "9":
-            if i >= 2 and f[i - 2:i] in _FISCAL_YEAR_MARKS:
+            if i >= 2 and f[i - 1] in "Yy" and f[i - 2:i] in _FISCAL_YEAR_MARKS:
                 fiscal = _FISCAL_YEAR.match(f, i)
                 if fiscal is not None and (i < 3 or not f[i - 3].isascii() or not f[i - 3].isalnum()):
                     out.append(NumberMention(text=text[i - 2:fiscal.end()], start=i - 2, end=fiscal.end(),
@@ -413,7 +413,8 @@ def _plain_arabic(text: str, f: str, i: int, floor: int,
             if not (i > 0 and f[i - 1] == "、"):
                 return None  # the first items of a list may be one figure: 5、600万
         elif nxt in extend or nxt in _PLAIN_AFTER_STOP or (nxt.isascii() and nxt.isalpha()):
-            return _year(text, f, i, e, scan) if nxt == "年" and e - i == 4 else _counted(text, f, i, e, scan)
+            return _year(text, f, i, e, scan) if nxt == "年" and e - i == 4 and "." not in written \
+                else _counted(text, f, i, e, scan)
         if nxt in ",，":
             end = arabic_end(f, i)
             if end != e:
@@ -449,25 +450,38 @@ _COUNT_STOP_UNITS = frozenset({"期", "级", "对", "点"})
 
 def _counted(text: str, f: str, i: int, digits_end: int,
              scan: _Scan) -> Optional[tuple[Optional[NumberMention], int]]:
-    """An Arabic number (with its magnitude: 100萬) and a measure word, with
-    nothing after them that could go on (no qualifier, 多, range or second
-    figure): 13位, 100萬臺, 1,105件. As :func:`_plain_arabic`, the answer the
+    """An Arabic number (with its magnitude: 100萬) and a measure word, a
+    magnitude alone or a percent sign, with nothing after them that could go
+    on (no qualifier, 多, range or second figure): 13位, 100萬臺, 1,105件,
+    2300万, 60%. As :func:`_plain_arabic`, the answer the
     full read gives, or None when it is needed; the prefixes were checked.
     ``digits_end`` is where the digits end."""
     e = digits_end + 1 if f[digits_end:digits_end + 1] in BIG_UNITS else digits_end
     u = _match_unit(f, e)
-    if u is None or u.kind != "cardinal" or u.word in _COUNT_STOP_UNITS:
-        return None  # (most often: no measure word here, nothing read)
+    kind = "cardinal"
+    if u is None:
+        if e == digits_end or (e < len(f) and (f[e] in _around()[0] or f[e] in _PLAIN_AFTER_STOP
+                                                or (f[e].isascii() and f[e].isalpha()))):
+            return None  # (most often: no measure word here, nothing read)
+        b = e  # 2300万, 1.1亿的: a magnitude and nothing after it that joins
+    elif u.kind == "percent" and u.word == "%" and e == digits_end:
+        kind, b = "percent", e + 1  # 60%
+    elif u.kind != "cardinal" or u.word in _COUNT_STOP_UNITS:
+        return None
+    else:
+        b = e + len(u.word)
     num = scan_numeral(f, i)
     if num is None or num.end != e or not num.arabic or not num.exact or num.more is not None:
         return None
-    b = e + len(u.word)
+    if u is not None and _digit_count(f, e, b):
+        return None, e
     if b < len(f) and f[b] in _around()[0]:
         return None
-    if _named(f, i, f[i - 1] if i > 0 else "", scan):
-        return None, e
-    return NumberMention(text=text[i:b], start=i, end=b, value=exact(num.lo, num.decimal), kind="cardinal",
-                         unit=text[e:b]), b
+    if _named(f, i, f[i - 1] if i > 0 else "", scan) or (u is None and _after_identifier_word(f, i, scan)):
+        return None, e  # (编号3万: after an identifier word, a number without a unit is one)
+    unit = None if u is None else "%" if kind == "percent" else text[e:b]
+    return NumberMention(text=text[i:b], start=i, end=b, value=exact(num.lo, num.decimal), kind=kind,
+                         unit=unit), b
 
 
 _MORE_THAN_TWO_DIGITS = re.compile("[0-9]{3}")
@@ -1438,6 +1452,12 @@ def _magnitude_first(f: str, i: int) -> bool:
 
 
 # ---------------------------------------------------------------- keeping
+def _digit_count(f: str, a: int, b: int) -> bool:
+    """Whether the measure word at ``a:b`` is the 位 of 位数: 两位数增长 and
+    6位数密码 say how many digits, not how many of anything."""
+    return f.startswith("位数", a) and b == a + 1
+
+
 def _keep(f: str, d: _Draft, scan: _Scan) -> bool:
     """Precision rules: is this draft a quantity at all?"""
     if scan.in_name(d.core_start):
@@ -1447,6 +1467,8 @@ def _keep(f: str, d: _Draft, scan: _Scan) -> bool:
         return not (d.kind == "fraction" and _inside_word(f, d))
     if d.unit is None and d.start == d.core_start and d.kind == "cardinal" and f.startswith("期间", d.end):
         return False  # 十一期间, 五一期间, 双11期间, 十四五期间: a holiday or a plan named by its number
+    if d.unit is not None and _digit_count(f, d.unit[0], d.unit[1]):
+        return False
     nxt = f[d.core_end] if d.core_end < len(f) else ""
     prev = f[d.start - 1] if d.start > 0 else ""
     if d.kind == "cardinal" and d.unit is None and num.arabic and not num.has_magnitude and d.value is not None \

@@ -89,6 +89,7 @@ def test_any_text(text: str) -> None:
 @example("超過 650億次")
 @example("5~6億-7億")
 @example("第第第一")
+@example("2.07年")  # four characters before 年 that are no year (once a ValueError)
 def test_report_like_text(text: str) -> None:
     _check_mentions(text)
 
