@@ -174,7 +174,8 @@ def _tag_metrics(text: str, folded: str, sections: Sequence[Section], numbers: S
         if subject is None and metrics and last_sentence == s_start \
                 and (change is not None or metrics[-1].change is not None or ctx.share_without_owner(m, s_start)
                      or folded[metrics[-1].mention.end:m.start] in _FIGURE_JOINERS
-                     or (m.kind in ("percent", "fraction") and ctx.in_part_clause(m.start, s_start))):
+                     or (m.kind in ("percent", "fraction") and ctx.in_part_clause(m.start, s_start))
+                     or ctx.opens_with_period(m.start, s_start)):
             # 增速將從2016年的37%下降至19%, 營收同比增長15%至100億元: the
             # figures of one change measure the same thing; so do the
             # figures of a list (份额分别为20%、15%和10%), and a share in a
@@ -414,6 +415,15 @@ class _Context:
         span = self._left(found.end(1), found.start(1))
         return self.text[span[0]:span[1]] if span is not None else None
 
+    def opens_with_period(self, pos: int, s_start: int) -> bool:
+        """Whether the clause around ``pos`` opens with a period word and
+        names nothing else (去年同期为9.24亿元: the measure before, then)."""
+        f = self.folded
+        c = self._clause_at(pos, s_start)
+        while c < pos and f[c] in " \u3000":
+            c += 1
+        return c < pos and any(f.startswith(w, c, pos) for w in self.lex.periods_from.get(f[c], ()))
+
     def in_part_clause(self, pos: int, s_start: int) -> bool:
         """Whether the clause around ``pos`` opens with 其中 (of which)."""
         c = self._clause_at(pos, s_start)
@@ -451,6 +461,16 @@ class _Context:
                 a = k
                 break
         f = self.folded
+        k = a
+        while k < b:  # 去年同期为9.24亿元: periods name no measure
+            word = next((w for w in self.lex.periods_from.get(f[k], ()) if f.startswith(w, k, b)), None)
+            if word is None:
+                break
+            k += len(word)
+        if k == b:
+            return None
+        if b - a > 2 and any(len(w) > 1 and f.startswith(w, a + 1 - len(w)) for w in self.lex.periods_to.get(f[a], ())):
+            a += 1  # 2023年全年销量: the 年 of 全年 is the period's, not 年销量
         for tail in _SHARE_TAILS:
             if f.endswith(tail, a, b) and b - a > len(tail):
                 b -= len(tail)
@@ -1103,6 +1123,7 @@ class _Lexicon:
     stops: frozenset[str]
     periods: frozenset[str]                      # period words (目前, 今年, 上半年)
     periods_from: dict[str, tuple[str, ...]]     # period words by first character
+    periods_to: dict[str, tuple[str, ...]]       # and by last character
     when_from: dict[str, tuple[str, ...]]        # time words that name no period (后来), likewise
     openers_to: dict[str, tuple[str, ...]]       # what may open a period, by last character
     closers_from: dict[str, tuple[str, ...]]     # what may close one, by first character
@@ -1125,7 +1146,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         roles=_context_words(), scope=frozenset(_role_words("scope")), endings=_entity_set("ending"),
         owners=_entity_set("owner"), sources=_entity_set("source"), stops=_entity_set("stop"),
-        periods=frozenset(periods), periods_from=_by_first(periods), when_from=_by_first(_role_words("when")),
+        periods=frozenset(periods), periods_from=_by_first(periods), periods_to=_by_last(periods), when_from=_by_first(_role_words("when")),
         openers_to=_by_last(_PERIOD_OPENERS + periods),
         closers_from=_by_first(_PERIOD_CLOSERS + periods),
         front_from=_by_first(_role_words("scope") + _front_owners()), orgs_from=_by_first(_orgs()))

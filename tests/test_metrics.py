@@ -94,6 +94,10 @@ def _only(text: str) -> Metric:
     ("劉熾平用了三個“演化”來提示", "三個", "演化"),
     ("為了做好3個演化。", "3個", "演化"),
     ("付費率升至18.1%", "18.1%", "付費率"),  # a rate noun jieba lacks
+    # the 年 of 全年 is the period's (not 年销量), and a period is no subject:
+    # a clause that opens with one goes on with the measure before
+    ("比亚迪2023年全年销量302万辆", "302万辆", "销量"),
+    ("美团第二季度经营利润为47亿元，去年同期为9.24亿元。", "9.24亿元", "经营利润"),
     ("股价年内累计跌幅超过40%", "超过40%", "跌幅"),  # a change's noun is its subject
     # after a count's measure word, a verb before a noun names a kind of it
     ("集团共经营31个生产基地及90家工厂", "31个", "生产基地"),

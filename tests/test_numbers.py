@@ -159,6 +159,7 @@ FORMS = [
     ("销量翻了一倍", "翻了一倍", 2, None, None, "倍", None, "multiple"),
     ("约合人民币3亿元", "约合人民币3亿元", 300000000, None, None, "元", "~", "money"),
     ("FY2023营收", "FY2023", 2023, None, None, "FY", None, "year"),  # a fiscal year
+    ("预计新增产能50GWh", "50GWh", 50, None, None, "GWh", None, "cardinal"),
     ("平均任期2.07年", "2.07年", Decimal("2.07"), None, None, "年", None, "duration"),  # four characters, no year
     ("占三分之一强", "三分之一强", Fraction(1, 3), Fraction(1, 3), None, None, ">", "fraction"),
     ("只有两成弱", "两成弱", 20, None, 20, "成", "<", "percent"),
