@@ -85,7 +85,7 @@ _SHARE_REACH = 16
 # Between the figures of a list, and between the parts of a subject that 分别
 # hands figures to; where those figures end, and how far to look for it.
 _OPENING_QUOTES = frozenset("“「『\"'‘")
-_FIGURE_JOINERS = frozenset({"、", "和", "及", "与", "以及"})
+_FIGURE_JOINERS = frozenset({"、", "和", "及", "与", "以及", "或"})
 _PART_JOINER = regex.compile("|".join(regex.escape(w) for w in sorted(_FIGURE_JOINERS, key=len, reverse=True)))
 _RESPECTIVE_END = frozenset("，,。；;！？!?\n")
 _RESPECTIVE_REACH = 128
@@ -881,11 +881,14 @@ class _Context:
             return rate
         # 同比下降13%，至157億美元: the level that the change before reached
         x = self.numbers[i - 1]
-        if x.start < s_start or f[x.end:m.start] not in _TO_LEVEL or x.kind not in METRIC_KINDS:
+        between = f[x.end:m.start]
+        if x.start < s_start or x.kind not in METRIC_KINDS or (between not in _TO_LEVEL and between != "或"):
             return None
         rate = self._rate(x, s_start)
         if rate is None:
             return None
+        if between == "或":
+            return rate  # 升320点或1.86%: the same change, in other terms
         return attrs.evolve(rate, end=m, text=self.text[x.end - len(rate.text):m.end])
 
     def _rate(self, m: NumberMention, s_start: int) -> Optional[Change]:

@@ -98,6 +98,7 @@ def _only(text: str) -> Metric:
     # a clause that opens with one goes on with the measure before
     ("比亚迪2023年全年销量302万辆", "302万辆", "销量"),
     ("美团第二季度经营利润为47亿元，去年同期为9.24亿元。", "9.24亿元", "经营利润"),
+    ("恒生指數收市報17,500點", "17,500點", "恒生指數"),  # 收市報 is the verb
     ("股价年内累计跌幅超过40%", "超过40%", "跌幅"),  # a change's noun is its subject
     # after a count's measure word, a verb before a noun names a kind of it
     ("集团共经营31个生产基地及90家工厂", "31个", "生产基地"),
@@ -207,6 +208,13 @@ def test_change_with_a_period_for_each_figure(text: str) -> None:
     c = metrics[1].change
     assert c is not None and c == metrics[0].change and c.direction == "up"
     assert metrics[0].subject == metrics[1].subject is not None
+
+
+def test_a_change_stated_twice_with_or() -> None:
+    # 升320點或1.86%: the points and the percentage are the same change
+    metrics = parse("恒生指數收市報17,500點，升320點或1.86%。").metrics
+    assert [(m.subject, m.change.direction if m.change else None) for m in metrics] == [
+        ("恒生指數", None), ("恒生指數", "up"), ("恒生指數", "up")]
 
 
 def test_respectively_hands_figures_to_the_parts_in_order() -> None:
