@@ -461,15 +461,17 @@ class _Context:
                 a = k
                 break
         f = self.folded
+        periods_from = self.lex.periods_from
         k = a
-        while k < b:  # 去年同期为9.24亿元: periods name no measure
-            word = next((w for w in self.lex.periods_from.get(f[k], ()) if f.startswith(w, k, b)), None)
+        while k < b and f[k] in periods_from:  # 去年同期为9.24亿元: periods name no measure
+            word = next((w for w in periods_from[f[k]] if f.startswith(w, k, b)), None)
             if word is None:
                 break
             k += len(word)
         if k == b:
             return None
-        if b - a > 2 and any(len(w) > 1 and f.startswith(w, a + 1 - len(w)) for w in self.lex.periods_to.get(f[a], ())):
+        ending = self.lex.periods_to.get(f[a])
+        if ending and b - a > 2 and any(len(w) > 1 and f.startswith(w, a + 1 - len(w)) for w in ending):
             a += 1  # 2023年全年销量: the 年 of 全年 is the period's, not 年销量
         for tail in _SHARE_TAILS:
             if f.endswith(tail, a, b) and b - a > len(tail):
@@ -895,16 +897,17 @@ class _Context:
         """同比增長15%, 同比实现了15%的增长: the figure is the size of the change."""
         f = self.folded
         head = f[max(s_start, m.start - 10):m.start]
-        basis = next((w for w in _role_words("basis") if w in head), None)
         found = _patterns().rate.search(head)
         if found is None:
-            after = _patterns().rate_after.match(f, m.end)
+            after = _patterns().rate_after.match(f, m.end) if f.startswith("的", m.end) else None
             if after is None:
                 return None
+            basis = next((w for w in _role_words("basis") if w in head), None)
             k = head.rfind(basis) if basis else len(head)
             return Change(direction=_context_words()[after.group("verb")], start=None, end=None, basis=basis,
                           text=self.text[m.start - len(head) + k:after.end()])
         verb = found.group("verb")
+        basis = next((w for w in _role_words("basis") if w in head), None)
         k = head.rfind(basis) if basis else found.start()
         return Change(direction=_context_words()[verb], start=None, end=None, basis=basis,
                       text=self.text[m.start - len(head) + k:m.end])
