@@ -416,8 +416,9 @@ class _Context:
         return self.text[span[0]:span[1]] if span is not None else None
 
     def opens_with_period(self, pos: int, s_start: int) -> bool:
-        """Whether the clause around ``pos`` opens with a period word and
-        names nothing else (去年同期为9.24亿元: the measure before, then)."""
+        """Whether the clause around ``pos`` opens with a period word: with
+        no subject of its own, it goes on with the measure before
+        (…，去年同期为9.24亿元)."""
         f = self.folded
         c = self._clause_at(pos, s_start)
         while c < pos and f[c] in " \u3000":
@@ -534,7 +535,8 @@ class _Context:
                 k = t.end
                 continue
             # a period word, or a time word that names none (後來網易…)
-            word = next((w for w in self.lex.periods_from.get(f[k:k + 1], ()) + self.lex.when_from.get(f[k:k + 1], ())
+            ch = f[k:k + 1]
+            word = next((w for w in self.lex.periods_from.get(ch, ()) + self.lex.when_from.get(ch, ())
                          if f.startswith(w, k, end)), None)
             if word is None:
                 break
@@ -1152,8 +1154,8 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         roles=_context_words(), scope=frozenset(_role_words("scope")), endings=_entity_set("ending"),
         owners=_entity_set("owner"), sources=_entity_set("source"), stops=_entity_set("stop"),
-        periods=frozenset(periods), periods_from=_by_first(periods), periods_to=_by_last(periods), when_from=_by_first(_role_words("when")),
-        openers_to=_by_last(_PERIOD_OPENERS + periods),
+        periods=frozenset(periods), periods_from=_by_first(periods), periods_to=_by_last(periods),
+        when_from=_by_first(_role_words("when")), openers_to=_by_last(_PERIOD_OPENERS + periods),
         closers_from=_by_first(_PERIOD_CLOSERS + periods),
         front_from=_by_first(_role_words("scope") + _front_owners()), orgs_from=_by_first(_orgs()))
 

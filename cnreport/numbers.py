@@ -45,12 +45,12 @@ _SPACES = " \u3000\xa0"
 _NUMERAL_START = "[0-9零〇○一二三四五六七八九十百千万亿兆两俩壹贰叁参肆伍陆柒捌玖拾佰仟廿卅卌幺几半]|数(?=[以十百千万亿兆拾佰仟])"
 _CJK = regex.compile(r"\p{Han}")
 _DIGIT_RUN = regex.compile(r"[0-9][0-9,.]*")
-# Three numbers or more chained by one mark are a designation, not figures:
-# section numbers (3.2.1), versions (1.2.3), addresses (192.168.1.1), phone
-# numbers (010-6666-8888). A date written so (2019-03-01) is read as a date.
 # FY2023: a fiscal year, though digits after Latin letters are a name (5G, T1).
 _FISCAL_YEAR_MARKS = frozenset({"FY", "fy", "Fy"})
 _FISCAL_YEAR = re.compile(r"(?:19|20)[0-9]{2}(?![0-9A-Za-z])")
+# Three numbers or more chained by one mark are a designation, not figures:
+# section numbers (3.2.1), versions (1.2.3), addresses (192.168.1.1), phone
+# numbers (010-6666-8888). A date written so (2019-03-01) is read as a date.
 _CHAIN = re.compile(r"[0-9]+([.~-])[0-9]+(?:\1[0-9]+)+")
 # A Chinese numeral that stops where another digit or 十 stands against it
 # (十十, 十一十二), or a fraction followed by 分之 (三分之一分之), is
