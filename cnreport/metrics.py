@@ -263,8 +263,8 @@ class _Context:
         if word in self.lex.endings:
             return self.tags.get(word, "n")  # 金控, 锂业
         role = self.lex.roles.get(word)
-        if role == "scope" or (role in ("up", "down") and word.endswith("幅")):
-            return "n"  # (跌幅, 涨幅: nouns that name a change and its direction)
+        if role == "scope":
+            return "n"
         if role == "prefix":
             return _PREFIX_TAG
         if role is not None and role != "brand":
@@ -423,7 +423,16 @@ class _Context:
         c = self._clause_at(pos, s_start)
         while c < pos and f[c] in " \u3000":
             c += 1
-        return c < pos and any(f.startswith(w, c, pos) for w in self.lex.periods_from.get(f[c], ()))
+        return self._period_word_at(c, pos) > 0
+
+    def _period_word_at(self, k: int, end: int, when: bool = False) -> int:
+        """The length of the period word at ``k`` (ending by ``end``), or 0;
+        with ``when``, of a time word that names no period too (后来)."""
+        ch = self.folded[k:k + 1]
+        words = self.lex.periods_from.get(ch, ())
+        if when:
+            words += self.lex.when_from.get(ch, ())
+        return next((len(w) for w in words if self.folded.startswith(w, k, end)), 0)
 
     def in_part_clause(self, pos: int, s_start: int) -> bool:
         """Whether the clause around ``pos`` opens with 其中 (of which)."""
@@ -462,13 +471,12 @@ class _Context:
                 a = k
                 break
         f = self.folded
-        periods_from = self.lex.periods_from
         k = a
-        while k < b and f[k] in periods_from:  # 去年同期为9.24亿元: periods name no measure
-            word = next((w for w in periods_from[f[k]] if f.startswith(w, k, b)), None)
-            if word is None:
+        while k < b:  # 去年同期为9.24亿元: periods name no measure
+            length = self._period_word_at(k, b)
+            if not length:
                 break
-            k += len(word)
+            k += length
         if k == b:
             return None
         ending = self.lex.periods_to.get(f[a])
@@ -535,12 +543,10 @@ class _Context:
                 k = t.end
                 continue
             # a period word, or a time word that names none (後來網易…)
-            ch = f[k:k + 1]
-            word = next((w for w in self.lex.periods_from.get(ch, ()) + self.lex.when_from.get(ch, ())
-                         if f.startswith(w, k, end)), None)
-            if word is None:
+            length = self._period_word_at(k, end, when=True)
+            if not length:
                 break
-            k += len(word)
+            k += length
         start = k
         if f.startswith(_WE, start) and org:
             return start, start + 2, org  # 我们的用户: the speaker's organisation
@@ -900,19 +906,17 @@ class _Context:
         f = self.folded
         head = f[max(s_start, m.start - 10):m.start]
         found = _patterns().rate.search(head)
-        if found is None:
+        if found is not None:
+            verb, first, end = found.group("verb"), found.start(), m.end
+        else:
             after = _patterns().rate_after.match(f, m.end) if f.startswith("的", m.end) else None
             if after is None:
                 return None
-            basis = next((w for w in _role_words("basis") if w in head), None)
-            k = head.rfind(basis) if basis else len(head)
-            return Change(direction=_context_words()[after.group("verb")], start=None, end=None, basis=basis,
-                          text=self.text[m.start - len(head) + k:after.end()])
-        verb = found.group("verb")
+            verb, first, end = after.group("verb"), len(head), after.end()
         basis = next((w for w in _role_words("basis") if w in head), None)
-        k = head.rfind(basis) if basis else found.start()
+        k = head.rfind(basis) if basis else first
         return Change(direction=_context_words()[verb], start=None, end=None, basis=basis,
-                      text=self.text[m.start - len(head) + k:m.end])
+                      text=self.text[m.start - len(head) + k:end])
 
 
 def _looks_like_name(name: str, tokens: list[tuple[int, int, str]]) -> bool:

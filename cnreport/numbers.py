@@ -292,13 +292,11 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
             break
         i = m.start()
         if "0" <= f[i] <= "9":
-            if i >= 2 and f[i - 1] in "Yy" and f[i - 2:i] in _FISCAL_YEAR_MARKS:
-                fiscal = _FISCAL_YEAR.match(f, i)
-                if fiscal is not None and (i < 3 or not f[i - 3].isascii() or not f[i - 3].isalnum()):
-                    out.append(NumberMention(text=text[i - 2:fiscal.end()], start=i - 2, end=fiscal.end(),
-                                             value=int(fiscal.group()), kind="year", unit=text[i - 2:i]))
-                    floor = i = fiscal.end()
-                    continue
+            fiscal = _fiscal_year(text, f, i)
+            if fiscal is not None:
+                out.append(fiscal)
+                floor = i = fiscal.end
+                continue
             chain = _CHAIN.match(f, i)
             if chain is not None and not _is_date_chain(f, i, chain.end()):
                 i = chain.end()
@@ -331,6 +329,18 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
         floor = draft.end
         i = draft.end
     return _local_dollars(f, _shared_designations(f, _join_bounds(text, f, out))) if len(out) > 1 else out
+
+
+def _fiscal_year(text: str, f: str, i: int) -> Optional[NumberMention]:
+    """FY2023 (not NFY2023): the year, its mark as the unit."""
+    if i < 2 or f[i - 1] not in "Yy" or f[i - 2:i] not in _FISCAL_YEAR_MARKS \
+            or (i > 2 and f[i - 3].isascii() and f[i - 3].isalnum()):
+        return None
+    year = _FISCAL_YEAR.match(f, i)
+    if year is None:
+        return None
+    return NumberMention(text=text[i - 2:year.end()], start=i - 2, end=year.end(), value=int(year.group()),
+                         kind="year", unit=text[i - 2:i])
 
 
 def _ill_formed(f: str, d: _Draft) -> bool:
@@ -460,8 +470,7 @@ def _counted(text: str, f: str, i: int, digits_end: int,
     u = _match_unit(f, e)
     kind = "cardinal"
     if u is None:
-        if e == digits_end or (e < len(f) and (f[e] in _around()[0] or f[e] in _PLAIN_AFTER_STOP
-                                                or (f[e].isascii() and f[e].isalpha()))):
+        if e == digits_end or (e < len(f) and (f[e] in _PLAIN_AFTER_STOP or (f[e].isascii() and f[e].isalpha()))):
             return None  # (most often: no measure word here, nothing read)
         b = e  # 2300万, 1.1亿的: a magnitude and nothing after it that joins
     elif u.kind == "percent" and u.word == "%" and e == digits_end:
