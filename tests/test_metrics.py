@@ -178,7 +178,7 @@ def test_change_to_a_level(text: str, direction: str, basis: str, level: int, ch
     assert reached.subject == size.subject
     change = reached.change
     assert (change.direction, change.basis, change.start, change.end) == (direction, basis, None, reached.mention)
-    assert change.end.value == level and change.text == change_text
+    assert (change.end.value, type(change.end.value), change.text) == (level, type(level), change_text)
 
 
 def test_change_down_with_years() -> None:
