@@ -905,7 +905,10 @@ class _Context:
         """同比增長15%, 同比实现了15%的增长: the figure is the size of the change."""
         f = self.folded
         head = f[max(s_start, m.start - 10):m.start]
-        found = _patterns().rate.search(head)
+        rstripped = head.rstrip()
+        # the rate's verb ends the head: most heads end in no verb's last
+        # character, and the search is not needed
+        found = _patterns().rate.search(head) if rstripped[-1:] in _patterns().rate_closers else None
         if found is not None:
             verb, first, end = found.group("verb"), found.start(), m.end
         else:
@@ -961,6 +964,8 @@ def _untied(between: str) -> str:
 
 
 def _change_verb(between: str) -> Optional[str]:
+    if between[:1] not in _patterns().between_openers:
+        return None  # 、 between the items of a list: no verb, no match to try
     found = _patterns().between.fullmatch(between)
     return found.group("verb") if found else None
 
@@ -969,7 +974,9 @@ def _change_verb(between: str) -> Optional[str]:
 class _Patterns:
     between: regex.Pattern[str]    # 增長到, between the two figures of a change
     between_most: int              # the longest text that ``between`` matches
+    between_openers: frozenset[str]  # the characters that ``between`` can start with
     rate: regex.Pattern[str]       # 同比增長, just before a figure
+    rate_closers: frozenset[str]   # the characters that ``rate`` can end with, before spaces
     rate_after: regex.Pattern[str]  # 的增长, just after a figure (15%的增长)
     period_at: regex.Pattern[str]  # where a period word (目前, 截至) starts
 
@@ -981,11 +988,14 @@ def _patterns() -> _Patterns:
         return "|".join(regex.escape(w) for w in chosen)
 
     verbs = alternation("up", "down")
+    verb_words = [w for r in ("up", "down") for w in _role_words(r) if w]
     longest_verb = max((len(w) for r in ("up", "down") for w in _role_words(r)), default=0)
     return _Patterns(
         between=regex.compile(rf"(?:将|会|已|已经)?(?P<verb>{verbs})(?:了)?(?:到|至|为)?"),
         between_most=len("已经") + longest_verb + len("了") + len("到"),
+        between_openers=frozenset("将会已") | {w[0] for w in verb_words},
         rate=regex.compile(rf"(?P<verb>{verbs})(?:了|到|至|为)?\s*$"),
+        rate_closers=frozenset("了到至为") | {w[-1] for w in verb_words},
         rate_after=regex.compile(rf"的(?P<verb>{verbs})(?![到至为])"),
         period_at=regex.compile(alternation("period") or r"(?!)"),
     )
