@@ -103,7 +103,7 @@ _SHARE_LEANS = {"强": ">", "弱": "<"}  # after a share: 三分之一强, 两�
 _LEAN_WORDS = _STRONG_WORDS + ("弱势", "弱化", "弱小", "弱点", "弱者", "弱于")
 # Characters before a numeral that can join its expression: ordinal and sign
 # marks; currency words and qualifiers are added from their tables.
-_JOINERS_BEFORE = "第其之前负-" + _SPACES
+_JOINERS_BEFORE = "第其之前负好国-" + _SPACES
 
 
 @attrs.frozen
@@ -448,6 +448,8 @@ def _plain_arabic(text: str, f: str, i: int, floor: int,
             kind = "year"
     if kind == "cardinal" and _glued_in_words(f, prev, nxt, e):
         return dropped
+    if prev in "(（" and nxt in ")）" and _stock_code(f, i, written):
+        return dropped
     if _after_identifier_word(f, i, scan):
         return dropped
     return NumberMention(text=text[i:e], start=i, end=e, value=value, kind=kind), e
@@ -512,6 +514,25 @@ def _named(f: str, i: int, prev: str, scan: _Scan) -> bool:
     """Whether the Arabic number at ``i`` is part of a name: inside a book
     title, a web address or a brand, or glued to Latin letters (5G, T.1)."""
     return scan.in_name(i) or _after_latin(prev)
+
+
+_SHARE_WORDS = ("股价", "股票", "股东", "股份", "股息")  # 台積電(2330)股價: 股 is no measure word here
+
+
+def _stock_code(f: str, i: int, written: str) -> bool:
+    """中芯国际(688981), 腾讯控股(00700), 台積電(2330): a listed company's
+    code in brackets after its name — six digits (Shanghai, Shenzhen), five
+    opening with 0 (Hong Kong) or four that are not a year (Taiwan)."""
+    if i < 2 or not (_is_cjk(f[i - 2]) or f[i - 2].isalpha()):
+        return False
+    n = len(written)
+    if not written.isdigit():
+        return False
+    if n == 6 or (n == 5 and written[0] == "0"):
+        return True
+    # (员工(1200)人: a count, bracketed)
+    return n == 4 and not 1900 <= int(written) <= 2099 and (
+        _match_unit(f, i + n + 1) is None or f.startswith(_SHARE_WORDS, i + n + 1))
 
 
 def _after_latin(prev: str) -> bool:
@@ -826,6 +847,7 @@ def _read_percent_prefix(f: str, i: int) -> Optional[_Draft]:
             break
     d.unit = (i, i + 3)
     d.unit_text = unit
+    _read_after_qualifier(f, d)  # 百分之三十左右, 百分之十五以上
     return d
 
 
@@ -1047,6 +1069,8 @@ def _read_suffix(f: str, d: _Draft) -> None:
     k = d.end
     if k >= len(f) or f[k] not in _around()[0]:
         return  # nothing that follows can extend it (see _around)
+    if f[k] == "来":
+        k = _read_lai(f, d, k)
     # 一个半 / 三成半 / 两年半: a half after the numeral or after its unit.
     if f.startswith("个半", k) or (f.startswith("半", k) and not num.has_magnitude):
         step = 2 if f[k] == "个" else 1
@@ -1089,6 +1113,10 @@ def _read_suffix(f: str, d: _Draft) -> None:
     if u is not None and u.word == "期" and f.startswith("期间", k + ge):
         u = None  # 十一期间, 双11期间: during the holiday, not eleven issues (_keep drops them)
     hao = k if f.startswith("号", k) else _noted_designation(f, k)
+    if ge == 0 and hao == k and _headcount_hao(f, k):
+        _attach(d, k, k + 1, "cardinal")  # 三百多号人: a headcount, not the 300th
+        _read_after_qualifier(f, d)
+        return
     if ge == 0 and hao >= 0 and isinstance(d.value, int) and d.value > 0 \
             and not f.startswith(("号称", "号召"), hao):
         # 3号码头, 二号生产线, 9（南）号码头: a designation, the Nth of its
@@ -1096,14 +1124,15 @@ def _read_suffix(f: str, d: _Draft) -> None:
         _attach(d, hao, hao + 1, "ordinal")
         return
     if ge == 0 and f.startswith("月", k) and d.value is None and isinstance(d.low, int) \
-            and isinstance(d.high, int) and 1 <= d.low < d.high <= 12:
+            and isinstance(d.high, int) and 1 <= d.low < d.high <= 12 \
+            and not any(c in "几数" for c in f[num.start:num.end]):
         # 1-8月, 1至8月: the months of a year, as 3月1-10日 are days
         d.kind, d.low, d.high, d.end = "date", f"--{d.low:02d}", f"--{d.high:02d}", k + 1
         if f.startswith("份", d.end):
             d.end += 1
         d.fixed = True
         return
-    if u is not None and not (ge == 0 and u.word in ("月",)):
+    if u is not None and not (ge == 0 and u.word in ("月",) and f[num.start] != "数"):  # (数月: several months)
         if u.word == "季度" and ge == 0:
             _attach(d, k, k + len(u.word), "ordinal")
         elif u.word in ("块",) and not _kuai_is_money(f, k + 1):
@@ -1154,6 +1183,40 @@ def _read_suffix(f: str, d: _Draft) -> None:
         _attach(d, k, k + 1, "money", currency="CNY")  # 壹分: a cheque writes fen
         d.value = exact(Fraction(d.value) / 100, True)  # type: ignore[arg-type]
     _read_after_qualifier(f, d)
+
+
+def _read_lai(f: str, d: _Draft, k: int) -> int:
+    """十来个, 百来号人, 二十来个亿, 一百来万: 来 after a round number and
+    before what it counts makes it approximate (~); a magnitude after 来
+    still multiplies (一百来万 is about a million). Returns where the suffix
+    goes on."""
+    num = d.numeral
+    assert num is not None
+    value = d.value
+    if not (isinstance(value, int) and value >= 10 and value % 10 == 0 and num.more is None
+            and d.qualifier is None):
+        return k  # 一来, 二来: firstly, secondly
+    j = k + 1
+    ge = 1 if f.startswith("个", j) and j + 1 < len(f) and f[j + 1] in BIG_UNITS else 0
+    if j + ge < len(f) and f[j + ge] in BIG_UNITS:
+        if num.has_magnitude:
+            return k  # (八万来万 is no number)
+        value *= 10 ** BIG_UNITS[f[j + ge]]
+        j += ge + 1
+    elif not (f.startswith("个", j) or _match_unit(f, j) is not None or _headcount_hao(f, j)):
+        return k  # 十来 alone: 来 is a verb (十来了)
+    d.value, d.qualifier = value, "~"
+    d.end = d.core_end = j
+    return j
+
+
+# What 号 counts in a headcount (三百多号人, 两千多号员工) rather than naming
+# the Nth of a series (3号码头).
+_HEADCOUNT_NOUNS = ("人", "员工", "工人", "职工", "兄弟")
+
+
+def _headcount_hao(f: str, k: int) -> bool:
+    return f.startswith("号", k) and f.startswith(_HEADCOUNT_NOUNS, k + 1)
 
 
 def _noted_designation(f: str, k: int) -> int:
@@ -1232,6 +1295,12 @@ def _read_cheng_zhe(f: str, d: _Draft, k: int) -> None:
     d.kind = "percent"
     d.unit = (k, k + 1)
     d.end = end
+    if num.exact and end == k + 1 and f[k] == "成" and f.startswith(("多", "余"), end):
+        # 三成多: over 30%, under 40%
+        d.value, d.qualifier, d.low, d.high = exact(lo, num.decimal), ">", exact(lo, num.decimal), \
+            exact(lo + 10, num.decimal)
+        d.end = end + 1
+        return
     if num.exact:
         d.value = exact(lo, num.decimal)
     else:
@@ -1239,12 +1308,18 @@ def _read_cheng_zhe(f: str, d: _Draft, k: int) -> None:
 
 
 def _kuai_is_money(f: str, k: int) -> bool:
-    """块 is money before 钱, 毛, 角, a digit or the end of a clause; otherwise
-    a measure word (一块智能屏)."""
+    """块 is money before 钱, 毛, 角, a digit, a qualifier, a currency or the
+    end of a clause; otherwise a measure word (一块智能屏)."""
     if k >= len(f):
         return True
     c = f[k]
-    return c in "钱毛角半" or c in DIGITS or c in _CLAUSE_END or not _is_cjk(c) or c in "的"
+    if c in "钱毛角半" or c in DIGITS or c in _CLAUSE_END or not _is_cjk(c) or c in "的":
+        return True
+    # 三百块左右, 一万块出头: a price with its qualifier; 三千块人民币: with its currency
+    if any(len(q.word) > 1 and f.startswith(q.word, k) for q in _qualifiers_starting().get(c, ())):
+        return True
+    unit = _match_unit(f, k)
+    return unit is not None and unit.kind == "money"
 
 
 def _read_money_tail(f: str, d: _Draft, after_mao: bool = False) -> None:
@@ -1281,8 +1356,9 @@ def _read_money_tail(f: str, d: _Draft, after_mao: bool = False) -> None:
             k += 2
             changed = True
             break
-        if f[k] in DIGITS and (nxt == "" or nxt in _CLAUSE_END or nxt in "钱到至-~以左" or not _is_cjk(nxt)) \
-                and not nxt.isdigit():
+        if f[k] in DIGITS and (nxt == "" or nxt in _CLAUSE_END or nxt in "钱到至-~以左每" or not _is_cjk(nxt)
+                               or (nxt == "一" and _match_unit(f, k + 2) is not None)) \
+                and not nxt.isdigit():  # (一块五一瓶: the price of one)
             total += digit * step
             k += 1
             changed = True
@@ -1310,6 +1386,8 @@ def _read_after_qualifier(f: str, d: _Draft) -> None:
             if q.word == "内" and f.startswith(("内容", "内部", "内外", "内地", "内存"), k):
                 continue
             if q.word == "上下" and f.startswith("上下游", k):
+                continue
+            if q.word == "不到" and f.startswith("不到位", k):
                 continue
             if d.qualifier is None:
                 d.qualifier = q.symbol
@@ -1353,6 +1431,15 @@ def _with_prefixes(f: str, d: Optional[_Draft], floor: int) -> Optional[_Draft]:
     if i - 1 >= floor and f[i - 1] == "之" and d.numeral is not None and d.numeral.only_digit == "一" \
             and d.unit is None:
         d.start = i - 1
+        return d
+    if i - 2 >= floor and f[i - 1] == "国" and f[i - 2] == "民" and d.kind == "duration" and d.unit is not None \
+            and f[d.unit[0]:d.unit[1]] == "年" and isinstance(d.value, int) and d.value > 0 and d.qualifier is None:
+        # 民國八十五年: a year of the Republic of China calendar, which
+        # starts in 1912; the value is the Gregorian year
+        d.start, d.kind, d.value = i - 2, "year", d.value + 1911
+        return d
+    if i - 1 >= floor and f[i - 1] == "好" and f[i] == "几":
+        d.start = i - 1  # 好几万: several ten thousands, as 几万
         return d
     if i - 1 >= floor and f[i - 1] in "QqHh" and _QUARTER.match(f, i - 1) and d.numeral is not None \
             and d.unit is None and (i - 2 < floor or not (f[i - 2].isascii() and f[i - 2].isalpha())):
@@ -1467,6 +1554,9 @@ def _digit_count(f: str, a: int, b: int) -> bool:
     return f.startswith("位数", a) and b == a + 1
 
 
+_DAI_WORDS = ("代价", "代表", "代理", "代替", "代言")  # 十年代价: ten years' cost, not a decade
+
+
 def _keep(f: str, d: _Draft, scan: _Scan) -> bool:
     """Precision rules: is this draft a quantity at all?"""
     if scan.in_name(d.core_start):
@@ -1478,6 +1568,9 @@ def _keep(f: str, d: _Draft, scan: _Scan) -> bool:
         return False  # 十一期间, 五一期间, 双11期间, 十四五期间: a holiday or a plan named by its number
     if d.unit is not None and _digit_count(f, d.unit[0], d.unit[1]):
         return False
+    if d.kind == "duration" and f.startswith("代", d.end) and f[d.unit[0]:d.unit[1]] == "年" \
+            and not f.startswith(_DAI_WORDS, d.end):  # type: ignore[index]
+        return False  # 九十年代, 90年代: a decade whose century is not written, not 90 years
     nxt = f[d.core_end] if d.core_end < len(f) else ""
     prev = f[d.start - 1] if d.start > 0 else ""
     if d.kind == "cardinal" and d.unit is None and num.arabic and not num.has_magnitude and d.value is not None \
@@ -1502,6 +1595,9 @@ def _keep(f: str, d: _Draft, scan: _Scan) -> bool:
         if d.unit is None and d.kind in ("cardinal", "year") and d.start == d.core_start \
                 and _after_identifier_word(f, d.start, scan):
             return False  # 代号为9151, 股票代码600519: identifiers
+        if d.unit is None and d.kind in ("cardinal", "year") and d.start == d.core_start and prev in "(（" \
+                and nxt in ")）" and _stock_code(f, d.start, f[num.start:num.end]):
+            return False  # 中芯国际(688981)
         if nxt == "号" and d.end == d.core_end + 1 and prev in "〕]］）)" \
                 and _DOCUMENT_YEAR.search(f, max(0, d.start - 8), d.start):
             return False  # 国发〔2015〕40号: a document number after its year
@@ -1616,7 +1712,7 @@ def _inside_word(f: str, d: _Draft, whole_ok: bool = False) -> bool:
     placed = d.core_end - d.core_start > 1 and f[d.core_start + 1] in _PLACE_CHARS
     # 近万名, 上万名: jieba lists a few qualified counts as words; a word that
     # is the whole expression, qualifier first, is that count
-    whole_ok = whole_ok or (d.qualifier is not None and d.start < d.core_start)
+    whole_ok = whole_ok or (d.start < d.core_start and (d.qualifier is not None or f[d.start] == "好"))
     for ws, we in lexicalized_words().covering(f, d.core_start):
         if (ordinal and ws == d.core_start) or (placed and ws < d.core_start and we == d.core_start + 1):
             continue

@@ -186,7 +186,9 @@ def _tokens(f: str, i: int, limit: int = 256) -> Iterator[_Token]:
             continue
         elif c in "多余":
             tok = _Token("M", pos, pos + 1, text=c)
-        elif c == "个" and pos + 1 < n and f[pos + 1] in BIG_UNITS:
+        elif c == "个" and pos + 1 < n and (f[pos + 1] in BIG_UNITS or (
+                f[pos + 1] in "多余" and pos + 2 < n and f[pos + 2] in BIG_UNITS)):
+            # 三个亿, 一个多亿
             tok = _Token("G", pos, pos + 1, text=c)
         else:
             break
@@ -256,10 +258,10 @@ class _Reader:
 
     # -- tokens -----------------------------------------------------------
     def feed(self, t: _Token) -> bool:
-        if self.need_big and t.kind != "B":
-            return False
-        if self.frozen and t.kind not in ("B", "K", "M"):
-            return False
+        if self.need_big and t.kind != "B" and not (t.kind == "M" and self.last == "G"):
+            return False  # (一个多亿: 多 may stand between 个 and the magnitude)
+        if self.frozen and t.kind not in ("B", "K", "M") and not (t.kind == "G" and self.last == "M"):
+            return False  # (十多个亿: 个 may follow 多, before the magnitude)
         ok = getattr(self, "_" + t.kind)(t)
         if ok:
             self.count += 1

@@ -165,6 +165,31 @@ FORMS = [
     ("只有两成弱", "两成弱", 20, None, 20, "成", "<", "percent"),
     ("二期工程", "二期", 2, None, None, "期", None, "cardinal"),
     ("年龄7-11岁的儿童", "7-11岁", None, 7, 11, "岁", None, "duration"),  # not the brand
+    # qualifiers after the spoken forms of a share
+    ("占营收的百分之三十左右", "百分之三十左右", 30, None, None, "%", "~", "percent"),
+    ("投入占百分之十五以上", "百分之十五以上", 15, 15, None, "%", ">=", "percent"),
+    ("股價今年跌了三成多", "三成多", 30, 30, 40, "成", ">", "percent"),
+    ("成本是原來的五分之一不到", "五分之一不到", Fraction(1, 5), None, Fraction(1, 5), None, "<", "fraction"),
+    ("一百万不到的预算", "一百万不到", 1000000, None, 1000000, None, "<", "cardinal"),
+    # 多 between 个 and the magnitude
+    ("一年卖了一个多亿", "一个多亿", 100000000, 100000000, 200000000, None, ">", "cardinal"),
+    ("十多個億的規模", "十多個億", 1000000000, 1000000000, 2000000000, None, ">", "cardinal"),
+    # 来 after a round number: about
+    ("团队也就十来个人", "十来个", 10, None, None, "个", "~", "cardinal"),
+    ("賬上現金二十來個億", "二十來個億", 2000000000, None, None, None, "~", "cardinal"),
+    ("一百来万的流水", "一百来万", 1000000, None, None, None, "~", "cardinal"),
+    ("人均一百來塊", "一百來塊", 100, None, None, "塊", "~", "money"),
+    ("公司现在百来号人", "百来号", 100, None, None, "号", "~", "cardinal"),  # a headcount
+    ("整个团队有三百多号人", "三百多号", 300, 300, 400, "号", ">", "cardinal"),
+    ("新增了好几万用户", "好几万", None, 20000, 90000, None, None, "cardinal"),  # as 几万
+    ("收入增長了好幾倍", "好幾倍", None, 2, 9, "倍", None, "multiple"),
+    ("将在数月内完成", "数月内", None, 2, 9, "月", "<=", "duration"),  # several months, not February to September
+    # 块 with what makes it a price
+    ("客单价三百块左右", "三百块左右", 300, None, None, "块", "~", "money"),
+    ("一萬多塊台幣", "一萬多塊台幣", 10000, 10000, 20000, "塊", ">", "money"),
+    ("一块五一瓶", "一块五", Decimal("1.5"), None, None, "块", None, "money"),  # the price of one
+    ("公司今年十周年", "十周年", 10, None, None, "周年", None, "duration"),
+    ("成立於民國八十五年", "民國八十五年", 1996, None, None, "年", None, "year"),  # the ROC calendar
 ]
 
 
@@ -254,6 +279,9 @@ def test_form(text: str, surface: str, value: object, low: object, high: object,
     "下半年", "四川", "陆地", "队伍", "收拾", "千万不要", "万万", "https://x.com/a?q=30%25",
     "IQ4", "Q5", "H5页面", "MP3",
     "实现两位数增长", "6位数密码",  # how many digits, not a count
+    "中芯国际(688981)今日", "五粮液（000858）股价", "腾讯控股(00700)", "台積電(2330)營收",  # stock codes
+    "上世纪九十年代", "90年代末",  # decades whose century is not written
+    "今年双十一", "双11当天", "恒生指数年内下跌",  # a festival; 指数 then 年内
 ])
 def test_not_a_quantity(text: str) -> None:
     assert find_numbers(text) == []
