@@ -224,6 +224,9 @@ def _match_unit(f: str, k: int) -> Optional[_Unit]:
     for n in _unit_lengths():
         u = units.get(f[k:k + n])
         if u is not None:
+            e = k + n
+            if e < len(f) and f[e].isascii() and f[e].isalpha() and f[e - 1].isascii():
+                continue  # a Latin unit is a whole word: not the pp of ppm, the MW of MWp
             return u
     return None
 
@@ -328,7 +331,9 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
         out.append(_finish(text, draft))
         floor = draft.end
         i = draft.end
-    return _local_dollars(f, _shared_designations(f, _join_bounds(text, f, out))) if len(out) > 1 else out
+    if len(out) < 2:
+        return out
+    return _local_dollars(f, _shared_series(text, f, _shared_designations(f, _join_bounds(text, f, out))))
 
 
 def _fiscal_year(text: str, f: str, i: int) -> Optional[NumberMention]:
@@ -588,6 +593,44 @@ def _shared_designations(f: str, mentions: list[NumberMention]) -> list[NumberMe
     return mentions
 
 
+_WRITTEN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def _shared_series(text: str, f: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """A forecast series written with slashes (100/120/145亿元, 25/20/16倍,
+    1.25/1.58/1.92元): the last item's magnitude and unit are every item's.
+    A list with 、 shares the unit when its items already share the magnitude
+    (12.3亿、15.6亿、18.9亿元)."""
+    for k in range(len(mentions) - 1, 0, -1):
+        last = mentions[k]
+        if last.unit is None or last.value is None or isinstance(last.value, str) or last.kind == "cardinal" \
+                or not ("0" <= f[last.start] <= "9"):
+            continue
+        written = _WRITTEN.match(f, last.start)
+        if written is None or Fraction(written.group()) == 0:
+            continue
+        tail = f[written.end():last.end]  # 亿元, 倍, 元
+        scale = Fraction(last.value) / Fraction(written.group())
+        j = k - 1
+        while j >= 0:
+            m = mentions[j]
+            joiner = f[m.end:mentions[j + 1].start]
+            if m.qualifier is not None or m.value is None or isinstance(m.value, str) \
+                    or m.kind not in ("cardinal", "year") or m.unit is not None:
+                break
+            own = _WRITTEN.fullmatch(f, m.start, m.end)
+            if joiner == "/" and own is not None:
+                value = Fraction(own.group()) * scale
+            elif joiner == "、" and own is None and f.endswith(tail[:1], m.start, m.end) and tail[:1] in _PLACE_CHARS:
+                value = Fraction(m.value)  # 12.3亿、: the magnitude is already in
+            else:
+                break
+            mentions[j] = attrs.evolve(m, value=exact(value, "." in text[m.start:m.end]), kind=last.kind,
+                                       unit=last.unit, currency=last.currency)
+            j -= 1
+    return mentions
+
+
 # What may stand between the two halves of a stated interval: 大于10小于20,
 # 大于二十的同时小于三十五, 大于100 并且小于300; and between 20和30之间.
 _LIST_JOINERS = frozenset({"、", "，", ",", "及", "和", "与", "或"})
@@ -670,6 +713,8 @@ def _lone_in_word(f: str, i: int, words: Words) -> bool:
     no prefix (第, 超过, 人民币) can reach. This answers the same, only sooner.
     """
     c = f[i]
+    if c == "数" and f[i - 1:i + 1] in _count_nouns():
+        return True  # 人数千人以上: the noun's 数, then 千人以上
     if c in "半数成" or c.isascii() or i + 1 >= len(f):
         return False
     extend, join = _around()
@@ -682,6 +727,13 @@ def _lone_in_word(f: str, i: int, words: Words) -> bool:
     if i > 0 and f[i - 1] not in join and f[i - 1:i + 1] in words.pairs:
         return any(ws < i for ws, _ in words.covering(f, i))
     return False
+
+
+@lru_cache(maxsize=1)
+def _count_nouns() -> frozenset[str]:
+    """Nouns ending in 数 (人数, 家数, 指数) from ``lexicon/not_numbers.tsv``:
+    after them 数 is not "several", even before a place (股东人数千余人)."""
+    return frozenset(fold(row[0]) for row in table("not_numbers.tsv", 2) if row[0].endswith("数"))
 
 
 def _article(f: str, i: int) -> bool:
@@ -751,8 +803,12 @@ def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
         d = _Draft(i, frac.end, i, frac.end, exact(frac.value, False), kind="fraction", fixed=True)
         _read_after_qualifier(f, d)  # 四分之三以上, 三分之一左右
         return _with_prefixes(f, d, floor)
+    if num.arabic and f[i + 4:i + 5] in ("/", "-"):
+        split = _split_year(f, i)
+        if split is not None:
+            return _with_prefixes(f, split, floor)
     slash = _SLASH_FRACTION.match(f, i)
-    if slash is not None and (i == 0 or not f[i - 1].isdigit()):
+    if slash is not None and (i == 0 or not (f[i - 1].isdigit() or f[i - 1] == "/")):  # (25/20/16倍: a series)
         value = Fraction(int(slash.group(1)), int(slash.group(2)))
         d = _Draft(i, slash.end(), i, slash.end(), exact(value, False), kind="fraction", fixed=True)
         _read_after_qualifier(f, d)
@@ -762,9 +818,27 @@ def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
         return _with_prefixes(f, date, floor)
     d = _Draft(i, num.end, i, num.end, None, numeral=num)
     _set_value(d, num)
-    _read_range(f, d)
+    _read_range(f, d, floor)
     _read_suffix(f, d)
     return _with_prefixes(f, d, floor)
+
+
+_SPLIT_YEAR = re.compile(r"((?:19|20)[0-9]{2})[/-]([0-9]{2}|(?:19|20)[0-9]{2})(财年|财政年度|年度)")
+
+
+def _split_year(f: str, i: int) -> Optional[_Draft]:
+    """2023/24财年, 2023-2024财年: a fiscal year across two calendar years."""
+    m = _SPLIT_YEAR.match(f, i)
+    if m is None:
+        return None
+    first, second = int(m.group(1)), int(m.group(2))
+    if second < 100:
+        second += first - first % 100
+    if second != first + 1:
+        return None
+    d = _Draft(i, m.end(), i, m.start(3), None, kind="year", low=first, high=second, unit=(m.start(3), m.end()),
+               fixed=True)
+    return d
 
 
 def _clock_hour(f: str, i: int, num: Numeral) -> Optional[Numeral]:
@@ -855,6 +929,11 @@ def _read_half(f: str, i: int) -> Optional[_Draft]:
     """半年, 半个月, 半成: a half with a unit after it (下半年 is a name)."""
     if i > 0 and f[i - 1] in "上下前后多大一":
         return None
+    if i > 0 and f[i - 1] in "过逾" and (i < 2 or f[i - 2] != "不") and _match_unit(f, i + 1) is None \
+            and not f.startswith(("半数", "半个", "半成", "半折", "半百"), i):
+        # 过半, 逾半: more than half (下滑逾半, 缩水过半); not 不过半
+        return _Draft(i - 1, i + 1, i, i + 1, Fraction(1, 2), kind="fraction", qualifier=">",
+                      low=Fraction(1, 2), fixed=True)
     k = i + 1
     ge = f.startswith("个", k)
     if ge:
@@ -873,6 +952,9 @@ def _read_half(f: str, i: int) -> Optional[_Draft]:
     if f.startswith("数", i + 1) and not ge:  # 半数以上: half of them
         d = _Draft(i, i + 2, i, i + 2, Fraction(1, 2), kind="fraction", fixed=True)
         _read_after_qualifier(f, d)
+        if d.qualifier is None and i > 0 and f[i - 1] in "过逾" and (i < 2 or f[i - 2] != "不"):
+            d.start, d.qualifier = i - 1, ">"  # 过半数
+            _bounds_from_qualifier(d)
         return d
     return None
 
@@ -977,9 +1059,11 @@ def _year_digits(f: str, i: int, k: int) -> int:
     return sum(1 for c in f[i:k] if c.isdigit() or c in DIGITS)
 
 
-def _read_range(f: str, d: _Draft) -> None:
+def _read_range(f: str, d: _Draft, floor: int) -> None:
     """A second numeral after ~, -, 到 or 至 makes a range: 5~6億, 400-500个,
-    两到三万 (the magnitude written once is shared), 30到40年."""
+    两到三万 (the magnitude written once is shared), 30到40年; both ends
+    negative: -3亿元至-2亿元 (the minus before the first is read with the
+    prefixes, which turns the range round)."""
     num = d.numeral
     assert num is not None
     if not num.exact or num.more is not None:
@@ -1006,15 +1090,18 @@ def _read_range(f: str, d: _Draft) -> None:
     else:
         return
     k2 = _skip_space(f, k + len(conn))
-    num2 = scan_numeral(f, k2)
+    negative = k2 < len(f) and f[k2] in "-负" and _minus_at(f, d.start - 1, floor)
+    num2 = scan_numeral(f, k2 + 1 if negative else k2)
     if num2 is None or not num2.exact or num2.more is not None:
         return
     lo, hi = num.lo, num2.lo
     if not num.has_magnitude and num2.suffix_mults:
         for mult in num2.suffix_mults:
-            if lo * mult < num2.lo:
+            if (lo * mult > num2.lo) if negative else (lo * mult < num2.lo):
                 lo = lo * mult
                 break
+    if negative:
+        lo, hi = hi, lo  # -3亿至-2亿: 2亿 to 3亿 here, -3亿 to -2亿 once the minus is read
     if not lo < hi:
         return
     if unit_between is not None:
@@ -1026,8 +1113,8 @@ def _read_range(f: str, d: _Draft) -> None:
 
 def _set_range(d: _Draft, num: Numeral, num2: Numeral, lo: Rational, hi: Rational) -> None:
     d.value = None
-    d.low = exact(lo, num.decimal)
-    d.high = exact(hi, num2.decimal)
+    d.low = exact(lo, num.decimal or num2.decimal)
+    d.high = exact(hi, num.decimal or num2.decimal)
     d.end = d.core_end = num2.end
     d.numeral = attrs.evolve(num, end=num2.end, lo=lo, hi=hi, more=None,
                              has_magnitude=num.has_magnitude or num2.has_magnitude,
@@ -1133,7 +1220,7 @@ def _read_suffix(f: str, d: _Draft) -> None:
         d.fixed = True
         return
     if u is not None and not (ge == 0 and u.word in ("月",) and f[num.start] != "数"):  # (数月: several months)
-        if u.word == "季度" and ge == 0:
+        if u.word in ("季度", "财季") and ge == 0:
             _attach(d, k, k + len(u.word), "ordinal")
         elif u.word in ("块",) and not _kuai_is_money(f, k + 1):
             _attach(d, k, k + 1, "cardinal")
@@ -1524,6 +1611,13 @@ def _first_periods(f: str, d: _Draft) -> bool:
         return False
     d.kind = "duration"
     return True
+
+
+def _minus_at(f: str, k: int, floor: int) -> bool:
+    """Whether the ``-`` or 负 at ``k`` is a minus sign that
+    :func:`_with_prefixes` will read."""
+    return k >= floor and k >= 0 and f[k] in "负-" and not (f[k] == "-" and _dash_after_number(f, k, floor)) \
+        and (k - 1 < floor or not (f[k - 1].isalnum() and f[k - 1].isascii()))
 
 
 def _dash_after_number(f: str, k: int, floor: int) -> bool:

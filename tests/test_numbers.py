@@ -190,6 +190,18 @@ FORMS = [
     ("一块五一瓶", "一块五", Decimal("1.5"), None, None, "块", None, "money"),  # the price of one
     ("公司今年十周年", "十周年", 10, None, None, "周年", None, "duration"),
     ("成立於民國八十五年", "民國八十五年", 1996, None, None, "年", None, "year"),  # the ROC calendar
+    # financial reports
+    ("股东人数千余人", "千余人", 1000, 1000, 2000, "人", ">", "cardinal"),  # the noun's 数, not "several"
+    ("上市公司家数百家", "百家", 100, None, None, "家", None, "cardinal"),
+    ("公司2023/24財年營收", "2023/24財年", None, 2023, 2024, "財年", None, "year"),  # never 2023/24 as a fraction
+    ("预计净利润为-3亿元至-2亿元", "-3亿元至-2亿元", None, -300000000, -200000000, "元", None, "money"),
+    ("同比下降-50%至-30%", "-50%至-30%", None, -50, -30, "%", None, "percent"),
+    ("收益率下行5bp", "5bp", Decimal("0.05"), None, None, "bp", None, "percent"),
+    ("信用利差收窄20bps", "20bps", Decimal("0.2"), None, None, "bps", None, "percent"),
+    ("毛利率同比下降1.3pct", "1.3pct", Decimal("1.3"), None, None, "pct", None, "percent"),
+    ("第三財季營收", "第三財季", 3, None, None, "財季", None, "ordinal"),
+    ("净利润同比下滑逾半", "逾半", Fraction(1, 2), Fraction(1, 2), None, None, ">", "fraction"),
+    ("过半数股东同意", "过半数", Fraction(1, 2), Fraction(1, 2), None, None, ">", "fraction"),
 ]
 
 
@@ -227,6 +239,29 @@ FORMS = [
 ])
 def test_lists_identifiers_and_terms(text: str, expected: list[str]) -> None:
     assert [m.text for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("营收为100/120/145亿元", [10000000000, 12000000000, 14500000000]),
+    ("EPS为1.25/1.58/1.92元", [Decimal("1.25"), Decimal("1.58"), Decimal("1.92")]),
+    ("分别为12.3亿、15.6亿、18.9亿元", [1230000000, 1560000000, 1890000000]),
+])
+def test_a_series_shares_its_last_unit(text: str, expected: list[object]) -> None:
+    found = find_numbers(text)
+    assert [m.value for m in found] == expected
+    assert all(type(m.value) is type(v) for m, v in zip(found, expected))
+    assert {(m.unit, m.kind, m.currency) for m in found} == {("元", "money", "CNY")}
+
+
+def test_a_slash_series_is_no_fraction() -> None:
+    assert [(m.value, m.unit, m.kind) for m in find_numbers("对应PE为25/20/16倍")] == [
+        (25, "倍", "multiple"), (20, "倍", "multiple"), (16, "倍", "multiple")]
+    assert [m.value for m in find_numbers("3/4")] == [Fraction(3, 4)]  # two numbers stay a fraction
+
+
+@pytest.mark.parametrize("text", ["5MBps", "3ppm", "5bpx"])
+def test_a_latin_unit_is_a_whole_word(text: str) -> None:
+    assert all(m.unit is None for m in find_numbers(text))
 
 
 def test_items_of_a_list_of_designations_are_designations() -> None:
@@ -335,7 +370,8 @@ def test_bare_yuan_takes_the_local_dollar() -> None:
 _AROUND_DIGITS = st.sampled_from(list("0123456789,，.、 　/-~年月日财号后QHqhkKwG第其之前负下约超过近为是:#的和与在《》")
                                  + list("个家位台臺次种万亿萬億多余半期级对点块元%人只") + ["以上", "左右", "个月", "小时",
                                  "百分点", "号码头", "期间", "kg", "GB", "代码", "编号", "股票代码", "電話", "之间",
-                                 "www.", "2.0", "见实", "直播", "7-11便利", "2018年", "年代", "年底", "财年"])
+                                 "www.", "2.0", "见实", "直播", "7-11便利", "2018年", "年代", "年底", "财年",
+                                 "(", ")", "（", "）", "股价", "688981", "00700", "2330"])
 
 
 @given(st.lists(_AROUND_DIGITS, max_size=24).map("".join))
@@ -344,6 +380,7 @@ _AROUND_DIGITS = st.sampled_from(list("0123456789,，.、 　/-~年月日财号�
 @example("Q3 2023 约 5 负 7")
 @example("超过100萬臺，1,105件、13位以上")
 @example("共1,105")
+@example("中芯国际(688981)")
 def test_plain_numbers_read_as_the_full_read_does(text: str) -> None:
     """The short paths for plain Arabic numbers and Arabic counts (13位,
     100萬臺) give what the full read of the same text gives."""
