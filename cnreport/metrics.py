@@ -59,8 +59,8 @@ _LONGEST = 6
 _MAX_RUN = 8
 # (re, not regex, for the sentence and clause splits: they scan whole texts,
 # and re scans a character class about twice as fast)
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
-_CLAUSE_STOPS = frozenset("，,：:（）()“”\"《》【】[]…—")
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")  # (；joins the clauses of one sentence)
+_CLAUSE_STOPS = frozenset("，,：:；;（）()“”\"《》【】[]…—")
 # Function characters read alone, so that 增速將 is 增速 + 將, not 速將.
 _FUNCTION_CHARS = {"将": "d", "已": "d", "也": "d", "都": "d", "还": "d", "就": "d", "才": "d",
                    "又": "d", "从": "p", "了": "ul", "的": "uj", "被": "p", "把": "p", "、": "x"}
@@ -102,7 +102,7 @@ _SHARE_REST = regex.compile(r"(?:比|据|比重|比例)?(?:[^，,。；;]{0,12}�
                             r"(?:达到|达|为|约为|约|超过|近|接近|高达|仅|只有|升至|降至|提升至|上升至|下降至)?了?\s*")
 _NO_OWNER = (-1, -1)
 _QUARTERS = ("季度", "季", "财季", "财年")
-_QUARTER_UNITS = frozenset({"季度", "季", "Q", "q", "H", "h"})  # 一季度, Q3, H1
+_QUARTER_UNITS = frozenset({"季度", "季", "财季", "財季", "Q", "q", "H", "h"})  # 一季度, 第二财季, Q3, H1
 _FOUNDED = ("成立于", "创立于", "创办于", "始建于", "成立", "创立", "创办", "创建于")
 _PERIOD_OPENERS = ("截至", "截止", "自")
 # After X旗下 (的), the subsidiary named next is whom the figures are about.
@@ -114,6 +114,7 @@ _NAME_NOTES = ("（集团）", "(集团)", "（控股）", "(控股)", "（中�
 # What may stand between two parts of one period: 今年 + 前 + 三季度, 今年 +
 # 首 + 8個月, 2021年 + 至 + 2023年.
 _PERIOD_GAPS = frozenset("前首至到~-–—")
+_FIRST_PERIOD = frozenset("前首")
 # Between the size of a change and the level it reached: 增長33%至41億美元.
 _TO_LEVEL = frozenset({"至", "到", "，至", ",至", "，到", ",到"})
 _PERIOD_CLOSERS = ("以来", "期间", "之间", "之内", "间", "末", "底", "初", "内", "季度", "财季", "财年", "季", "首季")
@@ -323,6 +324,10 @@ class _Context:
         tag = _FUNCTION_CHARS.get(c)
         if tag is not None:
             return j - 1, j, tag
+        if c == "为" and j in self.mention_at and j - 2 >= limit and f[j - 2:j] not in self.lex.roles:
+            return j - 1, j, "v"  # 研发费用为8.6亿元: the copula, not the 用为 of the dictionary (but 约为)
+        if c == "比" and (self._period_word_at(j, len(f)) or j in self.mention_at):
+            return j - 1, j, "p"  # 增速比上月加快: the comparison, not 速比
         known, aliases = self.known, self.aliases
         w = c
         for k in range(min(self.longest_to.get(c, 1), j - limit), 1, -1):
@@ -538,7 +543,7 @@ class _Context:
         while k < end:  # past the time that opens a clause (2022年前三季度，… / 今年…)
             while k < end and f[k] in " \u3000":
                 k += 1
-            t = self.mention_at.get(k)
+            t = self.mention_at.get(k + 1 if f[k] in _FIRST_PERIOD else k)  # (2022年前三季度)
             if t is not None and _is_time(t):
                 k = t.end
                 continue
@@ -564,6 +569,9 @@ class _Context:
             if f[k] in _CLAUSE_STOPS or f[k].isspace():
                 break
             t = self.mention_at.get(k)
+            if t is None and f[k] in _FIRST_PERIOD and tokens:
+                t = self.mention_at.get(k + 1)  # 越南前10個月: the name ends before 前
+                t = t if t is not None and _is_time(t) else None
             if t is not None:
                 named_by_place = _is_time(t)
                 break
@@ -805,6 +813,11 @@ class _Context:
             changed = False
             # 今年首8個月, 2021年至2023年: a time joins across 前, 首 or a range's connector
             gap = 1 if f[a - 1:a] in _PERIOD_GAPS else 0
+            this = self.mention_at.get(a)
+            if gap and f[a - 1] in _FIRST_PERIOD and this is not None and this.kind == "duration" \
+                    and a - 1 >= lo and a - 1 not in self.mention_end:
+                a, changed = a - 1, True  # 前三季度, 首8个月: the first months of the year, to date
+                continue
             before = self.mention_end.get(a - gap)
             if before is not None and before.start >= lo and (
                     _is_time(before) or (before.kind == "ordinal" and f.startswith(_QUARTERS, before.end))):
@@ -841,8 +854,17 @@ class _Context:
             s_end = self.sentence(s_start)[1]
             by_first = self.lex.periods_from
             starts = (m.start() for m in _patterns().period_at.finditer(f, s_start, s_end, overlapped=True))
-            found = sorted((k + len(w), len(w)) for k in starts for w in by_first[f[k]]
-                           if f.startswith(w, k, s_end) and not _basis_before(f, k) and not self._in_mention(k))
+            words = [(k, k + len(w)) for k in starts for w in by_first[f[k]]
+                     if f.startswith(w, k, s_end) and not self._in_mention(k)]
+            # 较去年同期: the basis, and the 同期 that goes on from it too
+            basis_ends: set[int] = set()
+            found = []
+            for a, b in sorted(words):
+                if _basis_before(f, a) or a in basis_ends:
+                    basis_ends.add(b)
+                else:
+                    found.append((b, b - a))
+            found.sort()
             self._period_words[s_start] = found
         j = bisect.bisect_left(found, (pos + 1, 0)) - 1
         if j < 0:
@@ -1091,7 +1113,8 @@ def _entity_words(role: str) -> tuple[str, ...]:
 def _front_owners() -> tuple[str, ...]:
     """Owner words dropped from the front of a subject (公司研发人员,
     该项目总投资); 行业解决方案 and 市场份额 keep theirs."""
-    return tuple(w for w in _entity_words("owner") if w[0] in "该本我" or w in ("公司", "集团", "项目"))
+    # (公司 is a company ending in entity_words.tsv, and an owner word here)
+    return tuple(w for w in _entity_words("owner") + ("公司",) if w[0] in "该本我" or w in ("公司", "集团", "项目"))
 
 
 @lru_cache(maxsize=None)

@@ -103,6 +103,14 @@ def _only(text: str) -> Metric:
     # after a count's measure word, a verb before a noun names a kind of it
     ("集团共经营31个生产基地及90家工厂", "31个", "生产基地"),
     ("汇丰保险以41亿元收购恒生保险30%股权", "30%", "股权"),  # (a price's verb stays a verb)
+    # expense lines: 为 before the figure is the copula (not the dictionary's 用为)
+    ("公司研发费用为8.6亿元", "8.6亿元", "研发费用"),
+    ("报告期内，公司销售费用为12亿元，管理费用为5亿元", "5亿元", "管理费用"),
+    ("公司扣非净利润为5.6亿元", "5.6亿元", "扣非净利润"),  # 公司 alone is dropped from the front
+    ("截至去年底，澳洲的人口約為2,680萬", "2,680萬", "人口"),  # but 約為 stays a verb
+    # how a growth is measured is not what grows
+    ("10月份，全国规模以上工业增加值同比实际增长4.6%", "4.6%", "规模以上工业增加值"),
+    ("社会消费品零售总额同比增长7.6%，增速比上月加快2.1个百分点", "2.1个百分点", "增速"),
 ])
 def test_subject(text: str, figure: str, subject: str) -> None:
     got = {m.mention.text: m.subject for m in parse(text).metrics}
@@ -148,9 +156,27 @@ def test_entity(text: str, entity: Optional[str]) -> None:
     ("赣锋锂业今年前三季度净利润为100亿元", "今年前三季度"),
     ("2021年至2023年，公司研发人员增加了900人", "2021年至2023年"),
     ("招商證券今年前三季經紀業務淨收入為32億元", "今年前三季"),  # 前三季 without 度
+    ("宁德时代前三季度营收为2900亿元", "前三季度"),  # the first three quarters, not the third
+    ("2022年前三季度公司营收为100亿元", "2022年前三季度"),
 ])
 def test_period(text: str, period: Optional[str]) -> None:
     assert _only(text).period == period
+
+
+def test_a_basis_is_not_the_period() -> None:
+    metrics = parse("贵州茅台上半年实现营收709亿元，较去年同期增长18.8%。").metrics
+    assert [(m.mention.text, m.period) for m in metrics] == [("709亿元", "上半年"), ("18.8%", "上半年")]
+
+
+def test_a_semicolon_keeps_the_name_and_period_of_its_sentence() -> None:
+    metrics = parse("工商银行上半年实现净利润1751亿元，同比下降0.6%；净利息收益率为1.61%。").metrics
+    assert [(m.subject, m.entity, m.period) for m in metrics] == [
+        ("净利润", "工商银行", "上半年"), ("净利润", "工商银行", "上半年"), ("净利息收益率", "工商银行", "上半年")]
+
+
+def test_a_name_stops_before_the_first_months() -> None:
+    m = _only("越南前10個月出口額達3,350億美元")
+    assert (m.entity, m.period, m.subject) == ("越南", "前10個月", "出口額")
 
 
 def test_the_period_of_a_target_is_not_the_figures() -> None:
@@ -245,6 +271,8 @@ def test_second_figure_of_a_change_has_no_period_of_its_own() -> None:
     ("股价出现了5%的下跌", "down", None),
     ("日均成交额较去年缩水近两成", "down", "较去年"),
     ("市值一度跌破6,000億港元", "down", None),
+    ("美联储宣布加息25个基点", "up", None),       # rate decisions and currencies
+    ("人民币兑美元汇率贬值2.9%", "down", None),
 ])
 def test_change_rate(text: str, direction: str, basis: Optional[str]) -> None:
     c = parse(text).metrics[0].change
