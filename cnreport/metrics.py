@@ -86,6 +86,8 @@ _SHARE_REACH = 16
 # hands figures to; where those figures end, and how far to look for it.
 _OPENING_QUOTES = frozenset("“「『\"'‘")
 _FIGURE_JOINERS = frozenset({"、", "和", "及", "与", "以及", "或"})
+_CONTRAST = frozenset("而则但")
+_COPULAS = frozenset({"为", "是", "达", "达到", "约为", "约", "亦为", "也为"})  # 比亚迪为16%  # before a name or a link verb: 而饿了么…, 保利发展则为…
 _PART_JOINER = regex.compile("|".join(regex.escape(w) for w in sorted(_FIGURE_JOINERS, key=len, reverse=True)))
 _RESPECTIVE_END = frozenset("，,。；;！？!?\n")
 _RESPECTIVE_REACH = 128
@@ -182,6 +184,12 @@ def _tag_metrics(text: str, folded: str, sections: Sequence[Section], numbers: S
             # figures of a list (份额分别为20%、15%和10%), and a share in a
             # clause of 其中 is of the figure before (1.2万名员工，其中约三分之二…).
             subject = metrics[-1].subject
+        if metrics and last_sentence == s_start and metrics[-1].subject is not None \
+                and metrics[-1].mention.kind == m.kind:
+            named = ctx.named_alone(m, s_start, org)
+            if named is not None and (subject is None or subject in named):
+                # 宁德时代的市场份额为37%，比亚迪为16%: the figure is 比亚迪's 市场份额
+                subject, entity = metrics[-1].subject, named
         if subject is None:
             subject = ctx.topic(m.start, s_start)
         last_sentence = s_start
@@ -419,6 +427,22 @@ class _Context:
             return None
         span = self._left(found.end(1), found.start(1))
         return self.text[span[0]:span[1]] if span is not None else None
+
+    def named_alone(self, m: NumberMention, s_start: int, org: Optional[str]) -> Optional[str]:
+        """The name that is all the clause says before the figure but a link
+        verb (…，比亚迪为16%, 而保利发展则为3313亿元): the figure is that
+        name's, of the measure before."""
+        f = self.folded
+        c = self._clause_at(m.start, s_start)
+        while c < m.start and (f[c] in " \u3000" or f[c] in _CONTRAST):
+            c += 1
+        name = self._name_at(c, m.start, org)
+        if name is None or name[0] != c:
+            return None
+        rest = f[name[1]:m.start].strip()
+        if rest[:1] in _CONTRAST:
+            rest = rest[1:]
+        return name[2] if rest in _COPULAS else None
 
     def opens_with_period(self, pos: int, s_start: int) -> bool:
         """Whether the clause around ``pos`` opens with a period word: with

@@ -174,6 +174,14 @@ def test_a_semicolon_keeps_the_name_and_period_of_its_sentence() -> None:
         ("净利润", "工商银行", "上半年"), ("净利润", "工商银行", "上半年"), ("净利息收益率", "工商银行", "上半年")]
 
 
+def test_a_name_alone_with_its_figure_takes_the_measure_before() -> None:
+    metrics = parse("中国石油上半年归母净利润886亿元，中国石化为350亿元，中国海油为725亿元。").metrics
+    assert [(m.subject, m.entity) for m in metrics] == [
+        ("归母净利润", "中国石油"), ("归母净利润", "中国石化"), ("归母净利润", "中国海油")]
+    # a clause with a measure of its own keeps it
+    assert [m.subject for m in parse("营收为100亿元，净利润为20亿元。").metrics] == ["营收", "净利润"]
+
+
 def test_a_name_stops_before_the_first_months() -> None:
     m = _only("越南前10個月出口額達3,350億美元")
     assert (m.entity, m.period, m.subject) == ("越南", "前10個月", "出口額")
