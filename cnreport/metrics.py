@@ -389,8 +389,8 @@ class _Context:
             if f[a:b] in self.lex.roles or f[a:b] in self.lex.stops:
                 a = b  # 联合利华以: nothing is left of the subject
         a, front_entity = self._split_front(a, b)
-        if front_entity is not None and lead is None:
-            entity = front_entity
+        if front_entity is not None and (lead is None or lead[1] <= self._clause_at(a, s_start)):
+            entity = front_entity  # (而饿了么营收: nearer than the name of an earlier clause)
         if a >= b:
             return None, entity
         a, b = self._respective(m, a, b)
@@ -576,6 +576,9 @@ class _Context:
             if not length:
                 break
             k += length
+        if k + 1 < end and f[k] in _CONTRAST \
+                and any(f.startswith(o, k + 1, end) for o in self.lex.orgs_from.get(f[k + 1], ())):
+            k += 1  # 而饿了么营收…: the contrast opens the clause, a company follows
         start = k
         if f.startswith(_WE, start) and org:
             return start, start + 2, org  # 我们的用户: the speaker's organisation

@@ -51,6 +51,7 @@ _FISCAL_YEAR = re.compile(r"(?:19|20)[0-9]{2}(?![0-9A-Za-z])")
 # Three numbers or more chained by one mark are a designation, not figures:
 # section numbers (3.2.1), versions (1.2.3), addresses (192.168.1.1), phone
 # numbers (010-6666-8888). A date written so (2019-03-01) is read as a date.
+_CLOCK = re.compile(r"(?:[01]?[0-9]|2[0-4]):[0-5][0-9](?::[0-5][0-9])?(?![0-9.:])")
 _CHAIN = re.compile(r"[0-9]+([.~-])[0-9]+(?:\1[0-9]+)+")
 # A Chinese numeral that stops where another digit or 十 stands against it
 # (十十, 十一十二), or a fraction followed by 分之 (三分之一分之), is
@@ -86,9 +87,9 @@ _CLAUSE_END = set("，,。.;；:：!！?？、)）」』”\"'\n\r\t ") | set(_S
 _PERCENT_PREFIXES = {"百分之": ("%", Fraction(1)), "千分之": ("‰", Fraction(1, 10)),
                      "万分之": ("‱", Fraction(1, 100))}
 _TIME_AFTER_GE = ("小时", "月", "星期", "礼拜", "季度", "钟头", "工作日")
-_SIGNS = {"RMB": "CNY", "¥": "CNY", "US$": "USD", "HK$": "HKD", "$": None, "£": "GBP", "€": "EUR"}
+_SIGNS = {"RMB": "CNY", "¥": "CNY", "US$": "USD", "HK$": "HKD", "NT$": "TWD", "$": None, "£": "GBP", "€": "EUR"}
 # Currency words and signs written before the amount (人民币50元, ¥300).
-_CURRENCY_BEFORE = ("人民币", "港币", "美金", "新台币", "台币", "欧元", "RMB", "US$", "HK$", "$", "¥", "£", "€")
+_CURRENCY_BEFORE = ("人民币", "港币", "美金", "新台币", "台币", "欧元", "RMB", "US$", "HK$", "NT$", "$", "¥", "£", "€")
 _CURRENCY_LAST = frozenset(word[-1] for word in _CURRENCY_BEFORE)
 # Financial digits that are nothing else in running text.
 _CHEQUE_ONLY = frozenset("壹贰叁肆柒捌玖")
@@ -110,8 +111,8 @@ _JOINERS_BEFORE = "第其之前负好国-" + _SPACES
 class _Unit:
     word: str
     kind: str
-    extra: str
-    scale: Rational = 1  # percentage points per unit: 5‰ is 0.5%, 25个基点 0.25
+    currency: Optional[str]  # money: its ISO 4217 code
+    scale: Rational = 1  # percentage points per unit (5‰ is 0.5%), or yuan or dollars (15港仙 is 0.15)
 
 
 @lru_cache(maxsize=1)
@@ -120,8 +121,8 @@ def _units() -> dict[str, _Unit]:
     for row in table("units.tsv", 4):
         if row[0] in units:
             raise ValueError(f"{row.file}:{row.line}: {row[0]!r} is listed twice")
-        scale = Fraction(row[2]) if row[1] == "percent" and row[2] else 1
-        units[row[0]] = _Unit(row[0], row[1], row[2], scale)
+        currency, _, per = row[2].partition(" ") if row[1] == "money" else ("", "", row[2] if row[1] == "percent" else "")
+        units[row[0]] = _Unit(row[0], row[1], currency or None, Fraction(per) if per else 1)
     return units
 
 
@@ -304,6 +305,11 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
             if chain is not None and not _is_date_chain(f, i, chain.end()):
                 i = chain.end()
                 continue
+            if ":" in f[i + 1:i + 3]:
+                clock = _CLOCK.match(f, i)
+                if clock is not None and (i == 0 or not (f[i - 1].isdigit() or f[i - 1] in ".:")):
+                    i = clock.end()  # 15:00, 9:30: a time of day, no quantity
+                    continue
             plain = _plain_arabic(text, f, i, floor, scan)
             if plain is not None:
                 mention, end = plain
@@ -1230,7 +1236,7 @@ def _read_suffix(f: str, d: _Draft) -> None:
         else:
             # the 个 of 6个小时 stays in the surface but not in the unit
             _attach(d, k + ge, k + ge + len(u.word), u.kind,
-                    currency=u.extra if u.kind == "money" else None, scale=u.scale)
+                    currency=u.currency, scale=u.scale)
             if u.word == "年" and ge == 0 and _year_range(d):
                 d.kind = "year"  # 2004-2005年, 2004至2005年: years, not a duration
             if u.kind == "money":
@@ -1240,7 +1246,7 @@ def _read_suffix(f: str, d: _Draft) -> None:
                     # 518億元人民幣: the currency named after the unit; the
                     # unit stays 元, as in 人民币518亿元
                     d.end += len(again.word)
-                    d.currency = again.extra or d.currency
+                    d.currency = again.currency or d.currency
         k = d.end
         # 一年多, 两年半
         if f.startswith("多", k) and d.value is not None and d.qualifier is None and u.kind in ("duration", "multiple"):
@@ -1548,8 +1554,7 @@ def _with_prefixes(f: str, d: Optional[_Draft], floor: int) -> Optional[_Draft]:
     if below_zero:
         sign_at -= 1
     if sign_at >= floor and (below_zero or f[sign_at] in "负-") and d.kind not in ("date", "year") \
-            and not (f[sign_at] == "-" and _dash_after_number(f, sign_at, floor)) \
-            and (sign_at - 1 < floor or not (f[sign_at - 1].isalnum() and f[sign_at - 1].isascii())):
+            and _sign_stands(f, sign_at, floor):
         d.start = sign_at
         for name in ("value", "low", "high"):
             v = getattr(d, name)
@@ -1567,7 +1572,7 @@ def _with_prefixes(f: str, d: Optional[_Draft], floor: int) -> Optional[_Draft]:
             j = j if f.startswith(word, j) else j - 1
             d.start = j
             unit = _units().get(word)
-            code = unit.extra if unit is not None else _SIGNS.get(word)
+            code = unit.currency if unit is not None else _SIGNS.get(word)
             if d.kind in ("cardinal",) and d.unit is None:
                 d.kind = "money"
                 d.unit = (j, j + len(word))
@@ -1613,11 +1618,23 @@ def _first_periods(f: str, d: _Draft) -> bool:
     return True
 
 
+# Latin labels of a change glued to its sign: yoy-8.5% is a fall of 8.5%.
+_CHANGE_LABELS = frozenset({"yoy", "qoq", "mom"})
+
+
 def _minus_at(f: str, k: int, floor: int) -> bool:
     """Whether the ``-`` or 负 at ``k`` is a minus sign that
     :func:`_with_prefixes` will read."""
-    return k >= floor and k >= 0 and f[k] in "负-" and not (f[k] == "-" and _dash_after_number(f, k, floor)) \
-        and (k - 1 < floor or not (f[k - 1].isalnum() and f[k - 1].isascii()))
+    return k >= floor and k >= 0 and f[k] in "负-" and _sign_stands(f, k, floor)
+
+
+def _sign_stands(f: str, k: int, floor: int) -> bool:
+    """Whether the sign at ``k`` is a sign: not a dash between two figures,
+    not a hyphen after a Latin name (A-3), unless the name is a change's
+    label (yoy-8.5%)."""
+    return not (f[k] == "-" and _dash_after_number(f, k, floor)) \
+        and (k - 1 < floor or not (f[k - 1].isalnum() and f[k - 1].isascii())
+             or f[max(floor, k - 3):k].lower() in _CHANGE_LABELS)
 
 
 def _dash_after_number(f: str, k: int, floor: int) -> bool:

@@ -36,6 +36,7 @@ from .lexicon.numerals import (
     SEVERAL_BEFORE,
     SMALL_UNITS,
     TENS,
+    THOUSANDS_OF,
     VAGUE_DIGITS,
 )
 from .normalize import fold
@@ -593,7 +594,9 @@ def _lone_arabic(f: str, i: int) -> Numeral | None:
     more: Rational | None = None
     if k < n and f[k] in "多余" and not decimal:
         more, k, extra = 10 ** (len(digits) - len(digits.rstrip("0"))), k + 1, 1  # 30多: 10
-    if k < n and f[k] in BIG_UNITS and not f.startswith(_unit_words_at_magnitudes(), k):
+    if k < n and f[k] == "千" and more is None and f.startswith(THOUSANDS_OF, k + 1):
+        mult, k, extra = 1000, k + 1, extra + 1  # 1,234,567千元: a statement in thousands
+    elif k < n and f[k] in BIG_UNITS and not f.startswith(_unit_words_at_magnitudes(), k):
         mult, k, extra = 10 ** BIG_UNITS[f[k]], k + 1, extra + 1
         if more is not None:
             more *= mult

@@ -137,6 +137,7 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("後來網易與新浪、搜狐並稱為三大門戶", "網易"),  # a time word before the name is not in it
     ("以色列的研發支出佔國內生產總值的5.6%", "以色列"),  # a place name that opens with 以
     ("截至2006年，印尼失业率是约9.75%", "印尼"),   # so does a word for a rate, amount or volume
+    ("美团营收增长22%，而饿了么营收下降3%", "饿了么"),  # the company after 而, not the first clause's
 ])
 def test_entity(text: str, entity: Optional[str]) -> None:
     assert parse(text).metrics[-1].entity == entity

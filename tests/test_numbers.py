@@ -202,6 +202,11 @@ FORMS = [
     ("第三財季營收", "第三財季", 3, None, None, "財季", None, "ordinal"),
     ("净利润同比下滑逾半", "逾半", Fraction(1, 2), Fraction(1, 2), None, None, ">", "fraction"),
     ("过半数股东同意", "过半数", Fraction(1, 2), Fraction(1, 2), None, None, ">", "fraction"),
+    ("净利润1.2亿元(yoy-8.5%)", "-8.5%", Decimal("-8.5"), None, None, "%", None, "percent"),  # a label's sign
+    ("公司收入为1,234,567千元", "1,234,567千元", 1234567000, None, None, "元", None, "money"),  # in thousands
+    ("收入为5000千美元", "5000千美元", 5000000, None, None, "美元", None, "money"),
+    ("末期股息每股15港仙", "15港仙", Decimal("0.15"), None, None, "港仙", None, "money"),  # Hong Kong cents
+    ("公司获得NT$150亿元联贷", "NT$150亿元", 15000000000, None, None, "元", None, "money"),
 ]
 
 
@@ -317,6 +322,7 @@ def test_form(text: str, surface: str, value: object, low: object, high: object,
     "中芯国际(688981)今日", "五粮液（000858）股价", "腾讯控股(00700)", "台積電(2330)營收",  # stock codes
     "上世纪九十年代", "90年代末",  # decades whose century is not written
     "今年双十一", "双11当天", "恒生指数年内下跌",  # a festival; 指数 then 年内
+    "当日14:30，公司股价跳水", "会议于9:30开始",  # times of day
 ])
 def test_not_a_quantity(text: str) -> None:
     assert find_numbers(text) == []

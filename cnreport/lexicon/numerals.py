@@ -56,3 +56,7 @@ VAGUE_DIGITS = frozenset("几")
 # 位 (数位, digital), 字 or 据 (数字, 数据).
 SEVERAL_BEFORE: tuple[str, ...] = ("年", "个月", "月", "周", "天", "日", "小时", "倍", "次", "个", "家", "名",
                                    "项", "种")
+
+# Currencies after which 千 is a reporting unit, even after a number of many
+# digits: statements in thousands (1,234,567千元 is 1,234,567,000 yuan).
+THOUSANDS_OF = ("元", "美元", "港元", "港币", "人民币", "欧元", "日元", "英镑", "新台币", "澳门元", "澳元", "加元")
