@@ -372,6 +372,14 @@ def test_bare_yuan_takes_the_local_dollar() -> None:
     assert [m.currency for m in find_numbers("收入5元和10元")] == ["CNY", "CNY"]
 
 
+@pytest.mark.parametrize(("text", "currency"), [
+    ("公司获得NT$150亿元联贷", "TWD"), ("每股15港仙", "HKD"), ("每股派息12美仙", "USD"),
+    ("三千块人民币", "CNY"), ("五百块美金", "USD"), ("一萬多塊台幣", "TWD"),  # the currency after 块
+])
+def test_currency_named(text: str, currency: str) -> None:
+    assert [m.currency for m in find_numbers(text)] == [currency]
+
+
 # Around plain Arabic numbers: everything that could join one, or not.
 _AROUND_DIGITS = st.sampled_from(list("0123456789,，.、 　/-~年月日财号后QHqhkKwG第其之前负下约超过近为是:#的和与在《》")
                                  + list("个家位台臺次种万亿萬億多余半期级对点块元%人只") + ["以上", "左右", "个月", "小时",
