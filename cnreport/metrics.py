@@ -567,10 +567,13 @@ class _Context:
         while k < end:  # past the time that opens a clause (2022年前三季度，… / 今年…)
             while k < end and f[k] in " \u3000":
                 k += 1
-            t = self.mention_at.get(k + 1 if f[k] in _FIRST_PERIOD else k)  # (2022年前三季度)
+            first = f[k] in _FIRST_PERIOD
+            t = self.mention_at.get(k + 1 if first else k)  # (2022年前三季度)
             if t is not None and _is_time(t):
                 k = t.end
                 continue
+            if t is not None and not first:
+                return None  # a figure opens the clause: no name before it
             # a period word, or a time word that names none (後來網易…)
             length = self._period_word_at(k, end, when=True)
             if not length:
