@@ -1181,6 +1181,15 @@ def _read_suffix(f: str, d: _Draft) -> None:
         _attach(d, k, k + w, "percent")
         _read_after_qualifier(f, d)
         return
+    if f.startswith(("个点", "个多点"), k) and d.qualifier is None and _after_change_verb(f, d.start):
+        # 毛利率提升了两个点: percentage points, as a speaker says them
+        more = f[k + 1] == "多"
+        if more and d.value is not None and not isinstance(d.value, str):
+            d.qualifier, d.low, d.high = ">", d.value, exact(Fraction(d.value) + 1, False)
+        point = k + (2 if more else 1)
+        _attach(d, point, point + 1, "percent")  # (the unit is 点, as in 百分点; 个 is the classifier)
+        _read_after_qualifier(f, d)
+        return
     if k < len(f) and f[k] in "成折" and _percent_word_ok(f, k, num):
         _read_cheng_zhe(f, d, k)
         _read_after_qualifier(f, d)
@@ -1310,6 +1319,18 @@ _HEADCOUNT_NOUNS = ("人", "员工", "工人", "职工", "兄弟")
 
 def _headcount_hao(f: str, k: int) -> bool:
     return f.startswith("号", k) and f.startswith(_HEADCOUNT_NOUNS, k + 1)
+
+
+@lru_cache(maxsize=1)
+def _change_verbs() -> tuple[str, ...]:
+    """The verbs of change of ``lexicon/metric_context.tsv`` (提升, 下降…)."""
+    return tuple(row[0] for row in table("metric_context.tsv", 2) if row[1] in ("up", "down"))
+
+
+def _after_change_verb(f: str, start: int) -> bool:
+    """Whether a verb of change (and 了) stands right before ``start``."""
+    k = start - 1 if start > 0 and f[start - 1] == "了" else start
+    return f.endswith(_change_verbs(), max(0, k - 4), k)
 
 
 def _noted_designation(f: str, k: int) -> int:

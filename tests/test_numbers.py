@@ -207,6 +207,8 @@ FORMS = [
     ("收入为5000千美元", "5000千美元", 5000000, None, None, "美元", None, "money"),
     ("末期股息每股15港仙", "15港仙", Decimal("0.15"), None, None, "港仙", None, "money"),  # Hong Kong cents
     ("公司获得NT$150亿元联贷", "NT$150亿元", 15000000000, None, None, "元", None, "money"),
+    ("毛利率提升了两个点", "两个点", 2, None, None, "点", None, "percent"),  # spoken percentage points
+    ("净利率掉了三個多點", "三個多點", 3, 3, 4, "點", ">", "percent"),
 ]
 
 
@@ -328,6 +330,11 @@ def test_not_a_quantity(text: str) -> None:
     assert find_numbers(text) == []
 
 
+@pytest.mark.parametrize("text", ["我讲两个点", "有三个点要说"])
+def test_points_without_a_change_are_counted(text: str) -> None:
+    assert [(m.unit, m.kind) for m in find_numbers(text)] == [("个", "cardinal")]
+
+
 def test_counting_one_is_kept() -> None:
     assert [m.text for m in find_numbers("一個是2C的合作伙伴,一種是收穫感")] == ["一個", "一種"]
     assert [m.text for m in find_numbers("每12個廣東人中,就有一個,")] == ["12個", "一個"]
@@ -385,7 +392,7 @@ _AROUND_DIGITS = st.sampled_from(list("0123456789,，.、 　/-~年月日财号�
                                  + list("个家位台臺次种万亿萬億多余半期级对点块元%人只") + ["以上", "左右", "个月", "小时",
                                  "百分点", "号码头", "期间", "kg", "GB", "代码", "编号", "股票代码", "電話", "之间",
                                  "www.", "2.0", "见实", "直播", "7-11便利", "2018年", "年代", "年底", "财年",
-                                 "(", ")", "（", "）", "股价", "688981", "00700", "2330"])
+                                 "(", ")", "（", "）", "股价", "688981", "00700", "2330", "提升了", "个点", "千元"])
 
 
 @given(st.lists(_AROUND_DIGITS, max_size=24).map("".join))
