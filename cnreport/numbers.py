@@ -600,6 +600,8 @@ def _shared_designations(f: str, mentions: list[NumberMention]) -> list[NumberMe
 
 
 _WRITTEN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_SERIES_JOINERS = frozenset({"/", "、"})
+_SERIES_KINDS = frozenset({"money", "multiple", "percent"})
 
 
 def _shared_series(text: str, f: str, mentions: list[NumberMention]) -> list[NumberMention]:
@@ -609,8 +611,8 @@ def _shared_series(text: str, f: str, mentions: list[NumberMention]) -> list[Num
     (12.3亿、15.6亿、18.9亿元)."""
     for k in range(len(mentions) - 1, 0, -1):
         last = mentions[k]
-        if last.unit is None or last.value is None or isinstance(last.value, str) or last.kind == "cardinal" \
-                or not ("0" <= f[last.start] <= "9"):
+        if f[mentions[k - 1].end:last.start] not in _SERIES_JOINERS or last.kind not in _SERIES_KINDS \
+                or last.unit is None or last.value is None or not ("0" <= f[last.start] <= "9"):
             continue
         written = _WRITTEN.match(f, last.start)
         if written is None or Fraction(written.group()) == 0:
