@@ -65,11 +65,13 @@ _HEADING_WORDS = regex.compile(r"问答|答问|实录|环节|对话|圆桌|访�
 _TITLE_SEPARATORS = "—–-|｜:/"  # one of them stands in every _TITLE_LINE
 _TITLE_LINE = regex.compile(
     r"(?P<name>[^-—–|｜:/（(]{1,16}?)\s*(?:——|—|–|-|\||｜|:|/)\s*(?P<title>[^:]{1,44}?)\s*:?")
+_SPACED_TITLE_LINE = regex.compile(r"(?P<name>[^\s:]{2,16}?)[ \u3000]+(?P<title>[^\s:][^:]{1,44}?)\s*:?")
 _PAREN_LINE = regex.compile(
     r"(?P<name>[^（(:]{1,16}?)\s*[（(](?P<title>[^）)]{1,40})[）)]\s*(?::\s*(?P<rest>.*))?",
     regex.S)
 _LABEL_LINE = regex.compile(r"(?P<label>[^:：\n*]{1,25}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?(?P<rest>.*)",
                             regex.S)
+_ANALYST = "分析师"  # in a label, whoever is named with it asks
 _QA_LABEL = regex.compile(r"([QA])\d{0,2}", regex.I)
 _INTRO = regex.compile(
     r"以下[为是系]?[:]?\s*(?P<who>.{1,30}?)(?:的|在.{1,20}?[上中]的?)?"
@@ -417,7 +419,7 @@ def _boilerplate_line(line: _Line) -> bool:
     f = line.folded.strip()
     if f[:1] in _LINK_MARKS:
         return True
-    core = f.lstrip("「【[（(" + _LINK_MARKS + " ").rstrip("」】])）:： ")
+    core = f.lstrip("「【[（(-—–" + _LINK_MARKS + " ").rstrip("」】])）:：-—– ")  # (- END -, （完）)
     exact, prefixes = _boilerplate()
     # the first row of the table that matches decides whether a list follows
     hits = [row for row in prefixes.get(core[:1], ()) if core.startswith(row[1])]
@@ -464,6 +466,13 @@ def _speaker_line(line: _Line, short_labels: int) -> bool:
         line.speaker = _speaker(name, title, line.raw)
         line.turn_kind = "speech"
         return True
+    m = _SPACED_TITLE_LINE.fullmatch(f) if " " in f or "\u3000" in f else None
+    if m and len(f) <= _MAX_TITLE_LINE and not _SENTENCE_END.search(f) and _is_title(m.group("title")) \
+            and _is_name(m.group("name"), strict=False):
+        # 王坚 阿里巴巴集团技术委员会主席: a space as the separator
+        line.speaker = _speaker(raw[m.start("name"):m.end("name")], raw[m.start("title"):m.end("title")], line.raw)
+        line.turn_kind = "speech"
+        return True
     m = _PAREN_LINE.fullmatch(f) if "（" in f or "(" in f else None
     if m and (_is_title(m.group("title")) or m.group("title").lower() in _labels()) \
             and _is_name(m.group("name"), strict=False):
@@ -482,16 +491,31 @@ def _speaker_line(line: _Line, short_labels: int) -> bool:
         line.turn_kind = _labels().get(m.group("name").lower(), "speech")
         line.asks = _asks(m.group("rest") or "")
         return True
+    if m and m.group("name").lower() in _labels() and m.group("rest") is not None:
+        # 问（瑞银分析师）：: a label, and who asks in brackets
+        line.speaker = Speaker(name=raw[m.start("name"):m.end("name")],
+                               title=raw[m.start("title"):m.end("title")], raw=line.raw.strip())
+        line.turn_kind = _labels()[m.group("name").lower()]
+        line.asks = _asks(m.group("rest"))
+        return True
     m = _LABEL_LINE.fullmatch(f) if ":" in f else None
     if m and len(m.group("label")) <= _MAX_LABEL:
         label, rest = m.group("label"), m.group("rest")
         written = raw[m.start("label"):m.end("label")]
-        kind = _labels().get(label.lower())
+        kind = _label_kind(label)
         if kind is None and _QA_LABEL.fullmatch(label):
             kind = "question" if label[0] in "Qq" else "answer"
         if kind is not None:
             line.speaker = Speaker(name=written, raw=line.raw.strip())
             line.turn_kind = kind
+            line.asks = _asks(rest)
+            return True
+        head, space, tail = label.partition(" ")
+        if space and _is_name(tail.strip(), strict=False) and (head.lower() in _labels() or _is_title(head)):
+            # CFO 罗硕瀚:, 主持人 王小丫: a role, a space, the name
+            k = len(head) + 1 + (len(tail) - len(tail.lstrip()))
+            line.speaker = Speaker(name=written[k:].strip(), title=written[:len(head)], raw=line.raw.strip())
+            line.turn_kind = _labels().get(head.lower(), "speech")
             line.asks = _asks(rest)
             return True
         addressed = _surname_and_title(label, written)  # 王院长, 李总: before 李总 passes for a name
@@ -509,6 +533,17 @@ def _speaker_line(line: _Line, short_labels: int) -> bool:
         line.asks = _asks(rest)
         return True
     return False
+
+
+def _label_kind(label: str) -> Optional[str]:
+    """The kind of turn a label opens: a label of the table, numbered
+    (投资者1), or an analyst of a named house (摩根士丹利分析师, 高盛分析师X)."""
+    labels = _labels()
+    key = label.lower()
+    kind = labels.get(key) or labels.get(key.rstrip("0123456789 "))
+    if kind is None and _ANALYST in key:
+        kind = labels.get(_ANALYST)
+    return kind
 
 
 def _has_any(text: str, chars: str) -> bool:
