@@ -87,6 +87,7 @@ _SHARE_REACH = 16
 _OPENING_QUOTES = frozenset("“「『\"'‘")
 _FIGURE_JOINERS = frozenset({"、", "和", "及", "与", "以及", "或"})
 _CONTRAST = frozenset("而则但")
+_BASIS_FIRST = frozenset("年月季")  # 年增, 月减, 季增: a verb of change that says against when
 _COPULAS = frozenset({"为", "是", "达", "达到", "约为", "约", "亦为", "也为"})  # 比亚迪为16%  # before a name or a link verb: 而饿了么…, 保利发展则为…
 _PART_JOINER = regex.compile("|".join(regex.escape(w) for w in sorted(_FIGURE_JOINERS, key=len, reverse=True)))
 _RESPECTIVE_END = frozenset("，,。；;！？!?\n")
@@ -969,7 +970,9 @@ class _Context:
                 return None
             verb, first, end = after.group("verb"), len(head), after.end()
         basis = next((w for w in _role_words("basis") if w in head), None)
-        k = head.rfind(basis) if basis else first
+        if basis is None and len(verb) > 1 and verb[0] in _BASIS_FIRST:
+            basis = verb  # 月增6.3%, 年增2.5%: the verb names what it compares with
+        k = head.rfind(basis) if basis and basis != verb else first
         return Change(direction=_context_words()[verb], start=None, end=None, basis=basis,
                       text=self.text[m.start - len(head) + k:end])
 

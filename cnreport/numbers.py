@@ -459,7 +459,7 @@ def _plain_arabic(text: str, f: str, i: int, floor: int,
             kind = "year"
     if kind == "cardinal" and _glued_in_words(f, prev, nxt, e):
         return dropped
-    if prev in "(（" and nxt in ")）" and _stock_code(f, i, written):
+    if prev in "(（" and nxt in ")）" and _bracketed_name(f, i, written):
         return dropped
     if _after_identifier_word(f, i, scan):
         return dropped
@@ -528,6 +528,15 @@ def _named(f: str, i: int, prev: str, scan: _Scan) -> bool:
 
 
 _SHARE_WORDS = ("股价", "股票", "股东", "股份", "股息")  # 台積電(2330)股價: 股 is no measure word here
+
+
+def _bracketed_name(f: str, i: int, written: str) -> bool:
+    """A number in brackets that names rather than counts: a stock code, or
+    the day of a news dateline (台積電今（10）日公布: today, the 10th)."""
+    e = i + len(written)
+    if i >= 2 and f[i - 2] in "今昨明前" and f.startswith("日", e + 1) and written.isdigit():
+        return True
+    return _stock_code(f, i, written)
 
 
 def _stock_code(f: str, i: int, written: str) -> bool:
@@ -815,6 +824,10 @@ def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
         split = _split_year(f, i)
         if split is not None:
             return _with_prefixes(f, split, floor)
+    if num.arabic and f[i + 3:i + 4] == "/" and (i == 0 or not f[i - 1].isdigit()):
+        roc = _roc_date(f, i)
+        if roc is not None:
+            return roc
     slash = _SLASH_FRACTION.match(f, i)
     if slash is not None and (i == 0 or not (f[i - 1].isdigit() or f[i - 1] == "/")):  # (25/20/16倍: a series)
         value = Fraction(int(slash.group(1)), int(slash.group(2)))
@@ -832,6 +845,22 @@ def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
 
 
 _SPLIT_YEAR = re.compile(r"((?:19|20)[0-9]{2})[/-]([0-9]{2}|(?:19|20)[0-9]{2})(财年|财政年度|年度)")
+
+
+_ROC_YEAR_NEXT = frozenset("月度第1234567890一二三四五六七八九十上下前全")
+_ROC_DATE = re.compile(r"(1[0-2][0-9])/(1[0-2]|0?[1-9])/(3[01]|[12][0-9]|0?[1-9])(?![0-9/])")
+
+
+def _roc_date(f: str, i: int) -> Optional[_Draft]:
+    """113/07/15: a date of the Republic of China calendar (year 1 is 1912),
+    as Taiwanese filings write it."""
+    m = _ROC_DATE.match(f, i)
+    if m is None:
+        return None
+    y, mo, da = int(m.group(1)) + 1911, int(m.group(2)), int(m.group(3))
+    if da > calendar.monthrange(y, mo)[1]:
+        return None
+    return _Draft(i, m.end(), i, m.end(), f"{y:04d}-{mo:02d}-{da:02d}", kind="date", fixed=True)
 
 
 def _split_year(f: str, i: int) -> Optional[_Draft]:
@@ -984,8 +1013,12 @@ def _read_date(f: str, i: int, num: Numeral) -> Optional[_Draft]:
     y = _skip_space(f, k) if num.arabic else k  # 2012 年
     if f.startswith("财年", y) and (num.digit_string or num.arabic) and _year_digits(f, i, k) == 4:
         return _Draft(i, y + 2, i, num.end, v, kind="year", unit=(y, y + 2), fixed=True)  # 2023财年
-    if f.startswith("年", y) and (num.digit_string or num.arabic) and _year_digits(f, i, k) == 4:
-        year = v
+    roc = num.arabic and k - i == 3 and 100 <= v <= 130 and f.startswith("年", y) \
+        and f[y + 1:y + 2] in _ROC_YEAR_NEXT and (i == 0 or not f[i - 1].isdigit())
+    if roc or (f.startswith("年", y) and (num.digit_string or num.arabic) and _year_digits(f, i, k) == 4):
+        # (112年11月, 112年度: a year of the Republic of China calendar, whose
+        # year 1 is 1912, as Taiwanese filings write it)
+        year = v + 1911 if roc else v
         k = y + 1
         if f.startswith("代", k):  # 1960年代: the decade, written as its first year
             return _Draft(i, k + 1, i, num.end, year, kind="year", unit=(y, k + 1), fixed=True)
@@ -1730,8 +1763,8 @@ def _keep(f: str, d: _Draft, scan: _Scan) -> bool:
                 and _after_identifier_word(f, d.start, scan):
             return False  # 代号为9151, 股票代码600519: identifiers
         if d.unit is None and d.kind in ("cardinal", "year") and d.start == d.core_start and prev in "(（" \
-                and nxt in ")）" and _stock_code(f, d.start, f[num.start:num.end]):
-            return False  # 中芯国际(688981)
+                and nxt in ")）" and _bracketed_name(f, d.start, f[num.start:num.end]):
+            return False  # 中芯国际(688981), 今（10）日
         if nxt == "号" and d.end == d.core_end + 1 and prev in "〕]］）)" \
                 and _DOCUMENT_YEAR.search(f, max(0, d.start - 8), d.start):
             return False  # 国发〔2015〕40号: a document number after its year

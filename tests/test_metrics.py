@@ -282,6 +282,9 @@ def test_second_figure_of_a_change_has_no_period_of_its_own() -> None:
     ("市值一度跌破6,000億港元", "down", None),
     ("美联储宣布加息25个基点", "up", None),       # rate decisions and currencies
     ("人民币兑美元汇率贬值2.9%", "down", None),
+    ("營收月增6.3%", "up", "月增"),              # the verb says against when
+    ("營收年增2.5%", "up", "年增"),
+    ("營收較去年同期衰退21%", "down", "较去年同期"),
 ])
 def test_change_rate(text: str, direction: str, basis: Optional[str]) -> None:
     c = parse(text).metrics[0].change

@@ -209,6 +209,14 @@ FORMS = [
     ("公司获得NT$150亿元联贷", "NT$150亿元", 15000000000, None, None, "元", None, "money"),
     ("毛利率提升了两个点", "两个点", 2, None, None, "点", None, "percent"),  # spoken percentage points
     ("净利率掉了三個多點", "三個多點", 3, 3, 4, "點", ">", "percent"),
+    # Taiwan and Hong Kong
+    ("外資買超32.5億元", "32.5億元", 3250000000, None, None, "元", None, "money"),  # net buying, not "over"
+    ("11月出超89.5億美元", "89.5億美元", 8950000000, None, None, "美元", None, "money"),
+    ("112年11月出口值", "112年11月", "2023-11", None, None, None, None, "date"),  # the ROC calendar
+    ("財政部統計，112年度稅收", "112年", 2023, None, None, "年", None, "year"),
+    ("除息交易日為113/07/15", "113/07/15", "2024-07-15", None, None, None, None, "date"),
+    ("推售200伙", "200伙", 200, None, None, "伙", None, "cardinal"),
+    ("加息25點子", "25點子", Decimal("0.25"), None, None, "點子", None, "percent"),
 ]
 
 
@@ -325,6 +333,8 @@ def test_form(text: str, surface: str, value: object, low: object, high: object,
     "上世纪九十年代", "90年代末",  # decades whose century is not written
     "今年双十一", "双11当天", "恒生指数年内下跌",  # a festival; 指数 then 年内
     "当日14:30，公司股价跳水", "会议于9:30开始",  # times of day
+    "台積電今（10）日公布", "昨（9）日",  # a news dateline
+    "二手樓價", "三大法人", "三率三升",  # terms
 ])
 def test_not_a_quantity(text: str) -> None:
     assert find_numbers(text) == []
