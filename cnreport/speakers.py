@@ -287,6 +287,11 @@ def _speaker(name: str, title: Optional[str], raw: str, org: Optional[str] = Non
     return Speaker(name=name, title=title, roles=roles, org=org, raw=raw.strip())
 
 
+_ROLE_PARTS = ("高级", "资深", "执行", "常务", "首席", "联席", "共同", "全球", "中国区", "区域", "原", "前",
+               "财务", "技术", "运营", "行政", "市场", "销售", "产品", "战略", "投资", "品牌", "营销", "研发",
+               "人力资源", "法务", "信息", "业务")
+
+
 def _org(role: str) -> Optional[str]:
     """The organisation in front of a role's job title (騰訊公司副總裁 → 騰訊)."""
     folded = fold(role)
@@ -294,13 +299,14 @@ def _org(role: str) -> Optional[str]:
         if folded.startswith(org):
             return role[:len(org)]
     rest = folded[:len(folded) - _title_end(folded)]
-    # Grade words stand between the organisation and the title.
+    # Grades, functions and 原 (former) stand between the organisation and
+    # the title: 首席财务总监 names no organisation, 中国中化原董事长 names 中国中化.
     changed = True
     while changed:
         changed = False
-        for grade in ("高级", "资深", "执行", "常务", "首席", "联席", "全球", "中国区", "区域"):
-            if rest.endswith(grade) and len(rest) > len(grade):
-                rest = rest[:-len(grade)]
+        for part in _ROLE_PARTS:
+            if rest.endswith(part):
+                rest = rest[:-len(part)]
                 changed = True
     if rest.endswith("公司") and not rest.endswith(("有限公司", "集团公司", "股份公司")):
         rest = rest[:-2]
@@ -361,6 +367,21 @@ def _surname_title_given(label: str, raw: str) -> Optional[Speaker]:
         if title and len(label) - given > n and _title_end(title) == len(title) \
                 and _HAN.fullmatch(label[len(label) - given:]):
             return _speaker(raw[:n] + raw[len(raw) - given:], raw[n:len(raw) - given], raw)
+    return None
+
+
+def _name_then_title(label: str, raw: str) -> Optional[Speaker]:
+    """王國材部長 → 王國材 (部長), 张勇总裁 → 张勇 (总裁): a surname, a given
+    name of one or two characters, and nothing after it but a job title."""
+    single, double = _surnames()
+    n = 2 if label[:2] in double else 1 if label[:1] in single else 0
+    if not n:
+        return None
+    for given in (2, 1):
+        title = label[n + given:]
+        if title and _title_end(title) == len(title) and _HAN.fullmatch(label[n:n + given]) \
+                and _title_end(label[:n + given]) == 0:
+            return _speaker(raw[:n + given], raw[n + given:], raw)
     return None
 
 
@@ -525,7 +546,8 @@ def _speaker_line(line: _Line, short_labels: int) -> bool:
                 len(label) == 1 and short_labels >= 2 and label in _surnames()[0] and rest):
             line.speaker = Speaker(name=written, raw=line.raw.strip())
         else:
-            speaker = _surname_title_given(label, written) or _title_and_name(label, written)
+            speaker = _surname_title_given(label, written) or _name_then_title(label, written) \
+                or _title_and_name(label, written)
             if speaker is None:
                 return False
             line.speaker = attrs.evolve(speaker, raw=line.raw.strip())

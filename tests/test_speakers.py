@@ -249,3 +249,33 @@ def test_partition_is_lossless(text: str) -> None:
         assert s.duplicate_of is None or 0 <= s.duplicate_of < s.start
         pos = s.end
     assert pos == len(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a space as the separator
+    ("王坚 阿里巴巴集团技术委员会主席\n\n效率提升了15%。", [("speech", "王坚", "阿里巴巴集团技术委员会主席", "阿里巴巴")]),
+    ("马化腾：收入增长10%。\nCFO 罗硕瀚：毛利增长22%。",
+     [("speech", "马化腾", None, None), ("speech", "罗硕瀚", "CFO", None)]),
+    # earnings-call and shareholder labels
+    ("刘炽平：游戏很好。\n分析师：请问广告展望？\n管理层：增长20%。",
+     [("speech", "刘炽平", None, None), ("question", "分析师", None, None), ("answer", "管理层", None, None)]),
+    ("陈磊：利润很好。\n摩根士丹利分析师：请问竞争格局？\n陈磊：依然激烈。",
+     [("speech", "陈磊", None, None), ("question", "摩根士丹利分析师", None, None), ("answer", "陈磊", None, None)]),
+    ("投资者1：请问分红？\n董秘：每股0.5元。", [("question", "投资者1", None, None), ("speech", "董秘", None, None)]),
+    ("问（瑞银分析师）：\n请问PC复苏节奏？", [("question", "问", "瑞银分析师", None)]),
+    # a name, then a title; a function or grade before the title names no organisation
+    ("### 王國材部長：\n報告委員。", [("speech", "王國材", "部長", None)]),
+    ("郑舒（财务总监）：\n毛利率17%。", [("speech", "郑舒", "财务总监", None)]),
+    ("张三-中国中化原董事长\n\n增长。", [("speech", "张三", "中国中化原董事长", "中国中化")]),
+])
+def test_turns_of_reports_and_calls(text: str, expected: list[tuple[object, ...]]) -> None:
+    got = [(s.kind, s.speaker.name, s.speaker.title, s.speaker.org)
+           for s in segment(text) if s.speaker is not None]
+    assert got == expected
+
+
+def test_page_furniture_after_a_turn_is_boilerplate() -> None:
+    text = "张三：今年收入增长了30%。\n来源：新浪科技\n（完）\n- END -\n分享到：\n【纠错】 【责任编辑：李楠】"
+    sections = segment(text)
+    assert [s.kind for s in sections] == ["speech", "boilerplate"]
+    assert sections[0].text == "张三：今年收入增长了30%。\n"
