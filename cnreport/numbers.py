@@ -34,7 +34,7 @@ from .lexicon.numerals import (
 )
 from .model import NumberMention, Value
 from .normalize import fold
-from .numerals import MAX_DIGITS, Numeral, Rational, arabic_end, exact, scan_fraction, scan_numeral
+from .numerals import MAX_DIGITS, Numeral, Rational, arabic_end, exact, per_one, scan_fraction, scan_numeral
 from .words import Words, lexicalized_words
 
 __all__ = ["find_numbers"]
@@ -360,6 +360,8 @@ def _ill_formed(f: str, d: _Draft) -> bool:
     if f[d.end] == "分":
         return d.kind in ("fraction", "percent") and f.startswith("分之", d.end)
     num = d.numeral
+    if f[d.end] == "一" and per_one(f, d.end + 1) and num is not None and num.has_magnitude:
+        return False  # 三萬五一個月: 35,000 a month
     return num is not None and num.chinese > 0 and not num.arabic and d.end == num.end
 
 

@@ -569,7 +569,19 @@ def _no_last_digit(f: str, t: _Token) -> bool:
     """Whether the digit ``t``, right after a place unit, cannot end the numeral."""
     if t.text in _NOT_LAST_AFTER_PLACE:
         return True
+    if t.text == "一" and f[t.start - 1] in BIG_UNITS and per_one(f, t.end):
+        return True  # 二十萬一個月: 200,000 a month, not 201,000 months
     return t.text in FINANCIAL and f[t.start - 1] in _ORDINARY_PLACES and _WORD_GOES_ON.match(f, t.end) is not None
+
+
+# After 一, what makes it "one" of a rate (二十萬一個月, 三萬五一年): a
+# measure word or a period.
+_PER_ONE_NEXT = frozenset("个年月天周日次台件瓶斤份套位人只张辆平吨")
+
+
+def per_one(f: str, k: int) -> bool:
+    """Whether the text at ``k`` names what the 一 before it is one of."""
+    return k < len(f) and f[k] in _PER_ONE_NEXT
 
 
 # What may follow an Arabic number inside a longer numeral (3万, 3.5, 3千多,

@@ -217,6 +217,10 @@ FORMS = [
     ("除息交易日為113/07/15", "113/07/15", "2024-07-15", None, None, None, None, "date"),
     ("推售200伙", "200伙", 200, None, None, "伙", None, "cardinal"),
     ("加息25點子", "25點子", Decimal("0.25"), None, None, "點子", None, "percent"),
+    # 一 after a magnitude, before what it is one of: a rate, not a tail digit
+    ("月薪二十萬一個月", "二十萬", 200000, None, None, None, None, "cardinal"),
+    ("房租三萬五一個月", "三萬五", 35000, None, None, None, None, "cardinal"),
+    ("五十一个人", "五十一个", 51, None, None, "个", None, "cardinal"),  # (after a place it is a digit)
 ]
 
 
