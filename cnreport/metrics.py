@@ -512,6 +512,11 @@ class _Context:
         ending = self.lex.periods_to.get(f[a])
         if ending and b - a > 2 and any(len(w) > 1 and f.startswith(w, a + 1 - len(w)) for w in ending):
             a += 1  # 2023年全年销量: the 年 of 全年 is the period's, not 年销量
+        before = self.mention_end.get(a)
+        if before is not None and before.kind == "ordinal":
+            quarter = next((q for q in _QUARTERS if f.startswith(q, a) and b - a > len(q)), None)
+            if quarter is not None:
+                a += len(quarter)  # 第3季虧損: the 季 is the period's
         for tail in _SHARE_TAILS:
             if f.endswith(tail, a, b) and b - a > len(tail):
                 b -= len(tail)
@@ -590,6 +595,9 @@ class _Context:
             return None  # most clauses open with a function word: no look-ups (but 以色列)
         tokens: list[tuple[int, int, str]] = []
         named_by_place = False  # the name stops at a time: 华润万家2023年营收…
+        # no word runs into a figure (南亞科 + 第3季, not the dictionary's 科第)
+        j = bisect.bisect_right(self.starts, k)
+        stop = min(end, self.starts[j]) if j < len(self.starts) else end
         while k < end:
             if tokens and f[k] in "（(":
                 note = next((w for w in _NAME_NOTES if f.startswith(w, k, end)), None)
@@ -606,7 +614,7 @@ class _Context:
             if t is not None:
                 named_by_place = _is_time(t)
                 break
-            tok = self._forward(k, end)
+            tok = self._forward(k, stop if k < stop else end)
             if tok is None:
                 break
             w = f[tok[0]:tok[1]]

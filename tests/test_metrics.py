@@ -103,6 +103,7 @@ def _only(text: str) -> Metric:
     # after a count's measure word, a verb before a noun names a kind of it
     ("集团共经营31个生产基地及90家工厂", "31个", "生产基地"),
     ("汇丰保险以41亿元收购恒生保险30%股权", "30%", "股权"),  # (a price's verb stays a verb)
+    ("南亞科第3季虧損新台幣15.2億元", "新台幣15.2億元", "虧損"),  # the 季 is the period's
     # expense lines: 为 before the figure is the copula (not the dictionary's 用为)
     ("公司研发费用为8.6亿元", "8.6亿元", "研发费用"),
     ("报告期内，公司销售费用为12亿元，管理费用为5亿元", "5亿元", "管理费用"),
@@ -138,6 +139,8 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("以色列的研發支出佔國內生產總值的5.6%", "以色列"),  # a place name that opens with 以
     ("截至2006年，印尼失业率是约9.75%", "印尼"),   # so does a word for a rate, amount or volume
     ("美团营收增长22%，而饿了么营收下降3%", "饿了么"),  # the company after 而, not the first clause's
+    ("南亞科第3季虧損新台幣15.2億元", "南亞科"),  # no dictionary word (科第) runs into the figure
+    ("新鴻基地產股東應佔溢利為193億港元", "新鴻基地產"),
 ])
 def test_entity(text: str, entity: Optional[str]) -> None:
     assert parse(text).metrics[-1].entity == entity
