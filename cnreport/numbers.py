@@ -1011,6 +1011,9 @@ def _read_date(f: str, i: int, num: Numeral) -> Optional[_Draft]:
         return None  # nothing after the numeral makes it a date
     v = int(num.lo)
     k = num.end
+    if f[k:k + 1] in ("日", "月") and f.endswith(("连", "连续"), 0, i):
+        # 外資連3日買超, 连续3月增长: for three days or months in a row, not the 3rd or March
+        return _Draft(i, k + 1, i, k, v, kind="duration", unit=(k, k + 1), fixed=True)
     year: Optional[int] = None
     y = _skip_space(f, k) if num.arabic else k  # 2012 年
     if f.startswith("财年", y) and (num.digit_string or num.arabic) and _year_digits(f, i, k) == 4:

@@ -221,6 +221,8 @@ FORMS = [
     ("月薪二十萬一個月", "二十萬", 200000, None, None, None, None, "cardinal"),
     ("房租三萬五一個月", "三萬五", 35000, None, None, None, None, "cardinal"),
     ("五十一个人", "五十一个", 51, None, None, "个", None, "cardinal"),  # (after a place it is a digit)
+    ("外資連3日買超", "3日", 3, None, None, "日", None, "duration"),  # three days in a row, not the 3rd
+    ("營收連續3月成長", "3月", 3, None, None, "月", None, "duration"),
 ]
 
 
