@@ -80,6 +80,7 @@ _NOT_NAME_START = frozenset("我你您他她它这那哪其该此每各但而且
 _PREFIX_TAG = "pre"  # the tag of a measure's prefix (净, 总, 每股, 平均每日)
 # Stand before a measure and narrow it: prefixes, and place words (海外, 国内).
 _MODIFIER_TAGS = frozenset({_PREFIX_TAG, "s"})
+_LIST_LINKS = frozenset({"c", "x"})  # the joining conjunctions (和, 及, 与) and 、
 _LEAD_STOPS_SET = frozenset("，,：:；;。！？!?\n")
 _SHARE_REACH = 16
 # Between the figures of a list, and between the parts of a subject that 分别
@@ -229,6 +230,7 @@ class _Context:
         self._sentence_texts: dict[int, str] = {}
         self._clauses: dict[int, list[int]] = {}
         self._words_at: dict[int, tuple[int, int, str]] = {}
+        self._parts: dict[int, tuple[int, int]] = {}  # figure start → its part of a 分别 subject
         self._names: dict[tuple[int, Optional[str]], Optional[tuple[int, int, str]]] = {}
         self._cut_names: dict[tuple[int, int, Optional[str]], Optional[tuple[int, int, str]]] = {}
         # time mentions, by index: dates, years, durations, quarters (一季度,
@@ -367,6 +369,8 @@ class _Context:
         else:
             span = self._right(m.end, s_end, counted=m.kind == "cardinal" and m.unit is not None) \
                 or self._left(m.start, s_start)
+        if span is None:
+            span = self._parts.get(m.start)  # 毛利率、营业利润率和净利率分别为45.2%、38.1%和36.5%
         share = self._share_owner(m, s_start)
         if share is not None:
             span = None if share == _NO_OWNER else share
@@ -414,6 +418,8 @@ class _Context:
         if not cuts or len(cuts) + 1 != len(figures) or m not in figures:
             return a, b
         parts = list(zip([a] + [e for _, e in cuts], [s for s, _ in cuts] + [b]))
+        for figure, part in zip(figures, parts):
+            self._parts[figure.start] = part  # (the later figures find their part here)
         return parts[figures.index(m)]
 
     def topic(self, pos: int, s_start: int) -> Optional[str]:
@@ -1115,6 +1121,15 @@ def _reverse_run(tokens: list[tuple[int, int, str]],
     # places stay with it
     while k + 1 < len(tokens) and tokens[k + 1][2] in _MODIFIER_TAGS:
         k += 1
+    # 毛利率、营业利润率和 + 净 + 利率: after a prefix, a joining conjunction
+    # or 、 and a noun go on with the list, as they do after a noun
+    while k + 2 < len(tokens) and tokens[k][2] in _MODIFIER_TAGS and tokens[k + 1][2] in _LIST_LINKS \
+            and tokens[k + 2][2] in _NOUN_TAGS:
+        more = _noun_run(tokens[k + 2:], links)
+        assert more is not None  # (it opens with a noun)
+        k = next(j for j in range(k + 2, len(tokens)) if tokens[j][1] == more[1])
+        while k + 1 < len(tokens) and tokens[k + 1][2] in _MODIFIER_TAGS:
+            k += 1
     return tokens[k][0], near[1]
 
 

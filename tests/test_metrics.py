@@ -260,6 +260,14 @@ def test_respectively_hands_figures_to_the_parts_in_order() -> None:
     assert [(m.mention.text, m.subject) for m in metrics] == [("85亿元", "营收"), ("12亿元", "净利润")]
 
 
+def test_respectively_reaches_every_part_of_a_list() -> None:
+    for text, subjects in [
+        ("公司毛利率、营业利润率和净利率分别为45.2%、38.1%和36.5%。", ["毛利率", "营业利润率", "净利率"]),
+        ("毛利率、營益率及淨利率分別為45.2%、38.1%及36.5%。", ["毛利率", "營益率", "淨利率"]),
+    ]:
+        assert [m.subject for m in parse(text).metrics] == subjects
+
+
 def test_figures_of_a_list_share_the_subject() -> None:
     metrics = parse("前三名的份额分别为20%、15%和10%。").metrics
     assert [m.subject for m in metrics] == ["份额", "份额", "份额"]
