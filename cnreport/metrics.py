@@ -382,6 +382,8 @@ class _Context:
         if lead is None:
             lead = self._lead_name(s_start, m.start, org)
         entity = lead[2] if lead is not None else self._entity_before(m.start, s_start)
+        if lead is not None:
+            entity = self._respective_name(m, lead, org) or entity
         if lead is not None and f[lead[0]:lead[1]] in self.lex.endings:
             entity = None  # 公司研发人员: 公司 alone names nobody (but is no subject either)
         if span is None:
@@ -403,6 +405,39 @@ class _Context:
         self._folded_subjects[subject] = self.folded[a:b]
         return subject, entity
 
+    def _respective_name(self, m: NumberMention, lead: tuple[int, int, str], org: Optional[str]) -> Optional[str]:
+        """三星、苹果和小米的市场份额分别为20%、17%和14%: with 分别, the figures
+        go to the names of the list in order, when there are as many of each."""
+        f = self.folded
+        k = f.find("分别", lead[1], m.start)
+        if k < 0:
+            return None
+        names = [lead]
+        pos = lead[1]
+        while True:
+            joiner = _PART_JOINER.match(f, pos, k)
+            if joiner is None:
+                break
+            name = self._name_at(joiner.end(), k, org)
+            if name is None or name[0] != joiner.end():
+                break
+            names.append(name)
+            pos = name[1]
+        if len(names) < 2:
+            return None
+        figures = self._respective_figures(k, m)
+        if len(figures) != len(names) or m not in figures:
+            return None
+        return names[figures.index(m)][2]
+
+    def _respective_figures(self, k: int, m: NumberMention) -> list[NumberMention]:
+        """The figures of the 分别 at ``k``, to the end of its clause."""
+        f = self.folded
+        reach = min(len(f), m.end + _RESPECTIVE_REACH)  # a bounded look: linear time
+        end = next((j for j in range(k, reach) if f[j] in _RESPECTIVE_END), reach)
+        after = itertools.islice(self.numbers, bisect.bisect_left(self.starts, k), None)
+        return [n for n in itertools.takewhile(lambda n: n.start < end, after) if n.kind in METRIC_KINDS]
+
     def _respective(self, m: NumberMention, a: int, b: int) -> tuple[int, int]:
         """营收和净利润分别为85亿元和12亿元: with 分别, the figures go to the
         parts of the subject in order, when there are as many of each."""
@@ -410,10 +445,7 @@ class _Context:
         k = f.find("分别", b, m.start)
         if k < 0:
             return a, b
-        reach = min(len(f), m.end + _RESPECTIVE_REACH)  # a bounded look: linear time
-        end = next((j for j in range(k, reach) if f[j] in _RESPECTIVE_END), reach)
-        after = itertools.islice(self.numbers, bisect.bisect_left(self.starts, k), None)
-        figures = [n for n in itertools.takewhile(lambda n: n.start < end, after) if n.kind in METRIC_KINDS]
+        figures = self._respective_figures(k, m)
         cuts = [(x.start(), x.end()) for x in _PART_JOINER.finditer(f, a, b)]
         if not cuts or len(cuts) + 1 != len(figures) or m not in figures:
             return a, b

@@ -268,6 +268,11 @@ def test_respectively_reaches_every_part_of_a_list() -> None:
         assert [m.subject for m in parse(text).metrics] == subjects
 
 
+def test_respectively_hands_figures_to_the_names_in_order() -> None:
+    metrics = parse("三星、苹果和小米的市场份额分别为20%、17%和14%。").metrics
+    assert [(m.subject, m.entity) for m in metrics] == [("市场份额", "三星"), ("市场份额", "苹果"), ("市场份额", "小米")]
+
+
 def test_figures_of_a_list_share_the_subject() -> None:
     metrics = parse("前三名的份额分别为20%、15%和10%。").metrics
     assert [m.subject for m in metrics] == ["份额", "份额", "份额"]
