@@ -104,7 +104,7 @@ _SHARE_LEANS = {"强": ">", "弱": "<"}  # after a share: 三分之一强, 两�
 _LEAN_WORDS = _STRONG_WORDS + ("弱势", "弱化", "弱小", "弱点", "弱者", "弱于")
 # Characters before a numeral that can join its expression: ordinal and sign
 # marks; currency words and qualifiers are added from their tables.
-_JOINERS_BEFORE = "第其之前负好国-" + _SPACES
+_JOINERS_BEFORE = "第其之前负好国Pp-" + _SPACES
 
 
 @attrs.frozen
@@ -406,7 +406,7 @@ class _Scan:
 _PLAIN_AFTER_STOP = _DATE_WORDS | frozenset("/、后後") | frozenset(TENS)
 # Before it: what _with_prefixes reads besides the joiners of _around —
 # Q3, H1, 零下.
-_PLAIN_BEFORE_STOP = frozenset("QqHh下")
+_PLAIN_BEFORE_STOP = frozenset("QqHh下Pp")  # (Top 10)
 _PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
@@ -1313,10 +1313,10 @@ def _read_suffix(f: str, d: _Draft) -> None:
         d.end = k + 1
         d.no_unit_text = True
         d.unit = (k, k + 1)
-    elif k < len(f) and d.value is not None and not isinstance(d.value, str) \
-            and (f[k] == "毛" or (f[k] == "角" and _jiao_is_money(f, k, num))):
-        _attach(d, k, k + 1, "money", currency="CNY")
-        d.value = exact(Fraction(d.value) / 10, True)  # type: ignore[arg-type]
+    elif k < len(f) and (f[k] == "毛" and _is_amount(d) or (
+            f[k] == "角" and d.value is not None and not isinstance(d.value, str) and _jiao_is_money(f, k, num))):
+        # 五毛, 两毛五, 几毛钱 (0.2 to 0.9 yuan), 一两毛钱
+        _attach(d, k, k + 1, "money", currency="CNY", scale=Fraction(1, 10))
         _read_money_tail(f, d, after_mao=True)
         if f.startswith("钱", d.end):
             d.end += 1  # 五毛钱
@@ -1461,6 +1461,13 @@ def _read_cheng_zhe(f: str, d: _Draft, k: int) -> None:
         d.value, d.low, d.high = None, exact(lo, num.decimal), exact(hi, num.decimal)
 
 
+def _is_amount(d: _Draft) -> bool:
+    """A value, or a range of whole numbers (几, 一两): not a date."""
+    if d.value is not None:
+        return not isinstance(d.value, str)
+    return isinstance(d.low, int) and isinstance(d.high, int)
+
+
 def _kuai_is_money(f: str, k: int) -> bool:
     """块 is money before 钱, 毛, 角, a digit, a qualifier, a currency or the
     end of a clause; otherwise a measure word (一块智能屏)."""
@@ -1591,6 +1598,13 @@ def _with_prefixes(f: str, d: Optional[_Draft], floor: int) -> Optional[_Draft]:
         # 民國八十五年: a year of the Republic of China calendar, which
         # starts in 1912; the value is the Gregorian year
         d.start, d.kind, d.value = i - 2, "year", d.value + 1911
+        return d
+    top = i - 4 if i - 1 >= floor and f[i - 1] in _SPACES else i - 3
+    if top >= floor and f[top:top + 3].lower() == "top" and d.kind == "cardinal" and d.unit is None \
+            and d.value is not None and (top == 0 or not (f[top - 1].isascii() and f[top - 1].isalpha())):
+        # Top 10, TOP3: the first ten, a ranking
+        d.start, d.kind, d.qualifier = top, "ordinal", "<="
+        _bounds_from_qualifier(d)
         return d
     if i - 1 >= floor and f[i - 1] == "好" and f[i] == "几":
         d.start = i - 1  # 好几万: several ten thousands, as 几万

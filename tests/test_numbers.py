@@ -223,6 +223,9 @@ FORMS = [
     ("五十一个人", "五十一个", 51, None, None, "个", None, "cardinal"),  # (after a place it is a digit)
     ("外資連3日買超", "3日", 3, None, None, "日", None, "duration"),  # three days in a row, not the 3rd
     ("營收連續3月成長", "3月", 3, None, None, "月", None, "duration"),
+    ("全球Top 10的车企", "Top 10", 10, None, 10, None, "<=", "ordinal"),  # a ranking
+    ("成本就几毛钱", "几毛钱", None, Decimal("0.2"), Decimal("0.9"), "毛", None, "money"),
+    ("也就一两毛钱", "一两毛钱", None, Decimal("0.1"), Decimal("0.2"), "毛", None, "money"),
 ]
 
 
@@ -408,7 +411,7 @@ _AROUND_DIGITS = st.sampled_from(list("0123456789,，.、 　/-~年月日财号�
                                  + list("个家位台臺次种万亿萬億多余半期级对点块元%人只") + ["以上", "左右", "个月", "小时",
                                  "百分点", "号码头", "期间", "kg", "GB", "代码", "编号", "股票代码", "電話", "之间",
                                  "www.", "2.0", "见实", "直播", "7-11便利", "2018年", "年代", "年底", "财年",
-                                 "(", ")", "（", "）", "股价", "688981", "00700", "2330", "提升了", "个点", "千元"])
+                                 "(", ")", "（", "）", "股价", "688981", "00700", "2330", "提升了", "个点", "千元", "Top", "p", "毛"])
 
 
 @given(st.lists(_AROUND_DIGITS, max_size=24).map("".join))
