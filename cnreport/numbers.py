@@ -47,7 +47,7 @@ _CJK = regex.compile(r"\p{Han}")
 _DIGIT_RUN = regex.compile(r"[0-9][0-9,.]*")
 # FY2023: a fiscal year, though digits after Latin letters are a name (5G, T1).
 _FISCAL_YEAR_MARKS = frozenset({"FY", "fy", "Fy"})
-_FISCAL_YEAR = re.compile(r"(?:19|20)[0-9]{2}(?![0-9A-Za-z])")
+_FISCAL_YEAR = re.compile(r"(?:(?:19|20)[0-9]{2}|[0-9]{2})(?![0-9A-Za-z])")  # FY2023, FY24
 # Three numbers or more chained by one mark are a designation, not figures:
 # section numbers (3.2.1), versions (1.2.3), addresses (192.168.1.1), phone
 # numbers (010-6666-8888). A date written so (2019-03-01) is read as a date.
@@ -301,6 +301,12 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
                 out.append(fiscal)
                 floor = i = fiscal.end
                 continue
+            if i + 3 < n and f[i + 1] in "QqHh" or f[i + 2:i + 3] in ("Q", "q", "H", "h"):
+                period = _broker_period(text, f, i)
+                if period:
+                    out.extend(period)
+                    floor = i = period[-1].end
+                    continue
             chain = _CHAIN.match(f, i)
             if chain is not None and not _is_date_chain(f, i, chain.end()):
                 i = chain.end()
@@ -350,8 +356,35 @@ def _fiscal_year(text: str, f: str, i: int) -> Optional[NumberMention]:
     year = _FISCAL_YEAR.match(f, i)
     if year is None:
         return None
-    return NumberMention(text=text[i - 2:year.end()], start=i - 2, end=year.end(), value=int(year.group()),
-                         kind="year", unit=text[i - 2:i])
+    value = int(year.group())
+    return NumberMention(text=text[i - 2:year.end()], start=i - 2, end=year.end(),
+                         value=value if value >= 100 else 2000 + value, kind="year", unit=text[i - 2:i])
+
+
+# Broker notes: 3Q23, 1H24 (the quarter or half, then the year) and 24Q1
+# (the year, then the quarter).
+_PERIOD_YEAR = re.compile(r"([1-4])([Qq])([0-9]{2})(?![0-9A-Za-z])|([12])([Hh])([0-9]{2})(?![0-9A-Za-z])")
+_YEAR_PERIOD = re.compile(r"([0-9]{2})(?=[Qq][1-4](?![0-9A-Za-z])|[Hh][12](?![0-9A-Za-z]))")
+
+
+def _broker_period(text: str, f: str, i: int) -> list[NumberMention]:
+    """3Q23 → Q3 (ordinal, unit Q) and 2023; 24Q1 → 2024 (the Q1 after it is
+    read as any quarter is). Two-digit years are of this century."""
+    if i > 0 and f[i - 1].isascii() and f[i - 1].isalnum():
+        return []
+    m = _PERIOD_YEAR.match(f, i)
+    if m is not None:
+        g = 1 if m.group(1) else 4
+        mark, year = m.start(g + 1), m.start(g + 2)
+        return [NumberMention(text=text[i:year], start=i, end=year, value=int(m.group(g)), kind="ordinal",
+                              unit=text[mark:year]),
+                NumberMention(text=text[year:m.end()], start=year, end=m.end(), value=2000 + int(m.group(g + 2)),
+                              kind="year")]
+    m = _YEAR_PERIOD.match(f, i)
+    if m is not None:
+        return [NumberMention(text=text[i:m.end()], start=i, end=m.end(), value=2000 + int(m.group(1)),
+                              kind="year")]
+    return []
 
 
 def _ill_formed(f: str, d: _Draft) -> bool:

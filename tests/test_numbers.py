@@ -226,6 +226,11 @@ FORMS = [
     ("全球Top 10的车企", "Top 10", 10, None, 10, None, "<=", "ordinal"),  # a ranking
     ("成本就几毛钱", "几毛钱", None, Decimal("0.2"), Decimal("0.9"), "毛", None, "money"),
     ("也就一两毛钱", "一两毛钱", None, Decimal("0.1"), Decimal("0.2"), "毛", None, "money"),
+    ("公司预计FY24营收增长10%", "FY24", 2024, None, None, "FY", None, "year"),  # broker periods
+    ("3Q23营收增长8%", "3Q", 3, None, None, "Q", None, "ordinal"),
+    ("3Q23营收增长8%", "23", 2023, None, None, None, None, "year"),
+    ("24Q1公司营收", "24", 2024, None, None, None, None, "year"),
+    ("1H24营收", "1H", 1, None, None, "H", None, "ordinal"),
 ]
 
 
@@ -411,7 +416,7 @@ _AROUND_DIGITS = st.sampled_from(list("0123456789,，.、 　/-~年月日财号�
                                  + list("个家位台臺次种万亿萬億多余半期级对点块元%人只") + ["以上", "左右", "个月", "小时",
                                  "百分点", "号码头", "期间", "kg", "GB", "代码", "编号", "股票代码", "電話", "之间",
                                  "www.", "2.0", "见实", "直播", "7-11便利", "2018年", "年代", "年底", "财年",
-                                 "(", ")", "（", "）", "股价", "688981", "00700", "2330", "提升了", "个点", "千元", "Top", "p", "毛"])
+                                 "(", ")", "（", "）", "股价", "688981", "00700", "2330", "提升了", "个点", "千元", "Top", "p", "毛", "FY", "3Q", "1H"])
 
 
 @given(st.lists(_AROUND_DIGITS, max_size=24).map("".join))
