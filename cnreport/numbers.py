@@ -941,9 +941,17 @@ def _set_value(d: _Draft, num: Numeral) -> None:
         d.high = exact(num.hi, num.decimal)
 
 
+@lru_cache(maxsize=1)
+def _magnitude_units() -> tuple[str, ...]:
+    """The units that open with a place or magnitude character (千瓦时, 兆瓦)."""
+    return tuple(w for w in _units() if w[0] in _PLACE_CHARS)
+
+
 def _bare_magnitude_ok(f: str, i: int, floor: int) -> bool:
     """A magnitude alone (過億, 上百万's 万) is a number only after a qualifier
     or before 时代/级: 万 by itself is too often a name (万达) or a word."""
+    if f[i] in _PLACE_CHARS and f.startswith(_magnitude_units(), i):
+        return False  # 元/千瓦时, 千克: a unit word, no number
     if f[i] not in BIG_UNITS:
         return True
     if f.startswith(("时代", "级"), i + 1) or f.startswith(("万亿", "万余"), i):
@@ -1155,7 +1163,8 @@ def _read_range(f: str, d: _Draft, floor: int) -> None:
         return
     unit_between = None
     u = _match_unit(f, k)
-    if u is not None and u.kind in ("money", "percent"):
+    if u is not None and (u.kind in _RANGE_UNIT_KINDS or (u.kind == "duration" and u.word not in _DATE_WORDS)):
+        # 5亿元至6亿元, 1150万辆至1200万辆, 30岁至40岁 (not 2008年到2016年: two years)
         unit_between = u
         k += len(u.word)
     if f.startswith(("(含)", "（含）"), k):
@@ -1188,6 +1197,9 @@ def _read_range(f: str, d: _Draft, floor: int) -> None:
         if u2 is None or u2.word != unit_between.word:
             return
     _set_range(d, num, num2, lo, hi)
+
+
+_RANGE_UNIT_KINDS = frozenset({"money", "percent", "cardinal", "multiple"})
 
 
 def _set_range(d: _Draft, num: Numeral, num2: Numeral, lo: Rational, hi: Rational) -> None:
@@ -1329,6 +1341,9 @@ def _read_suffix(f: str, d: _Draft) -> None:
                     # unit stays 元, as in 人民币518亿元
                     d.end += len(again.word)
                     d.currency = again.currency or d.currency
+                per = _per_unit(f, d.end)
+                if per and d.unit is not None and d.unit[1] == d.end:
+                    d.unit, d.end = (d.unit[0], per), per  # 16213元/平方米, 82.5美元/桶: a price per unit
         k = d.end
         # 一年多, 两年半
         if f.startswith("多", k) and d.value is not None and d.qualifier is None and u.kind in ("duration", "multiple"):
@@ -1499,6 +1514,22 @@ def _is_amount(d: _Draft) -> bool:
     if d.value is not None:
         return not isinstance(d.value, str)
     return isinstance(d.low, int) and isinstance(d.high, int)
+
+
+_PER_UNITS = ("平米", "㎡", "m²", "度", "kg", "t")  # besides the units of units.tsv: 元/平米, 元/度
+
+
+def _per_unit(f: str, k: int) -> int:
+    """Where ``/unit`` at ``k`` ends (元/吨, 美元/桶, 元/千瓦时), else 0."""
+    if not f.startswith("/", k):
+        return 0
+    u = _match_unit(f, k + 1)
+    if u is not None and u.kind != "money":
+        return k + 1 + len(u.word)
+    word = next((w for w in _PER_UNITS if f.startswith(w, k + 1)), None)
+    if word is None or (word.isascii() and f[k + 1 + len(word):k + 2 + len(word)].isalpha()):
+        return 0
+    return k + 1 + len(word)
 
 
 def _kuai_is_money(f: str, k: int) -> bool:

@@ -613,7 +613,9 @@ def _lone_arabic(f: str, i: int) -> Numeral | None:
         if more is not None:
             more *= mult
         elif k < n and f[k] in "多余":
-            more, k, extra = mult, k + 1, extra + 1  # 5万余: 10000
+            # 5万余: 10000; 1.2万余: 1000, the step of the last digit written
+            step = 10 ** (len(digits) - digits.index(".") - 1) if decimal else 1
+            more, k, extra = Fraction(mult, step) if step > 1 else mult, k + 1, extra + 1
     if k < n:
         nxt = f[k]
         if more is not None:

@@ -231,6 +231,15 @@ FORMS = [
     ("3Q23营收增长8%", "23", 2023, None, None, None, None, "year"),
     ("24Q1公司营收", "24", 2024, None, None, None, None, "year"),
     ("1H24营收", "1H", 1, None, None, "H", None, "ordinal"),
+    # industry and macro reports
+    ("小巨人企业1.2万余家", "1.2万余家", 12000, 12000, 13000, "家", ">", "cardinal"),  # the step of the last digit
+    ("销量有望达到1150万辆至1200万辆", "1150万辆至1200万辆", None, 11500000, 12000000, "辆", None, "cardinal"),
+    ("营收将增长3倍至5倍", "3倍至5倍", None, 3, 5, "倍", None, "multiple"),
+    ("平均价格为16213元/平方米", "16213元/平方米", 16213, None, None, "元/平方米", None, "money"),  # per unit
+    ("报价在10万元/吨上下", "10万元/吨上下", 100000, None, None, "元/吨", "~", "money"),
+    ("上海港吞吐量达4915.8万TEU", "4915.8万TEU", 49158000, None, None, "TEU", None, "cardinal"),
+    ("货物周转量达到36437.6亿吨公里", "36437.6亿吨公里", 3643760000000, None, None, "吨公里", None, "cardinal"),
+    ("重点30城新房成交面积", "30城", 30, None, None, "城", None, "cardinal"),
 ]
 
 
@@ -348,6 +357,7 @@ def test_form(text: str, surface: str, value: object, low: object, high: object,
     "今年双十一", "双11当天", "恒生指数年内下跌",  # a festival; 指数 then 年内
     "当日14:30，公司股价跳水", "会议于9:30开始",  # times of day
     "台積電今（10）日公布", "昨（9）日",  # a news dateline
+    "千克", "元/千瓦时",  # a unit word that opens with a magnitude
     "二手樓價", "三大法人", "三率三升",  # terms
 ])
 def test_not_a_quantity(text: str) -> None:
