@@ -63,7 +63,7 @@ _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")  # (；joins the clau
 _CLAUSE_STOPS = frozenset("，,：:；;（）()“”\"《》【】[]…—")
 # Function characters read alone, so that 增速將 is 增速 + 將, not 速將.
 _FUNCTION_CHARS = {"将": "d", "已": "d", "也": "d", "都": "d", "还": "d", "就": "d", "才": "d",
-                   "又": "d", "从": "p", "了": "ul", "的": "uj", "被": "p", "把": "p", "、": "x"}
+                   "又": "d", "从": "p", "较": "p", "了": "ul", "的": "uj", "被": "p", "把": "p", "、": "x"}
 _MAX_HOPS = 3  # figures in a row that _right looks past for the noun they count
 _CONJUNCTIONS = frozenset({"和", "与", "及", "或", "跟", "以及"})
 _LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9&+._-]*|[0-9]+")
@@ -937,7 +937,8 @@ class _Context:
             basis_ends: set[int] = set()
             found = []
             for a, b in sorted(words):
-                if _basis_before(f, a) or a in basis_ends:
+                time = self.mention_end.get(a)  # (较2019年同期: the year is the basis's, and so is 同期)
+                if _basis_before(f, a) or a in basis_ends or (time is not None and _basis_before(f, time.start)):
                     basis_ends.add(b)
                 else:
                     found.append((b, b - a))
@@ -991,13 +992,14 @@ class _Context:
         # 同比下降13%，至157億美元: the level that the change before reached
         x = self.numbers[i - 1]
         between = f[x.end:m.start]
-        if x.start < s_start or x.kind not in METRIC_KINDS or (between not in _TO_LEVEL and between != "或"):
+        if x.start < s_start or x.kind not in METRIC_KINDS \
+                or (between not in _TO_LEVEL and between != "或" and between not in _FIGURE_JOINERS):
             return None
         rate = self._rate(x, s_start)
         if rate is None:
             return None
-        if between == "或":
-            return rate  # 升320点或1.86%: the same change, in other terms
+        if between == "或" or between in _FIGURE_JOINERS:
+            return rate  # 升320点或1.86%: the same change, in other terms; 分别增长9.6%和144.5%
         return attrs.evolve(rate, end=m, text=self.text[x.end - len(rate.text):m.end])
 
     def _rate(self, m: NumberMention, s_start: int) -> Optional[Change]:
@@ -1018,6 +1020,8 @@ class _Context:
         basis = next((w for w in _role_words("basis") if w in head), None)
         if basis is None and len(verb) > 1 and verb[0] in _BASIS_FIRST:
             basis = verb  # 月增6.3%, 年增2.5%: the verb names what it compares with
+        elif basis is None and found is not None and 0 <= head.rfind("较", 0, first) < first - 1:
+            basis = head[head.rfind("较", 0, first):first]  # 较2019年同期增长: the basis as written
         k = head.rfind(basis) if basis and basis != verb else first
         return Change(direction=_context_words()[verb], start=None, end=None, basis=basis,
                       text=self.text[m.start - len(head) + k:end])

@@ -162,9 +162,17 @@ def test_entity(text: str, entity: Optional[str]) -> None:
     ("招商證券今年前三季經紀業務淨收入為32億元", "今年前三季"),  # 前三季 without 度
     ("宁德时代前三季度营收为2900亿元", "前三季度"),  # the first three quarters, not the third
     ("2022年前三季度公司营收为100亿元", "2022年前三季度"),
+    ("报告期内，公司实现营收100亿元", "报告期内"),  # the report's own period
+    ("截至报告期末，公司总资产为520亿元", "截至报告期末"),
 ])
 def test_period(text: str, period: Optional[str]) -> None:
     assert _only(text).period == period
+
+
+def test_respectively_a_change_for_each_figure() -> None:
+    metrics = parse("公司营收和净利润同比分别增长9.6%和144.5%。").metrics
+    assert [(m.change.direction, m.change.basis) for m in metrics] == [("up", "同比"), ("up", "同比")]
+    assert parse("公司营收为100亿元，同比增加20%。").metrics[1].subject == "营收"  # 同比增加 is no noun
 
 
 def test_a_basis_is_not_the_period() -> None:
@@ -301,6 +309,8 @@ def test_second_figure_of_a_change_has_no_period_of_its_own() -> None:
     ("營收月增6.3%", "up", "月增"),              # the verb says against when
     ("營收年增2.5%", "up", "年增"),
     ("營收較去年同期衰退21%", "down", "较去年同期"),
+    ("公司营收较2019年同期增长30%", "up", "较2019年同期"),  # a basis no word of the table names
+    ("贷款同比少增2000亿元", "down", "同比"),
 ])
 def test_change_rate(text: str, direction: str, basis: Optional[str]) -> None:
     c = parse(text).metrics[0].change
