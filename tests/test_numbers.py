@@ -358,6 +358,7 @@ def test_form(text: str, surface: str, value: object, low: object, high: object,
     "当日14:30，公司股价跳水", "会议于9:30开始",  # times of day
     "台積電今（10）日公布", "昨（9）日",  # a news dateline
     "千克", "元/千瓦时",  # a unit word that opens with a magnitude
+    "三一重工", "五一假期", "十一黄金周", "千兆宽带", "二级市场", "金九银十",  # names and terms
     "二手樓價", "三大法人", "三率三升",  # terms
 ])
 def test_not_a_quantity(text: str) -> None:
