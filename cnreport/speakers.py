@@ -724,6 +724,9 @@ def _assign(lines: list[_Line]) -> None:
                 kind = "answer"
             last_turn = kind
             line.kind, line.in_force, line.who, line.opens = kind, heading, who, True
+            said = line.folded.partition(":")[2].strip()
+            if len(said) >= _MIN_DUPLICATE:
+                _mark_copy(line, first_copy)  # 李斌：…25万台 printed twice, label and all
         elif role == "byline":
             line.kind, line.in_force, line.who, line.opens = "byline", heading, None, True
         elif role == "boilerplate":

@@ -279,3 +279,9 @@ def test_page_furniture_after_a_turn_is_boilerplate() -> None:
     sections = segment(text)
     assert [s.kind for s in sections] == ["speech", "boilerplate"]
     assert sections[0].text == "张三：今年收入增长了30%。\n"
+
+
+def test_a_turn_printed_twice_counts_once() -> None:
+    text = "李斌：我们今年交付了25万台，增长很快。\n\n李斌：我们今年交付了25万台，增长很快。"
+    assert [s.duplicate_of for s in segment(text)] == [None, 0]
+    assert len(cnreport.parse(text).metrics) == 1
