@@ -868,6 +868,16 @@ class _Context:
             before = None
         f = self.folded
         word = self._period_word(s_start, m.start)
+        if word is not None and change is not None and (
+                (change.basis and f.endswith("同期", word[0], word[1]))
+                or (tied is not None and word[1] <= tied.start and f[word[1]:tied.start] in ("", "的"))):
+            # 上年同期为8亿元，同比增长50%: a base's period is not the growth's;
+            # 从去年的15%提升至22%: nor is the first figure's the second's
+            base = word[0]
+            word = self._period_word(s_start, base)
+            while word is not None and word[1] == base:  # (上年 + 同期: one phrase)
+                base = word[0]
+                word = self._period_word(s_start, base)
         if before is not None and (word is None or word[0] <= before.start):
             return self._whole_period(before.start, before.end, s_start, m.start)
         if word is not None:

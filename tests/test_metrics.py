@@ -175,6 +175,13 @@ def test_respectively_a_change_for_each_figure() -> None:
     assert parse("公司营收为100亿元，同比增加20%。").metrics[1].subject == "营收"  # 同比增加 is no noun
 
 
+def test_the_base_of_a_growth_is_not_its_period() -> None:
+    metrics = parse("美团第二季度经营利润为47亿元，去年同期为9.24亿元，同比增长400%。").metrics
+    assert [m.period for m in metrics] == ["第二季度", "去年同期", "第二季度"]
+    metrics = parse("毛利率从上年同期的18%提升至21%").metrics
+    assert [m.period for m in metrics] == ["上年同期", None]
+
+
 def test_a_basis_is_not_the_period() -> None:
     metrics = parse("贵州茅台上半年实现营收709亿元，较去年同期增长18.8%。").metrics
     assert [(m.mention.text, m.period) for m in metrics] == [("709亿元", "上半年"), ("18.8%", "上半年")]
