@@ -645,6 +645,7 @@ def _shared_designations(f: str, mentions: list[NumberMention]) -> list[NumberMe
 
 _WRITTEN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _SERIES_JOINERS = frozenset({"/", "、"})
+_RESPECTIVE = ("分别为", "分别是", "分别", "为")
 _SERIES_KINDS = frozenset({"money", "multiple", "percent"})
 
 
@@ -664,6 +665,7 @@ def _shared_series(text: str, f: str, mentions: list[NumberMention]) -> list[Num
         tail = f[written.end():last.end]  # 亿元, 倍, 元
         scale = Fraction(last.value) / Fraction(written.group())
         j = k - 1
+        items: list[tuple[int, Fraction, bool]] = []  # (index, value, a bare number before 、)
         while j >= 0:
             m = mentions[j]
             joiner = f[m.end:mentions[j + 1].start]
@@ -672,14 +674,22 @@ def _shared_series(text: str, f: str, mentions: list[NumberMention]) -> list[Num
                 break
             own = _WRITTEN.fullmatch(f, m.start, m.end)
             if joiner == "/" and own is not None:
-                value = Fraction(own.group()) * scale
+                items.append((j, Fraction(own.group()) * scale, False))
             elif joiner == "、" and own is None and f.endswith(tail[:1], m.start, m.end) and tail[:1] in _PLACE_CHARS:
-                value = Fraction(m.value)  # 12.3亿、: the magnitude is already in
+                items.append((j, Fraction(m.value), False))  # 12.3亿、: the magnitude is already in
+            elif joiner == "、" and own is not None:
+                items.append((j, Fraction(own.group()) * scale, True))  # 12.3、15.6、18.9亿元
             else:
                 break
+            j -= 1
+        bare = [n for n, item in enumerate(items) if item[2]]
+        if bare and not (len(bare) >= 2 or f.endswith(_RESPECTIVE, max(0, mentions[j + 1].start - 3),
+                                                        mentions[j + 1].start)):
+            items = items[:bare[0]]  # a bare number and one figure (1、2亿元) may be a list of two
+        for j, value, _ in items:
+            m = mentions[j]
             mentions[j] = attrs.evolve(m, value=exact(value, "." in text[m.start:m.end]), kind=last.kind,
                                        unit=last.unit, currency=last.currency)
-            j -= 1
     return mentions
 
 

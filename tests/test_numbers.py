@@ -283,6 +283,8 @@ def test_lists_identifiers_and_terms(text: str, expected: list[str]) -> None:
     ("营收为100/120/145亿元", [10000000000, 12000000000, 14500000000]),
     ("EPS为1.25/1.58/1.92元", [Decimal("1.25"), Decimal("1.58"), Decimal("1.92")]),
     ("分别为12.3亿、15.6亿、18.9亿元", [1230000000, 1560000000, 1890000000]),
+    ("归母净利润分别为12.3、15.6、18.9亿元", [1230000000, 1560000000, 1890000000]),  # bare items before 、
+    ("对应EPS为2.35、2.88元", [Decimal("2.35"), Decimal("2.88")]),
 ])
 def test_a_series_shares_its_last_unit(text: str, expected: list[object]) -> None:
     found = find_numbers(text)
