@@ -1309,6 +1309,8 @@ def _read_suffix(f: str, d: _Draft) -> None:
     u = _match_unit(f, k + ge)
     if u is not None and u.word == "期" and f.startswith("期间", k + ge):
         u = None  # 十一期间, 双11期间: during the holiday, not eleven issues (_keep drops them)
+    elif u is not None and u.word == "区" and f.startswith(("区间", "区域"), k + ge):
+        u = None  # 7.1至7.3区间: a band, not districts
     hao = k if f.startswith("号", k) else _noted_designation(f, k)
     if ge == 0 and hao == k and _headcount_hao(f, k):
         _attach(d, k, k + 1, "cardinal")  # 三百多号人: a headcount, not the 300th
