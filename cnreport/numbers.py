@@ -1105,6 +1105,16 @@ def _read_date(f: str, i: int, num: Numeral) -> Optional[_Draft]:
         day = int(day_num.lo)
         after = _spaced(f, day_num) if f.startswith(("日", "号"), _spaced(f, day_num)) else day_num.end
         if 1 <= day <= 31 and f.startswith(("日", "号"), after):
+            for conn in ("至", "到", "-", "~", "—"):  # 3月5日至11日: the month written once
+                if f.startswith(conn, after + 1):
+                    day2 = scan_numeral(f, after + 1 + len(conn))
+                    if day2 is not None and day2.exact and not day2.decimal and day < day2.lo <= 31 \
+                            and f.startswith(("日", "号"), day2.end):
+                        d = _Draft(i, day2.end + 1, i, day2.end, None, kind="date", fixed=True)
+                        d.low = f"{prefix}{month:02d}-{day:02d}"
+                        d.high = f"{prefix}{month:02d}-{int(day2.lo):02d}"
+                        return d
+                    break
             return _Draft(i, after + 1, i, after, f"{prefix}{month:02d}-{day:02d}", kind="date", fixed=True)
         for conn in ("-", "~", "到", "至", "—"):
             if f.startswith(conn, after):

@@ -242,6 +242,7 @@ FORMS = [
     ("重点30城新房成交面积", "30城", 30, None, None, "城", None, "cardinal"),
     ("收益率下行至2.3%附近", "2.3%附近", Decimal("2.3"), None, None, "%", "~", "percent"),
     ("汇率在7.1至7.3区间", "7.1至7.3", None, Decimal("7.1"), Decimal("7.3"), None, None, "cardinal"),  # a band
+    ("会议于3月5日至11日召开", "3月5日至11日", None, "--03-05", "--03-11", None, None, "date"),  # the month once
 ]
 
 
