@@ -87,9 +87,10 @@ _SHARE_REACH = 16
 # hands figures to; where those figures end, and how far to look for it.
 _OPENING_QUOTES = frozenset("“「『\"'‘")
 _FIGURE_JOINERS = frozenset({"、", "和", "及", "与", "以及", "或"})
-_CONTRAST = frozenset("而则但")
+_CONTRAST = frozenset("而则但")  # before a name or a link verb: 而饿了么…, 保利发展则为…
 _BASIS_FIRST = frozenset("年月季")  # 年增, 月减, 季增: a verb of change that says against when
-_COPULAS = frozenset({"为", "是", "达", "达到", "约为", "约", "亦为", "也为"})  # 比亚迪为16%  # before a name or a link verb: 而饿了么…, 保利发展则为…
+_COPULAS = frozenset({"为", "是", "达", "达到", "约为", "约", "亦为", "也为"})  # 比亚迪为16%
+_COPULA_LAST = frozenset(w[-1] for w in _COPULAS)
 _PART_JOINER = regex.compile("|".join(regex.escape(w) for w in sorted(_FIGURE_JOINERS, key=len, reverse=True)))
 _RESPECTIVE_END = frozenset("，,。；;！？!?\n")
 _RESPECTIVE_REACH = 128
@@ -187,7 +188,7 @@ def _tag_metrics(text: str, folded: str, sections: Sequence[Section], numbers: S
             # clause of 其中 is of the figure before (1.2万名员工，其中约三分之二…).
             subject = metrics[-1].subject
         if metrics and last_sentence == s_start and metrics[-1].subject is not None \
-                and metrics[-1].mention.kind == m.kind:
+                and metrics[-1].mention.kind == m.kind and folded[m.start - 1:m.start] in _COPULA_LAST:
             named = ctx.named_alone(m, s_start, org)
             if named is not None and (subject is None or subject in named):
                 # 宁德时代的市场份额为37%，比亚迪为16%: the figure is 比亚迪's 市场份额
@@ -231,6 +232,7 @@ class _Context:
         self._clauses: dict[int, list[int]] = {}
         self._words_at: dict[int, tuple[int, int, str]] = {}
         self._parts: dict[int, tuple[int, int]] = {}  # figure start → its part of a 分别 subject
+        self._rates: dict[tuple[int, int], Optional[Change]] = {}
         self._names: dict[tuple[int, Optional[str]], Optional[tuple[int, int, str]]] = {}
         self._cut_names: dict[tuple[int, int, Optional[str]], Optional[tuple[int, int, str]]] = {}
         # time mentions, by index: dates, years, durations, quarters (一季度,
@@ -1014,6 +1016,12 @@ class _Context:
 
     def _rate(self, m: NumberMention, s_start: int) -> Optional[Change]:
         """同比增長15%, 同比实现了15%的增长: the figure is the size of the change."""
+        key = (m.start, s_start)
+        if key not in self._rates:  # (asked again for the figure before: 增长9.6%和144.5%)
+            self._rates[key] = self._read_rate(m, s_start)
+        return self._rates[key]
+
+    def _read_rate(self, m: NumberMention, s_start: int) -> Optional[Change]:
         f = self.folded
         head = f[max(s_start, m.start - 10):m.start]
         rstripped = head.rstrip()
