@@ -1212,6 +1212,10 @@ def _read_range(f: str, d: _Draft, floor: int) -> None:
         lo, hi = hi, lo  # -3亿至-2亿: 2亿 to 3亿 here, -3亿 to -2亿 once the minus is read
     if not lo < hi:
         return
+    level = unit_between or _match_unit(f, num2.end)
+    if conn in ("至", "到") and lo > 0 and hi > 4 * lo and level is not None and level.kind in ("money", "cardinal") \
+            and _after_change_verb(f, d.start):
+        return  # 增加15.3亿元至2,185亿元: the change, then the level it reached (增长10%至50% is a range)
     if unit_between is not None:
         u2 = _match_unit(f, num2.end)
         if u2 is None or u2.word != unit_between.word:

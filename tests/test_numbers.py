@@ -296,6 +296,12 @@ def test_a_series_shares_its_last_unit(text: str, expected: list[object]) -> Non
     assert {(m.unit, m.kind, m.currency) for m in found} == {("元", "money", "CNY")}
 
 
+def test_a_change_and_the_level_it_reached_are_two_figures() -> None:
+    assert [m.value for m in find_numbers("存款總額增加15.3億元至2,185億元")] == [1530000000, 218500000000]
+    found = find_numbers("预计净利润增长10%至50%")  # a forecast range of growth
+    assert [(m.low, m.high) for m in found] == [(10, 50)]
+
+
 def test_a_slash_series_is_no_fraction() -> None:
     assert [(m.value, m.unit, m.kind) for m in find_numbers("对应PE为25/20/16倍")] == [
         (25, "倍", "multiple"), (20, "倍", "multiple"), (16, "倍", "multiple")]
