@@ -188,7 +188,7 @@ def _tag_metrics(text: str, folded: str, sections: Sequence[Section], numbers: S
             # clause of 其中 is of the figure before (1.2万名员工，其中约三分之二…).
             subject = metrics[-1].subject
         if metrics and last_sentence == s_start and metrics[-1].subject is not None \
-                and metrics[-1].mention.kind == m.kind and folded[m.start - 1:m.start] in _COPULA_LAST:
+                and metrics[-1].mention.kind == m.kind:
             named = ctx.named_alone(m, s_start, org)
             if named is not None and (subject is None or subject in named):
                 # 宁德时代的市场份额为37%，比亚迪为16%: the figure is 比亚迪's 市场份额
@@ -474,6 +474,8 @@ class _Context:
         verb (…，比亚迪为16%, 而保利发展则为3313亿元): the figure is that
         name's, of the measure before."""
         f = self.folded
+        if f[m.start - 1:m.start] not in _COPULA_LAST:
+            return None  # (the items of a list after 分别: no look-ups)
         c = self._clause_at(m.start, s_start)
         while c < m.start and (f[c] in " \u3000" or f[c] in _CONTRAST):
             c += 1
@@ -1005,12 +1007,12 @@ class _Context:
         x = self.numbers[i - 1]
         between = f[x.end:m.start]
         if x.start < s_start or x.kind not in METRIC_KINDS \
-                or (between not in _TO_LEVEL and between != "或" and between not in _FIGURE_JOINERS):
+                or (between not in _TO_LEVEL and between not in _FIGURE_JOINERS):
             return None
         rate = self._rate(x, s_start)
         if rate is None:
             return None
-        if between == "或" or between in _FIGURE_JOINERS:
+        if between in _FIGURE_JOINERS:
             return rate  # 升320点或1.86%: the same change, in other terms; 分别增长9.6%和144.5%
         return attrs.evolve(rate, end=m, text=self.text[x.end - len(rate.text):m.end])
 
@@ -1168,9 +1170,7 @@ def _reverse_run(tokens: list[tuple[int, int, str]],
     # two nouns joins them (not a one-character noun: 2号线 + 日均 + 客流量)
     while k + 2 < len(tokens) and tokens[k + 1][2] == _PREFIX_TAG and tokens[k + 2][2] in _NOUN_TAGS \
             and tokens[k + 2][1] - tokens[k + 2][0] > 1:
-        more = _noun_run(tokens[k + 2:], links)
-        assert more is not None  # (it opens with a noun)
-        k = next(j for j in range(k + 2, len(tokens)) if tokens[j][1] == more[1])
+        k = _run_after(tokens, k + 2, links)
     # 净 + 营业收入, 每股 + 税后 + 纯益, 海外 + 收入: a measure's prefixes and
     # places stay with it
     while k + 1 < len(tokens) and tokens[k + 1][2] in _MODIFIER_TAGS:
@@ -1179,12 +1179,17 @@ def _reverse_run(tokens: list[tuple[int, int, str]],
     # or 、 and a noun go on with the list, as they do after a noun
     while k + 2 < len(tokens) and tokens[k][2] in _MODIFIER_TAGS and tokens[k + 1][2] in _LIST_LINKS \
             and tokens[k + 2][2] in _NOUN_TAGS:
-        more = _noun_run(tokens[k + 2:], links)
-        assert more is not None  # (it opens with a noun)
-        k = next(j for j in range(k + 2, len(tokens)) if tokens[j][1] == more[1])
+        k = _run_after(tokens, k + 2, links)
         while k + 1 < len(tokens) and tokens[k + 1][2] in _MODIFIER_TAGS:
             k += 1
     return tokens[k][0], near[1]
+
+
+def _run_after(tokens: list[tuple[int, int, str]], j: int, links: frozenset[str]) -> int:
+    """The index of the last token of the noun run that opens at ``j``."""
+    more = _noun_run(tokens[j:], links)
+    assert more is not None  # (it opens with a noun)
+    return next(k for k in range(j, len(tokens)) if tokens[k][1] == more[1])
 
 
 def _org_at(f: str, a: int, b: int) -> Optional[int]:

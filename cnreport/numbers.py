@@ -301,7 +301,7 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
                 out.append(fiscal)
                 floor = i = fiscal.end
                 continue
-            if i + 3 < n and f[i + 1] in "QqHh" or f[i + 2:i + 3] in ("Q", "q", "H", "h"):
+            if f[i + 1:i + 2] in _PERIOD_MARKS or f[i + 2:i + 3] in _PERIOD_MARKS:  # 3Q23, 24Q1
                 period = _broker_period(text, f, i)
                 if period:
                     out.extend(period)
@@ -363,6 +363,7 @@ def _fiscal_year(text: str, f: str, i: int) -> Optional[NumberMention]:
 
 # Broker notes: 3Q23, 1H24 (the quarter or half, then the year) and 24Q1
 # (the year, then the quarter).
+_PERIOD_MARKS = frozenset("QqHh")
 _PERIOD_YEAR = re.compile(r"([1-4])([Qq])([0-9]{2})(?![0-9A-Za-z])|([12])([Hh])([0-9]{2})(?![0-9A-Za-z])")
 _YEAR_PERIOD = re.compile(r"([0-9]{2})(?=[Qq][1-4](?![0-9A-Za-z])|[Hh][12](?![0-9A-Za-z]))")
 
@@ -889,9 +890,10 @@ def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
     return _with_prefixes(f, d, floor)
 
 
-_SPLIT_YEAR = re.compile(r"((?:19|20)[0-9]{2})[/-]([0-9]{2}|(?:19|20)[0-9]{2})(财年|财政年度|年度)")
-
-
+# The Republic of China calendar: year 1 is 1912. A year of it is read
+# without 民国 before what a Taiwanese filing writes after one (112年11月,
+# 112年度, 112年第四季).
+_ROC_OFFSET = 1911
 _ROC_YEAR_NEXT = frozenset("月度第1234567890一二三四五六七八九十上下前全")
 _ROC_DATE = re.compile(r"(1[0-2][0-9])/(1[0-2]|0?[1-9])/(3[01]|[12][0-9]|0?[1-9])(?![0-9/])")
 
@@ -902,10 +904,13 @@ def _roc_date(f: str, i: int) -> Optional[_Draft]:
     m = _ROC_DATE.match(f, i)
     if m is None:
         return None
-    y, mo, da = int(m.group(1)) + 1911, int(m.group(2)), int(m.group(3))
+    y, mo, da = int(m.group(1)) + _ROC_OFFSET, int(m.group(2)), int(m.group(3))
     if da > calendar.monthrange(y, mo)[1]:
         return None
     return _Draft(i, m.end(), i, m.end(), f"{y:04d}-{mo:02d}-{da:02d}", kind="date", fixed=True)
+
+
+_SPLIT_YEAR = re.compile(r"((?:19|20)[0-9]{2})[/-]([0-9]{2}|(?:19|20)[0-9]{2})(财年|财政年度|年度)")
 
 
 def _split_year(f: str, i: int) -> Optional[_Draft]:
@@ -918,9 +923,8 @@ def _split_year(f: str, i: int) -> Optional[_Draft]:
         second += first - first % 100
     if second != first + 1:
         return None
-    d = _Draft(i, m.end(), i, m.start(3), None, kind="year", low=first, high=second, unit=(m.start(3), m.end()),
-               fixed=True)
-    return d
+    return _Draft(i, m.end(), i, m.start(3), None, kind="year", low=first, high=second,
+                  unit=(m.start(3), m.end()), fixed=True)
 
 
 def _clock_hour(f: str, i: int, num: Numeral) -> Optional[Numeral]:
@@ -1074,7 +1078,7 @@ def _read_date(f: str, i: int, num: Numeral) -> Optional[_Draft]:
     if roc or (f.startswith("年", y) and (num.digit_string or num.arabic) and _year_digits(f, i, k) == 4):
         # (112年11月, 112年度: a year of the Republic of China calendar, whose
         # year 1 is 1912, as Taiwanese filings write it)
-        year = v + 1911 if roc else v
+        year = v + _ROC_OFFSET if roc else v
         k = y + 1
         if f.startswith("代", k):  # 1960年代: the decade, written as its first year
             return _Draft(i, k + 1, i, num.end, year, kind="year", unit=(y, k + 1), fixed=True)
@@ -1105,25 +1109,12 @@ def _read_date(f: str, i: int, num: Numeral) -> Optional[_Draft]:
         day = int(day_num.lo)
         after = _spaced(f, day_num) if f.startswith(("日", "号"), _spaced(f, day_num)) else day_num.end
         if 1 <= day <= 31 and f.startswith(("日", "号"), after):
-            for conn in ("至", "到", "-", "~", "—"):  # 3月5日至11日: the month written once
-                if f.startswith(conn, after + 1):
-                    day2 = scan_numeral(f, after + 1 + len(conn))
-                    if day2 is not None and day2.exact and not day2.decimal and day < day2.lo <= 31 \
-                            and f.startswith(("日", "号"), day2.end):
-                        d = _Draft(i, day2.end + 1, i, day2.end, None, kind="date", fixed=True)
-                        d.low = f"{prefix}{month:02d}-{day:02d}"
-                        d.high = f"{prefix}{month:02d}-{int(day2.lo):02d}"
-                        return d
-                    break
-            return _Draft(i, after + 1, i, after, f"{prefix}{month:02d}-{day:02d}", kind="date", fixed=True)
-        for conn in ("-", "~", "到", "至", "—"):
-            if f.startswith(conn, after):
-                day2 = scan_numeral(f, after + len(conn))
-                if day2 is not None and day2.exact and day < day2.lo <= 31 and f.startswith(("日", "号"), day2.end):
-                    d = _Draft(i, day2.end + 1, i, day2.end, None, kind="date", fixed=True)
-                    d.low = f"{prefix}{month:02d}-{day:02d}"
-                    d.high = f"{prefix}{month:02d}-{int(day2.lo):02d}"
-                    return d
+            # 3月5日至11日: the month written once
+            return _day_range(f, i, after + 1, f"{prefix}{month:02d}-", day) \
+                or _Draft(i, after + 1, i, after, f"{prefix}{month:02d}-{day:02d}", kind="date", fixed=True)
+        days = _day_range(f, i, after, f"{prefix}{month:02d}-", day)  # 3月1-10日
+        if days is not None:
+            return days
     if f.startswith("底", k) or f.startswith("末", k):
         last = calendar.monthrange(year if year is not None else 2001, month)[1]
         return _Draft(i, k + 1, i, k, f"{prefix}{month:02d}-{last:02d}", kind="date", fixed=True)
@@ -1132,6 +1123,20 @@ def _read_date(f: str, i: int, num: Numeral) -> Optional[_Draft]:
         return None
     value = f"{year:04d}-{month:02d}" if year is not None else f"--{month:02d}"
     return _Draft(i, end, i, k, value, kind="date", fixed=True)
+
+
+def _day_range(f: str, i: int, k: int, month: str, day: int) -> Optional[_Draft]:
+    """The days from ``day`` to the one after the connector at ``k`` and
+    before 日 or 号, in ``month`` (an ISO prefix: ``--03-``, ``2024-03-``)."""
+    conn = next((c for c in ("-", "~", "到", "至", "—") if f.startswith(c, k)), None)
+    if conn is None:
+        return None
+    day2 = scan_numeral(f, k + len(conn))
+    if day2 is None or not day2.exact or day2.decimal or not day < day2.lo <= 31 \
+            or not f.startswith(("日", "号"), day2.end):
+        return None
+    return _Draft(i, day2.end + 1, i, day2.end, None, kind="date", low=f"{month}{day:02d}",
+                  high=f"{month}{int(day2.lo):02d}", fixed=True)
 
 
 def _month_range(f: str, first: Numeral, year: int) -> Optional[_Draft]:
@@ -1687,7 +1692,7 @@ def _with_prefixes(f: str, d: Optional[_Draft], floor: int) -> Optional[_Draft]:
             and f[d.unit[0]:d.unit[1]] == "年" and isinstance(d.value, int) and d.value > 0 and d.qualifier is None:
         # 民國八十五年: a year of the Republic of China calendar, which
         # starts in 1912; the value is the Gregorian year
-        d.start, d.kind, d.value = i - 2, "year", d.value + 1911
+        d.start, d.kind, d.value = i - 2, "year", d.value + _ROC_OFFSET
         return d
     top = i - 4 if i - 1 >= floor and f[i - 1] in _SPACES else i - 3
     if top >= floor and f[top:top + 3].lower() == "top" and d.kind == "cardinal" and d.unit is None \

@@ -287,9 +287,12 @@ def _speaker(name: str, title: Optional[str], raw: str, org: Optional[str] = Non
     return Speaker(name=name, title=title, roles=roles, org=org, raw=raw.strip())
 
 
-_ROLE_PARTS = ("高级", "资深", "执行", "常务", "首席", "联席", "共同", "全球", "中国区", "区域", "原", "前",
-               "财务", "技术", "运营", "行政", "市场", "销售", "产品", "战略", "投资", "品牌", "营销", "研发",
-               "人力资源", "法务", "信息", "业务")
+
+@lru_cache(maxsize=1)
+def _role_parts() -> tuple[str, ...]:
+    """Words between an organisation and a job title that name no
+    organisation (``lexicon/role_parts.tsv``)."""
+    return tuple(r[0] for r in table("role_parts.tsv", 2))
 
 
 def _org(role: str) -> Optional[str]:
@@ -304,7 +307,7 @@ def _org(role: str) -> Optional[str]:
     changed = True
     while changed:
         changed = False
-        for part in _ROLE_PARTS:
+        for part in _role_parts():
             if rest.endswith(part):
                 rest = rest[:-len(part)]
                 changed = True
@@ -358,8 +361,7 @@ def _title_and_name(label: str, raw: str) -> Optional[Speaker]:
 def _surname_title_given(label: str, raw: str) -> Optional[Speaker]:
     """黃委員國昌 → 黃國昌 (委員): the Taiwanese record style, where the title
     stands between the surname and the given name."""
-    single, double = _surnames()
-    n = 2 if label[:2] in double else 1 if label[:1] in single else 0
+    n = _surname_length(label)
     if not n:
         return None
     for given in (2, 1):
@@ -370,11 +372,16 @@ def _surname_title_given(label: str, raw: str) -> Optional[Speaker]:
     return None
 
 
+def _surname_length(label: str) -> int:
+    """The length of the surname that opens ``label`` (folded), 0 if none."""
+    single, double = _surnames()
+    return 2 if label[:2] in double else 1 if label[:1] in single else 0
+
+
 def _name_then_title(label: str, raw: str) -> Optional[Speaker]:
     """王國材部長 → 王國材 (部長), 张勇总裁 → 张勇 (总裁): a surname, a given
     name of one or two characters, and nothing after it but a job title."""
-    single, double = _surnames()
-    n = 2 if label[:2] in double else 1 if label[:1] in single else 0
+    n = _surname_length(label)
     if not n:
         return None
     for given in (2, 1):

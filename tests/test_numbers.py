@@ -308,9 +308,12 @@ def test_a_slash_series_is_no_fraction() -> None:
     assert [m.value for m in find_numbers("3/4")] == [Fraction(3, 4)]  # two numbers stay a fraction
 
 
-@pytest.mark.parametrize("text", ["5MBps", "3ppm", "5bpx"])
-def test_a_latin_unit_is_a_whole_word(text: str) -> None:
-    assert all(m.unit is None for m in find_numbers(text))
+@pytest.mark.parametrize(("text", "expected"), [
+    ("5MBps", []), ("3ppm", []), ("5bpx", []),  # glued to a longer Latin word: a name, no unit of ours
+    ("5bp至", [("5bp", "bp")]), ("100MW。", [("100MW", "MW")]),
+])
+def test_a_latin_unit_is_a_whole_word(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.unit) for m in find_numbers(text)] == expected
 
 
 def test_items_of_a_list_of_designations_are_designations() -> None:
