@@ -1,0 +1,297 @@
+"""One text as the metric stages read it: sentences, clauses, words and figures.
+
+A :class:`Document` is built once per text. Its memos cache pure functions
+of the text (the word at a position, the clauses of a sentence), so the
+stages that read it hand each other values, never state.
+
+Words are looked up in jieba's dictionary (word and part-of-speech tag) by
+longest match, a few words on each side of each figure: the text is never
+tokenised whole, which keeps this pass as fast as the number finder.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..model import NumberMention
+from ..normalize import fold
+from ..words import word_tags
+from . import vocab
+
+__all__ = ["Document", "Token", "is_time", "basis_before", "METRIC_KINDS"]
+
+Token = tuple[int, int, str]  # (start, end, part-of-speech tag)
+
+METRIC_KINDS = frozenset({"cardinal", "money", "percent", "fraction", "multiple"})
+NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nl", "ng", "vn", "eng", "j", "an", "nrt", "nrfg"})
+PREFIX_TAG = "pre"  # the tag of a measure's prefix (净, 总, 每股, 平均每日)
+# (re, not regex, for the sentence and clause splits: they scan whole texts,
+# and re scans a character class about twice as fast)
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")  # (；joins the clauses of one sentence)
+CLAUSE_STOPS = frozenset("，,：:；;（）()“”\"《》【】[]…—")
+_LEAD_STOP = re.compile(r"[，,：:；;。！？!?\n]")
+# Function characters read alone, so that 增速將 is 增速 + 將, not 速將.
+_FUNCTION_CHARS = {"将": "d", "已": "d", "也": "d", "都": "d", "还": "d", "就": "d", "才": "d",
+                   "又": "d", "从": "p", "较": "p", "了": "ul", "的": "uj", "被": "p", "把": "p", "、": "x"}
+_CONJUNCTIONS = frozenset({"和", "与", "及", "或", "跟", "以及"})
+_LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9&+._-]*|[0-9]+")
+_AGE_UNITS = frozenset({"岁", "周岁"})
+QUARTERS = ("季度", "季", "财季", "财年")
+_QUARTER_UNITS = frozenset({"季度", "季", "财季", "財季", "Q", "q", "H", "h"})  # 一季度, 第二财季, Q3, H1
+_FOUNDED = ("成立于", "创立于", "创办于", "始建于", "成立", "创立", "创办", "创建于")
+
+
+def is_time(t: NumberMention) -> bool:
+    """Whether a mention states a time: a year, a date, a duration (not an
+    age) or a quarter."""
+    if t.kind in ("year", "date"):
+        return True
+    if t.kind == "duration":
+        return fold(t.unit or "") not in _AGE_UNITS
+    return t.kind == "ordinal" and t.unit in _QUARTER_UNITS
+
+
+def basis_before(f: str, pos: int) -> bool:
+    """Whether the time at ``pos`` is what a figure is compared with
+    (较去年同期, 比上年末, 是去年同期的, 完成全年目标的): a basis, not the period."""
+    return pos > 0 and (f[pos - 1] in "较比" or f.endswith(("相比", "是", "與", "与", "完成"), 0, pos))
+
+
+class Document:
+    """The look-ups over one text: sentences, clauses, words, figures, lexicons."""
+
+    def __init__(self, text: str, folded: str, numbers: Sequence[NumberMention],
+                 categories: Optional[Mapping[str, str]]) -> None:
+        self.text, self.folded, self.numbers = text, folded, numbers
+        self.sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+        self.sentence_starts = [s for s, _ in self.sentences]
+        self.starts = [m.start for m in numbers]
+        self.mention_at = {m.start: m for m in numbers}
+        self.mention_end = {m.end: m for m in numbers}
+        extra = vocab.extra_categories(categories)
+        self.aliases = vocab.aliases(extra)
+        self._tag_of = vocab.tag_memo(extra)  # word → tag, shared by texts with the same categories
+        self.tags = word_tags()
+        self.known = vocab.known_words()
+        self.lex = vocab.lexicon()
+        # the longest word that can start (end) with a character: most
+        # characters begin no word longer than two, so fewer look-ups
+        self.longest_from, self.longest_to = vocab.longest_by_edge(extra)
+        self.alias_lengths, self.alias_order = vocab.alias_order(extra)
+        self._sentence_texts: dict[int, str] = {}
+        self._clauses: dict[int, list[int]] = {}
+        self._words_at: dict[int, Token] = {}
+        self._period_words: dict[int, list[tuple[int, int]]] = {}
+        self._org_spans: dict[int, list[tuple[int, int]]] = {}
+        self.memo: dict[tuple[object, ...], object] = {}  # the stages' own memos, by key
+        # time mentions, by index: dates, years, durations, quarters (一季度,
+        # 第三季, 第二财季); not a founding year or a comparison's base
+        self.times = [j for j, t in enumerate(numbers)
+                      if (is_time(t) or (t.kind == "ordinal" and folded.startswith(QUARTERS, t.end)))
+                      and not basis_before(folded, t.start)
+                      and not folded.endswith(_FOUNDED, max(0, t.start - 4), t.start)]
+
+    # -- sentences and clauses
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        if i < 0:
+            return 0, len(self.text)
+        return self.sentences[i]
+
+    def sentence_text(self, s_start: int, s_end: int) -> str:
+        """The sentence, stripped; one string shared by all its figures (a
+        text without full stops is one long sentence)."""
+        text = self._sentence_texts.get(s_start)
+        if text is None:
+            text = self._sentence_texts[s_start] = self.text[s_start:s_end].strip()
+        return text
+
+    def clause_starts(self, s_start: int) -> list[int]:
+        """Where the clauses of the sentence at ``s_start`` begin."""
+        found = self._clauses.get(s_start)
+        if found is None:
+            s_end = self.sentence(s_start)[1]
+            found = [s_start] + [m.end() for m in _LEAD_STOP.finditer(self.folded, s_start, s_end)]
+            self._clauses[s_start] = found
+        return found
+
+    def clause_at(self, pos: int, s_start: int) -> int:
+        """Where the clause around ``pos`` begins."""
+        starts = self.clause_starts(s_start)
+        return starts[bisect.bisect_right(starts, pos) - 1]
+
+    # -- words
+
+    def tag(self, word: str) -> str:
+        tag = self._tag_of.get(word)
+        if tag is None:
+            tag = self._tag_of[word] = self._tag_uncached(word)
+        return tag
+
+    def _tag_uncached(self, word: str) -> str:
+        if word in self.aliases:
+            return "n"
+        if word in vocab.org_set():
+            return "nt"
+        extra = vocab.extra_words().get(word)
+        if extra is not None:
+            return extra
+        if word in self.lex.endings:
+            return self.tags.get(word, "n")  # 金控, 锂业
+        role = self.lex.roles.get(word)
+        if role == "scope":
+            return "n"
+        if role == "prefix":
+            return PREFIX_TAG
+        if role is not None and role != "brand":
+            return "d"
+        if word in _FUNCTION_CHARS:
+            return _FUNCTION_CHARS[word]
+        tag = self.tags.get(word, "x")
+        # Only the joining conjunctions may stand inside a subject.
+        return "cc" if tag == "c" and word not in _CONJUNCTIONS else tag
+
+    def forward(self, i: int, limit: int) -> Optional[Token]:
+        """The word at ``i``, read forwards (longest known word first)."""
+        if i >= limit:
+            return None
+        f = self.folded
+        c = f[i]
+        if c in CLAUSE_STOPS or c.isspace():
+            return None
+        free = False  # the limit cuts no word short: the word can be remembered
+        if c.isascii():
+            m = _LATIN.match(f, i, limit)
+            if m:
+                return i, m.end(), "m" if m.group().isdigit() else "eng"
+        elif limit - i > vocab.LONGEST:
+            free = True
+            tok = self._words_at.get(i)
+            if tok is not None:
+                return tok
+        tag = _FUNCTION_CHARS.get(c)
+        if tag is not None and c != "的":
+            return i, i + 1, tag
+        known, aliases = self.known, self.aliases
+        w = c
+        for k in range(min(self.longest_from.get(c, 1), limit - i), 1, -1):
+            if f[i:i + k] in known or f[i:i + k] in aliases:
+                w = f[i:i + k]
+                break
+        tag = self._tag_of.get(w)
+        tok = i, i + len(w), tag if tag is not None else self.tag(w)
+        if free:
+            self._words_at[i] = tok
+        return tok
+
+    def backward(self, j: int, limit: int) -> Optional[Token]:
+        """The word that ends at ``j``, read backwards (longest known word first)."""
+        if j <= limit:
+            return None
+        f = self.folded
+        c = f[j - 1]
+        if c in CLAUSE_STOPS or c.isspace():
+            return None
+        if c.isascii() and c.isalnum():
+            k0 = j - 1
+            while k0 > limit and (f[k0 - 1].isascii() and f[k0 - 1].isalnum()):
+                k0 -= 1
+            return k0, j, "m" if f[k0:j].isdigit() else "eng"
+        tag = _FUNCTION_CHARS.get(c)
+        if tag is not None:
+            return j - 1, j, tag
+        if c == "为" and j in self.mention_at and j - 2 >= limit and f[j - 2:j] not in self.lex.roles:
+            return j - 1, j, "v"  # 研发费用为8.6亿元: the copula, not the 用为 of the dictionary (but 约为)
+        if c == "比" and (self.period_word_at(j, len(f)) or j in self.mention_at):
+            return j - 1, j, "p"  # 增速比上月加快: the comparison, not 速比
+        known, aliases = self.known, self.aliases
+        w = c
+        for k in range(min(self.longest_to.get(c, 1), j - limit), 1, -1):
+            if f[j - k:j] in known or f[j - k:j] in aliases:
+                w = f[j - k:j]
+                break
+        tag = self._tag_of.get(w)
+        return j - len(w), j, tag if tag is not None else self.tag(w)
+
+    def word(self, tok: Token) -> str:
+        """The folded text of a token."""
+        return self.folded[tok[0]:tok[1]]
+
+    # -- period words and organisations
+
+    def period_word_at(self, k: int, end: int, when: bool = False) -> int:
+        """The length of the period word at ``k`` (ending by ``end``), or 0;
+        with ``when``, of a time word that names no period too (后来)."""
+        ch = self.folded[k:k + 1]
+        words = self.lex.periods_from.get(ch, ())
+        if when:
+            words += self.lex.when_from.get(ch, ())
+        return next((len(w) for w in words if self.folded.startswith(w, k, end)), 0)
+
+    def period_word(self, s_start: int, pos: int) -> Optional[tuple[int, int]]:
+        """The period word (目前, 截至) that ends last before ``pos`` in the
+        sentence at ``s_start``, the longest where several end there."""
+        found = self._period_words.get(s_start)
+        if found is None:
+            found = self._period_words[s_start] = self._sentence_period_words(s_start)
+        j = bisect.bisect_left(found, (pos + 1, 0)) - 1
+        if j < 0:
+            return None
+        end, length = found[j]
+        return end - length, end
+
+    def _sentence_period_words(self, s_start: int) -> list[tuple[int, int]]:
+        f = self.folded
+        s_end = self.sentence(s_start)[1]
+        by_first = self.lex.periods_from
+        starts = (m.start() for m in _period_at().finditer(f, s_start, s_end, overlapped=True))
+        words = [(k, k + len(w)) for k in starts for w in by_first[f[k]]
+                 if f.startswith(w, k, s_end) and not self.in_mention(k)]
+        # 较去年同期: the basis, and the 同期 that goes on from it too
+        basis_ends: set[int] = set()
+        found = []
+        for a, b in sorted(words):
+            time = self.mention_end.get(a)  # (较2019年同期: the year is the basis's, and so is 同期)
+            if basis_before(f, a) or a in basis_ends or (time is not None and basis_before(f, time.start)):
+                basis_ends.add(b)
+            else:
+                found.append((b, b - a))
+        found.sort()
+        return found
+
+    def in_mention(self, k: int) -> bool:
+        """Whether ``k`` is inside a figure, past its start (the 年内 of 半年内)."""
+        j = bisect.bisect_right(self.starts, k) - 1
+        return j >= 0 and self.numbers[j].start < k < self.numbers[j].end
+
+    def orgs_in(self, s_start: int) -> list[tuple[int, int]]:
+        """Spans of the organisations named in the sentence at ``s_start``,
+        last first; at one start, the longest first (the order of orgs.tsv)."""
+        found = self._org_spans.get(s_start)
+        if found is None:
+            f = self.folded
+            s_end = self.sentence(s_start)[1]
+            by_first = self.lex.orgs_from
+            starts = [m.start() for m in _org_pattern().finditer(f, s_start, s_end, overlapped=True)]
+            found = [(k, k + len(org)) for k in reversed(starts)
+                     for org in by_first[f[k]] if f.startswith(org, k, s_end)]
+            self._org_spans[s_start] = found
+        return found
+
+
+@lru_cache(maxsize=1)
+def _period_at() -> regex.Pattern[str]:
+    """Where a period word (目前, 截至) starts."""
+    return regex.compile("|".join(regex.escape(w) for w in vocab.role_words("period")) or r"(?!)")
+
+
+@lru_cache(maxsize=1)
+def _org_pattern() -> regex.Pattern[str]:
+    """Where an organisation's name starts (one match per start)."""
+    return regex.compile("|".join(regex.escape(o) for o in vocab.orgs()) or r"(?!)")

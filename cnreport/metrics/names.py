@@ -1,0 +1,292 @@
+"""Names in a clause: who a figure is about, as written there.
+
+A name opens a clause (宁德时代实现…, 截至2023年末，平安银行…) or stands at
+the front of a subject (腾讯视频付费会员); it is a known organisation, a
+word jieba tags as a proper name, a word the dictionary lacks, or a phrase
+that ends with a company word (有限公司, 集团, 银行).
+"""
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+from typing import Optional
+
+from ..words import word_tags
+from . import vocab
+from .document import CLAUSE_STOPS, PREFIX_TAG, Document, Token, is_time
+
+__all__ = ["Name", "entity_before", "lead_name", "name_at", "split_front"]
+
+Name = tuple[int, int, str]  # (start, end, the name as written)
+
+_WE = ("我们", "我司")
+_LEAD_CLAUSES = 3  # how many clauses back, how far, how long a name
+_LEAD_REACH = 80
+_LONGEST_NAME = 16
+_MAX_RUN = 8
+# Characters that open no name: pronouns, conjunctions, adverbs, prepositions.
+_NOT_NAME_START = frozenset("我你您他她它这那哪其该此每各但而且所因如若虽就也都还又才并只在从对向以于把被给让使由据按将已了的是有为要会能可很更最再不没")
+CONTRAST = frozenset("而则但")  # before a name or a link verb: 而饿了么…, 保利发展则为…
+_FIRST_PERIOD = frozenset("前首")
+# After X旗下 (的), the subsidiary named next is whom the figures are about.
+_SUBSIDIARY = "旗下"
+# Parts of a place that keep the scope word before them: 中国 + 内地 is one place.
+_PLACE_PARTS = ("内地", "大陆", "境内", "本土")
+# Notes in brackets inside a company's name.
+_NAME_NOTES = ("（集团）", "(集团)", "（控股）", "(控股)", "（中国）", "(中国)", "（香港）", "(香港)")
+_PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz", "nrt", "nrfg", "eng"})
+_NAME_ENDING_ROLES = frozenset({"period", "up", "down", "basis", "link", "verb"})
+# The last character of most words for a measure (失业率, 营业额, 出货量): such
+# a word ends the name before it (印尼失业率 → 印尼), as the aliases do.
+_MEASURE_ENDS = frozenset("率额量")
+# ...but not the words that only count the noun before them, which is part of
+# the measure (上市公司数量, 服务器总量).
+_COUNTING_MEASURES = frozenset({"数量", "总量", "总额", "余额", "存量", "增量"})
+_PLACE_PERSON_ORG = frozenset({"ns", "nr", "nt", "nrt", "nrfg"})
+_NAME_ENDING_TAGS = frozenset({"p", "uj", "ul", "c", "cc", "v", "d"})
+# A surname and one of these is a person (李某, 张先生).
+_PERSON_AFTER_SURNAME = ("某", "先生", "女士", "小姐", "总", "董")
+
+
+def lead_name(doc: Document, s_start: int, limit: int, org: Optional[str]) -> Optional[Name]:
+    """Who the clause is about: the name that opens the clause of the
+    figure (宁德时代实现…, 华润万家2023年营收…, 截至2023年末，平安银行…),
+    else the name that opens an earlier clause of the sentence (瑞幸咖啡
+    门店总数…，其中自营门店…). ``limit`` is where the subject or the figure
+    starts; ``org`` is the speaker's organisation, which 我们 stands for."""
+    starts = doc.clause_starts(s_start)
+    j = bisect.bisect_right(starts, limit) - 1
+    for _ in range(_LEAD_CLAUSES):
+        if j < 0 or limit - starts[j] > _LEAD_REACH:
+            return None
+        c = starts[j]
+        # one scan per clause, to its end: a name stops at the first figure anyway
+        end = starts[j + 1] - 1 if j + 1 < len(starts) else doc.sentence(s_start)[1]
+        name = _memo_name(doc, c, end, org)
+        if name is not None and name[1] > limit:
+            name = _memo_name(doc, c, limit, org)
+        if name is not None:
+            return name
+        j -= 1
+    return None
+
+
+def _memo_name(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Name]:
+    key = ("name", c, end, org)
+    if key not in doc.memo:
+        doc.memo[key] = name_at(doc, c, end, org)
+    return doc.memo[key]  # type: ignore[return-value]
+
+
+def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Name]:
+    """The name that opens the clause at ``c`` (past a time that opens it),
+    read no further than ``end``."""
+    f = doc.folded
+    lex = doc.lex
+    k = _past_opening_time(doc, c, end)
+    if k is None:
+        return None
+    if k + 1 < end and f[k] in CONTRAST \
+            and any(f.startswith(o, k + 1, end) for o in lex.orgs_from.get(f[k + 1], ())):
+        k += 1  # 而饿了么营收…: the contrast opens the clause, a company follows
+    start = k
+    if f.startswith(_WE, start) and org:
+        return start, start + 2, org  # 我们的用户: the speaker's organisation
+    if start >= end or (f[start] in _NOT_NAME_START and f[start:start + 2] not in _name_openers()):
+        return None  # most clauses open with a function word: no look-ups (but 以色列)
+    read = _name_tokens(doc, start, end, org)
+    if read is None or isinstance(read[0], int):
+        return read  # type: ignore[return-value]  # (a subsidiary's name, or none)
+    tokens, k, named_by_place = read
+    return _checked_name(doc, start, tokens, k, named_by_place)
+
+
+def _past_opening_time(doc: Document, c: int, end: int) -> Optional[int]:
+    """Past the time that opens a clause (2022年前三季度，… / 今年… / 後來…);
+    None when a figure opens it."""
+    f = doc.folded
+    k = c
+    while k < end:
+        while k < end and f[k] in " \u3000":
+            k += 1
+        first = f[k] in _FIRST_PERIOD
+        t = doc.mention_at.get(k + 1 if first else k)  # (2022年前三季度)
+        if t is not None and is_time(t):
+            k = t.end
+            continue
+        if t is not None and not first:
+            return None  # a figure opens the clause: no name before it
+        # a period word, or a time word that names none (後來網易…)
+        length = doc.period_word_at(k, end, when=True)
+        if not length:
+            break
+        k += length
+    return k
+
+
+def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
+                 ) -> Optional[tuple[list[Token], int, bool] | Name]:
+    """The words of the name that opens at ``start``: (tokens, where they
+    end, whether a time ended them); or the name of a subsidiary named after
+    旗下; or None."""
+    f = doc.folded
+    lex = doc.lex
+    k = start
+    tokens: list[Token] = []
+    named_by_place = False  # the name stops at a time: 华润万家2023年营收…
+    # no word runs into a figure (南亞科 + 第3季, not the dictionary's 科第)
+    j = bisect.bisect_right(doc.starts, k)
+    stop = min(end, doc.starts[j]) if j < len(doc.starts) else end
+    while k < end:
+        if tokens and f[k] in "（(":
+            note = next((w for w in _NAME_NOTES if f.startswith(w, k, end)), None)
+            if note is not None:  # 中国平安保险（集团）股份有限公司
+                tokens.append((k, k + len(note), "n"))
+                k += len(note)
+                continue
+        if f[k] in CLAUSE_STOPS or f[k].isspace():
+            break
+        t = doc.mention_at.get(k)
+        if t is None and f[k] in _FIRST_PERIOD and tokens:
+            t = doc.mention_at.get(k + 1)  # 越南前10個月: the name ends before 前
+            t = t if t is not None and is_time(t) else None
+        if t is not None:
+            named_by_place = is_time(t)
+            break
+        tok = doc.forward(k, stop if k < stop else end)
+        if tok is None:
+            break
+        w = f[tok[0]:tok[1]]
+        role = lex.roles.get(w)
+        if w in lex.sources:
+            return None  # 国家统计局数据显示，…: a source, not whom the figure is about
+        if w not in lex.endings and (
+                w in lex.stops or w.lower() in doc.aliases or role in _NAME_ENDING_ROLES
+                or (len(w) > 1 and w[-1] in _MEASURE_ENDS and w not in _COUNTING_MEASURES)
+                or (tokens and role == "scope" and not _ending_at(doc, tok[1], end))
+                or tok[2] in _NAME_ENDING_TAGS
+                or (tok[2] == PREFIX_TAG and tok[1] - tok[0] > 1)):
+            # (腾讯音乐 + 付费用户: a measure's prefix of two characters or
+            # more ends the name; one, such as 新 of 大新银行, may be inside it)
+            named_by_place = role == "period"
+            if w == _SUBSIDIARY and tokens:
+                # 富邦金控旗下台北富邦银行: the figures are the subsidiary's
+                j = tok[1] + 1 if f.startswith("的", tok[1]) else tok[1]
+                inner = name_at(doc, j, end, org) if j < end else None
+                if inner is not None:
+                    return inner
+            break
+        tokens.append(tok)
+        k = tok[1]
+        if len(tokens) >= _MAX_RUN:
+            return None
+    return tokens, k, named_by_place
+
+
+def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_by_place: bool
+                  ) -> Optional[Name]:
+    """The name of ``tokens`` (ending at ``k``), cut at its company word, or
+    None when they make no name."""
+    f = doc.folded
+    lex = doc.lex
+    # 平安银行不良贷款率: the name ends with its company word
+    last_ending = max((b for a, b, _ in tokens if f[a:b] in lex.endings and b - start >= 3), default=None)
+    if last_ending is not None and last_ending - start >= k - last_ending:
+        k = last_ending
+        tokens = [t for t in tokens if t[1] <= k]
+    if not named_by_place and len(tokens) > 1 and f[tokens[0][0]:tokens[0][1]] in vocab.org_set() and not any(
+            f[a:b] in lex.endings or lex.roles.get(f[a:b]) == "brand" for a, b, _ in tokens[1:]):
+        # 蒙牛液态奶销量, 中国移动5G套餐用户数: a known organisation and
+        # then common nouns before the measure, which narrow it (腾讯音乐,
+        # 美的集团, 华润万家2023年营收 stay whole)
+        tokens = tokens[:1]
+        k = tokens[0][1]
+    if not tokens or not 2 <= k - start <= _LONGEST_NAME:
+        return None
+    name = f[start:k]
+    if len(tokens) == 2 and f[tokens[0][0]:tokens[0][1]] in lex.scope \
+            and f[tokens[1][0]:tokens[1][1]] in lex.endings:
+        return None  # 中国公司, 全球银行: a kind, not a name
+    if tokens[0][2] in ("r", "f", "d", "m") or name in lex.owners or name in lex.scope \
+            or (f[tokens[0][0]:tokens[0][1]] in lex.scope and name not in vocab.org_set()
+                and not name.endswith(vocab.entity_words("ending"))) \
+            or not (named_by_place or looks_like_name(name, tokens)):
+        return None
+    return start, k, doc.text[start:k]
+
+
+def _ending_at(doc: Document, k: int, end: int) -> bool:
+    """Whether a company ending (有限公司, 集团) is the word at ``k``: a
+    scope word before it is part of the name (金沙中国有限公司)."""
+    tok = doc.forward(k, end) if k < end else None
+    return tok is not None and doc.folded[tok[0]:tok[1]] in doc.lex.endings
+
+
+def looks_like_name(name: str, tokens: list[Token]) -> bool:
+    """A proper name rather than a common noun phrase: a name in jieba's
+    dictionary (nr, ns, nt, nz, j), Latin letters, a word the dictionary
+    does not know (two single characters in a row), or a company ending."""
+    if name in vocab.org_set() or name.endswith(vocab.entity_words("ending")):
+        return True
+    if name[1:] in _PERSON_AFTER_SURNAME and name[0] in vocab.surnames():
+        return True
+    singles = 0
+    for a, b, tag in tokens:
+        if tag in _PROPER_TAGS:
+            return True
+        singles = singles + 1 if b - a == 1 else 0
+        if singles >= 2:
+            return True
+    return False
+
+
+def split_front(doc: Document, a: int, b: int) -> tuple[int, Optional[str]]:
+    """Split an organisation and scope words off the front of a subject."""
+    f = doc.folded
+    entity = None
+    org = _org_at(f, a, b)
+    if org is not None and org < b:
+        entity = doc.text[a:org]
+        a = org
+    changed = True
+    while changed:
+        changed = False
+        for word in doc.lex.front_from.get(f[a], ()):
+            if f.startswith(word, a) and a + len(word) < b and f[a:b] not in doc.aliases \
+                    and not f.startswith(_PLACE_PARTS, a + len(word)):
+                a += len(word)  # 全网服务器总量, 公司研发人员
+                changed = True
+    return a, entity
+
+
+def entity_before(doc: Document, pos: int, s_start: int) -> Optional[str]:
+    """The organisation named last before ``pos`` in the sentence (the
+    longest one where several start at the same place)."""
+    for k, end in doc.orgs_in(s_start):
+        if end <= pos:
+            return doc.text[k:_extend_brand(doc.folded, end, pos)]
+    return None
+
+
+def _org_at(f: str, a: int, b: int) -> Optional[int]:
+    for org in vocab.lexicon().orgs_from.get(f[a:a + 1], ()):
+        if f.startswith(org, a) and a + len(org) < b:
+            return _extend_brand(f, a + len(org), b - 1)
+    return None
+
+
+def _extend_brand(f: str, end: int, limit: int) -> int:
+    for word in vocab.role_words("brand"):
+        if f.startswith(word, end) and end + len(word) <= limit:
+            return end + len(word)
+    return end
+
+
+@lru_cache(maxsize=1)
+def _name_openers() -> frozenset[str]:
+    """The first two characters of the place, person and organisation names
+    that open with a function character (以色列, 由...): only there may a
+    clause that opens with one open with a name."""
+    return frozenset(w[:2] for w, tag in word_tags().items()
+                     if len(w) > 1 and w[0] in _NOT_NAME_START and tag in _PLACE_PERSON_ORG)
+

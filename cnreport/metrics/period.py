@@ -1,0 +1,111 @@
+"""When: the time expression in scope of a figure, as written.
+
+The nearest time before the figure in its sentence (a date, a year, a
+duration, 一季度, or a word such as 目前), else one after it in the same
+clause, grown over its neighbouring parts (今年 + 上半年, 截至 + 6月底).
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Optional
+
+from ..model import Change
+from .document import CLAUSE_STOPS, QUARTERS, Document, is_time
+from .names import _FIRST_PERIOD
+
+__all__ = ["period"]
+
+# What may stand between two parts of one period: 今年 + 前 + 三季度, 今年 +
+# 首 + 8個月, 2021年 + 至 + 2023年.
+_PERIOD_GAPS = frozenset("前首至到~-–—")
+
+
+def period(doc: Document, i: int, s_start: int, s_end: int, change: Optional[Change] = None) -> Optional[str]:
+    """The period of figure ``i``. For the second figure of a change, a
+    time tied to the first by 的 is the first's (從2016年的37%下降至19%)."""
+    m = doc.numbers[i]
+    k = bisect.bisect_left(doc.times, i)
+    tied = change.start if change is not None and change.end is m else None
+    while tied is not None and k > 0 and doc.numbers[doc.times[k - 1]].end <= tied.start \
+            and doc.folded[doc.numbers[doc.times[k - 1]].end:tied.start].strip() in ("", "的"):
+        k -= 1
+    before = doc.numbers[doc.times[k - 1]] if k > 0 else None
+    if before is not None and before.start < s_start:
+        before = None
+    f = doc.folded
+    word = doc.period_word(s_start, m.start)
+    if word is not None and change is not None and (
+            (change.basis and f.endswith("同期", word[0], word[1]))
+            or (tied is not None and word[1] <= tied.start and f[word[1]:tied.start] in ("", "的"))):
+        # 上年同期为8亿元，同比增长50%: a base's period is not the growth's;
+        # 从去年的15%提升至22%: nor is the first figure's the second's
+        base = word[0]
+        word = doc.period_word(s_start, base)
+        while word is not None and word[1] == base:  # (上年 + 同期: one phrase)
+            base = word[0]
+            word = doc.period_word(s_start, base)
+    if before is not None and (word is None or word[0] <= before.start):
+        return whole_period(doc, before.start, before.end, s_start, m.start)
+    if word is not None:
+        return whole_period(doc, word[0], word[1], s_start, m.start)
+    k = bisect.bisect_right(doc.times, i)
+    after_m = doc.numbers[doc.times[k]] if k < len(doc.times) else None
+    if after_m is not None and after_m.end > s_end:
+        after_m = None
+    if after_m is not None and not any(c in CLAUSE_STOPS for c in f[m.end:after_m.start]):
+        return whole_period(doc, after_m.start, after_m.end, m.end, s_end)
+    return None
+
+
+def whole_period(doc: Document, a: int, b: int, lo: int, hi: int) -> str:
+    """The time expression around [a, b), grown over its neighbouring
+    parts within [lo, hi): 今年 + 上半年, 2022年 + 前 + 三季度, 截至 +
+    今年6月底, 自 + 2019年 + 以来, 过去三年 + 间, 第三 + 季."""
+    a = _grown_back(doc, a, lo)
+    b = _grown_on(doc, b, hi)
+    return doc.text[a:b]
+
+
+def _grown_back(doc: Document, a: int, lo: int) -> int:
+    f = doc.folded
+    changed = True
+    while changed and a > lo:
+        changed = False
+        # 今年首8個月, 2021年至2023年: a time joins across 前, 首 or a range's connector
+        gap = 1 if f[a - 1:a] in _PERIOD_GAPS else 0
+        this = doc.mention_at.get(a)
+        if gap and f[a - 1] in _FIRST_PERIOD and this is not None and this.kind == "duration" \
+                and a - 1 >= lo and a - 1 not in doc.mention_end:
+            a, changed = a - 1, True  # 前三季度, 首8个月: the first months of the year, to date
+            continue
+        before = doc.mention_end.get(a - gap)
+        if before is not None and before.start >= lo and (
+                is_time(before) or (before.kind == "ordinal" and f.startswith(QUARTERS, before.end))):
+            a, changed = before.start, True
+            continue
+        for k in (a, a - gap) if gap else (a,):
+            for w in doc.lex.openers_to.get(f[k - 1:k], ()):
+                if k - len(w) >= lo and f.startswith(w, k - len(w)) and w != "在过去" \
+                        and (k == a or w in doc.lex.periods):
+                    a, changed = k - len(w), True
+                    break
+            if changed:
+                break
+    return a
+
+
+def _grown_on(doc: Document, b: int, hi: int) -> int:
+    f = doc.folded
+    changed = True
+    while changed and b < hi:
+        changed = False
+        nxt = doc.mention_at.get(b + 1 if f[b:b + 1] in _PERIOD_GAPS else b)
+        if nxt is not None and nxt.end <= hi and (
+                is_time(nxt) or (nxt.kind == "ordinal" and f.startswith(QUARTERS, nxt.end))):
+            b, changed = nxt.end, True
+            continue
+        for w in doc.lex.closers_from.get(f[b], ()):
+            if b + len(w) <= hi and f.startswith(w, b):
+                b, changed = b + len(w), True
+                break
+    return b

@@ -1,0 +1,441 @@
+"""What a figure measures: the subject, as written, and the name in front of it.
+
+A figure followed by a noun counts that noun (``19家合作伙伴`` → 合作伙伴);
+otherwise the subject is the noun phrase before it, past the verbs and
+adverbs in between (``騰訊全網服務器總量已經超過100萬臺`` → 服務器總量). The
+entity and scope words at its front (騰訊, 全網) are split off.
+"""
+from __future__ import annotations
+
+import bisect
+import itertools
+from typing import Optional
+
+import regex
+
+from ..model import NumberMention
+from .document import CLAUSE_STOPS, METRIC_KINDS, NOUN_TAGS, PREFIX_TAG, QUARTERS, Document, Token, is_time
+from .names import CONTRAST, Name, entity_before, lead_name, name_at, split_front
+
+__all__ = ["Span", "in_part_clause", "named_alone", "opens_with_period", "share_without_owner", "subject",
+           "topic"]
+
+Span = tuple[int, int]
+
+_TIME_KINDS = frozenset({"year", "date", "duration"})
+# May stand inside a subject between nouns (申請 in 專利申請數量, 和 in 應用和系統).
+_LINK_TAGS = frozenset({"v", "a", "b", "c", "x", "q", "f"})
+# May stand inside a name in brackets' place (中国大陆及香港（35%）).
+_NAME_LINKS = frozenset({"c", "x"})
+# Stand between a subject and its figure (已經, 為, 達到了, 的).
+_GAP_TAGS = frozenset({"v", "d", "p", "ul", "uj", "uz", "ug", "uv", "ude", "u", "r", "m", "q",
+                       "f", "c", "t"})
+_MAX_GAP = 6
+_MAX_RUN = 8
+_MAX_HOPS = 3  # figures in a row that _right looks past for the noun they count
+_LIST_MARKS = frozenset("、，,；;")
+# Stand before a measure and narrow it: prefixes, and place words (海外, 国内).
+_MODIFIER_TAGS = frozenset({PREFIX_TAG, "s"})
+_LIST_LINKS = frozenset({"c", "x"})  # the joining conjunctions (和, 及, 与) and 、
+_LEAD_STOPS_SET = frozenset("，,：:；;。！？!?\n")
+_SHARE_REACH = 16
+_OPENING_QUOTES = frozenset("“「『\"'‘")
+# Between the figures of a list, and between the parts of a subject that 分别
+# hands figures to; where those figures end, and how far to look for it.
+FIGURE_JOINERS = frozenset({"、", "和", "及", "与", "以及", "或"})
+_PART_JOINER = regex.compile("|".join(regex.escape(w) for w in sorted(FIGURE_JOINERS, key=len, reverse=True)))
+_RESPECTIVE_END = frozenset("，,。；;！？!?\n")
+_RESPECTIVE_REACH = 128
+_COPULAS = frozenset({"为", "是", "达", "达到", "约为", "约", "亦为", "也为"})  # 比亚迪为16%
+_COPULA_LAST = frozenset(w[-1] for w in _COPULAS)
+# 从会员增长来看, 就营收而言: a topic that the next clauses measure
+_TOPIC_REACH = 24
+_TOPIC = regex.compile(r"(?:从|就|对于)([^，,。；;：:]{1,15}?)(?:来看|来说|而言)[，,]")
+_SHARE_WORDS = ("占", "相当于")
+# X是Y的两倍, 市值只有高峰时的五分之一, 完成全年目标的58%, 恢复至疫情前的七成:
+# with 的 before the figure, Y is a basis
+_BASIS_WORDS = ("是", "只有", "仅有", "仅为", "为", "完成", "恢复至", "恢复到")
+# After 占 and before a share that is the part's own: 占比达, 占据了,
+# 占总营收的比重约为, 占百度核心收入的比例升至, 占全国总人口约
+_SHARE_REST = regex.compile(r"(?:比|据|比重|比例)?(?:[^，,。；;]{0,12}的?(?:比例|比重|份额)?)?(?:已经|已)?"
+                            r"(?:达到|达|为|约为|约|超过|近|接近|高达|仅|只有|升至|降至|提升至|上升至|下降至)?了?\s*")
+_NO_OWNER = (-1, -1)
+_SHARE_TAILS = ("占比", "比重")
+
+
+def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Optional[str] = None
+            ) -> tuple[Optional[str], Optional[str]]:
+    """The subject and the entity of figure ``m``; ``org`` is the
+    speaker's organisation, which 我们 stands for."""
+    f = doc.folded
+    span = _span(doc, m, s_start, s_end)
+    share = _share_owner(doc, m, s_start)
+    if share is not None:
+        span = None if share == _NO_OWNER else share
+    if span is not None:
+        span = _trimmed(doc, span)
+    lead = None
+    if span is not None and span[1] <= m.start:
+        lead = lead_name(doc, s_start, span[0], org)
+    if lead is None:
+        lead = lead_name(doc, s_start, m.start, org)
+    entity = lead[2] if lead is not None else entity_before(doc, m.start, s_start)
+    if lead is not None:
+        entity = _respective_name(doc, m, lead, org) or entity
+    if lead is not None and f[lead[0]:lead[1]] in doc.lex.endings:
+        entity = None  # 公司研发人员: 公司 alone names nobody (but is no subject either)
+    if span is None:
+        return None, entity
+    a, b = span
+    if lead is not None and lead[0] <= a < lead[1]:
+        a = lead[1]  # 贵州茅台股价: the name is the entity, not part of the subject
+        while a < b and f[a] in "的 ":
+            a += 1
+        if f[a:b] in doc.lex.roles or f[a:b] in doc.lex.stops:
+            a = b  # 联合利华以: nothing is left of the subject
+    a, front_entity = split_front(doc, a, b)
+    if front_entity is not None and (lead is None or lead[1] <= doc.clause_at(a, s_start)):
+        entity = front_entity  # (而饿了么营收: nearer than the name of an earlier clause)
+    if a >= b:
+        return None, entity
+    a, b = _respective(doc, m, a, b)
+    return doc.text[a:b], entity
+
+
+def _span(doc: Document, m: NumberMention, s_start: int, s_end: int) -> Optional[Span]:
+    """The noun run the figure measures, before any trimming."""
+    f = doc.folded
+    before = doc.backward(m.start, s_start)
+    if m.start > s_start and f[m.start - 1] in "(（" and f[m.end:m.end + 1] in (")", "）"):
+        # 日本(22.3%), 長實（30%）: the figure is the name's, and the name
+        # is nouns only (收入主要来自中国内地（68%）: 中国内地)
+        span = left(doc, m.start - 1, s_start, links=_NAME_LINKS)
+    elif before is not None and before[2] in NOUN_TAGS and (
+            (f[m.end:m.end + 1] == "的" and m.kind != "percent") or f[m.end:m.end + 1] in _LIST_MARKS
+            or (m.unit is not None and f[m.end:m.end + 1] in _LIST_MARKS)):
+        # 服務器總量超過百萬的公司: the noun before measures, the one after is
+        # described; 分行126间、支行400间: each item counts its own noun
+        span = left(doc, m.start, s_start) or right(doc, m.end, s_end)
+    else:
+        span = right(doc, m.end, s_end, counted=m.kind == "cardinal" and m.unit is not None) \
+            or left(doc, m.start, s_start)
+    if span is None:
+        # 毛利率、营业利润率和净利率分别为45.2%、38.1%和36.5%: the part an
+        # earlier figure of the list found for this one
+        span = doc.memo.get(("part", m.start))  # type: ignore[assignment]
+    return span
+
+
+def _respective_name(doc: Document, m: NumberMention, lead: Name, org: Optional[str]) -> Optional[str]:
+    """三星、苹果和小米的市场份额分别为20%、17%和14%: with 分别, the figures
+    go to the names of the list in order, when there are as many of each."""
+    f = doc.folded
+    k = f.find("分别", lead[1], m.start)
+    if k < 0:
+        return None
+    names = [lead]
+    pos = lead[1]
+    while True:
+        joiner = _PART_JOINER.match(f, pos, k)
+        if joiner is None:
+            break
+        name = name_at(doc, joiner.end(), k, org)
+        if name is None or name[0] != joiner.end():
+            break
+        names.append(name)
+        pos = name[1]
+    if len(names) < 2:
+        return None
+    figures = _respective_figures(doc, k, m)
+    if len(figures) != len(names) or m not in figures:
+        return None
+    return names[figures.index(m)][2]
+
+
+def _respective_figures(doc: Document, k: int, m: NumberMention) -> list[NumberMention]:
+    """The figures of the 分别 at ``k``, to the end of its clause."""
+    f = doc.folded
+    reach = min(len(f), m.end + _RESPECTIVE_REACH)  # a bounded look: linear time
+    end = next((j for j in range(k, reach) if f[j] in _RESPECTIVE_END), reach)
+    after = itertools.islice(doc.numbers, bisect.bisect_left(doc.starts, k), None)
+    return [n for n in itertools.takewhile(lambda n: n.start < end, after) if n.kind in METRIC_KINDS]
+
+
+def _respective(doc: Document, m: NumberMention, a: int, b: int) -> Span:
+    """营收和净利润分别为85亿元和12亿元: with 分别, the figures go to the
+    parts of the subject in order, when there are as many of each."""
+    f = doc.folded
+    k = f.find("分别", b, m.start)
+    if k < 0:
+        return a, b
+    figures = _respective_figures(doc, k, m)
+    cuts = [(x.start(), x.end()) for x in _PART_JOINER.finditer(f, a, b)]
+    if not cuts or len(cuts) + 1 != len(figures) or m not in figures:
+        return a, b
+    parts = list(zip([a] + [e for _, e in cuts], [s for s, _ in cuts] + [b]))
+    for figure, part in zip(figures, parts):
+        doc.memo[("part", figure.start)] = part  # (the later figures find their part here)
+    return parts[figures.index(m)]
+
+
+def topic(doc: Document, pos: int, s_start: int) -> Optional[str]:
+    """从会员增长来看，从4300万增长到8200万: the topic named before the
+    figure's clause, when the clause names nothing itself."""
+    c = doc.clause_at(pos, s_start)
+    # the topic is the clause just before (a bounded look: linear time)
+    found = _TOPIC.search(doc.folded, max(s_start, c - _TOPIC_REACH), c)
+    while found is not None and found.end() != c:
+        found = _TOPIC.search(doc.folded, found.start() + 1, c)
+    if found is None:
+        return None
+    span = left(doc, found.end(1), found.start(1))
+    return doc.text[span[0]:span[1]] if span is not None else None
+
+
+def named_alone(doc: Document, m: NumberMention, s_start: int, org: Optional[str]) -> Optional[str]:
+    """The name that is all the clause says before the figure but a link
+    verb (…，比亚迪为16%, 而保利发展则为3313亿元): the figure is that
+    name's, of the measure before."""
+    f = doc.folded
+    if f[m.start - 1:m.start] not in _COPULA_LAST:
+        return None  # (the items of a list after 分别: no look-ups)
+    c = doc.clause_at(m.start, s_start)
+    while c < m.start and (f[c] in " \u3000" or f[c] in CONTRAST):
+        c += 1
+    name = name_at(doc, c, m.start, org)
+    if name is None or name[0] != c:
+        return None
+    rest = f[name[1]:m.start].strip()
+    if rest[:1] in CONTRAST:
+        rest = rest[1:]
+    return name[2] if rest in _COPULAS else None
+
+
+def opens_with_period(doc: Document, pos: int, s_start: int) -> bool:
+    """Whether the clause around ``pos`` opens with a period word: with
+    no subject of its own, it goes on with the measure before
+    (…，去年同期为9.24亿元)."""
+    f = doc.folded
+    c = doc.clause_at(pos, s_start)
+    while c < pos and f[c] in " \u3000":
+        c += 1
+    return doc.period_word_at(c, pos) > 0
+
+
+def in_part_clause(doc: Document, pos: int, s_start: int) -> bool:
+    """Whether the clause around ``pos`` opens with 其中 (of which)."""
+    c = doc.clause_at(pos, s_start)
+    return doc.folded.startswith("其中", c) or doc.folded.startswith("其中", c + 1)
+
+
+def share_without_owner(doc: Document, m: NumberMention, s_start: int) -> bool:
+    """A share whose clause names no part before 占 (约占国内市场的三分之一)."""
+    return _share_owner(doc, m, s_start) == _NO_OWNER
+
+
+def _share_owner(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]:
+    """X占Y的N%, X占比N%, X相当于Y的N%, X是Y的N倍: the share or multiple
+    is X's, the part named before 占; Y is what it is measured against."""
+    if m.kind not in ("percent", "fraction", "multiple"):
+        return None
+    f = doc.folded
+    head = f[max(s_start, m.start - _SHARE_REACH):m.start]
+    # (增长率为15%: without 的 the figure is X's own)
+    words = _SHARE_WORDS + _BASIS_WORDS if head.endswith("的") else _SHARE_WORDS
+    k, word = max((head.rfind(w), w) for w in words)
+    if k < 0 or any(c in CLAUSE_STOPS or c in _LEAD_STOPS_SET for c in head[k:]):
+        return None
+    if word == "占" and (head[k - 1:k] in ("市", "应") or m.kind == "multiple"):
+        return None  # 市占率, 应占溢利: words, not the verb
+    if not _SHARE_REST.fullmatch(head, k + len(word)):
+        return None
+    # with no part named before 占 (约占国内市场的三分之一), the clause
+    # goes on about the previous figure's subject
+    return left(doc, m.start - len(head) + k, s_start) or _NO_OWNER
+
+
+def _trimmed(doc: Document, span: Span) -> Optional[Span]:
+    """The subject span without a time that a dictionary word reached
+    into (2023年销量 → 销量) and without a trailing 占比 (线上销售额占比)."""
+    a, b = span
+    for k in range(b - 1, a, -1):
+        if k in doc.mention_end and is_time(doc.mention_end[k]):
+            a = k
+            break
+    f = doc.folded
+    k = a
+    while k < b:  # 去年同期为9.24亿元: periods name no measure
+        length = doc.period_word_at(k, b)
+        if not length:
+            break
+        k += length
+    if k == b:
+        return None
+    ending = doc.lex.periods_to.get(f[a])
+    if ending and b - a > 2 and any(len(w) > 1 and f.startswith(w, a + 1 - len(w)) for w in ending):
+        a += 1  # 2023年全年销量: the 年 of 全年 is the period's, not 年销量
+    before = doc.mention_end.get(a)
+    if before is not None and before.kind == "ordinal":
+        quarter = next((q for q in QUARTERS if f.startswith(q, a) and b - a > len(q)), None)
+        if quarter is not None:
+            a += len(quarter)  # 第3季虧損: the 季 is the period's
+    for tail in _SHARE_TAILS:
+        if f.endswith(tail, a, b) and b - a > len(tail):
+            b -= len(tail)
+            break
+    return (a, b) if a < b else None
+
+
+def right(doc: Document, pos: int, limit: int, hops: int = 0, counted: bool = False) -> Optional[Span]:
+    """The noun run after ``pos``; ``counted`` when a count's measure word
+    ends just before it (31个生产基地: what is counted follows)."""
+    f = doc.folded
+    while pos < limit and f[pos] in " \u3000":
+        pos += 1
+    after_de = pos < limit and f[pos] == "的"
+    if after_de:
+        pos += 1
+    elif counted and pos < limit and f[pos] in _OPENING_QUOTES:
+        pos += 1  # 三個“演化”: what is counted, in quotes
+    tokens: list[Token] = []
+    while len(tokens) < _MAX_RUN:
+        nxt = doc.mention_at.get(pos)
+        if nxt is not None:
+            # 13類231個接口: the first figure counts what the second does
+            # (a few figures deep: a long run of them is a list).
+            if not tokens and nxt.kind in METRIC_KINDS and nxt.unit and hops < _MAX_HOPS:
+                return right(doc, nxt.end, limit, hops + 1, nxt.kind == "cardinal")
+            break
+        tok = doc.forward(pos, limit)
+        if tok is None:
+            break
+        if tok[2] == "ul" and tokens:
+            # 電影貢獻了: a word before 了 is the verb, not the subject.
+            tokens.pop()
+            break
+        tok = _named_after(doc, tok, tokens, limit, after_de, counted)
+        if tok is None:
+            return None
+        tokens.append(tok)
+        pos = tok[1]
+    # read forwards, a prefix before the noun stays (受访 + 企业)
+    return _noun_run(tokens, _LINK_TAGS | {"uj", PREFIX_TAG}, NOUN_TAGS | {PREFIX_TAG})
+
+
+def _named_after(doc: Document, tok: Token, tokens: list[Token], limit: int, after_de: bool,
+                 counted: bool) -> Optional[Token]:
+    """The first word after a figure, as a noun where the figure names it
+    (10%的投入, 3個演化, 31个生产基地); None where a change follows 的."""
+    if tokens:
+        return tok
+    roles = doc.lex.roles
+    if after_de and tok[1] - tok[0] > 1:
+        if roles.get(doc.word(tok)) in ("up", "down"):
+            return None  # 营收实现了15%的增长: a change of what stands before
+        if tok[2] == "v":
+            return tok[0], tok[1], "vn"  # 10%的投入: after 的, a verb is named
+    if counted and tok[2] == "v" and tok[1] - tok[0] > 1:
+        return tok[0], tok[1], "vn"  # 3個演化: after a measure word, a verb is named
+    if counted and roles.get(doc.word(tok)) == "verb":
+        after = doc.forward(tok[1], limit)
+        if after is not None and after[2] in NOUN_TAGS:
+            return tok[0], tok[1], "vn"  # 31个生产基地: the verb names a kind of the noun
+    return tok
+
+
+def left(doc: Document, pos: int, limit: int, links: frozenset[str] = _LINK_TAGS) -> Optional[Span]:
+    """The noun run before ``pos``, past the verbs, adverbs and times that
+    stand between it and the figure."""
+    pos = _past_gap(doc, pos, limit)
+    tokens = []
+    while len(tokens) < _MAX_RUN:
+        if pos in doc.mention_end:
+            break
+        tok = doc.backward(pos, limit)
+        if tok is None or (tok[2] == "uj"):
+            break
+        tokens.append(tok)
+        pos = tok[0]
+    return _reverse_run(tokens, links)
+
+
+def _past_gap(doc: Document, pos: int, limit: int) -> int:
+    """Back from ``pos`` past what stands between a subject and its figure."""
+    while pos > limit and doc.folded[pos - 1] in " \u3000":
+        pos -= 1  # 月薪 16 萬: spaces set off Arabic figures in many texts
+    gap = 0
+    while gap < _MAX_GAP:
+        before = doc.mention_end.get(pos)
+        if before is not None and before.kind in _TIME_KINDS | {"ordinal"}:
+            pos, gap = before.start, gap + 1
+            continue
+        tok = doc.backward(pos, limit)
+        if tok is not None and tok[2] not in _GAP_TAGS and doc.folded[tok[1] - 1] == "时" \
+                and doc.folded.startswith("的", tok[1]):
+            # 由高峰时的1.3万家: a time clause, passed over to its start
+            while tok is not None and tok[2] not in _GAP_TAGS:
+                pos = tok[0]
+                tok = doc.backward(pos, limit)
+            gap += 1
+            continue
+        if tok is None or (tok[2] not in _GAP_TAGS and tok[2] != PREFIX_TAG):
+            break  # (a prefix here belongs to the verb or the figure: 净减少, 每股12元)
+        pos, gap = tok[0], gap + 1
+    return pos
+
+
+def _noun_run(tokens: list[Token], links: frozenset[str] = _LINK_TAGS,
+              heads: frozenset[str] = NOUN_TAGS) -> Optional[Span]:
+    """The span of the longest prefix of ``tokens`` (in reading order) that
+    ends in a noun, links (申請, 和, 、) standing between nouns, at most two
+    in a row; leading links are dropped. The run starts at the first token
+    tagged one of ``heads``."""
+    end = None
+    in_a_row = 0
+    for k, (_, _, tag) in enumerate(tokens):
+        if tag in NOUN_TAGS:
+            end, in_a_row = k, 0
+        elif tag in links and in_a_row < 2:
+            in_a_row += 1
+        else:
+            break
+    if end is None:
+        return None
+    start = 0
+    while tokens[start][2] not in heads:
+        start += 1
+    return tokens[start][0], tokens[end][1]
+
+
+def _reverse_run(tokens: list[Token], links: frozenset[str] = _LINK_TAGS) -> Optional[Span]:
+    """Like :func:`_noun_run`, for tokens read right to left from a figure."""
+    run = _noun_run(tokens, links)
+    if run is None:
+        return None
+    # _noun_run returned (start of the nearest noun, end of the farthest one).
+    near = next(t for t in tokens if t[0] == run[0])
+    k = next(k for k, t in enumerate(tokens) if t[1] == run[1])
+    # 城镇居民 + 人均 + 可支配收入, 零售客户 + 总 + 资产余额: one prefix between
+    # two nouns joins them (not a one-character noun: 2号线 + 日均 + 客流量)
+    while k + 2 < len(tokens) and tokens[k + 1][2] == PREFIX_TAG and tokens[k + 2][2] in NOUN_TAGS \
+            and tokens[k + 2][1] - tokens[k + 2][0] > 1:
+        k = _run_after(tokens, k + 2, links)
+    # 净 + 营业收入, 每股 + 税后 + 纯益, 海外 + 收入: a measure's prefixes and
+    # places stay with it
+    while k + 1 < len(tokens) and tokens[k + 1][2] in _MODIFIER_TAGS:
+        k += 1
+    # 毛利率、营业利润率和 + 净 + 利率: after a prefix, a joining conjunction
+    # or 、 and a noun go on with the list, as they do after a noun
+    while k + 2 < len(tokens) and tokens[k][2] in _MODIFIER_TAGS and tokens[k + 1][2] in _LIST_LINKS \
+            and tokens[k + 2][2] in NOUN_TAGS:
+        k = _run_after(tokens, k + 2, links)
+        while k + 1 < len(tokens) and tokens[k + 1][2] in _MODIFIER_TAGS:
+            k += 1
+    return tokens[k][0], near[1]
+
+
+def _run_after(tokens: list[Token], j: int, links: frozenset[str]) -> int:
+    """The index of the last token of the noun run that opens at ``j``."""
+    more = _noun_run(tokens[j:], links)
+    assert more is not None  # (it opens with a noun)
+    return next(k for k in range(j, len(tokens)) if tokens[k][1] == more[1])

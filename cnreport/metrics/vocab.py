@@ -1,0 +1,193 @@
+"""The word tables the metric stages read, loaded once, in the shapes the look-ups need.
+
+Every table is a file of ``cnreport/lexicon``; this module only reads them
+and indexes them (by first or last character, by role, longest first).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import Optional
+
+import attrs
+
+from ..lexicon import table
+from ..normalize import fold
+from ..words import once, word_tags
+
+__all__ = ["Lexicon", "aliases", "by_first", "by_last", "context_words", "entity_words", "known_words",
+           "lexicon", "org_set", "orgs", "role_words", "surnames"]
+
+# The longest word looked up: jieba's words are read up to four characters,
+# metric aliases up to six (国内生产总值).
+LONGEST = 6
+
+
+@lru_cache(maxsize=1)
+def context_words() -> dict[str, str]:
+    """``lexicon/metric_context.tsv``: word → role."""
+    return {r[0]: r[1] for r in table("metric_context.tsv", 2)}
+
+
+@lru_cache(maxsize=None)
+def role_words(role: str) -> tuple[str, ...]:
+    """The context words of one role, longest first."""
+    return tuple(sorted((w for w, r in context_words().items() if r == role), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def entity_words(role: str) -> tuple[str, ...]:
+    """The words of ``lexicon/entity_words.tsv`` with one role, longest first."""
+    return tuple(sorted((r[0] for r in table("entity_words.tsv", 2) if r[1] == role), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def entity_set(role: str) -> frozenset[str]:
+    return frozenset(entity_words(role))
+
+
+@lru_cache(maxsize=1)
+def front_owners() -> tuple[str, ...]:
+    """Owner words dropped from the front of a subject (公司研发人员,
+    该项目总投资); 行业解决方案 and 市场份额 keep theirs."""
+    # (公司 is a company ending in entity_words.tsv, and an owner word here)
+    return tuple(w for w in entity_words("owner") + ("公司",) if w[0] in "该本我" or w in ("公司", "集团", "项目"))
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return frozenset(r[0] for r in table("surnames.tsv", 1) if len(r[0]) == 1)
+
+
+@lru_cache(maxsize=1)
+def orgs() -> tuple[str, ...]:
+    """``lexicon/orgs.tsv``, longest first."""
+    return tuple(sorted((r[0] for r in table("orgs.tsv", 1)), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def org_set() -> frozenset[str]:
+    return frozenset(orgs())
+
+
+@lru_cache(maxsize=1)
+def extra_words() -> dict[str, str]:
+    """``lexicon/words.tsv``: words jieba lacks, with their tag."""
+    return {r[0]: r[1] for r in table("words.tsv", 3)}
+
+
+@once
+def known_words() -> frozenset[str]:
+    """Every word the look-ups know, but the caller's aliases: jieba's short
+    words, organisations and our extra words."""
+    return frozenset(word_tags()) | org_set() | frozenset(extra_words()) | entity_set("ending") \
+        | frozenset(context_words())
+
+
+def by_first(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """``words`` by their first character, in their order."""
+    found: dict[str, list[str]] = {}
+    for w in words:
+        found.setdefault(w[0], []).append(w)
+    return {c: tuple(ws) for c, ws in found.items()}
+
+
+def by_last(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """``words`` by their last character, in their order."""
+    found: dict[str, list[str]] = {}
+    for w in words:
+        found.setdefault(w[-1], []).append(w)
+    return {c: tuple(ws) for c, ws in found.items()}
+
+
+# What may open a period before a date or duration, and close one after it.
+_PERIOD_OPENERS = ("截至", "截止", "自")
+_PERIOD_CLOSERS = ("以来", "期间", "之间", "之内", "间", "末", "底", "初", "内", "季度", "财季", "财年", "季", "首季")
+
+
+@attrs.frozen
+class Lexicon:
+    """The word tables of the metric stages, read once."""
+
+    roles: dict[str, str]                        # metric_context.tsv: word → role
+    scope: frozenset[str]
+    endings: frozenset[str]                      # entity_words.tsv, by role
+    owners: frozenset[str]
+    sources: frozenset[str]
+    stops: frozenset[str]
+    periods: frozenset[str]                      # period words (目前, 今年, 上半年)
+    periods_from: dict[str, tuple[str, ...]]     # period words by first character
+    periods_to: dict[str, tuple[str, ...]]       # and by last character
+    when_from: dict[str, tuple[str, ...]]        # time words that name no period (后来), likewise
+    openers_to: dict[str, tuple[str, ...]]       # what may open a period, by last character
+    closers_from: dict[str, tuple[str, ...]]     # what may close one, by first character
+    front_from: dict[str, tuple[str, ...]]       # dropped from a subject's front
+    orgs_from: dict[str, tuple[str, ...]]        # orgs.tsv, by first character
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    periods = role_words("period")
+    return Lexicon(
+        roles=context_words(), scope=frozenset(role_words("scope")), endings=entity_set("ending"),
+        owners=entity_set("owner"), sources=entity_set("source"), stops=entity_set("stop"),
+        periods=frozenset(periods), periods_from=by_first(periods), periods_to=by_last(periods),
+        when_from=by_first(role_words("when")), openers_to=by_last(_PERIOD_OPENERS + periods),
+        closers_from=by_first(_PERIOD_CLOSERS + periods),
+        front_from=by_first(role_words("scope") + front_owners()), orgs_from=by_first(orgs()))
+
+
+@lru_cache(maxsize=32)
+def aliases(extra: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Metric alias → category, from ``lexicon/metrics.tsv`` and the caller's
+    ``categories`` (folded, lower case)."""
+    found = {r[1].lower(): r[0] for r in table("metrics.tsv", 2)}
+    for alias, category in extra:
+        if not isinstance(alias, str) or not isinstance(category, str):
+            raise TypeError("categories maps alias strings to category strings")
+        found[fold(alias).lower()] = category
+    return found
+
+
+def extra_categories(categories: Optional[Mapping[str, str]]) -> tuple[tuple[str, str], ...]:
+    """The caller's categories as a hashable key for the memos."""
+    return tuple(sorted((categories or {}).items()))
+
+
+@lru_cache(maxsize=32)
+def tag_memo(extra: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """An empty memo of word tags for one set of caller's categories."""
+    return {}
+
+
+@lru_cache(maxsize=32)
+def longest_by_edge(extra: tuple[tuple[str, str], ...]) -> tuple[dict[str, int], dict[str, int]]:
+    """For each character, the length of the longest known word or alias (up
+    to ``LONGEST``) that starts with it, and that ends with it."""
+    first, last = dict(_known_edges()[0]), dict(_known_edges()[1])
+    _widen_edges(first, last, aliases(extra))
+    return first, last
+
+
+@once
+def _known_edges() -> tuple[dict[str, int], dict[str, int]]:
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    _widen_edges(first, last, known_words())
+    return first, last
+
+
+def _widen_edges(first: dict[str, int], last: dict[str, int], words: Iterable[str]) -> None:
+    for w in words:
+        n = min(len(w), LONGEST)
+        if n > first.get(w[0], 0):
+            first[w[0]] = n
+        if n > last.get(w[-1], 0):
+            last[w[-1]] = n
+
+
+@lru_cache(maxsize=32)
+def alias_order(extra: tuple[tuple[str, str], ...]) -> tuple[tuple[int, ...], dict[str, int]]:
+    """The lengths of the aliases, longest first, and each alias's row."""
+    found = aliases(extra)
+    return tuple(sorted({len(a) for a in found}, reverse=True)), {a: n for n, a in enumerate(found)}
