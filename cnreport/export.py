@@ -16,7 +16,8 @@ __all__ = ["COLUMNS", "csv_row", "csv_writer", "to_csv", "to_frame", "to_jsonl"]
 
 COLUMNS: tuple[str, ...] = (
     "source", "start", "end", "text", "value", "low", "high", "unit", "qualifier", "kind",
-    "currency", "value_float", "subject", "category", "entity", "period", "change_direction",
+    "currency", "value_float", "subject", "category", "entity", "entity_key", "period", "period_label",
+    "period_start", "period_end", "change_direction",
     "change_from", "change_to", "change_basis", "speaker", "speaker_title", "speaker_org",
     "speaker_key", "heading", "sentence",
 )

@@ -6,13 +6,14 @@ its ``start``/``end`` index the caller's original string (half-open, so
 """
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal, Optional, Union
 
 import attrs
 
-__all__ = ["Change", "Kind", "Metric", "NumberMention", "Number", "Qualifier", "Report", "Section",
+__all__ = ["Change", "Kind", "Metric", "NumberMention", "Number", "Period", "Qualifier", "Report", "Section",
            "SectionKind", "Speaker", "Value"]
 
 Number = Union[int, Decimal, Fraction]
@@ -192,14 +193,54 @@ class Change:
 
 
 @attrs.frozen
+class Period:
+    """A period: as written (``text``), and as data.
+
+    ``start`` and ``end`` are its first and last day (the same day for an
+    instant such as ``截至2019年3月底``), ``label`` its canonical name, and
+    ``relative`` is true when it depends on a date the text did not give
+    (``去年`` with no reference: label ``Y-1``, no dates). All three are
+    ``None`` when the expression names no calendar period (``每年``).
+
+    >>> from cnreport.periods import normalize_period
+    >>> p = normalize_period("截至2019年3月底")
+    >>> (p.label, p.start, p.end, p.instant)
+    ('2019-03-31', datetime.date(2019, 3, 31), datetime.date(2019, 3, 31), True)
+    >>> normalize_period("2023年上半年").label
+    '2023H1'
+    >>> normalize_period("去年").label, normalize_period("去年").relative
+    ('Y-1', True)
+    >>> normalize_period("去年", reference=datetime.date(2024, 3, 1)).label
+    '2023'
+    """
+
+    text: str
+    label: Optional[str] = None
+    start: Optional[datetime.date] = None
+    end: Optional[datetime.date] = None
+    instant: bool = False
+    relative: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-safe dict, dates as ISO strings."""
+        return {"text": self.text, "label": self.label,
+                "start": self.start.isoformat() if self.start else None,
+                "end": self.end.isoformat() if self.end else None,
+                "instant": self.instant, "relative": self.relative}
+
+
+@attrs.frozen
 class Metric:
     """One figure and what it measures.
 
     ``mention`` is the figure itself (value, unit, qualifier, span);
     ``subject`` what it counts or measures as written, ``category`` the
     normalised measure (``users``, ``revenue`` …), ``entity`` who it is
-    about, ``period`` the time expression in scope, ``change`` the movement
-    it belongs to; ``speaker`` and ``heading`` come from its section.
+    about as written and ``entity_key`` the same entity's canonical key
+    across scripts and aliases, ``period`` the time expression in scope
+    and ``when`` that period as data (:class:`Period`), ``change`` the
+    movement it belongs to; ``speaker`` and ``heading`` come from its
+    section.
 
     >>> import cnreport
     >>> m = cnreport.parse("截至2019年3月底，騰訊視頻付費會員達到8900萬").metrics[0]
@@ -217,6 +258,8 @@ class Metric:
     heading: Optional[str] = None
     sentence: str = ""
     source: Optional[str] = None
+    when: Optional[Period] = None
+    entity_key: Optional[str] = None
 
     def to_record(self) -> dict[str, object]:
         """One flat JSON-safe row: the figure's fields (exact values as
@@ -225,7 +268,10 @@ class Metric:
         return {
             "source": self.source, **m.to_dict(), "value_float": m.value_float,
             "subject": self.subject, "category": self.category, "entity": self.entity,
-            "period": self.period,
+            "period": self.period, "entity_key": self.entity_key,
+            "period_label": self.when.label if self.when else None,
+            "period_start": self.when.start.isoformat() if self.when and self.when.start else None,
+            "period_end": self.when.end.isoformat() if self.when and self.when.end else None,
             "change_direction": c.direction if c else None,
             "change_from": _exact_text(c.start.value) if c and c.start else None,
             "change_to": _exact_text(c.end.value) if c and c.end else None,

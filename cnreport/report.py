@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import datetime
 import multiprocessing
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import repeat
@@ -19,13 +20,16 @@ __all__ = ["parse", "parse_many"]
 
 
 def parse(text: str, *, source: Optional[str] = None,
-          categories: Optional[Mapping[str, str]] = None) -> Report:
+          categories: Optional[Mapping[str, str]] = None,
+          reference_date: Optional[datetime.date] = None) -> Report:
     """Read one report: its sections, every number, and each metric with its
     subject, entity, period, change, speaker and heading.
 
     ``source`` (a file name, an id) is copied into every metric;
-    ``categories`` adds metric aliases (``{"日活": "users"}``). Never raises
-    for a ``str``.
+    ``categories`` adds metric aliases (``{"日活": "users"}``);
+    ``reference_date`` is the date of writing, against which 今年, 去年 and
+    目前 are resolved (by default, the date of the text's dateline, if it
+    has one). Never raises for a ``str``.
 
     >>> r = parse("丁珂-騰訊公司副總裁\\n截止到2019年5月,已經有超過3.8萬的醫療機構擁有了自己的公眾號")
     >>> m = r.metrics[0]
@@ -37,10 +41,14 @@ def parse(text: str, *, source: Optional[str] = None,
                         "decode bytes first, e.g. data.decode('utf-8')")
     if source is not None and not isinstance(source, str):
         raise TypeError(f"source must be a str or None, not {type(source).__name__}")
+    if reference_date is not None and not isinstance(reference_date, datetime.date):
+        raise TypeError("reference_date must be a datetime.date or None, "
+                        f"not {type(reference_date).__name__}")
     folded = fold(text)  # read by all three steps; it keeps offsets
     numbers = _find_numbers(text, folded)
     sections = _segment(text, folded)
-    metrics = _tag_metrics(text, folded, sections, numbers, source=source, categories=categories)
+    metrics = _tag_metrics(text, folded, sections, numbers, source=source, categories=categories,
+                           reference_date=reference_date)
     return Report(sections=tuple(sections), numbers=tuple(numbers), metrics=tuple(metrics),
                   source=source)
 

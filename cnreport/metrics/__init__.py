@@ -24,6 +24,7 @@ boilerplate, headings and repeated paragraphs are not metrics either.
 """
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping, Sequence
 from typing import Optional
 
@@ -57,6 +58,8 @@ def tag_metrics(text: str, sections: Sequence[Section], numbers: Sequence[Number
 
 
 def _tag_metrics(text: str, folded: str, sections: Sequence[Section], numbers: Sequence[NumberMention], *,
-                 source: Optional[str], categories: Optional[Mapping[str, str]]) -> list[Metric]:
+                 source: Optional[str], categories: Optional[Mapping[str, str]],
+                 reference_date: Optional[datetime.date] = None) -> list[Metric]:
     """:func:`tag_metrics` of ``text`` whose fold is ``folded``."""
-    return _tag(text, folded, sections, numbers, source=source, categories=categories)
+    return _tag(text, folded, sections, numbers, source=source, categories=categories,
+                reference_date=reference_date)

@@ -11,6 +11,7 @@ tokenised whole, which keeps this pass as fast as the number finder.
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -22,6 +23,7 @@ from ..model import NumberMention
 from ..normalize import fold
 from ..words import word_tags
 from . import vocab
+from .dateline import document_date
 
 __all__ = ["Document", "Token", "is_time", "basis_before", "METRIC_KINDS"]
 
@@ -66,8 +68,10 @@ class Document:
     """The look-ups over one text: sentences, clauses, words, figures, lexicons."""
 
     def __init__(self, text: str, folded: str, numbers: Sequence[NumberMention],
-                 categories: Optional[Mapping[str, str]]) -> None:
+                 categories: Optional[Mapping[str, str]], date: Optional[datetime.date] = None) -> None:
         self.text, self.folded, self.numbers = text, folded, numbers
+        # the date of writing: the caller's, else the dateline's
+        self.date = date if date is not None else document_date(text, folded, numbers)
         self.sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
         self.sentence_starts = [s for s, _ in self.sentences]
         self.starts = [m.start for m in numbers]

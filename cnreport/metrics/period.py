@@ -9,11 +9,12 @@ from __future__ import annotations
 import bisect
 from typing import Optional
 
-from ..model import Change
+from ..model import Change, NumberMention, Period
+from ..periods import normalize_period
 from .document import CLAUSE_STOPS, QUARTERS, Document, is_time
 from .names import _FIRST_PERIOD
 
-__all__ = ["period"]
+__all__ = ["context_year", "period", "when"]
 
 # What may stand between two parts of one period: 今年 + 前 + 三季度, 今年 +
 # 首 + 8個月, 2021年 + 至 + 2023年.
@@ -109,3 +110,39 @@ def _grown_on(doc: Document, b: int, hi: int) -> int:
                 b, changed = b + len(w), True
                 break
     return b
+
+
+# How far back a year in context reaches, for a month or quarter written alone (5月, 三季度).
+_CONTEXT_REACH = 400
+_CONTEXT_TIMES = 12
+
+
+def when(doc: Document, text: Optional[str], i: int) -> Optional[Period]:
+    """The period ``text`` of figure ``i`` as data, resolved against the
+    document's date and the year in context."""
+    if text is None:
+        return None
+    return normalize_period(text, reference=doc.date, year=context_year(doc, i))
+
+
+def context_year(doc: Document, i: int) -> Optional[int]:
+    """The year last named before figure ``i``, near it: the year a month or
+    quarter written alone belongs to."""
+    m = doc.numbers[i]
+    k = bisect.bisect_left(doc.times, i)
+    for j in reversed(doc.times[max(0, k - _CONTEXT_TIMES):k]):
+        t = doc.numbers[j]
+        if m.start - t.end > _CONTEXT_REACH:
+            return None
+        year = _year_of(t)
+        if year is not None:
+            return year
+    return None
+
+
+def _year_of(t: NumberMention) -> Optional[int]:
+    if t.kind == "year" and isinstance(t.value, int):
+        return t.value
+    if t.kind == "date" and isinstance(t.value, str) and t.value[:4].isdigit():
+        return int(t.value[:4])
+    return None

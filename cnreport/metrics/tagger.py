@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime
 from collections.abc import Mapping, Sequence
 from typing import Optional
 
@@ -9,7 +10,7 @@ from ..model import Metric, NumberMention, Section
 from .category import category
 from .change import change as read_change
 from .document import METRIC_KINDS, Document
-from .period import period
+from .period import period, when
 from .subject import (FIGURE_JOINERS, in_part_clause, named_alone, opens_with_period, share_without_owner,
                       subject, topic)
 
@@ -19,9 +20,10 @@ _SKIPPED_SECTIONS = frozenset({"boilerplate", "heading", "byline"})
 
 
 def tag(text: str, folded: str, sections: Sequence[Section], numbers: Sequence[NumberMention], *,
-        source: Optional[str], categories: Optional[Mapping[str, str]]) -> list[Metric]:
+        source: Optional[str], categories: Optional[Mapping[str, str]],
+        reference_date: Optional[datetime.date] = None) -> list[Metric]:
     """The metrics among ``numbers`` of ``text`` (whose fold is ``folded``)."""
-    doc = Document(text, folded, numbers, categories)
+    doc = Document(text, folded, numbers, categories, reference_date)
     starts = [s.start for s in sections]
     metrics: list[Metric] = []
     last_sentence = -1
@@ -55,9 +57,10 @@ def tag(text: str, folded: str, sections: Sequence[Section], numbers: Sequence[N
         if subj is None:
             subj = topic(doc, m.start, s_start)
         last_sentence = s_start
+        written = period(doc, i, s_start, s_end, change)
         metrics.append(Metric(
             mention=m, subject=subj, category=category(doc, subj), entity=entity,
-            period=period(doc, i, s_start, s_end, change), change=change,
+            period=written, when=when(doc, written, i), change=change,
             speaker=section.speaker if section else None,
             heading=section.heading if section else None,
             sentence=doc.sentence_text(s_start, s_end), source=source))

@@ -1,0 +1,66 @@
+"""The date a document was written, from its dateline: what 今年 and 去年 mean there.
+
+A full date (year, month and day) counts when it stands on one of the first
+lines with a metadata word (来源, 发布时间, 记者) or alone, or is followed by
+电 or 讯 (新华社北京2024年3月15日电); a date inside a sentence of figures
+(截至2019年3月底，…) is a period, not the date of writing.
+"""
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Optional
+
+from ..lexicon import table
+from ..model import NumberMention
+
+__all__ = ["document_date"]
+
+_HEAD_LINES = 6
+_SHORT_LINE = 60
+
+
+def document_date(text: str, folded: str, numbers: Sequence[NumberMention]) -> Optional[datetime.date]:
+    """The date of writing that the head of the text states, or None.
+
+    >>> from cnreport import find_numbers
+    >>> t = "新华社北京2024年3月15日电 今年前两个月，…"
+    >>> document_date(t, t, find_numbers(t))
+    datetime.date(2024, 3, 15)
+    """
+    head_end = 0
+    for _ in range(_HEAD_LINES):
+        nl = folded.find("\n", head_end)
+        if nl < 0:
+            head_end = len(folded)
+            break
+        head_end = nl + 1
+    for m in numbers:
+        if m.start >= head_end:
+            break
+        day = _full_date(m)
+        if day is None:
+            continue
+        line_start = folded.rfind("\n", 0, m.start) + 1
+        line_end = folded.find("\n", m.end)
+        line = folded[line_start:line_end if line_end >= 0 else len(folded)]
+        after = folded[m.end:m.end + 1]
+        if after in _words("after") or (len(line.strip()) <= _SHORT_LINE
+                                        and (line.strip() == m.text or any(w in line for w in _words("line")))):
+            return day
+    return None
+
+
+def _full_date(m: NumberMention) -> Optional[datetime.date]:
+    if m.kind != "date" or not isinstance(m.value, str) or len(m.value) != 10 or m.value[0] == "-":
+        return None
+    try:
+        return datetime.date.fromisoformat(m.value)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=None)
+def _words(role: str) -> frozenset[str]:
+    return frozenset(r[0] for r in table("dateline_words.tsv", 2) if r[1] == role)
