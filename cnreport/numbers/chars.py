@@ -1,0 +1,58 @@
+"""Characters and marks that several readers of :mod:`cnreport.numbers` share: spaces, clause ends, connectors, date words, currency marks."""
+from __future__ import annotations
+
+import regex
+
+from ..lexicon.numerals import (
+    BIG_UNITS,
+    SMALL_UNITS,
+)
+
+_SPACES = " \u3000\xa0"
+# Characters at which a numeric expression can begin: numerals, 半, and 数
+# before a place unit or 以 (数十, 数以万计); idioms add theirs (成千上万).
+_NUMERAL_START = "[0-9零〇○一二三四五六七八九十百千万亿兆两俩壹贰叁参肆伍陆柒捌玖拾佰仟廿卅卌幺几半]|数(?=[以十百千万亿兆拾佰仟])"
+_CJK = regex.compile(r"\p{Han}")
+_DIGIT_RUN = regex.compile(r"[0-9][0-9,.]*")
+_TITLE = regex.compile(r"《[^《》\n]{1,40}》")
+_URL = regex.compile(r"(?:https?://|www\.)[!-~]+")
+_ISO_DATE = regex.compile(r"((?:19|20)[0-9]{2})([-/.])(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9])(?![0-9])")
+_CNY_NAMED = regex.compile(r"人民币|RMB|¥")
+# Q1 to Q4 and H1, H2 (a quarter, a half of the year), alone or after a year.
+_QUARTER = regex.compile(r"(?:[Qq][1-4]|[Hh][12])(?![0-9A-Za-z])")
+_DATE_WORDS = frozenset({"年", "月", "日", "财"})  # what makes a numeral a date (财 of 2023财年)
+_CONNECTORS = ("——", "--", "~", "-", "–", "—", "到", "至")
+_CONNECTOR_STARTS = frozenset(c[0] for c in _CONNECTORS)
+_CLAUSE_END = set("，,。.;；:：!！?？、)）」』”\"'\n\r\t ") | set(_SPACES)
+_SIGNS = {"RMB": "CNY", "¥": "CNY", "US$": "USD", "HK$": "HKD", "NT$": "TWD", "$": None, "£": "GBP", "€": "EUR"}
+# Currency words and signs written before the amount (人民币50元, ¥300).
+_CURRENCY_BEFORE = ("人民币", "港币", "美金", "新台币", "台币", "欧元", "RMB", "US$", "HK$", "NT$", "$", "¥", "£", "€")
+_CURRENCY_LAST = frozenset(word[-1] for word in _CURRENCY_BEFORE)
+# Characters after a numeral that can make its expression longer than the
+# numeral itself, besides the first characters of units and qualifiers:
+# 个 (三个亿), 分 (八分之一), 又, 点, dates (年月日号底末份), 成/折, 大, 毛…
+_EXTENDERS = "个半%‰成折大强毛角分之又点.多余来几数年月日号底末份~-–—到至(（" + _SPACES
+_PLACE_CHARS = frozenset(SMALL_UNITS) | frozenset(BIG_UNITS)
+# Characters before a numeral that can join its expression: ordinal and sign
+# marks; currency words and qualifiers are added from their tables.
+_JOINERS_BEFORE = "第其之前负好国Pp-" + _SPACES
+
+
+def _is_cjk(c: str) -> bool:
+    return bool(_CJK.match(c))
+
+
+def _skip_space(f: str, k: int) -> int:
+    return k + 1 if k < len(f) and f[k] in _SPACES else k
+
+
+# Before it: what _with_prefixes reads besides the joiners of _around —
+# Q3, H1, 零下.
+_PLAIN_BEFORE_STOP = frozenset("QqHh下Pp")  # (Top 10)
+# What may stand between the two halves of a stated interval: 大于10小于20,
+# 大于二十的同时小于三十五, 大于100 并且小于300; and between 20和30之间.
+_LIST_JOINERS = frozenset({"、", "，", ",", "及", "和", "与", "或"})
+# The Republic of China calendar: year 1 is 1912. A year of it is read
+# without 民国 before what a Taiwanese filing writes after one (112年11月,
+# 112年度, 112年第四季).
+_ROC_OFFSET = 1911

@@ -1,0 +1,49 @@
+"""Halves and written fractions: 半年, 半个月, 过半, 半数以上, 3/4."""
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Optional
+
+import regex
+
+from ..numerals import (
+    exact,
+)
+from .draft import _bounds_from_qualifier, _Draft, _read_after_qualifier
+from .tables import _match_unit
+
+_SLASH_FRACTION = regex.compile(r"([0-9]{1,6})/([1-9][0-9]{0,5})(?![0-9/])")
+
+
+def _read_half(f: str, i: int) -> Optional[_Draft]:
+    """半年, 半个月, 半成: a half with a unit after it (下半年 is a name)."""
+    if i > 0 and f[i - 1] in "上下前后多大一":
+        return None
+    if i > 0 and f[i - 1] in "过逾" and (i < 2 or f[i - 2] != "不") and _match_unit(f, i + 1) is None \
+            and not f.startswith(("半数", "半个", "半成", "半折", "半百"), i):
+        # 过半, 逾半: more than half (下滑逾半, 缩水过半); not 不过半
+        return _Draft(i - 1, i + 1, i, i + 1, Fraction(1, 2), kind="fraction", qualifier=">",
+                      low=Fraction(1, 2), fixed=True)
+    k = i + 1
+    ge = f.startswith("个", k)
+    if ge:
+        k += 1
+    unit = _match_unit(f, k)
+    if unit is not None and unit.kind in ("duration",) and (ge or unit.word not in ("月", "季度")):
+        d = _Draft(i, k + len(unit.word), i, i + 1, exact(Fraction(1, 2), True), kind="duration",
+                   unit=(k, k + len(unit.word)), unit_kind=unit.kind, fixed=True)
+        _read_after_qualifier(f, d)
+        return d
+    if f.startswith(("成", "折"), i + 1) and not ge:
+        value = 5 if f[i + 1] == "成" else 50
+        return _Draft(i, i + 2, i, i + 2, value, kind="percent", unit=(i + 1, i + 2), fixed=True)
+    if f.startswith("百", i + 1) and not ge:
+        return _Draft(i, i + 2, i, i + 2, 50, fixed=True)
+    if f.startswith("数", i + 1) and not ge:  # 半数以上: half of them
+        d = _Draft(i, i + 2, i, i + 2, Fraction(1, 2), kind="fraction", fixed=True)
+        _read_after_qualifier(f, d)
+        if d.qualifier is None and i > 0 and f[i - 1] in "过逾" and (i < 2 or f[i - 2] != "不"):
+            d.start, d.qualifier = i - 1, ">"  # 过半数
+            _bounds_from_qualifier(d)
+        return d
+    return None

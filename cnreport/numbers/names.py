@@ -1,0 +1,136 @@
+"""Numbers that name rather than count: inside book titles, web addresses and brands, after Latin letters (5G), stock codes in brackets, identifiers after 代号 or 编号, bare numbers glued between words."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..lexicon import table
+from ..normalize import fold
+from .chars import _SPACES, _TITLE, _URL, _is_cjk
+from .tables import _match_unit
+
+# Characters before a bare number between two Chinese characters that make it
+# a figure, not part of a name (等于1535的, 得了90分, 比170低, 占30的).
+_GLUE_BREAKERS = frozenset("和或与及是为于过比达约等占共计了有仅只跌涨增降减")
+
+
+@lru_cache(maxsize=1)
+def _digit_names() -> Optional[regex.Pattern[str]]:
+    """Names written with Arabic digits, from ``lexicon/not_numbers.tsv``
+    (7-11, 7-Eleven): no quantity inside them."""
+    names = sorted((fold(row[0]) for row in table("not_numbers.tsv", 2) if any("0" <= c <= "9" for c in row[0])),
+                   key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(n) for n in names), regex.IGNORECASE) if names else None
+
+
+class _Scan:
+    """What one pass over a text keeps as it goes: the names that hold no
+    quantities, and the last answer of :func:`_after_identifier_word` (a list
+    of identifiers is walked back once, not once per item)."""
+
+    __slots__ = ("names", "identifier_at", "identifier")
+
+    def __init__(self, f: str) -> None:
+        # book titles (《一线》), web addresses (%20) and brands (7-11便利店)
+        self.names = [(m.start(), m.end()) for m in _TITLE.finditer(f)]
+        self.names += [(m.start() - 1, m.end()) for m in _URL.finditer(f)]
+        brands = _digit_names()
+        if brands is not None:
+            self.names += [(m.start() - 1, m.end()) for m in brands.finditer(f)]
+        self.identifier_at = -1
+        self.identifier = False
+
+    def in_name(self, k: int) -> bool:
+        return bool(self.names) and any(a < k < b for a, b in self.names)
+
+
+def _named(f: str, i: int, prev: str, scan: _Scan) -> bool:
+    """Whether the Arabic number at ``i`` is part of a name: inside a book
+    title, a web address or a brand, or glued to Latin letters (5G, T.1)."""
+    return scan.in_name(i) or _after_latin(prev)
+
+
+_SHARE_WORDS = ("股价", "股票", "股东", "股份", "股息")  # 台積電(2330)股價: 股 is no measure word here
+
+
+def _bracketed_name(f: str, i: int, written: str) -> bool:
+    """A number in brackets that names rather than counts: a stock code, or
+    the day of a news dateline (台積電今（10）日公布: today, the 10th)."""
+    e = i + len(written)
+    if i >= 2 and f[i - 2] in "今昨明前" and f.startswith("日", e + 1) and written.isdigit():
+        return True
+    return _stock_code(f, i, written)
+
+
+def _stock_code(f: str, i: int, written: str) -> bool:
+    """中芯国际(688981), 腾讯控股(00700), 台積電(2330): a listed company's
+    code in brackets after its name — six digits (Shanghai, Shenzhen), five
+    opening with 0 (Hong Kong) or four that are not a year (Taiwan)."""
+    if i < 2 or not (_is_cjk(f[i - 2]) or f[i - 2].isalpha()):
+        return False
+    n = len(written)
+    if not written.isdigit():
+        return False
+    if n == 6 or (n == 5 and written[0] == "0"):
+        return True
+    # (员工(1200)人: a count, bracketed)
+    return n == 4 and not 1900 <= int(written) <= 2099 and (
+        _match_unit(f, i + n + 1) is None or f.startswith(_SHARE_WORDS, i + n + 1))
+
+
+def _after_latin(prev: str) -> bool:
+    """5G, 4S店, T.1, MP3, H5: digits after Latin letters are part of a name."""
+    return prev != "" and prev.isascii() and (prev.isalpha() or prev == ".")
+
+
+def _glued_in_words(f: str, prev: str, nxt: str, end: int) -> bool:
+    """A bare number between two Chinese characters is a name (見實425直播,
+    520生活), unless a conjunction or a connector follows it or a verb or
+    preposition that takes numbers precedes it."""
+    return prev != "" and nxt != "" and _is_cjk(prev) and _is_cjk(nxt) and prev not in _GLUE_BREAKERS \
+        and not f.startswith(("到", "至", "和", "或", "与", "之间"), end)
+
+
+@lru_cache(maxsize=1)
+def _identifier_words() -> dict[str, tuple[str, ...]]:
+    """Words after which a bare number is an identifier, by last character."""
+    by_last: dict[str, list[str]] = {}
+    for row in table("identifiers.tsv", 2):
+        by_last.setdefault(row[0][-1], []).append(row[0])
+    return {c: tuple(words) for c, words in by_last.items()}
+
+
+_AMONG = ("当中", "之中", "中")
+
+
+def _after_identifier_word(f: str, start: int, scan: _Scan) -> bool:
+    """Whether an identifier word (代号, 编号, 电话) stands just before
+    ``start``, with 为, 是 or a colon and spaces allowed between."""
+    j = start
+    # 代码582、620、639: the later items of a list of identifiers. The walk
+    # back stops at the item asked about last, whose answer is this one's.
+    while j > 1 and f[j - 1] in "、,，" and "0" <= f[j - 2] <= "9":
+        j -= 1
+        while j > 0 and "0" <= f[j - 1] <= "9":
+            j -= 1
+        if j == scan.identifier_at:
+            return _remember_identifier(scan, start, scan.identifier)
+    while j > 0 and f[j - 1] in _SPACES:
+        j -= 1
+    if j > 0 and f[j - 1] in "为是:#":
+        j -= 1
+        while j > 0 and f[j - 1] in _SPACES:
+            j -= 1
+    elif j > 0 and f[j - 1] in ",，":
+        # 产业分类代码当中，582、620、639
+        among = next((w for w in _AMONG if f.endswith(w, 0, j - 1)), None)
+        if among is not None:
+            j -= 1 + len(among)
+    return _remember_identifier(scan, start, j > 0 and f.endswith(_identifier_words().get(f[j - 1], ()), 0, j))
+
+
+def _remember_identifier(scan: _Scan, start: int, answer: bool) -> bool:
+    scan.identifier_at, scan.identifier = start, answer
+    return answer
