@@ -21,8 +21,10 @@ The modules of this package, in the order a text meets them:
   :mod:`~cnreport.numbers.money`, :mod:`~cnreport.numbers.ordinals`, then
   :mod:`~cnreport.numbers.suffix` and :mod:`~cnreport.numbers.prefixes`
   for what stands after and before the numeral;
-- :mod:`~cnreport.numbers.rules` and :mod:`~cnreport.numbers.names`: the
-  precision rules, which keep or drop what was read;
+- :mod:`~cnreport.numbers.early`, :mod:`~cnreport.numbers.rules` and
+  :mod:`~cnreport.numbers.names`: the precision rules, which keep or drop
+  what was read (:func:`decisions` tells which rule decided each
+  expression, :func:`precision_rules` lists them);
 - :mod:`~cnreport.numbers.lists`: passes over all the mentions of a text.
 
 :mod:`~cnreport.numbers.draft` holds the mention being assembled,
@@ -31,8 +33,10 @@ The modules of this package, in the order a text meets them:
 """
 from __future__ import annotations
 
+from .explain import Decision, decisions, precision_rules, rule_for
+
 # report.py calls _find_numbers with the fold it has already made
 from .scan import _find_numbers as _find_numbers
 from .scan import find_numbers
 
-__all__ = ["find_numbers"]
+__all__ = ["Decision", "decisions", "find_numbers", "precision_rules", "rule_for"]

@@ -114,11 +114,9 @@ def _clock_hour(f: str, i: int, num: Numeral) -> Optional[Numeral]:
 
 def _read_date(f: str, i: int, num: Numeral) -> Optional[_Draft]:
     """Years, months and days: 2019年3月底, 5月21日, 21日, 2018年10月份, 3月1-10日."""
-    m = _ISO_DATE.match(f, i) if num.arabic and f[i + 4:i + 5] in ("-", "/", ".") else None
-    if m is not None:
-        y, mo, da = int(m.group(1)), int(m.group(3)), int(m.group(4))
-        if da <= calendar.monthrange(y, mo)[1]:
-            return _Draft(i, m.end(), i, m.end(), f"{y:04d}-{mo:02d}-{da:02d}", kind="date", fixed=True)
+    iso = _iso_date(f, i, num)
+    if iso is not None:
+        return iso
     if not num.exact or num.decimal or num.has_magnitude:
         return None
     if f[num.end:num.end + 1] not in _DATE_WORDS and f[_spaced(f, num):_spaced(f, num) + 1] not in _DATE_WORDS:
@@ -128,60 +126,98 @@ def _read_date(f: str, i: int, num: Numeral) -> Optional[_Draft]:
     if f[k:k + 1] in ("日", "月") and f.endswith(("连", "连续"), 0, i):
         # 外資連3日買超, 连续3月增长: for three days or months in a row, not the 3rd or March
         return _Draft(i, k + 1, i, k, v, kind="duration", unit=(k, k + 1), fixed=True)
-    year: Optional[int] = None
     y = _skip_space(f, k) if num.arabic else k  # 2012 年
     if f.startswith("财年", y) and (num.digit_string or num.arabic) and _year_digits(f, i, k) == 4:
         return _Draft(i, y + 2, i, num.end, v, kind="year", unit=(y, y + 2), fixed=True)  # 2023财年
-    roc = num.arabic and k - i == 3 and 100 <= v <= 130 and f.startswith("年", y) \
-        and f[y + 1:y + 2] in _ROC_YEAR_NEXT and (i == 0 or not f[i - 1].isdigit())
-    if roc or (f.startswith("年", y) and (num.digit_string or num.arabic) and _year_digits(f, i, k) == 4):
-        # (112年11月, 112年度: a year of the Republic of China calendar, whose
-        # year 1 is 1912, as Taiwanese filings write it)
-        year = v + _ROC_OFFSET if roc else v
-        k = y + 1
-        if f.startswith("代", k):  # 1960年代: the decade, written as its first year
-            return _Draft(i, k + 1, i, num.end, year, kind="year", unit=(y, k + 1), fixed=True)
-        month_num = scan_numeral(f, _skip_space(f, k) if num.arabic else k)
-        months = _month_range(f, month_num, year) if month_num is not None else None
-        if months is not None:
-            months.start = months.core_start = i  # 2023年1-9月
-            return months
-        if month_num is None or not f.startswith("月", _spaced(f, month_num)) or not 1 <= month_num.lo <= 12 \
-                or not month_num.exact:
-            if f.startswith(("底", "末"), k):
-                return _Draft(i, k + 1, i, k + 1, f"{year:04d}-12-31", kind="date", fixed=True)
-            return _Draft(i, k, i, num.end, year, kind="year", unit=(k - 1, k), fixed=True)
-        num, v, k = month_num, int(month_num.lo), _spaced(f, month_num)
-    elif f.startswith("月", _spaced(f, num)):
-        k = _spaced(f, num)  # 4 月
+    year = _year_written(f, i, num, y)
+    if year is not None:
+        return _after_year(f, i, num, year, y + 1)
+    return _month_and_day(f, i, num, None)
+
+
+def _iso_date(f: str, i: int, num: Numeral) -> Optional[_Draft]:
+    """2019-03-01, 2019/3/1, 2019.03.01: a whole date in digits."""
+    m = _ISO_DATE.match(f, i) if num.arabic and f[i + 4:i + 5] in ("-", "/", ".") else None
+    if m is None:
+        return None
+    y, mo, da = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    if da > calendar.monthrange(y, mo)[1]:
+        return None
+    return _Draft(i, m.end(), i, m.end(), f"{y:04d}-{mo:02d}-{da:02d}", kind="date", fixed=True)
+
+
+def _year_written(f: str, i: int, num: Numeral, y: int) -> Optional[int]:
+    """The year when ``num`` is one, 年 standing at ``y``: four digits
+    (2019年, 二〇一九年), or three of the Republic of China calendar, whose
+    year 1 is 1912, before what Taiwanese filings write after one (112年11月,
+    112年度)."""
+    if not f.startswith("年", y):
+        return None
+    v = int(num.lo)
+    if num.arabic and num.end - i == 3 and 100 <= v <= 130 and f[y + 1:y + 2] in _ROC_YEAR_NEXT \
+            and (i == 0 or not f[i - 1].isdigit()):
+        return v + _ROC_OFFSET
+    if (num.digit_string or num.arabic) and _year_digits(f, i, num.end) == 4:
+        return v
+    return None
+
+
+def _after_year(f: str, i: int, num: Numeral, year: int, k: int) -> _Draft:
+    """What a year (年 ending at ``k``) opens: a decade (1960年代), months
+    (2023年1-9月), its end (2019年底), a month and day, or the year alone."""
+    if f.startswith("代", k):  # 1960年代: the decade, written as its first year
+        return _Draft(i, k + 1, i, num.end, year, kind="year", unit=(k - 1, k + 1), fixed=True)
+    month_num = scan_numeral(f, _skip_space(f, k) if num.arabic else k)
+    months = _month_range(f, month_num, year) if month_num is not None else None
+    if months is not None:
+        return attrs.evolve(months, start=i, core_start=i)  # 2023年1-9月
+    if month_num is None or not f.startswith("月", _spaced(f, month_num)) or not 1 <= month_num.lo <= 12 \
+            or not month_num.exact:
+        if f.startswith(("底", "末"), k):
+            return _Draft(i, k + 1, i, k + 1, f"{year:04d}-12-31", kind="date", fixed=True)
+        return _Draft(i, k, i, num.end, year, kind="year", unit=(k - 1, k), fixed=True)
+    date = _month_and_day(f, i, month_num, year)
+    assert date is not None  # (a month from 1 to 12 before 月 is always read)
+    return date
+
+
+def _month_and_day(f: str, i: int, num: Numeral, year: Optional[int]) -> Optional[_Draft]:
+    """A month (``num`` before 月) of ``year`` and the day, days or end of
+    it after (5月21日, 3月1-10日, 3月底, 10月份); or a day alone (21日)."""
+    v = int(num.lo)
+    k = _spaced(f, num) if f.startswith("月", _spaced(f, num)) else num.end  # 4 月
     if not f.startswith("月", k) or not 1 <= v <= 12:
         # a day alone (21日), but not 日本, 日元
         if year is None and f.startswith("日", k) and 1 <= v <= 31 \
                 and (num.arabic or num.chinese > 1 or v < 10) and not f.startswith(("日本", "日元", "日币"), k):
             return _Draft(i, k + 1, i, k, f"---{v:02d}", kind="date", fixed=True)
         return None
-    month = v
     k += 1
-    prefix = f"{year:04d}-" if year is not None else "--"
-    day_num = scan_numeral(f, _skip_space(f, k) if num.arabic else k)
-    if day_num is not None and day_num.exact and not day_num.decimal:
-        day = int(day_num.lo)
-        after = _spaced(f, day_num) if f.startswith(("日", "号"), _spaced(f, day_num)) else day_num.end
-        if 1 <= day <= 31 and f.startswith(("日", "号"), after):
-            # 3月5日至11日: the month written once
-            return _day_range(f, i, after + 1, f"{prefix}{month:02d}-", day) \
-                or _Draft(i, after + 1, i, after, f"{prefix}{month:02d}-{day:02d}", kind="date", fixed=True)
-        days = _day_range(f, i, after, f"{prefix}{month:02d}-", day)  # 3月1-10日
-        if days is not None:
-            return days
+    prefix = f"{year:04d}-{v:02d}-" if year is not None else f"--{v:02d}-"
+    days = _days(f, i, num, k, prefix)
+    if days is not None:
+        return days
     if f.startswith("底", k) or f.startswith("末", k):
-        last = calendar.monthrange(year if year is not None else 2001, month)[1]
-        return _Draft(i, k + 1, i, k, f"{prefix}{month:02d}-{last:02d}", kind="date", fixed=True)
+        last = calendar.monthrange(year if year is not None else 2001, v)[1]
+        return _Draft(i, k + 1, i, k, f"{prefix}{last:02d}", kind="date", fixed=True)
     end = k + 1 if f.startswith("份", k) else k
     if year is None and not num.arabic and num.chinese == 1 and num.only_digit in FINANCIAL:
         return None
-    value = f"{year:04d}-{month:02d}" if year is not None else f"--{month:02d}"
-    return _Draft(i, end, i, k, value, kind="date", fixed=True)
+    return _Draft(i, end, i, k, prefix[:-1], kind="date", fixed=True)
+
+
+def _days(f: str, i: int, num: Numeral, k: int, month: str) -> Optional[_Draft]:
+    """The day or days after a month (``month`` an ISO prefix, 月 ending at
+    ``k``): 5日, 5号, 3月5日至11日 (the month written once), 3月1-10日."""
+    day_num = scan_numeral(f, _skip_space(f, k) if num.arabic else k)
+    if day_num is None or not day_num.exact or day_num.decimal:
+        return None
+    day = int(day_num.lo)
+    after = _spaced(f, day_num) if f.startswith(("日", "号"), _spaced(f, day_num)) else day_num.end
+    if 1 <= day <= 31 and f.startswith(("日", "号"), after):
+        return _day_range(f, i, after + 1, month, day) \
+            or _Draft(i, after + 1, i, after, f"{month}{day:02d}", kind="date", fixed=True)
+    return _day_range(f, i, after, month, day)
 
 
 def _day_range(f: str, i: int, k: int, month: str, day: int) -> Optional[_Draft]:
@@ -209,9 +245,8 @@ def _month_range(f: str, first: Numeral, year: int) -> Optional[_Draft]:
                     or not f.startswith("月", last.end):
                 return None
             end = last.end + 2 if f.startswith("份", last.end + 1) else last.end + 1
-            d = _Draft(first.start, end, first.start, last.end, None, kind="date", fixed=True)
-            d.low, d.high = f"{year:04d}-{int(first.lo):02d}", f"{year:04d}-{int(last.lo):02d}"
-            return d
+            return _Draft(first.start, end, first.start, last.end, None, kind="date", fixed=True,
+                          low=f"{year:04d}-{int(first.lo):02d}", high=f"{year:04d}-{int(last.lo):02d}")
     return None
 
 
@@ -230,14 +265,13 @@ def _year_digits(f: str, i: int, k: int) -> int:
     return sum(1 for c in f[i:k] if c.isdigit() or c in DIGITS)
 
 
-def _first_periods(f: str, d: _Draft) -> bool:
+def _first_periods(f: str, d: _Draft) -> Optional[_Draft]:
     """前八月, 前三季度: the first months or quarters of a year, a duration
     (as 前10个月 is), not the month of August or the third quarter. 前 stays
     out of the surface, as in the other durations."""
     if d.kind == "date" and isinstance(d.value, str) and d.value.startswith("--") and len(d.value) == 4 \
             and f[d.end - 1] == "月":
-        d.value, d.unit = int(d.value[2:]), (d.end - 1, d.end)
-    elif not (d.kind == "ordinal" and d.unit is not None and f[d.unit[0]:d.unit[1]] == "季度"):
-        return False
-    d.kind = "duration"
-    return True
+        return attrs.evolve(d, value=int(d.value[2:]), unit=(d.end - 1, d.end), kind="duration")
+    if d.kind == "ordinal" and d.unit is not None and f[d.unit[0]:d.unit[1]] == "季度":
+        return attrs.evolve(d, kind="duration")
+    return None

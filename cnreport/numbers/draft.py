@@ -20,9 +20,13 @@ _SHARE_LEANS = {"强": ">", "弱": "<"}  # after a share: 三分之一强, 两�
 _LEAN_WORDS = _STRONG_WORDS + ("弱势", "弱化", "弱小", "弱点", "弱者", "弱于")
 
 
-@attrs.define
+@attrs.frozen
 class _Draft:
-    """A mention being assembled; offsets index the folded (= original) text."""
+    """A mention being assembled; offsets index the folded (= original) text.
+
+    Frozen: each reader returns a new draft (``attrs.evolve``) rather than
+    changing the one it was given, so a reader that declines leaves nothing
+    half-done behind it."""
 
     start: int
     end: int
@@ -55,48 +59,49 @@ def _finish(text: str, d: _Draft) -> NumberMention:
                          currency=d.currency)
 
 
-def _set_value(d: _Draft, num: Numeral) -> None:
-    if num.exact:
-        d.value = exact(num.lo, num.decimal)
-        if num.more is not None:
-            d.qualifier = ">"
-            d.low = d.value
-            d.high = exact(num.lo + num.more, num.decimal)
-    else:
-        d.value = None
-        d.low = exact(num.lo, num.decimal)
-        d.high = exact(num.hi, num.decimal)
+def _numeral_draft(i: int, num: Numeral) -> _Draft:
+    """The draft of a numeral alone: its value, or its bounds when it is
+    vague (十几) or has 多 (30多: over 30, under 40)."""
+    if not num.exact:
+        return _Draft(i, num.end, i, num.end, None, numeral=num, low=exact(num.lo, num.decimal),
+                      high=exact(num.hi, num.decimal))
+    value = exact(num.lo, num.decimal)
+    if num.more is None:
+        return _Draft(i, num.end, i, num.end, value, numeral=num)
+    return _Draft(i, num.end, i, num.end, value, numeral=num, qualifier=">", low=value,
+                  high=exact(num.lo + num.more, num.decimal))
+
+
+def _scaled(v: Optional[Value], scale: Rational) -> Optional[Value]:
+    return v if v is None or isinstance(v, str) else exact(Fraction(v) * scale, True)
 
 
 def _attach(d: _Draft, a: int, b: int, kind: str, *, scale: Rational = 1,
-            currency: Optional[str] = None) -> None:
-    d.unit = (a, b)
-    d.unit_kind = kind
-    d.end = b
-    if kind in ("percent", "money", "multiple", "duration", "ordinal"):
-        d.kind = kind
-    if currency:
-        d.currency = currency
-    if scale != 1:
-        for name in ("value", "low", "high"):
-            v = getattr(d, name)
-            if v is not None and not isinstance(v, str):
-                setattr(d, name, exact(Fraction(v) * scale, True))
+            currency: Optional[str] = None) -> _Draft:
+    """``d`` with the unit at ``a:b``, of ``kind``: the kinds that say what
+    is counted (percent, money…) become the draft's; ``scale`` converts the
+    values (5‰ is 0.5%, 15港仙 is 0.15)."""
+    d = attrs.evolve(d, unit=(a, b), unit_kind=kind, end=b,
+                     kind=kind if kind in ("percent", "money", "multiple", "duration", "ordinal") else d.kind,
+                     currency=currency or d.currency)
+    if scale == 1:
+        return d
+    return attrs.evolve(d, value=_scaled(d.value, scale), low=_scaled(d.low, scale),
+                        high=_scaled(d.high, scale))
 
 
-def _read_after_qualifier(f: str, d: _Draft) -> None:
+def _read_after_qualifier(f: str, d: _Draft) -> _Draft:
+    """``d`` with the qualifier after it (以上, 左右, 以内; 强 and 弱 after a
+    share), which gives its bounds unless a qualifier was read already."""
     k = d.end
     if f.startswith(("(含)", "（含）"), k):
         k += 3  # 50万元(含)以上: the bound itself is included
     if k >= len(f):
-        return
+        return d
     lean = _SHARE_LEANS.get(f[k])
     if lean is not None and d.kind in ("fraction", "percent") and not f.startswith(_LEAN_WORDS, k):
-        if d.qualifier is None:  # 三分之一强, 三成弱: a little over, a little under
-            d.qualifier = lean
-            _bounds_from_qualifier(d)
-        d.end = k + 1
-        return
+        # 三分之一强, 三成弱: a little over, a little under
+        return attrs.evolve(_qualified(d, lean) if d.qualifier is None else d, end=k + 1)
     for q in _qualifiers_starting().get(f[k], ()):
         if f.startswith(q.word, k):
             if q.word == "内" and f.startswith(("内容", "内部", "内外", "内地", "内存"), k):
@@ -105,19 +110,25 @@ def _read_after_qualifier(f: str, d: _Draft) -> None:
                 continue
             if q.word == "不到" and f.startswith("不到位", k):
                 continue
-            if d.qualifier is None:
-                d.qualifier = q.symbol
-                _bounds_from_qualifier(d)
-            d.end = k + len(q.word)
+            d = attrs.evolve(_qualified(d, q.symbol) if d.qualifier is None else d, end=k + len(q.word))
             if q.word in ("内", "之内") and d.unit is not None and f[d.unit[0]:d.unit[1]] == "名":
-                d.kind = "ordinal"  # 20名内: within the top twenty
-            return
+                d = attrs.evolve(d, kind="ordinal")  # 20名内: within the top twenty
+            return d
+    return d
 
 
-def _bounds_from_qualifier(d: _Draft) -> None:
+def _qualified(d: _Draft, symbol: str) -> _Draft:
+    """``d`` with the qualifier ``symbol`` and the bounds it sets: the value
+    is the lower bound of > and >=, the upper of < and <=."""
+    return _bounded(attrs.evolve(d, qualifier=symbol))
+
+
+def _bounded(d: _Draft) -> _Draft:
+    """``d`` with the bounds its qualifier sets on its value."""
     if d.value is None or isinstance(d.value, str):
-        return
+        return d
     if d.qualifier in (">", ">="):
-        d.low, d.high = d.value, None
-    elif d.qualifier in ("<", "<="):
-        d.low, d.high = None, d.value
+        return attrs.evolve(d, low=d.value, high=None)
+    if d.qualifier in ("<", "<="):
+        return attrs.evolve(d, low=None, high=d.value)
+    return d

@@ -4,12 +4,13 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Optional
 
+import attrs
 import regex
 
 from ..numerals import (
     exact,
 )
-from .draft import _bounds_from_qualifier, _Draft, _read_after_qualifier
+from .draft import _Draft, _qualified, _read_after_qualifier
 from .tables import _match_unit
 
 _SLASH_FRACTION = regex.compile(r"([0-9]{1,6})/([1-9][0-9]{0,5})(?![0-9/])")
@@ -32,18 +33,15 @@ def _read_half(f: str, i: int) -> Optional[_Draft]:
     if unit is not None and unit.kind in ("duration",) and (ge or unit.word not in ("月", "季度")):
         d = _Draft(i, k + len(unit.word), i, i + 1, exact(Fraction(1, 2), True), kind="duration",
                    unit=(k, k + len(unit.word)), unit_kind=unit.kind, fixed=True)
-        _read_after_qualifier(f, d)
-        return d
+        return _read_after_qualifier(f, d)
     if f.startswith(("成", "折"), i + 1) and not ge:
         value = 5 if f[i + 1] == "成" else 50
         return _Draft(i, i + 2, i, i + 2, value, kind="percent", unit=(i + 1, i + 2), fixed=True)
     if f.startswith("百", i + 1) and not ge:
         return _Draft(i, i + 2, i, i + 2, 50, fixed=True)
     if f.startswith("数", i + 1) and not ge:  # 半数以上: half of them
-        d = _Draft(i, i + 2, i, i + 2, Fraction(1, 2), kind="fraction", fixed=True)
-        _read_after_qualifier(f, d)
+        d = _read_after_qualifier(f, _Draft(i, i + 2, i, i + 2, Fraction(1, 2), kind="fraction", fixed=True))
         if d.qualifier is None and i > 0 and f[i - 1] in "过逾" and (i < 2 or f[i - 2] != "不"):
-            d.start, d.qualifier = i - 1, ">"  # 过半数
-            _bounds_from_qualifier(d)
+            d = attrs.evolve(_qualified(d, ">"), start=i - 1)  # 过半数
         return d
     return None

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+import attrs
+
 from ..lexicon.numerals import (
     BIG_UNITS,
 )
@@ -42,32 +44,29 @@ def _read_shu_yi(f: str, i: int) -> Optional[_Draft]:
                   fixed=True)
 
 
-def _read_lai(f: str, d: _Draft, k: int) -> int:
-    """十来个, 百来号人, 二十来个亿, 一百来万: 来 after a round number and
-    before what it counts makes it approximate (~); a magnitude after 来
-    still multiplies (一百来万 is about a million). Returns where the suffix
-    goes on."""
+def _read_lai(f: str, d: _Draft, k: int) -> Optional[_Draft]:
+    """十来个, 百来号人, 二十来个亿, 一百来万: 来 (at ``k``) after a round
+    number and before what it counts makes it approximate (~); a magnitude
+    after 来 still multiplies (一百来万 is about a million). None when 来
+    is no part of the number."""
     num = d.numeral
     assert num is not None
     value = d.value
     if not (isinstance(value, int) and value >= 10 and value % 10 == 0 and num.more is None
             and d.qualifier is None):
-        return k  # 一来, 二来: firstly, secondly
+        return None  # 一来, 二来: firstly, secondly
     j = k + 1
     ge = 1 if f.startswith("个", j) and j + 1 < len(f) and f[j + 1] in BIG_UNITS else 0
     if j + ge < len(f) and f[j + ge] in BIG_UNITS:
         if num.has_magnitude:
-            return k  # (八万来万 is no number)
+            return None  # (八万来万 is no number)
         value *= 10 ** BIG_UNITS[f[j + ge]]
         j += ge + 1
     elif not (f.startswith("个", j) or _match_unit(f, j) is not None or _headcount_hao(f, j)):
-        return k  # 十来 alone: 来 is a verb (十来了)
-    d.value, d.qualifier = value, "~"
-    d.end = d.core_end = j
-    return j
+        return None  # 十来 alone: 来 is a verb (十来了)
+    return attrs.evolve(d, value=value, qualifier="~", end=j, core_end=j)
 
 
-# ---------------------------------------------------------------- keeping
 def _digit_count(f: str, a: int, b: int) -> bool:
     """Whether the measure word at ``a:b`` is the 位 of 位数: 两位数增长 and
     6位数密码 say how many digits, not how many of anything."""

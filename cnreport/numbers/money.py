@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import attrs
+
 from ..lexicon.numerals import (
     DIGITS,
     FINANCIAL,
@@ -76,20 +78,19 @@ def _kuai_is_money(f: str, k: int) -> bool:
     return unit is not None and unit.kind == "money"
 
 
-def _read_money_tail(f: str, d: _Draft, after_mao: bool = False) -> None:
+def _read_money_tail(f: str, d: _Draft, after_mao: bool = False) -> _Draft:
     """元/块 followed by 角, 毛, 分 (壹佰捌拾壹圆柒角, 一块二, 两毛五, 圆整)."""
     if d.value is None or isinstance(d.value, str):
-        return
+        return d
     k = d.end
     total = Fraction(d.value)
     if not after_mao and d.unit is not None and f[d.unit[0]:d.unit[1]] in ("元", "圆") \
             and f.startswith(("整", "正"), k):
-        d.end = k + 1  # cheque style: 壹拾壹元整
-        return
+        return attrs.evolve(d, end=k + 1)  # cheque style: 壹拾壹元整
     if not after_mao and f.startswith("半", k):
-        d.value = exact(total + Fraction(1, 2), True)  # 一块半, 两块半钱
-        d.end = k + 2 if f.startswith("钱", k + 1) else k + 1
-        return
+        # 一块半, 两块半钱
+        return attrs.evolve(d, value=exact(total + Fraction(1, 2), True),
+                            end=k + 2 if f.startswith("钱", k + 1) else k + 1)
     step = Fraction(1, 100) if after_mao else Fraction(1, 10)
     if k < len(f) and f[k] in "零〇":
         # 三元零五分: the zero skips the jiao.
@@ -117,6 +118,6 @@ def _read_money_tail(f: str, d: _Draft, after_mao: bool = False) -> None:
             k += 1
             changed = True
         break
-    if changed:
-        d.value = exact(total, True)
-        d.end = k + 1 if f.startswith("钱", k) else k
+    if not changed:
+        return d
+    return attrs.evolve(d, value=exact(total, True), end=k + 1 if f.startswith("钱", k) else k)

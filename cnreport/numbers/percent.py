@@ -4,6 +4,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Optional
 
+import attrs
+
 from ..lexicon.numerals import (
     DIGITS,
     SMALL_UNITS,
@@ -30,30 +32,26 @@ def _read_percent_prefix(f: str, i: int) -> Optional[_Draft]:
     num = scan_numeral(f, k)
     if num is None:
         return None
-    d = _Draft(i, num.end, i, num.end, None, kind="percent", unit=(i, i + 3), fixed=True)
     lo, hi = sign * num.lo * scale, sign * num.hi * scale
     decimal = num.decimal or scale != 1
-    if num.exact:
-        d.value = exact(lo, decimal)
-        if num.more is not None:
-            d.qualifier, d.low, d.high = ">", d.value, exact(lo + num.more * scale, decimal)
+    d = _Draft(i, num.end, i, num.end, None, kind="percent", unit=(i, i + 3), unit_text=unit, fixed=True)
+    if not num.exact:
+        d = attrs.evolve(d, low=exact(lo, decimal), high=exact(hi, decimal))
+    elif num.more is not None:
+        value = exact(lo, decimal)
+        d = attrs.evolve(d, value=value, qualifier=">", low=value, high=exact(lo + num.more * scale, decimal))
     else:
-        d.low, d.high = exact(lo, decimal), exact(hi, decimal)
-    # 百分之卅四至卅六 / 百分之三十到百分之四十
-    for conn in ("到", "至", "~", "-"):
-        if f.startswith(conn, d.end) and num.exact and num.more is None:
-            k2 = d.end + len(conn)
-            if f.startswith(f[i:i + 3], k2):
-                k2 += 3
-            num2 = scan_numeral(f, k2)
-            if num2 is not None and num2.exact and num2.lo * sign * scale > lo:
-                d.value, d.low, d.high = None, d.value, exact(sign * num2.lo * scale, decimal or num2.decimal)
-                d.end = d.core_end = num2.end
-            break
-    d.unit = (i, i + 3)
-    d.unit_text = unit
-    _read_after_qualifier(f, d)  # 百分之三十左右, 百分之十五以上
-    return d
+        d = attrs.evolve(d, value=exact(lo, decimal))
+        # 百分之卅四至卅六 / 百分之三十到百分之四十
+        conn = next((c for c in ("到", "至", "~", "-") if f.startswith(c, d.end)), None)
+        k2 = d.end + len(conn) if conn is not None else -1
+        if conn is not None and f.startswith(f[i:i + 3], k2):
+            k2 += 3
+        num2 = scan_numeral(f, k2) if conn is not None else None
+        if num2 is not None and num2.exact and num2.lo * sign * scale > lo:
+            d = attrs.evolve(d, value=None, low=d.value, high=exact(sign * num2.lo * scale, decimal or num2.decimal),
+                             end=num2.end, core_end=num2.end)
+    return _read_after_qualifier(f, d)  # 百分之三十左右, 百分之十五以上
 
 
 def _percent_word_ok(f: str, k: int, num: Numeral) -> bool:
@@ -71,7 +69,8 @@ def _percent_word_ok(f: str, k: int, num: Numeral) -> bool:
     return hi <= 10
 
 
-def _read_cheng_zhe(f: str, d: _Draft, k: int) -> None:
+def _read_cheng_zhe(f: str, d: _Draft, k: int) -> _Draft:
+    """七成, 三成半, 七成六, 三成多, 8折, 75折: ``d`` as a percentage."""
     num = d.numeral
     assert num is not None
     end = k + 1
@@ -87,16 +86,11 @@ def _read_cheng_zhe(f: str, d: _Draft, k: int) -> None:
         elif j < len(f) and f[j] in DIGITS and DIGITS[f[j]] and not (j + 1 < len(f) and (
                 f[j + 1] in DIGITS or f[j + 1] in SMALL_UNITS)):
             lo, hi, end = lo + DIGITS[f[j]], hi + DIGITS[f[j]], j + 1
-    d.kind = "percent"
-    d.unit = (k, k + 1)
-    d.end = end
+    d = attrs.evolve(d, kind="percent", unit=(k, k + 1), end=end)
     if num.exact and end == k + 1 and f[k] == "成" and f.startswith(("多", "余"), end):
         # 三成多: over 30%, under 40%
-        d.value, d.qualifier, d.low, d.high = exact(lo, num.decimal), ">", exact(lo, num.decimal), \
-            exact(lo + 10, num.decimal)
-        d.end = end + 1
-        return
+        return attrs.evolve(d, value=exact(lo, num.decimal), qualifier=">", low=exact(lo, num.decimal),
+                            high=exact(lo + 10, num.decimal), end=end + 1)
     if num.exact:
-        d.value = exact(lo, num.decimal)
-    else:
-        d.value, d.low, d.high = None, exact(lo, num.decimal), exact(hi, num.decimal)
+        return attrs.evolve(d, value=exact(lo, num.decimal))
+    return attrs.evolve(d, value=None, low=exact(lo, num.decimal), high=exact(hi, num.decimal))

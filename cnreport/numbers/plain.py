@@ -26,6 +26,7 @@ from .names import (
     _Scan,
 )
 from .tables import _around, _match_unit
+from .trace import _note
 
 # After an Arabic number, what sends it to the full read besides the
 # characters of _around: a date word (2023财年), a slash (3/4), a list comma
@@ -69,14 +70,13 @@ def _plain_arabic(text: str, f: str, i: int, floor: int,
     if len(written) > MAX_DIGITS:
         return None
     prev = f[i - 1] if i > 0 else ""
-    dropped = (None, e)
     if _named(f, i, prev, scan):
-        return dropped
+        return _dropped(i, e, e, "in_name" if scan.in_name(i) else "after_latin")
     decimal = "." in written
     kind = "cardinal"
     if decimal:
         if written.endswith(".0"):
-            return dropped  # versions: 2.0, 10.0
+            return _dropped(i, e, e, "version")  # versions: 2.0, 10.0
         whole, _, tail = written.partition(".")
         value = exact(Fraction(int(whole + tail), 10 ** len(tail)), True)
     else:
@@ -84,11 +84,11 @@ def _plain_arabic(text: str, f: str, i: int, floor: int,
         if e - i == 4 and 1900 <= value <= 2099:
             kind = "year"
     if kind == "cardinal" and _glued_in_words(f, prev, nxt, e):
-        return dropped
+        return _dropped(i, e, e, "glued")
     if prev in "(（" and nxt in ")）" and _bracketed_name(f, i, written):
-        return dropped
+        return _dropped(i, e, e, "bracketed")
     if _after_identifier_word(f, i, scan):
-        return dropped
+        return _dropped(i, e, e, "identifier")
     return NumberMention(text=text[i:e], start=i, end=e, value=value, kind=kind), e
 
 
@@ -117,11 +117,13 @@ def _counted(text: str, f: str, i: int, digits_end: int,
     if num is None or num.end != e or not num.arabic or not num.exact or num.more is not None:
         return None
     if u is not None and _digit_count(f, e, b):
-        return None, e
+        return _dropped(i, b, e, "digit_count")
     if b < len(f) and f[b] in _around()[0]:
         return None
-    if _named(f, i, f[i - 1] if i > 0 else "", scan) or (u is None and _after_identifier_word(f, i, scan)):
-        return None, e  # (编号3万: after an identifier word, a number without a unit is one)
+    if _named(f, i, f[i - 1] if i > 0 else "", scan):
+        return _dropped(i, b, e, "in_name" if scan.in_name(i) else "after_latin")
+    if u is None and _after_identifier_word(f, i, scan):
+        return _dropped(i, b, e, "identifier")  # (编号3万: after an identifier word, a number without a unit is one)
     unit = None if u is None else "%" if kind == "percent" else text[e:b]
     return NumberMention(text=text[i:b], start=i, end=b, value=exact(num.lo, num.decimal), kind=kind,
                          unit=unit), b
@@ -138,5 +140,12 @@ def _year(text: str, f: str, i: int, e: int, scan: _Scan) -> Optional[tuple[Opti
     if k < len(f) and (f[k] in _around()[0] or f[k] in "代底末") and not _MORE_THAN_TWO_DIGITS.match(f, k):
         return None  # 2019年3月底, 1960年代, 2019年底, 2018年 4月 (no month or quarter has 3 digits)
     if scan.in_name(i):  # (not glued to Latin letters: a year stays a year in FY2024年)
-        return None, e
+        return _dropped(i, k, e, "in_name")
     return NumberMention(text=text[i:k], start=i, end=k, value=int(f[i:e]), kind="year", unit=text[e:k]), k
+
+
+def _dropped(start: int, end: int, goes_on: int, rule: str) -> tuple[None, int]:
+    """What a short path answers when the precision rule ``rule`` drops the
+    number at ``start:end``: no mention, and where the walk goes on."""
+    _note(start, end, rule, False)
+    return None, goes_on

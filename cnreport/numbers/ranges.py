@@ -17,7 +17,7 @@ from .draft import _Draft
 from .tables import _after_change_verb, _around, _match_unit
 
 
-def _read_range(f: str, d: _Draft, floor: int) -> None:
+def _read_range(f: str, d: _Draft, floor: int) -> _Draft:
     """A second numeral after ~, -, 到 or 至 makes a range: 5~6億, 400-500个,
     两到三万 (the magnitude written once is shared), 30到40年; both ends
     negative: -3亿元至-2亿元 (the minus before the first is read with the
@@ -25,13 +25,12 @@ def _read_range(f: str, d: _Draft, floor: int) -> None:
     num = d.numeral
     assert num is not None
     if not num.exact or num.more is not None:
-        return
+        return d
     k = d.end
     if k >= len(f) or (f[k] not in _around()[0] and f[k] != "、"):
-        return  # no connector, unit or space follows
+        return d  # no connector, unit or space follows
     if f.startswith("、", k):
-        _read_pair(f, d, k + 1)
-        return
+        return _read_pair(f, d, k + 1)
     unit_between = None
     u = _match_unit(f, k)
     if u is not None and (u.kind in _RANGE_UNIT_KINDS or (u.kind == "duration" and u.word not in _DATE_WORDS)):
@@ -42,17 +41,17 @@ def _read_range(f: str, d: _Draft, floor: int) -> None:
         k += 3  # 1万(含)-5万元: the lower bound is included
     k = _skip_space(f, k)
     if k >= len(f) or f[k] not in _CONNECTOR_STARTS:
-        return
+        return d
     for conn in _CONNECTORS:
         if f.startswith(conn, k):
             break
     else:
-        return
+        return d
     k2 = _skip_space(f, k + len(conn))
     negative = k2 < len(f) and f[k2] in "-负" and _minus_at(f, d.start - 1, floor)
     num2 = scan_numeral(f, k2 + 1 if negative else k2)
     if num2 is None or not num2.exact or num2.more is not None:
-        return
+        return d
     lo, hi = num.lo, num2.lo
     if not num.has_magnitude and num2.suffix_mults:
         for mult in num2.suffix_mults:
@@ -62,32 +61,33 @@ def _read_range(f: str, d: _Draft, floor: int) -> None:
     if negative:
         lo, hi = hi, lo  # -3亿至-2亿: 2亿 to 3亿 here, -3亿 to -2亿 once the minus is read
     if not lo < hi:
-        return
+        return d
     level = unit_between or _match_unit(f, num2.end)
     if conn in ("至", "到") and lo > 0 and hi > 4 * lo and level is not None and level.kind in ("money", "cardinal") \
             and _after_change_verb(f, d.start):
-        return  # 增加15.3亿元至2,185亿元: the change, then the level it reached (增长10%至50% is a range)
+        return d  # 增加15.3亿元至2,185亿元: the change, then the level it reached (增长10%至50% is a range)
     if unit_between is not None:
         u2 = _match_unit(f, num2.end)
         if u2 is None or u2.word != unit_between.word:
-            return
-    _set_range(d, num, num2, lo, hi)
+            return d
+    return _set_range(d, num, num2, lo, hi)
 
 
 _RANGE_UNIT_KINDS = frozenset({"money", "percent", "cardinal", "multiple"})
 
 
-def _set_range(d: _Draft, num: Numeral, num2: Numeral, lo: Rational, hi: Rational) -> None:
-    d.value = None
-    d.low = exact(lo, num.decimal or num2.decimal)
-    d.high = exact(hi, num.decimal or num2.decimal)
-    d.end = d.core_end = num2.end
-    d.numeral = attrs.evolve(num, end=num2.end, lo=lo, hi=hi, more=None,
-                             has_magnitude=num.has_magnitude or num2.has_magnitude,
-                             only_digit=None, chinese=num.chinese + num2.chinese)
+def _set_range(d: _Draft, num: Numeral, num2: Numeral, lo: Rational, hi: Rational) -> _Draft:
+    """``d`` as the range from ``lo`` to ``hi``, its numeral running on to
+    the end of the second one."""
+    decimal = num.decimal or num2.decimal
+    return attrs.evolve(d, value=None, low=exact(lo, decimal), high=exact(hi, decimal), end=num2.end,
+                        core_end=num2.end,
+                        numeral=attrs.evolve(num, end=num2.end, lo=lo, hi=hi, more=None,
+                                             has_magnitude=num.has_magnitude or num2.has_magnitude,
+                                             only_digit=None, chinese=num.chinese + num2.chinese))
 
 
-def _read_pair(f: str, d: _Draft, k: int) -> None:
+def _read_pair(f: str, d: _Draft, k: int) -> _Draft:
     """N、M with neighbouring leading digits is an approximation, the
     magnitude written once: 5、600萬 (5百万 to 6百万), 2、30年, 兩、三個小時.
     A list stays a list: 1、2、5 (more items), 1、2 (two bare Arabic digits)."""
@@ -96,14 +96,14 @@ def _read_pair(f: str, d: _Draft, k: int) -> None:
     num2 = scan_numeral(f, k)
     if num2 is None or not num2.exact or num2.more is not None or num.has_magnitude or num.decimal \
             or num2.decimal or num.end - num.start != 1 or f.startswith("、", num2.end):
-        return
+        return d
     if d.start > 0 and f[d.start - 1] == "、":
-        return  # the second item of a longer list
+        return d  # the second item of a longer list
     high = int(num2.hi)
     place = 10 ** (len(str(high)) - 1)
     first, second = int(num.lo), high // place
     if high % place or (first, second) not in APPROX_PAIRS or first == 0:
-        return
+        return d
     if place == 1:
         # 两、三个小时, 3、4人, 全球4、5名 count; 1、2号, 二、三季度 are list items
         after = _skip_space(f, num2.end)
@@ -111,8 +111,8 @@ def _read_pair(f: str, d: _Draft, k: int) -> None:
         if num.arabic != num2.arabic or not (
                 f.startswith("个", after)
                 or (u is not None and u.kind in ("duration", "cardinal") and u.word != "季度")):
-            return
-    _set_range(d, num, num2, first * place, high)
+            return d
+    return _set_range(d, num, num2, first * place, high)
 
 
 # Latin labels of a change glued to its sign: yoy-8.5% is a fall of 8.5%.

@@ -10,7 +10,7 @@ from ..numerals import (
     scan_numeral,
 )
 from .dates import _clock_hour, _read_date, _roc_date, _split_year
-from .draft import _Draft, _read_after_qualifier, _set_value
+from .draft import _Draft, _numeral_draft, _read_after_qualifier
 from .fractional import _SLASH_FRACTION, _read_half
 from .integers import _bare_magnitude_ok, _read_shu_yi
 from .percent import _read_percent_prefix
@@ -20,7 +20,6 @@ from .suffix import _read_suffix
 from .tables import _idiom_starts, _idioms
 
 
-# ---------------------------------------------------------------- reading
 def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
     """The longest numeric expression whose numeral starts at ``i``."""
     c = f[i]
@@ -28,10 +27,9 @@ def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
         for p in _idioms():
             if f.startswith(p.word, i):
                 end = i + len(p.word)
-                d = _Draft(i, end, i, end, p.value, kind=p.kind, low=p.low, high=p.high, fixed=True)
-                if p.unit:
-                    d.unit = (end - len(p.unit), end)
-                return d
+                unit = (end - len(p.unit), end) if p.unit else None
+                return _Draft(i, end, i, end, p.value, kind=p.kind, low=p.low, high=p.high, unit=unit,
+                              fixed=True)
     if c == "成":
         return None
     if c == "数" and f.startswith("以", i + 1):
@@ -42,8 +40,7 @@ def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
         return _with_prefixes(f, _read_half(f, i), floor)
     if f.startswith("一半", i):
         d = _Draft(i, i + 2, i, i + 2, Fraction(1, 2), kind="fraction", fixed=True)
-        _read_after_qualifier(f, d)  # 一半以上
-        return _with_prefixes(f, d, floor)
+        return _with_prefixes(f, _read_after_qualifier(f, d), floor)  # 一半以上
     # One read of the numeral serves the fraction, the date and the plain number.
     if not _bare_magnitude_ok(f, i, floor):
         return None  # a magnitude alone where it is no number (萬達), without reading it
@@ -57,8 +54,7 @@ def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
     frac = scan_fraction(f, i, num)
     if frac is not None:
         d = _Draft(i, frac.end, i, frac.end, exact(frac.value, False), kind="fraction", fixed=True)
-        _read_after_qualifier(f, d)  # 四分之三以上, 三分之一左右
-        return _with_prefixes(f, d, floor)
+        return _with_prefixes(f, _read_after_qualifier(f, d), floor)  # 四分之三以上, 三分之一左右
     if num.arabic and f[i + 4:i + 5] in ("/", "-"):
         split = _split_year(f, i)
         if split is not None:
@@ -71,13 +67,9 @@ def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
     if slash is not None and (i == 0 or not (f[i - 1].isdigit() or f[i - 1] == "/")):  # (25/20/16倍: a series)
         value = Fraction(int(slash.group(1)), int(slash.group(2)))
         d = _Draft(i, slash.end(), i, slash.end(), exact(value, False), kind="fraction", fixed=True)
-        _read_after_qualifier(f, d)
-        return _with_prefixes(f, d, floor)
+        return _with_prefixes(f, _read_after_qualifier(f, d), floor)
     date = _read_date(f, i, num)
     if date is not None:
         return _with_prefixes(f, date, floor)
-    d = _Draft(i, num.end, i, num.end, None, numeral=num)
-    _set_value(d, num)
-    _read_range(f, d, floor)
-    _read_suffix(f, d)
-    return _with_prefixes(f, d, floor)
+    d = _read_range(f, _numeral_draft(i, num), floor)
+    return _with_prefixes(f, _read_suffix(f, d), floor)

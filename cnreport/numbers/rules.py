@@ -1,21 +1,24 @@
-"""Precision rules: is a read expression a quantity at all? Numerals inside words (统一, 一些, 万达), the indefinite 一个, cohorts (95后), versions (2.0), decades without century."""
+"""Precision rules: is a read expression a quantity at all?
+
+Each rule is named and listed in :data:`RULES`, in the order they are
+tried; the first that decides keeps or drops the expression, and one that
+only reclassifies it (a bare 2019 is a year) lets the next ones judge the new
+reading. :func:`cnreport.numbers.decisions` tells which rule decided each
+expression of a text.
+"""
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
+from typing import Optional, Union
 
+import attrs
 import regex
 
-from ..lexicon.numerals import (
-    ASCII_MAGNITUDES,
-    DIGITS,
-    FINANCIAL,
-)
-from ..numerals import (
-    per_one,
-)
-from ..words import Words, lexicalized_words
+from ..lexicon.numerals import ASCII_MAGNITUDES, DIGITS, FINANCIAL
+from ..words import lexicalized_words
 from .chars import _CLAUSE_END, _PLACE_CHARS, _QUARTER, _is_cjk
 from .draft import _Draft
+from .early import _HEDGES, _PER_ONE
 from .integers import _digit_count
 from .money import _financial
 from .names import (
@@ -25,143 +28,225 @@ from .names import (
     _glued_in_words,
     _Scan,
 )
-from .tables import _around, _count_nouns, _idiom_starts, _match_unit
+from .trace import _RECORD
 
-# A Chinese numeral that stops where another digit or 十 stands against it
-# (十十, 十一十二), or a fraction followed by 分之 (三分之一分之), is
-# ill-formed, and so is the rest of its run. Not 两 (十两, ten taels) nor the
-# financial digits that are common characters (五十陆续).
-_ILL_FORMED_NEXT = frozenset("零〇○一二三四五六七八九十廿卅卌分")
-_CHINESE_RUN = re.compile("(?:[零〇○一二三四五六七八九十百千万亿兆两廿卅卌点几]|分之)+")
+# What a rule answers: True keeps the expression, False drops it, a draft
+# goes on to the next rules as read anew, None leaves it to the next rules.
+Verdict = Union[bool, _Draft, None]
 _DOCUMENT_YEAR = regex.compile(r"[〔\[［(（](?:19|20)[0-9]{2}[〕\]］)）]$")
-_ARTICLE_MEASURES = frozenset("个种次条位件张部款套份台")
-# After 一 + measure word: what may still make it a count (一个是, 一个半, 一个亿, 一个多月).
-_ARTICLE_AFTER_KEEPS = frozenset("是半多亿万千百十") | frozenset("零〇一二两三四五六七八九")
-# Adverbs that may open a clause before 一 + measure word (可能一个机器就要…).
-_HEDGES = ("可能", "大概", "平均", "通常", "往往", "基本上", "差不多")
-# After 一 + measure word at the start of a clause: what one of them costs or holds.
-_PER_ONE = regex.compile(r"[^，,。；;！？!?\n]{0,8}?(?:就要|就有|就能|就可以|就得|可以有|可以|要|能)"
-                         r"[^，,。；;！？!?\n]{0,6}?(?:[0-9]|[一二两三四五六七八九十百千]+[万亿千百元块个家])")
-
-
-def _ill_formed(f: str, d: _Draft) -> bool:
-    """Whether the numeral material at the end of ``d`` goes on where the
-    read stopped (the caller has checked the next character)."""
-    if f[d.end] == "分":
-        return d.kind in ("fraction", "percent") and f.startswith("分之", d.end)
-    num = d.numeral
-    if f[d.end] == "一" and per_one(f, d.end + 1) and num is not None and num.has_magnitude:
-        return False  # 三萬五一個月: 35,000 a month
-    return num is not None and num.chinese > 0 and not num.arabic and d.end == num.end
-
-
-def _lone_in_word(f: str, i: int, words: Words) -> bool:
-    """Whether the Chinese numeral character at ``i`` stands alone inside a
-    word that is not a quantity (零售, 一起, 统一) — decided before reading.
-
-    Most numeral characters in running text are of this kind. When nothing
-    after the character can extend it (see :func:`_around`), its expression
-    is the character alone, so :func:`_keep` would reject it for the word it
-    sits in: a word going past it on the right, or starting on its left where
-    no prefix (第, 超过, 人民币) can reach. This answers the same, only sooner.
-    """
-    c = f[i]
-    if c == "数" and f[i - 1:i + 1] in _count_nouns():
-        return True  # 人数千人以上: the noun's 数, then 千人以上
-    if c in "半数成" or c.isascii() or i + 1 >= len(f):
-        return False
-    extend, join = _around()
-    if f[i + 1] in extend or c in _idiom_starts():
-        return False
-    if f[i:i + 2] in words.prefixes and not (i > 0 and f[i - 1] == "第"):  # 第三节: see _inside_word
-        for we in range(i + 2, min(len(f), i + words.longest) + 1):
-            if f[i:we] in words:
-                return True
-    if i > 0 and f[i - 1] not in join and f[i - 1:i + 1] in words.pairs:
-        return any(ws < i for ws, _ in words.covering(f, i))
-    return False
-
-
-def _article(f: str, i: int) -> bool:
-    """一 + measure word inside a clause, before a noun (有一个很好的, 做一次
-    对话): the indefinite article, which :func:`_single_digit_ok` would
-    reject after the whole read — decided here, sooner, for the commonest
-    measure words. Anything that could make it a count is left to the read:
-    a mark or qualifier before it, a clause start, a unit or a magnitude
-    after the measure word, 是 or the end of the clause."""
-    if i == 0 or i + 2 >= len(f) or f[i + 1] not in _ARTICLE_MEASURES:
-        return False
-    prev, after = f[i - 1], f[i + 2]
-    if prev in _around()[1] or prev in _CLAUSE_END or not _is_cjk(prev) or f.endswith(_HEDGES, 0, i):
-        return False
-    return _is_cjk(after) and after not in _ARTICLE_AFTER_KEEPS and _match_unit(f, i + 2) is None
-
-
 _DAI_WORDS = ("代价", "代表", "代理", "代替", "代言")  # 十年代价: ten years' cost, not a decade
 
 
-def _keep(f: str, d: _Draft, scan: _Scan) -> bool:
-    """Precision rules: is this draft a quantity at all?"""
-    if scan.in_name(d.core_start):
-        return False
+@attrs.frozen
+class Rule:
+    """A precision rule: its ``name``, what it decides (``doc``), and the
+    test (``None`` for the rules the walk applies before reading)."""
+
+    name: str
+    doc: str
+    check: Optional[Callable[[str, _Draft, _Scan], Verdict]] = attrs.field(default=None, repr=False,
+                                                                         eq=False)
+
+
+def _keep(f: str, d: _Draft, scan: _Scan) -> Optional[_Draft]:
+    """The draft if it is a quantity (reclassified as the rules say), or
+    None when a precision rule drops it."""
+    decided = "no rule"
+    for rule in _CHECKS:
+        verdict = rule.check(f, d, scan)  # type: ignore[misc]
+        if verdict is None:
+            continue
+        decided = rule.name
+        if verdict is False:
+            _record(d, decided, False)
+            return None
+        if verdict is True:
+            break
+        d = verdict
+    _record(d, decided, True)
+    return d
+
+
+def _record(d: _Draft, rule: str, kept: bool) -> None:
+    record = _RECORD.get()
+    if record is not None:
+        record.append((d.start, d.end, rule, kept))
+
+
+def _edges(f: str, d: _Draft) -> tuple[str, str]:
+    """The characters before the expression and after its numeral."""
+    return (f[d.start - 1] if d.start > 0 else "", f[d.core_end] if d.core_end < len(f) else "")
+
+
+def _in_name(f: str, d: _Draft, scan: _Scan) -> Verdict:
+    return False if scan.in_name(d.core_start) else None
+
+
+def _fraction_in_word(f: str, d: _Draft, scan: _Scan) -> Verdict:
+    return False if d.numeral is None and d.kind == "fraction" and _inside_word(f, d) else None
+
+
+def _fixed_form(f: str, d: _Draft, scan: _Scan) -> Verdict:
+    return True if d.numeral is None else None
+
+
+def _holiday(f: str, d: _Draft, scan: _Scan) -> Verdict:
+    return False if d.unit is None and d.start == d.core_start and d.kind == "cardinal" \
+        and f.startswith("期间", d.end) else None
+
+
+def _digits_counted(f: str, d: _Draft, scan: _Scan) -> Verdict:
+    return False if d.unit is not None and _digit_count(f, d.unit[0], d.unit[1]) else None
+
+
+def _decade(f: str, d: _Draft, scan: _Scan) -> Verdict:
+    return False if d.kind == "duration" and d.unit is not None and f.startswith("代", d.end) \
+        and f[d.unit[0]:d.unit[1]] == "年" and not f.startswith(_DAI_WORDS, d.end) else None
+
+
+def _bare_year(f: str, d: _Draft, scan: _Scan) -> Verdict:
     num = d.numeral
-    if num is None:
-        return not (d.kind == "fraction" and _inside_word(f, d))
-    if d.unit is None and d.start == d.core_start and d.kind == "cardinal" and f.startswith("期间", d.end):
-        return False  # 十一期间, 五一期间, 双11期间, 十四五期间: a holiday or a plan named by its number
-    if d.unit is not None and _digit_count(f, d.unit[0], d.unit[1]):
-        return False
-    if d.kind == "duration" and f.startswith("代", d.end) and f[d.unit[0]:d.unit[1]] == "年" \
-            and not f.startswith(_DAI_WORDS, d.end):  # type: ignore[index]
-        return False  # 九十年代, 90年代: a decade whose century is not written, not 90 years
-    nxt = f[d.core_end] if d.core_end < len(f) else ""
-    prev = f[d.start - 1] if d.start > 0 else ""
-    if d.kind == "cardinal" and d.unit is None and num.arabic and not num.has_magnitude and d.value is not None \
+    assert num is not None
+    if d.kind == "cardinal" and d.unit is None and num.arabic and not num.has_magnitude \
             and isinstance(d.value, int) and 1900 <= d.value <= 2099 and num.end - num.start == 4 \
             and d.qualifier is None and d.start == d.core_start:
-        d.kind = "year"
-        if _QUARTER.match(f, d.core_end):
-            return True  # 2023Q4: the year of a quarter
+        return attrs.evolve(d, kind="year")
+    return None
+
+
+def _year_of_quarter(f: str, d: _Draft, scan: _Scan) -> Verdict:
+    # (only a bare year has no unit and a numeral: 2019年 has its 年)
+    return True if d.kind == "year" and d.unit is None and d.numeral is not None \
+        and _QUARTER.match(f, d.core_end) else None
+
+
+def _arabic(check: Callable[[str, _Draft, _Scan], bool]) -> Callable[[str, _Draft, _Scan], Verdict]:
+    """A rule that drops an expression written in Arabic digits when
+    ``check`` says so."""
+    def rule(f: str, d: _Draft, scan: _Scan) -> Verdict:
+        return False if d.numeral is not None and d.numeral.arabic and check(f, d, scan) else None
+    return rule
+
+
+def _plain_cardinal(d: _Draft) -> bool:
+    num = d.numeral
+    return d.unit is None and d.kind == "cardinal" and num is not None and not num.has_magnitude \
+        and d.qualifier is None
+
+
+def _version(f: str, d: _Draft, scan: _Scan) -> bool:
+    num = d.numeral
+    assert num is not None
+    return _plain_cardinal(d) and num.decimal and f[num.start:num.end].endswith(".0")
+
+
+def _glued(f: str, d: _Draft, scan: _Scan) -> bool:
+    num = d.numeral
+    assert num is not None
+    prev, nxt = _edges(f, d)
+    return _plain_cardinal(d) and num.lo == num.hi and d.start == d.core_start \
+        and _glued_in_words(f, prev, nxt, d.core_end)
+
+
+def _latin_after(f: str, d: _Draft, scan: _Scan) -> bool:
+    nxt = _edges(f, d)[1]
+    if nxt == "." and d.core_end + 1 < len(f) and f[d.core_end + 1].isascii() and f[d.core_end + 1].isalpha():
+        return True  # 163.com
+    return nxt.isascii() and nxt.isalpha() and d.unit is None and nxt not in ASCII_MAGNITUDES
+
+
+def _identifier(f: str, d: _Draft, scan: _Scan) -> bool:
+    return d.unit is None and d.kind in ("cardinal", "year") and d.start == d.core_start \
+        and _after_identifier_word(f, d.start, scan)
+
+
+def _bracketed(f: str, d: _Draft, scan: _Scan) -> bool:
+    num = d.numeral
+    assert num is not None
+    prev, nxt = _edges(f, d)
+    return d.unit is None and d.kind in ("cardinal", "year") and d.start == d.core_start and prev in "(（" \
+        and nxt in ")）" and _bracketed_name(f, d.start, f[num.start:num.end])
+
+
+def _document_number(f: str, d: _Draft, scan: _Scan) -> bool:
+    prev, nxt = _edges(f, d)
+    return nxt == "号" and d.end == d.core_end + 1 and prev in "〕]］）)" \
+        and bool(_DOCUMENT_YEAR.search(f, max(0, d.start - 8), d.start))
+
+
+def _one_to_one(f: str, d: _Draft, scan: _Scan) -> bool:
+    return d.unit is not None and f[d.unit[0]:d.unit[1]] == "对" and d.end < len(f) \
+        and (f[d.end].isdigit() or f[d.end] in DIGITS)
+
+
+def _cohort(f: str, d: _Draft, scan: _Scan) -> bool:
+    num = d.numeral
+    assert num is not None
+    return d.unit is None and d.kind == "cardinal" and f.startswith(("后", "後"), d.core_end) \
+        and num.end - num.start == 2 and d.qualifier is None
+
+
+def _word(f: str, d: _Draft, scan: _Scan) -> Verdict:
+    num = d.numeral
+    assert num is not None
     if num.arabic:
-        if _after_latin(prev) and d.start == d.core_start:
-            return False
-        if nxt.isascii() and nxt.isalpha() and d.unit is None and nxt not in ASCII_MAGNITUDES:
-            return False
-        if nxt == "." and d.core_end + 1 < len(f) and f[d.core_end + 1].isascii() and f[d.core_end + 1].isalpha():
-            return False  # 163.com
-        if d.unit is None and d.kind == "cardinal" and not num.has_magnitude and d.qualifier is None:
-            # (a bare 19xx/20xx was made a year above: 2018中国零售数字化创新大会)
-            if num.decimal and f[num.start:num.end].endswith(".0"):
-                return False  # versions: 2.0, 10.0
-            if num.lo == num.hi and d.start == d.core_start and _glued_in_words(f, prev, nxt, d.core_end):
-                return False
-        if d.unit is None and d.kind in ("cardinal", "year") and d.start == d.core_start \
-                and _after_identifier_word(f, d.start, scan):
-            return False  # 代号为9151, 股票代码600519: identifiers
-        if d.unit is None and d.kind in ("cardinal", "year") and d.start == d.core_start and prev in "(（" \
-                and nxt in ")）" and _bracketed_name(f, d.start, f[num.start:num.end]):
-            return False  # 中芯国际(688981), 今（10）日
-        if nxt == "号" and d.end == d.core_end + 1 and prev in "〕]］）)" \
-                and _DOCUMENT_YEAR.search(f, max(0, d.start - 8), d.start):
-            return False  # 国发〔2015〕40号: a document number after its year
-        if d.unit is not None and f[d.unit[0]:d.unit[1]] == "对" and d.end < len(f) \
-                and (f[d.end].isdigit() or f[d.end] in DIGITS):
-            return False  # 1对1
-        if d.unit is None and d.kind == "cardinal" and f.startswith(("后", "後"), d.core_end) \
-                and num.end - num.start == 2 and d.qualifier is None:
-            return False  # 95后, 00后: cohorts
-    if not num.arabic:
-        # 壹分, 壹角: jieba lists them as words, but on a cheque they are money
-        if _inside_word(f, d, whole_ok=d.kind == "money" and _financial(f, num)):
-            return False
-        if num.only_digit is not None or (num.chinese == 1 and f[num.start] in FINANCIAL):
-            return _single_digit_ok(f, d, prev, nxt)
-    return True
+        return None
+    # 壹分, 壹角: jieba lists them as words, but on a cheque they are money
+    return False if _inside_word(f, d, whole_ok=d.kind == "money" and _financial(f, num)) else None
 
 
-def _single_digit_ok(f: str, d: _Draft, prev: str, nxt: str) -> bool:
-    """One Chinese digit: a number with a unit, an ordinal marker, 之一, 一是,
-    or standing alone; 一 + measure word only when it counts (一個是…, 就有一個)."""
+def _single_digit(f: str, d: _Draft, scan: _Scan) -> Verdict:
+    num = d.numeral
+    assert num is not None
+    if num.arabic or not (num.only_digit is not None or (num.chinese == 1 and f[num.start] in FINANCIAL)):
+        return None
+    prev, nxt = _edges(f, d)
+    return _single_digit_ok(f, d, prev, nxt)
+
+
+def _after_latin_name(f: str, d: _Draft, scan: _Scan) -> bool:
+    return _after_latin(_edges(f, d)[0]) and d.start == d.core_start
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("chain", "three numbers or more chained by one mark are a designation: 3.2.1, 192.168.1.1, "
+                  "010-6666-8888 (a date written so is read as a date)"),
+    Rule("clock_time", "15:00, 9:30: a time of day, no quantity"),
+    Rule("lone_in_word", "a numeral character alone inside a word that is no quantity: 零售, 一起, 统一"),
+    Rule("article", "一 + measure word inside a clause before a noun: the indefinite article (有一个很好的)"),
+    Rule("ill_formed", "a Chinese numeral whose run goes on where the read stopped: 十十, 三分之一分之"),
+    Rule("in_name", "inside a book title, a web address or a brand with digits: 《一线》, 7-11", _in_name),
+    Rule("fraction_in_word", "a fixed fraction inside a word", _fraction_in_word),
+    Rule("fixed_form", "an idiom, a date, a percentage or fraction word: fixed forms are kept", _fixed_form),
+    Rule("holiday", "a holiday or a plan named by its number: 十一期间, 双11期间, 十四五期间", _holiday),
+    Rule("digit_count", "the 位 of 位数 counts digits: 两位数增长, 6位数密码", _digits_counted),
+    Rule("decade", "a decade whose century is not written: 九十年代, 90年代", _decade),
+    Rule("bare_year", "four digits from 1900 to 2099 alone are a year, which the next rules judge", _bare_year),
+    Rule("year_of_quarter", "a year before a quarter or a half: 2023Q4, 2024H1", _year_of_quarter),
+    Rule("after_latin", "digits after Latin letters are part of a name: 5G (after G), MP3, T.1",
+         _arabic(_after_latin_name)),
+    Rule("latin_after", "digits before Latin letters are part of a name: 5G, 4S店, 163.com",
+         _arabic(_latin_after)),
+    Rule("version", "a version number: 2.0, 10.0", _arabic(_version)),
+    Rule("glued", "a bare number between two Chinese characters is a name: 见实425直播", _arabic(_glued)),
+    Rule("identifier", "a number after an identifier word: 代号为9151, 股票代码600519", _arabic(_identifier)),
+    Rule("bracketed", "a stock code or a dateline day in brackets: 中芯国际(688981), 今（10）日",
+         _arabic(_bracketed)),
+    Rule("document_number", "a document number after its year: 国发〔2015〕40号", _arabic(_document_number)),
+    Rule("one_to_one", "1对1: a manner, no count", _arabic(_one_to_one)),
+    Rule("cohort", "95后, 00后: a generation", _arabic(_cohort)),
+    Rule("in_word", "a Chinese numeral inside a word that is no quantity: 統一, 一些, 萬達, 十分重要",
+         _word),
+    Rule("single_digit", "one Chinese digit counts with a unit, after 第 or 之, as 一是 (firstly) or "
+                         "standing alone; 一 + measure word only when it counts", _single_digit),
+)
+_CHECKS = tuple(rule for rule in RULES if rule.check is not None)
+
+
+def _single_digit_ok(f: str, d: _Draft, prev: str, nxt: str) -> Verdict:
+    """One Chinese digit: a number with a unit, an ordinal marker, 之一, 一是
+    (firstly: an ordinal), or standing alone; 一 + measure word only when it
+    counts (一個是…, 就有一個)."""
     num = d.numeral
     assert num is not None
     ch = f[num.start]
@@ -177,8 +262,7 @@ def _single_digit_ok(f: str, d: _Draft, prev: str, nxt: str) -> bool:
         if d.qualifier is not None:
             return True
         if nxt == "是" and (not prev or prev in _CLAUSE_END or not _is_cjk(prev)):
-            d.kind = "ordinal"
-            return True
+            return attrs.evolve(d, kind="ordinal")
         return _alone(prev, nxt)
     if d.kind == "duration" or num.only_digit not in ("一", "壹") or d.qualifier is not None:
         return True
@@ -191,6 +275,7 @@ def _single_digit_ok(f: str, d: _Draft, prev: str, nxt: str) -> bool:
         unit = f[d.unit[0]:d.unit[1]] if d.unit is not None else ""
         return bool(_PER_ONE.match(f, d.end)) or (unit != "" and f.find("另一" + unit, d.end, d.end + 40) >= 0)
     return False
+
 
 
 def _alone(prev: str, nxt: str) -> bool:

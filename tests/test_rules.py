@@ -1,0 +1,71 @@
+"""The precision rules are named and listed; each is seen deciding in a
+sentence of its own, and asking for the decisions changes no answer."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cnreport import find_numbers
+from cnreport.numbers import decisions, precision_rules, rule_for
+
+_DECIDED = [
+    ("官网是163.com", "163", "latin_after", False),
+    ("详见2.3.1节", "2.3.1", "chain", False),
+    ("会议在15:00开始", "15:00", "clock_time", False),
+    ("零售业务很好", "零", "lone_in_word", False),
+    ("有一个很好的想法", "一", "article", False),
+    ("十十", "十十", "ill_formed", False),
+    ("《一线》杂志", "一线", "in_name", False),
+    ("一半以上", "一半以上", "fixed_form", True),
+    ("说了一半儿", "一半", "fraction_in_word", False),
+    ("十一期间客流增长", "十一", "holiday", False),
+    ("两位数增长", "两位", "digit_count", False),
+    ("九十年代", "九十年", "decade", False),
+    ("2023Q4", "2023", "year_of_quarter", True),
+    ("在2023、2024两年", "2023", "bare_year", True),
+    ("MP3播放器", "3", "after_latin", False),
+    ("5G手机", "5", "latin_after", False),
+    ("版本2.0上线", "2.0", "version", False),
+    ("见实425直播", "425", "glued", False),
+    ("股票代码600519", "600519", "identifier", False),
+    ("中芯国际(688981)", "688981", "bracketed", False),
+    ("国发〔2015〕40号", "40号", "document_number", False),
+    ("1对1辅导", "1对", "one_to_one", False),
+    ("他们是95后", "95", "cohort", False),
+    ("他说十分重要", "十", "in_word", False),
+    ("一是降本", "一", "single_digit", True),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "rule", "kept"), _DECIDED)
+def test_each_rule_decides_in_a_sentence(text: str, span: str, rule: str, kept: bool) -> None:
+    found = [(d.text, d.rule, d.kept) for d in decisions(text)]
+    assert (span, rule, kept) in found
+    start = text.index(span)
+    assert rule_for(text, start, start + len(span)) == rule
+
+
+def test_every_listed_rule_is_seen_deciding() -> None:
+    names = [name for name, _ in precision_rules()]
+    assert len(names) == len(set(names))
+    seen = {rule for _, _, rule, _ in _DECIDED}
+    assert set(names) == seen
+
+
+def test_a_span_not_looked_at_has_no_rule() -> None:
+    assert rule_for("营收42亿元", 0, 2) is None
+
+
+def test_decisions_take_a_str() -> None:
+    with pytest.raises(TypeError):
+        decisions(b"42")  # type: ignore[arg-type]
+
+
+@given(st.text(alphabet="0123456789.一二三十百万亿年月日号个位元%后期间统零售代码是的，G", max_size=20))
+def test_asking_changes_no_answer(text: str) -> None:
+    before = find_numbers(text)
+    made = decisions(text)
+    assert find_numbers(text) == before
+    names = {name for name, _ in precision_rules()} | {"no rule"}
+    assert all(d.rule in names and text[d.start:d.end] == d.text for d in made)
