@@ -26,7 +26,7 @@ from typing import Optional, TextIO
 
 from .__about__ import __version__
 from .export import COLUMNS as _METRIC_COLUMNS
-from .export import csv_row, csv_writer
+from .export import csv_row, csv_writer, write_bom
 from .numbers import find_numbers
 from .report import parse
 from .speakers import segment
@@ -189,7 +189,7 @@ def _run(args: argparse.Namespace, produce: Producer, columns: Sequence[str]) ->
             print(f"cnreport: {args.output}: {err.strerror or err}", file=sys.stderr)
             return 2
     if args.bom:
-        sys.stdout.write("\ufeff")
+        write_bom(sys.stdout)
     return _process(args, produce, columns, sys.stdout)
 
 
@@ -283,7 +283,9 @@ class _AtomicFile:
     def __init__(self, path: Path, *, bom: bool) -> None:
         fd, self.tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         self.path = path
-        self.file = os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="")
+        self.file = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        if bom:
+            write_bom(self.file)
 
     def __enter__(self) -> TextIO:
         return self.file

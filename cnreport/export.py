@@ -12,7 +12,10 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-__all__ = ["COLUMNS", "csv_row", "csv_writer", "to_csv", "to_frame", "to_jsonl"]
+__all__ = ["BOM", "COLUMNS", "csv_row", "csv_writer", "to_csv", "to_frame", "to_jsonl", "write_bom"]
+
+# The byte order mark that spreadsheets read as "this CSV is UTF-8".
+BOM = "\ufeff"
 
 COLUMNS: tuple[str, ...] = (
     "source", "start", "end", "text", "value", "low", "high", "unit", "qualifier", "kind",
@@ -40,11 +43,17 @@ def to_csv(records: Sequence[dict[str, object]], *, bom: bool = False) -> str:
     """
     out = io.StringIO()
     if bom:
-        out.write("\ufeff")
+        write_bom(out)
     writer = csv_writer(out, COLUMNS)
     for r in records:
         writer.writerow(csv_row(r, COLUMNS))
     return out.getvalue()
+
+
+def write_bom(out: TextIO) -> None:
+    """Start ``out`` with the byte order mark (the one writer of it: files,
+    standard output and strings all start so)."""
+    out.write(BOM)
 
 
 def csv_writer(out: TextIO, columns: Sequence[str]) -> csv.DictWriter[str]:

@@ -24,7 +24,7 @@ import attrs
 import regex
 
 from .errors import ParseError
-from .lexicon import table
+from .lexicon import loaders
 from .lexicon.numerals import (
     APPROX_PAIRS,
     ASCII_MAGNITUDES,
@@ -112,8 +112,7 @@ class _Token:
 def _unit_words_at_magnitudes() -> tuple[str, ...]:
     """Units that begin with a magnitude character (千克, 兆瓦, 百分点): there
     the numeral ends and the unit begins."""
-    return tuple(row[0] for row in table("units.tsv", 4)
-                 if row[0][0] in SMALL_UNITS or row[0][0] in BIG_UNITS)
+    return tuple(word for word in loaders.units() if word[0] in SMALL_UNITS or word[0] in BIG_UNITS)
 
 
 def _tokens(f: str, i: int, limit: int = 256) -> Iterator[_Token]:

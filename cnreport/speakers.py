@@ -28,9 +28,10 @@ from typing import Optional, Union
 import attrs
 import regex
 
-from .lexicon import table
+from .lexicon import loaders
 from .model import Section, Speaker
 from .normalize import fold
+from .text import ELLIPSIS, SEMICOLONS, SENTENCE_END
 from .words import jieba_entries, once
 
 __all__ = ["same_speaker", "segment", "speaker_key"]
@@ -45,7 +46,7 @@ _MAX_LIST_LINE = 50
 _MIN_DUPLICATE = 8
 
 _ROLE_SPLIT = regex.compile(r"\s*(?:、|，|,|兼|及|/)\s*")
-_SENTENCE_END = regex.compile(r"[。！？!?；;…]")
+_SENTENCE_END = regex.compile(f"[{SENTENCE_END}{SEMICOLONS}{ELLIPSIS}]")
 _HAN = regex.compile(r"\p{Han}+")
 _NAME_SEPARATORS = regex.compile(r"[ \t\u3000、,，]+")
 _LATIN_NAME = regex.compile(r"[A-Za-z][A-Za-z.' ]{0,30}[A-Za-z.]")
@@ -154,20 +155,20 @@ def _lines(text: str, folded: str) -> list[_Line]:
 
 @lru_cache(maxsize=1)
 def _surnames() -> tuple[frozenset[str], frozenset[str]]:
-    rows = [r[0] for r in table("surnames.tsv", 1)]
+    rows = loaders.surnames()
     return (frozenset(s for s in rows if len(s) == 1), frozenset(s for s in rows if len(s) == 2))
 
 
 @lru_cache(maxsize=1)
 def _titles() -> tuple[frozenset[str], tuple[int, ...]]:
     """The job titles, and their lengths from the longest down."""
-    titles = frozenset(r[0].lower() for r in table("titles.tsv", 1))
+    titles = frozenset(t.lower() for t in loaders.titles())
     return titles, tuple(sorted({len(t) for t in titles}, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _labels() -> dict[str, str]:
-    return {r[0].lower(): r[1] for r in table("speaker_labels.tsv", 2)}
+    return {r.word.lower(): r.role for r in loaders.speaker_labels()}
 
 
 _Boilerplate = tuple[int, str, bool]
@@ -179,18 +180,18 @@ def _boilerplate() -> tuple[dict[str, _Boilerplate], dict[str, list[_Boilerplate
     whole line, and the prefix rows by first character."""
     exact: dict[str, _Boilerplate] = {}
     prefixes: dict[str, list[_Boilerplate]] = {}
-    for n, r in enumerate(table("boilerplate.tsv", 3)):
-        row = (n, r[0], r[2] == "yes")
-        exact.setdefault(r[0], row)
-        if r[1] == "prefix":
-            prefixes.setdefault(r[0][:1], []).append(row)
+    for n, r in enumerate(loaders.boilerplate()):
+        row = (n, r.text, r.list)
+        exact.setdefault(r.text, row)
+        if r.match == "prefix":
+            prefixes.setdefault(r.text[:1], []).append(row)
     return exact, prefixes
 
 
 @lru_cache(maxsize=1)
 def _byline_pattern() -> regex.Pattern[str]:
-    words = sorted(table("bylines.tsv", 2), key=lambda r: -len(r[0]))
-    alts = "|".join(regex.escape(r[0]) + (r"\s*[:/|｜]" if r[1] == "yes" else r"\s*[:/|｜]?")
+    words = sorted(loaders.bylines(), key=lambda r: -len(r.word))
+    alts = "|".join(regex.escape(r.word) + (r"\s*[:/|｜]" if r.sep else r"\s*[:/|｜]?")
                     for r in words)
     return regex.compile(rf"(?P<outlet>.{{0,15}}?)(?:{alts})\s*(?P<names>[\p{{Han}}·]{{2,4}}"
                          rf"(?:[ \t\u3000、,，]+[\p{{Han}}·]{{2,4}}){{0,3}})")
@@ -198,7 +199,7 @@ def _byline_pattern() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _orgs() -> tuple[str, ...]:
-    return tuple(sorted((r[0] for r in table("orgs.tsv", 1)), key=len, reverse=True))
+    return tuple(sorted(loaders.orgs(), key=len, reverse=True))
 
 
 @once
@@ -256,7 +257,7 @@ def _title_end(role: str) -> int:
 
 @lru_cache(maxsize=1)
 def _address_titles() -> frozenset[str]:
-    return frozenset(row[0] for row in table("address_titles.tsv", 2))
+    return frozenset(loaders.address_titles())
 
 
 def _surname_and_title(label: str, written: str) -> Optional[Speaker]:
@@ -292,7 +293,7 @@ def _speaker(name: str, title: Optional[str], raw: str, org: Optional[str] = Non
 def _role_parts() -> tuple[str, ...]:
     """Words between an organisation and a job title that name no
     organisation (``lexicon/role_parts.tsv``)."""
-    return tuple(r[0] for r in table("role_parts.tsv", 2))
+    return loaders.role_parts()
 
 
 def _org(role: str) -> Optional[str]:

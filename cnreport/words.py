@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from .lexicon import table
+from .lexicon import loaders
 from .lexicon.numerals import BIG_UNITS, DIGITS, SMALL_UNITS, TENS
 
 __all__ = ["Words", "jieba_entries", "lexicalized_words", "once", "word_tags"]
@@ -119,10 +119,10 @@ def word_tags() -> dict[str, str]:
 
 
 def _build() -> set[str]:
-    units = {row[0] for row in table("units.tsv", 4)}
-    qualifiers = {row[0] for row in table("qualifiers.tsv", 4)}
+    units = set(loaders.units())
+    qualifiers = {q.word for q in loaders.qualifiers()}
     keep = units | qualifiers | _AFFIXES
-    words = {row[0] for row in table("not_numbers.tsv", 2)}
+    words = set(loaders.not_numbers())
     for word in _jieba_words():
         if not 2 <= len(word) <= _MAX_LEN or not any(c in _NUMERAL_CHARS for c in word):
             continue

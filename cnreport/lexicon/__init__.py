@@ -1,6 +1,7 @@
 """Data tables of cnreport, loaded once on first use and validated.
 
-Each table is a tab-separated file beside this module. Lines starting with
+Each table is a tab-separated file beside this module, read by its typed
+loader in :mod:`cnreport.lexicon.loaders`. Lines starting with
 ``#`` are comments. Tables are read with :mod:`importlib.resources`, so they
 work from a wheel or a zip as well as from a checkout. A malformed row raises
 :class:`ValueError` naming the file and the line.
@@ -33,8 +34,8 @@ def table(name: str, columns: int) -> tuple[Row, ...]:
 
     Empty trailing cells may be left out; missing ones read as ``""``.
 
-    >>> table("qualifiers.tsv", 4)[0].cells[:2]
-    ('超过了', '>')
+    >>> table("vague.tsv", 4)[0].cells[:3]
+    ('成千上万', '1000', '10000')
     """
     text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
     rows = []

@@ -7,8 +7,9 @@ from ..lexicon.numerals import (
     BIG_UNITS,
     SMALL_UNITS,
 )
+from ..text import SPACES, WORD_EDGES
 
-_SPACES = " \u3000\xa0"
+_SPACES = SPACES
 # Characters at which a numeric expression can begin: numerals, 半, and 数
 # before a place unit or 以 (数十, 数以万计); idioms add theirs (成千上万).
 _NUMERAL_START = "[0-9零〇○一二三四五六七八九十百千万亿兆两俩壹贰叁参肆伍陆柒捌玖拾佰仟廿卅卌幺几半]|数(?=[以十百千万亿兆拾佰仟])"
@@ -23,11 +24,7 @@ _QUARTER = regex.compile(r"(?:[Qq][1-4]|[Hh][12])(?![0-9A-Za-z])")
 _DATE_WORDS = frozenset({"年", "月", "日", "财"})  # what makes a numeral a date (财 of 2023财年)
 _CONNECTORS = ("——", "--", "~", "-", "–", "—", "到", "至")
 _CONNECTOR_STARTS = frozenset(c[0] for c in _CONNECTORS)
-_CLAUSE_END = set("，,。.;；:：!！?？、)）」』”\"'\n\r\t ") | set(_SPACES)
-_SIGNS = {"RMB": "CNY", "¥": "CNY", "US$": "USD", "HK$": "HKD", "NT$": "TWD", "$": None, "£": "GBP", "€": "EUR"}
-# Currency words and signs written before the amount (人民币50元, ¥300).
-_CURRENCY_BEFORE = ("人民币", "港币", "美金", "新台币", "台币", "欧元", "RMB", "US$", "HK$", "NT$", "$", "¥", "£", "€")
-_CURRENCY_LAST = frozenset(word[-1] for word in _CURRENCY_BEFORE)
+_CLAUSE_END = WORD_EDGES  # (named for the edge of a clause it mostly is)
 # Characters after a numeral that can make its expression longer than the
 # numeral itself, besides the first characters of units and qualifiers:
 # 个 (三个亿), 分 (八分之一), 又, 点, dates (年月日号底末份), 成/折, 大, 毛…

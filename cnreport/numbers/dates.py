@@ -18,6 +18,7 @@ from ..numerals import (
 )
 from .chars import _DATE_WORDS, _ISO_DATE, _ROC_OFFSET, _skip_space
 from .draft import _Draft
+from .tables import _words
 
 # FY2023: a fiscal year, though digits after Latin letters are a name (5G, T1).
 _FISCAL_YEAR_MARKS = frozenset({"FY", "fy", "Fy"})
@@ -123,7 +124,7 @@ def _read_date(f: str, i: int, num: Numeral) -> Optional[_Draft]:
         return None  # nothing after the numeral makes it a date
     v = int(num.lo)
     k = num.end
-    if f[k:k + 1] in ("日", "月") and f.endswith(("连", "连续"), 0, i):
+    if f[k:k + 1] in ("日", "月") and f.endswith(_words("in_a_row"), 0, i):
         # 外資連3日買超, 连续3月增长: for three days or months in a row, not the 3rd or March
         return _Draft(i, k + 1, i, k, v, kind="duration", unit=(k, k + 1), fixed=True)
     y = _skip_space(f, k) if num.arabic else k  # 2012 年
@@ -189,7 +190,7 @@ def _month_and_day(f: str, i: int, num: Numeral, year: Optional[int]) -> Optiona
     if not f.startswith("月", k) or not 1 <= v <= 12:
         # a day alone (21日), but not 日本, 日元
         if year is None and f.startswith("日", k) and 1 <= v <= 31 \
-                and (num.arabic or num.chinese > 1 or v < 10) and not f.startswith(("日本", "日元", "日币"), k):
+                and (num.arabic or num.chinese > 1 or v < 10) and not f.startswith(_words("not_day"), k):
             return _Draft(i, k + 1, i, k, f"---{v:02d}", kind="date", fixed=True)
         return None
     k += 1

@@ -12,13 +12,9 @@ from ..numerals import (
     Rational,
     exact,
 )
-from .tables import _qualifiers_starting
+from .tables import _qualifiers_starting, _word_values, _words
 
-# Words that begin with 强 after a number without making it a ranking (3强调).
-_STRONG_WORDS = ("强调", "强化", "强大", "强劲", "强势", "强烈", "强制", "强度", "强行", "强迫", "强者")
-_SHARE_LEANS = {"强": ">", "弱": "<"}  # after a share: 三分之一强, 两成弱
-_LEAN_WORDS = _STRONG_WORDS + ("弱势", "弱化", "弱小", "弱点", "弱者", "弱于")
-
+_SHARE_LEANS = {"强": ">", "弱": "<"}  
 
 @attrs.frozen
 class _Draft:
@@ -99,17 +95,13 @@ def _read_after_qualifier(f: str, d: _Draft) -> _Draft:
     if k >= len(f):
         return d
     lean = _SHARE_LEANS.get(f[k])
-    if lean is not None and d.kind in ("fraction", "percent") and not f.startswith(_LEAN_WORDS, k):
+    if lean is not None and d.kind in ("fraction", "percent") and not f.startswith(_words("not_strong") + _words("not_weak"), k):
         # 三分之一强, 三成弱: a little over, a little under
         return attrs.evolve(_qualified(d, lean) if d.qualifier is None else d, end=k + 1)
     for q in _qualifiers_starting().get(f[k], ()):
         if f.startswith(q.word, k):
-            if q.word == "内" and f.startswith(("内容", "内部", "内外", "内地", "内存"), k):
-                continue
-            if q.word == "上下" and f.startswith("上下游", k):
-                continue
-            if q.word == "不到" and f.startswith("不到位", k):
-                continue
+            if any(f.startswith(w, k) for w, opens in _word_values("not_qualifier").items() if opens == q.word):
+                continue  # 内容, 上下游, 不到位
             d = attrs.evolve(_qualified(d, q.symbol) if d.qualifier is None else d, end=k + len(q.word))
             if q.word in ("内", "之内") and d.unit is not None and f[d.unit[0]:d.unit[1]] == "名":
                 d = attrs.evolve(d, kind="ordinal")  # 20名内: within the top twenty

@@ -11,10 +11,11 @@ import re
 import regex
 
 from ..numerals import per_one
+from ..text import CLAUSE_END
 from ..words import Words
 from .chars import _CLAUSE_END, _is_cjk
 from .draft import _Draft
-from .tables import _around, _count_nouns, _idiom_starts, _match_unit
+from .tables import _around, _chars, _count_nouns, _idiom_starts, _match_unit, _words
 
 # A Chinese numeral that stops where another digit or 十 stands against it
 # (十十, 十一十二), or a fraction followed by 分之 (三分之一分之), is
@@ -22,14 +23,10 @@ from .tables import _around, _count_nouns, _idiom_starts, _match_unit
 # financial digits that are common characters (五十陆续).
 _ILL_FORMED_NEXT = frozenset("零〇○一二三四五六七八九十廿卅卌分")
 _CHINESE_RUN = re.compile("(?:[零〇○一二三四五六七八九十百千万亿兆两廿卅卌点几]|分之)+")
-_ARTICLE_MEASURES = frozenset("个种次条位件张部款套份台")
-# After 一 + measure word: what may still make it a count (一个是, 一个半, 一个亿, 一个多月).
-_ARTICLE_AFTER_KEEPS = frozenset("是半多亿万千百十") | frozenset("零〇一二两三四五六七八九")
-# Adverbs that may open a clause before 一 + measure word (可能一个机器就要…).
-_HEDGES = ("可能", "大概", "平均", "通常", "往往", "基本上", "差不多")
 # After 一 + measure word at the start of a clause: what one of them costs or holds.
-_PER_ONE = regex.compile(r"[^，,。；;！？!?\n]{0,8}?(?:就要|就有|就能|就可以|就得|可以有|可以|要|能)"
-                         r"[^，,。；;！？!?\n]{0,6}?(?:[0-9]|[一二两三四五六七八九十百千]+[万亿千百元块个家])")
+_IN_CLAUSE = f"[^{regex.escape(CLAUSE_END)}]"
+_PER_ONE = regex.compile(_IN_CLAUSE + r"{0,8}?(?:就要|就有|就能|就可以|就得|可以有|可以|要|能)"
+                         + _IN_CLAUSE + r"{0,6}?(?:[0-9]|[一二两三四五六七八九十百千]+[万亿千百元块个家])")
 
 
 
@@ -79,10 +76,10 @@ def _article(f: str, i: int) -> bool:
     measure words. Anything that could make it a count is left to the read:
     a mark or qualifier before it, a clause start, a unit or a magnitude
     after the measure word, 是 or the end of the clause."""
-    if i == 0 or i + 2 >= len(f) or f[i + 1] not in _ARTICLE_MEASURES:
+    if i == 0 or i + 2 >= len(f) or f[i + 1] not in _chars("article_measure"):
         return False
     prev, after = f[i - 1], f[i + 2]
-    if prev in _around()[1] or prev in _CLAUSE_END or not _is_cjk(prev) or f.endswith(_HEDGES, 0, i):
+    if prev in _around()[1] or prev in _CLAUSE_END or not _is_cjk(prev) or f.endswith(_words("hedge"), 0, i):
         return False
-    return _is_cjk(after) and after not in _ARTICLE_AFTER_KEEPS and _match_unit(f, i + 2) is None
+    return _is_cjk(after) and after not in _chars("article_keeps") and _match_unit(f, i + 2) is None
 

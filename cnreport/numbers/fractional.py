@@ -11,7 +11,7 @@ from ..numerals import (
     exact,
 )
 from .draft import _Draft, _qualified, _read_after_qualifier
-from .tables import _match_unit
+from .tables import _match_unit, _words
 
 _SLASH_FRACTION = regex.compile(r"([0-9]{1,6})/([1-9][0-9]{0,5})(?![0-9/])")
 
@@ -21,7 +21,7 @@ def _read_half(f: str, i: int) -> Optional[_Draft]:
     if i > 0 and f[i - 1] in "上下前后多大一":
         return None
     if i > 0 and f[i - 1] in "过逾" and (i < 2 or f[i - 2] != "不") and _match_unit(f, i + 1) is None \
-            and not f.startswith(("半数", "半个", "半成", "半折", "半百"), i):
+            and not f.startswith(_words("half_word"), i):
         # 过半, 逾半: more than half (下滑逾半, 缩水过半); not 不过半
         return _Draft(i - 1, i + 1, i, i + 1, Fraction(1, 2), kind="fraction", qualifier=">",
                       low=Fraction(1, 2), fixed=True)

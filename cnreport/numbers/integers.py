@@ -14,9 +14,8 @@ from ..numerals import (
 from .chars import _PLACE_CHARS
 from .draft import _Draft
 from .ordinals import _headcount_hao
-from .tables import _magnitude_units, _match_unit, _qualifiers_ending
+from .tables import _magnitude_units, _match_unit, _qualifiers_ending, _words
 
-_TIME_AFTER_GE = ("小时", "月", "星期", "礼拜", "季度", "钟头", "工作日")
 # Measure words that the full read treats in a way of their own: 十一期间,
 # 千万级, 1对1, 9点30分.
 _COUNT_STOP_UNITS = frozenset({"期", "级", "对", "点"})
@@ -29,7 +28,7 @@ def _bare_magnitude_ok(f: str, i: int, floor: int) -> bool:
         return False  # 元/千瓦时, 千克: a unit word, no number
     if f[i] not in BIG_UNITS:
         return True
-    if f.startswith(("时代", "级"), i + 1) or f.startswith(("万亿", "万余"), i):
+    if f.startswith(_words("magnitude_next"), i + 1) or f.startswith(("万亿", "万余"), i):
         return True  # 亿时代, 亿级, 万亿美元, 万余人
     return i > 0 and any(i - len(q.word) >= floor and f.startswith(q.word, i - len(q.word))
                          for q in _qualifiers_ending().get(f[i - 1], ()))

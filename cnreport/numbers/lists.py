@@ -13,6 +13,7 @@ from ..numerals import (
     exact,
 )
 from .chars import _CNY_NAMED, _LIST_JOINERS, _PLACE_CHARS, _SPACES
+from .tables import _words
 
 # Currencies counted in 元 where they are the money of the place: after 港币6元
 # or 新台币, a bare 元 in the same paragraph is that currency, not CNY.
@@ -56,7 +57,6 @@ def _shared_designations(f: str, mentions: list[NumberMention]) -> list[NumberMe
 
 _WRITTEN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _SERIES_JOINERS = frozenset({"/", "、"})
-_RESPECTIVE = ("分别为", "分别是", "分别", "为")
 _SERIES_KINDS = frozenset({"money", "multiple", "percent"})
 
 
@@ -94,7 +94,7 @@ def _shared_series(text: str, f: str, mentions: list[NumberMention]) -> list[Num
                 break
             j -= 1
         bare = [n for n, item in enumerate(items) if item[2]]
-        if bare and not (len(bare) >= 2 or f.endswith(_RESPECTIVE, max(0, mentions[j + 1].start - 3),
+        if bare and not (len(bare) >= 2 or f.endswith(_words("respective"), max(0, mentions[j + 1].start - 3),
                                                         mentions[j + 1].start)):
             items = items[:bare[0]]  # a bare number and one figure (1、2亿元) may be a list of two
         for j, value, _ in items:

@@ -15,7 +15,7 @@ from ..numerals import (
 )
 from .chars import _CLAUSE_END, _is_cjk
 from .draft import _Draft
-from .tables import _match_unit, _qualifiers_starting
+from .tables import _match_unit, _qualifiers_starting, _words
 
 # Financial digits that are nothing else in running text.
 _CHEQUE_ONLY = frozenset("壹贰叁肆柒捌玖")
@@ -47,7 +47,6 @@ def _is_amount(d: _Draft) -> bool:
     return isinstance(d.low, int) and isinstance(d.high, int)
 
 
-_PER_UNITS = ("平米", "㎡", "m²", "度", "kg", "t")  # besides the units of units.tsv: 元/平米, 元/度
 
 
 def _per_unit(f: str, k: int) -> int:
@@ -57,7 +56,7 @@ def _per_unit(f: str, k: int) -> int:
     u = _match_unit(f, k + 1)
     if u is not None and u.kind != "money":
         return k + 1 + len(u.word)
-    word = next((w for w in _PER_UNITS if f.startswith(w, k + 1)), None)
+    word = next((w for w in _words("per_unit") if f.startswith(w, k + 1)), None)
     if word is None or (word.isascii() and f[k + 1 + len(word):k + 2 + len(word)].isalpha()):
         return 0
     return k + 1 + len(word)

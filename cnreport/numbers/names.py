@@ -6,21 +6,17 @@ from typing import Optional
 
 import regex
 
-from ..lexicon import table
+from ..lexicon import loaders
 from ..normalize import fold
 from .chars import _SPACES, _TITLE, _URL, _is_cjk
-from .tables import _match_unit
-
-# Characters before a bare number between two Chinese characters that make it
-# a figure, not part of a name (等于1535的, 得了90分, 比170低, 占30的).
-_GLUE_BREAKERS = frozenset("和或与及是为于过比达约等占共计了有仅只跌涨增降减")
+from .tables import _chars, _match_unit, _words
 
 
 @lru_cache(maxsize=1)
 def _digit_names() -> Optional[regex.Pattern[str]]:
     """Names written with Arabic digits, from ``lexicon/not_numbers.tsv``
     (7-11, 7-Eleven): no quantity inside them."""
-    names = sorted((fold(row[0]) for row in table("not_numbers.tsv", 2) if any("0" <= c <= "9" for c in row[0])),
+    names = sorted((fold(word) for word in loaders.not_numbers() if any("0" <= c <= "9" for c in word)),
                    key=len, reverse=True)
     return regex.compile("|".join(regex.escape(n) for n in names), regex.IGNORECASE) if names else None
 
@@ -52,7 +48,6 @@ def _named(f: str, i: int, prev: str, scan: _Scan) -> bool:
     return scan.in_name(i) or _after_latin(prev)
 
 
-_SHARE_WORDS = ("股价", "股票", "股东", "股份", "股息")  # 台積電(2330)股價: 股 is no measure word here
 
 
 def _bracketed_name(f: str, i: int, written: str) -> bool:
@@ -77,7 +72,7 @@ def _stock_code(f: str, i: int, written: str) -> bool:
         return True
     # (员工(1200)人: a count, bracketed)
     return n == 4 and not 1900 <= int(written) <= 2099 and (
-        _match_unit(f, i + n + 1) is None or f.startswith(_SHARE_WORDS, i + n + 1))
+        _match_unit(f, i + n + 1) is None or f.startswith(_words("share_word"), i + n + 1))
 
 
 def _after_latin(prev: str) -> bool:
@@ -89,20 +84,19 @@ def _glued_in_words(f: str, prev: str, nxt: str, end: int) -> bool:
     """A bare number between two Chinese characters is a name (見實425直播,
     520生活), unless a conjunction or a connector follows it or a verb or
     preposition that takes numbers precedes it."""
-    return prev != "" and nxt != "" and _is_cjk(prev) and _is_cjk(nxt) and prev not in _GLUE_BREAKERS \
-        and not f.startswith(("到", "至", "和", "或", "与", "之间"), end)
+    return prev != "" and nxt != "" and _is_cjk(prev) and _is_cjk(nxt) and prev not in _chars("glue_breaker") \
+        and not f.startswith(_words("glue_after"), end)
 
 
 @lru_cache(maxsize=1)
 def _identifier_words() -> dict[str, tuple[str, ...]]:
     """Words after which a bare number is an identifier, by last character."""
     by_last: dict[str, list[str]] = {}
-    for row in table("identifiers.tsv", 2):
-        by_last.setdefault(row[0][-1], []).append(row[0])
+    for word in loaders.identifiers():
+        by_last.setdefault(word[-1], []).append(word)
     return {c: tuple(words) for c, words in by_last.items()}
 
 
-_AMONG = ("当中", "之中", "中")
 
 
 def _after_identifier_word(f: str, start: int, scan: _Scan) -> bool:
@@ -125,7 +119,7 @@ def _after_identifier_word(f: str, start: int, scan: _Scan) -> bool:
             j -= 1
     elif j > 0 and f[j - 1] in ",，":
         # 产业分类代码当中，582、620、639
-        among = next((w for w in _AMONG if f.endswith(w, 0, j - 1)), None)
+        among = next((w for w in _words("among") if f.endswith(w, 0, j - 1)), None)
         if among is not None:
             j -= 1 + len(among)
     return _remember_identifier(scan, start, j > 0 and f.endswith(_identifier_words().get(f[j - 1], ()), 0, j))

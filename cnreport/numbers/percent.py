@@ -17,6 +17,7 @@ from ..numerals import (
 )
 from .chars import _skip_space
 from .draft import _Draft, _read_after_qualifier
+from .tables import _words
 
 _PERCENT_PREFIXES = {"百分之": ("%", Fraction(1)), "千分之": ("‰", Fraction(1, 10)),
                      "万分之": ("‱", Fraction(1, 100))}
@@ -59,9 +60,7 @@ def _percent_word_ok(f: str, k: int, num: Numeral) -> bool:
     inside a word (成为, 成本, 折扣, 折合)."""
     if num.has_magnitude or num.more is not None:
         return False
-    if f.startswith(("成为", "成了", "成本", "成员", "成功", "成长", "成立", "成交", "成果", "成熟",
-                     "成型", "成效", "成绩", "成都", "成千", "成百", "折扣", "折合", "折算", "折旧",
-                     "折叠", "折线", "折腾", "折射"), k):
+    if f.startswith(_words("not_tenths"), k):
         return False
     hi = num.hi
     if f[k] == "折":

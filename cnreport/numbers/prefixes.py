@@ -11,19 +11,24 @@ from ..lexicon.numerals import (
 )
 from ..model import Value
 from .chars import (
-    _CURRENCY_BEFORE,
-    _CURRENCY_LAST,
     _PLAIN_BEFORE_STOP,
     _QUARTER,
     _ROC_OFFSET,
-    _SIGNS,
     _SPACES,
     _is_cjk,
 )
 from .dates import _first_periods
 from .draft import _Draft, _qualified
 from .ranges import _sign_stands
-from .tables import _around, _qualifiers_ending, _units
+from .tables import (
+    _around,
+    _chars,
+    _currency_last,
+    _qualifiers_ending,
+    _units,
+    _word_values,
+    _words,
+)
 
 
 def _with_prefixes(f: str, d: Optional[_Draft], floor: int) -> Optional[_Draft]:
@@ -107,14 +112,11 @@ def _first(f: str, d: _Draft, floor: int) -> Optional[_Draft]:
         return periods
     if d.numeral is not None and (d.kind == "cardinal" or (
             d.kind == "ordinal" and d.unit is not None and f[d.unit[0]:d.unit[1]] == "名")) \
-            and d.value is not None and d.value != 1 and (i - 2 < floor or f[i - 2] not in _NOT_FIRST):
+            and d.value is not None and d.value != 1 and (i - 2 < floor or f[i - 2] not in _chars("not_first")):
         return _qualified(attrs.evolve(d, start=i - 1, kind="ordinal"), "<=")
     return None
 
 
-# Before 前, what makes it "before" or "ago" rather than "the first":
-# 目前, 之前, 提前, 当前, 十年前…
-_NOT_FIRST = "目之以提当此眼空从面先事生跟向日年月天几到"
 _MARKS = (_ordinal_mark, _roc_year, _top, _several, _quarter, _first)
 
 
@@ -144,13 +146,13 @@ def _with_currency(f: str, d: _Draft, floor: int) -> _Draft:
     right before it or one space before."""
     i = d.start
     last = f[i - 2] if i - 2 >= floor and f[i - 1] in _SPACES else f[i - 1] if i - 1 >= floor else ""
-    for word in _CURRENCY_BEFORE if last and last in _CURRENCY_LAST else ():
+    for word in _words("currency_before") if last and last in _currency_last() else ():
         j = i - len(word)
         if j >= floor and f.startswith(word, j) or (j - 1 >= floor and f[i - 1] in _SPACES
                                                    and f.startswith(word, j - 1)):
             j = j if f.startswith(word, j) else j - 1
             unit = _units().get(word)
-            code = unit.currency if unit is not None else _SIGNS.get(word)
+            code = unit.currency if unit is not None else _word_values("currency_before")[word] or None
             if d.kind in ("cardinal",) and d.unit is None:
                 return attrs.evolve(d, start=j, kind="money", unit=(j, j + len(word)), currency=code)
             if d.kind == "money" and code:

@@ -18,7 +18,7 @@ from ..lexicon.numerals import ASCII_MAGNITUDES, DIGITS, FINANCIAL
 from ..words import lexicalized_words
 from .chars import _CLAUSE_END, _PLACE_CHARS, _QUARTER, _is_cjk
 from .draft import _Draft
-from .early import _HEDGES, _PER_ONE
+from .early import _PER_ONE
 from .integers import _digit_count
 from .money import _financial
 from .names import (
@@ -28,13 +28,13 @@ from .names import (
     _glued_in_words,
     _Scan,
 )
+from .tables import _words
 from .trace import _RECORD
 
 # What a rule answers: True keeps the expression, False drops it, a draft
 # goes on to the next rules as read anew, None leaves it to the next rules.
 Verdict = Union[bool, _Draft, None]
 _DOCUMENT_YEAR = regex.compile(r"[〔\[［(（](?:19|20)[0-9]{2}[〕\]］)）]$")
-_DAI_WORDS = ("代价", "代表", "代理", "代替", "代言")  # 十年代价: ten years' cost, not a decade
 
 
 @attrs.frozen
@@ -101,7 +101,7 @@ def _digits_counted(f: str, d: _Draft, scan: _Scan) -> Verdict:
 
 def _decade(f: str, d: _Draft, scan: _Scan) -> Verdict:
     return False if d.kind == "duration" and d.unit is not None and f.startswith("代", d.end) \
-        and f[d.unit[0]:d.unit[1]] == "年" and not f.startswith(_DAI_WORDS, d.end) else None
+        and f[d.unit[0]:d.unit[1]] == "年" and not f.startswith(_words("not_decade"), d.end) else None
 
 
 def _bare_year(f: str, d: _Draft, scan: _Scan) -> Verdict:
@@ -270,7 +270,7 @@ def _single_digit_ok(f: str, d: _Draft, prev: str, nxt: str) -> Verdict:
     if after == "是" or after == "" or after in _CLAUSE_END or not _is_cjk(after):
         # 市值最高的一间: "the one", a pronoun after a superlative
         return not (prev == "的" and "最" in f[max(0, d.start - 8):d.start])
-    if prev == "" or prev in _CLAUSE_END or prev in "：:" or f.endswith(_HEDGES, 0, d.start):
+    if prev == "" or prev in _CLAUSE_END or prev in "：:" or f.endswith(_words("hedge"), 0, d.start):
         # 一台设备就要80万元: the price or size of one; 两家公司：一家…，另一家…
         unit = f[d.unit[0]:d.unit[1]] if d.unit is not None else ""
         return bool(_PER_ONE.match(f, d.end)) or (unit != "" and f.find("另一" + unit, d.end, d.end + 40) >= 0)

@@ -11,8 +11,8 @@ from ..numerals import (
 )
 from .chars import _SPACES, _is_cjk, _skip_space
 from .dates import _year_range
-from .draft import _STRONG_WORDS, _attach, _Draft, _read_after_qualifier
-from .integers import _TIME_AFTER_GE, _read_lai
+from .draft import _attach, _Draft, _read_after_qualifier
+from .integers import _read_lai
 from .money import (
     _financial,
     _is_amount,
@@ -23,7 +23,15 @@ from .money import (
 )
 from .ordinals import _headcount_hao, _noted_designation
 from .percent import _percent_word_ok, _read_cheng_zhe
-from .tables import _after_change_verb, _around, _match_unit, _Unit, _units
+from .tables import (
+    _after_change_verb,
+    _around,
+    _match_unit,
+    _Unit,
+    _units,
+    _word_values,
+    _words,
+)
 
 
 def _read_suffix(f: str, d: _Draft) -> _Draft:
@@ -111,7 +119,7 @@ def _classifier(f: str, k: int) -> int:
     if not f.startswith("个", k):
         return 0
     after = k + 2 if f.startswith("多", k + 1) else k + 1
-    if f.startswith(_TIME_AFTER_GE, after):
+    if f.startswith(_words("classifier_time"), after):
         return after - k
     money = _match_unit(f, k + 1)
     return 1 if money is not None and money.kind == "money" else 0  # 20个比特币
@@ -121,7 +129,7 @@ def _designation(f: str, d: _Draft, k: int) -> Optional[_Draft]:
     """3号码头, 二号生产线, 9（南）号码头: a designation, the Nth of its
     kind (a day of the month after 月 is read as a date before this)."""
     hao = k if f.startswith("号", k) else _noted_designation(f, k)
-    if hao >= 0 and isinstance(d.value, int) and d.value > 0 and not f.startswith(("号称", "号召"), hao):
+    if hao >= 0 and isinstance(d.value, int) and d.value > 0 and not f.startswith(_words("not_designation"), hao):
         return _attach(d, hao, hao + 1, "ordinal")
     return None
 
@@ -146,15 +154,14 @@ def _measured(f: str, d: _Draft, k: int, ge: int) -> _Draft:
     if ge == 2 and d.value is not None and d.qualifier is None:
         d = attrs.evolve(d, qualifier=">", low=d.value, high=exact(Fraction(d.value) + 1, False))
     u = _match_unit(f, k + ge)
-    if u is not None and u.word == "期" and f.startswith("期间", k + ge):
-        u = None  # 十一期间, 双11期间: during the holiday, not eleven issues (_keep drops them)
-    elif u is not None and u.word == "区" and f.startswith(("区间", "区域"), k + ge):
-        u = None  # 7.1至7.3区间: a band, not districts
+    if u is not None and any(f.startswith(w, k + ge) for w, unit in _word_values("not_unit").items()
+                             if unit == u.word):
+        u = None  # 十一期间 (the holiday, which _keep drops), 7.1至7.3区间 (a band, not districts)
     if u is not None and not (ge == 0 and u.word in ("月",) and f[num.start] != "数"):  # (数月: several months)
         return _more_or_half(f, _with_unit(f, d, k, ge, u), u)
     if num.exact and not num.decimal and (
             (f.startswith("大", k) and k + 1 < len(f) and _is_cjk(f[k + 1]))
-            or (f.startswith("强", k) and not f.startswith(_STRONG_WORDS, k))):
+            or (f.startswith("强", k) and not f.startswith(_words("not_strong"), k))):
         # 三大族群, 这5大招: N大 + noun counts the kinds named; 世界500强,
         # 百强县: the N strongest.
         return attrs.evolve(d, end=k + 1, no_unit_text=True, unit=(k, k + 1))

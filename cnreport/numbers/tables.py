@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import re
-from fractions import Fraction
 from functools import lru_cache
 from typing import Optional
 
 import attrs
 
-from ..lexicon import table
+from ..lexicon import loaders
 from ..lexicon.numerals import (
     BIG_UNITS,
     DIGITS,
@@ -16,36 +15,45 @@ from ..lexicon.numerals import (
     SMALL_UNITS,
 )
 from ..normalize import fold
-from ..numerals import (
-    Rational,
-)
 from .chars import (
     _CONNECTORS,
-    _CURRENCY_BEFORE,
     _EXTENDERS,
     _JOINERS_BEFORE,
     _NUMERAL_START,
     _PLACE_CHARS,
 )
 
+_Unit = loaders.Unit
+_Qualifier = loaders.Qualifier
+_SetPhrase = loaders.SetPhrase
 
-@attrs.frozen
-class _Unit:
-    word: str
-    kind: str
-    currency: Optional[str]  # money: its ISO 4217 code
-    scale: Rational = 1  # percentage points per unit (5‰ is 0.5%), or yuan or dollars (15港仙 is 0.15)
+
+@lru_cache(maxsize=None)
+def _words(role: str) -> tuple[str, ...]:
+    """The words of ``lexicon/number_words.tsv`` with ``role``, in table order."""
+    return tuple(w.word for w in loaders.number_words() if w.role == role)
+
+
+@lru_cache(maxsize=None)
+def _chars(role: str) -> frozenset[str]:
+    """The one-character words of ``role`` (see :func:`_words`)."""
+    return frozenset(_words(role))
+
+
+@lru_cache(maxsize=None)
+def _word_values(role: str) -> dict[str, str]:
+    """The words of ``role`` and their values (see :func:`_words`)."""
+    return {w.word: w.value for w in loaders.number_words() if w.role == role}
 
 
 @lru_cache(maxsize=1)
+def _currency_last() -> frozenset[str]:
+    """The last characters of the currency words before an amount."""
+    return frozenset(w[-1] for w in _words("currency_before"))
+
+
 def _units() -> dict[str, _Unit]:
-    units: dict[str, _Unit] = {}
-    for row in table("units.tsv", 4):
-        if row[0] in units:
-            raise ValueError(f"{row.file}:{row.line}: {row[0]!r} is listed twice")
-        currency, _, per = row[2].partition(" ") if row[1] == "money" else ("", "", row[2] if row[1] == "percent" else "")
-        units[row[0]] = _Unit(row[0], row[1], currency or None, Fraction(per) if per else 1)
-    return units
+    return loaders.units()
 
 
 @lru_cache(maxsize=1)
@@ -62,18 +70,9 @@ class _Qualifier:
 
 @lru_cache(maxsize=1)
 def _qualifiers() -> tuple[list[_Qualifier], list[_Qualifier]]:
-    before: list[_Qualifier] = []
-    after: list[_Qualifier] = []
-    for row in table("qualifiers.tsv", 4):
-        q = _Qualifier(row[0], row[1], row[3])
-        if row[2] == "before":
-            before.append(q)
-        elif row[2] == "after":
-            after.append(q)
-        else:
-            raise ValueError(f"{row.file}:{row.line}: position must be before or after")
-    before.sort(key=lambda q: -len(q.word))
-    after.sort(key=lambda q: -len(q.word))
+    """The qualifiers before a number and after it, the longest first."""
+    before = sorted((q for q in loaders.qualifiers() if q.position == "before"), key=lambda q: -len(q.word))
+    after = sorted((q for q in loaders.qualifiers() if q.position == "after"), key=lambda q: -len(q.word))
     return before, after
 
 
@@ -95,26 +94,9 @@ def _qualifiers_starting() -> dict[str, list[_Qualifier]]:
     return by_first
 
 
-@attrs.frozen
-class _SetPhrase:
-    """An idiom (成千上万: a range) or a set word (双倍, 翻一番: one value)."""
-
-    word: str
-    value: Optional[int]
-    low: Optional[int]
-    high: Optional[int]
-    kind: str
-    unit: str
-
-
 @lru_cache(maxsize=1)
 def _idioms() -> list[_SetPhrase]:
-    phrases = [_SetPhrase(r[0], None, int(r[1]), int(r[2]), "cardinal", "") for r in table("vague.tsv", 4)]
-    for r in table("set_numbers.tsv", 5):
-        if r[3] and not r[0].endswith(r[3]):
-            raise ValueError(f"{r.file}:{r.line}: the unit must end the word")
-        phrases.append(_SetPhrase(r[0], int(r[1]), None, None, r[2], r[3]))
-    return sorted(phrases, key=lambda p: -len(p.word))
+    return sorted(loaders.set_phrases(), key=lambda p: -len(p.word))
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +143,7 @@ def _around() -> tuple[frozenset[str], frozenset[str]]:
     before, after = _qualifiers()
     extend = set(_EXTENDERS) | set(DIGITS) | set(SMALL_UNITS) | set(BIG_UNITS) | set("0123456789")
     extend |= {u[0] for u in _units()} | {q.word[0] for q in after} | {c[0] for c in _CONNECTORS}
-    join = set(_JOINERS_BEFORE) | {q.word[-1] for q in before} | {w[-1] for w in _CURRENCY_BEFORE}
+    join = set(_JOINERS_BEFORE) | {q.word[-1] for q in before} | {w[-1] for w in _words("currency_before")}
     return frozenset(extend), frozenset(join)
 
 
@@ -169,7 +151,7 @@ def _around() -> tuple[frozenset[str], frozenset[str]]:
 def _count_nouns() -> frozenset[str]:
     """Nouns ending in 数 (人数, 家数, 指数) from ``lexicon/not_numbers.tsv``:
     after them 数 is not "several", even before a place (股东人数千余人)."""
-    return frozenset(fold(row[0]) for row in table("not_numbers.tsv", 2) if row[0].endswith("数"))
+    return frozenset(fold(word) for word in loaders.not_numbers() if word.endswith("数"))
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +163,7 @@ def _magnitude_units() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _change_verbs() -> tuple[str, ...]:
     """The verbs of change of ``lexicon/metric_context.tsv`` (提升, 下降…)."""
-    return tuple(row[0] for row in table("metric_context.tsv", 2) if row[1] in ("up", "down"))
+    return tuple(w.word for w in loaders.metric_context() if w.role in ("up", "down"))
 
 
 def _after_change_verb(f: str, start: int) -> bool:

@@ -1,0 +1,253 @@
+"""One typed loader for each lexicon table.
+
+Every table under ``cnreport/lexicon/`` is read here, by the loader named
+after it, once (each loader is cached); the modules that use a table ask
+its loader and derive what they need (an index by first character, a list
+sorted longest first) from the rows it returns. A loader validates what the
+code relies on and raises :class:`ValueError` naming the file and the line.
+
+>>> from cnreport.lexicon import loaders
+>>> loaders.units()["港仙"]
+Unit(word='港仙', kind='money', currency='HKD', scale=Fraction(1, 100))
+>>> [q.symbol for q in loaders.qualifiers() if q.word == "逾"]
+['>']
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from functools import lru_cache
+from typing import Literal, Optional, Union
+
+import attrs
+
+from . import Row, table
+
+__all__ = ["Boilerplate", "Byline", "Qualifier", "SetPhrase", "Unit", "WordRole", "address_titles",
+           "boilerplate", "bylines", "dateline_words", "entity_words", "identifiers", "metric_aliases",
+           "metric_context", "not_numbers", "number_words", "orgs", "period_words", "qualifiers",
+           "role_parts", "set_phrases", "speaker_labels", "subject_words", "surnames", "titles", "units"]
+
+Rational = Union[int, Fraction]
+
+
+def _error(row: Row, message: str) -> ValueError:
+    return ValueError(f"{row.file}:{row.line}: {message}")
+
+
+@attrs.frozen
+class Unit:
+    """A unit or measure word (``units.tsv``): its kind, the ISO 4217 code
+    of a currency, and its scale: percentage points per unit (5‰ is 0.5%),
+    or what one unit is worth in its currency (15港仙 is 0.15 HKD)."""
+
+    word: str
+    kind: str
+    currency: Optional[str]
+    scale: Rational = 1
+
+
+@lru_cache(maxsize=1)
+def units() -> dict[str, Unit]:
+    """Units by word, as written in the table (simplified)."""
+    found: dict[str, Unit] = {}
+    for row in table("units.tsv", 4):
+        if row[0] in found:
+            raise _error(row, f"{row[0]!r} is listed twice")
+        extra = row[2]
+        currency, _, per = extra.partition(" ") if row[1] == "money" else ("", "", extra if row[1] == "percent" else "")
+        found[row[0]] = Unit(row[0], row[1], currency or None, Fraction(per) if per else 1)
+    return found
+
+
+@attrs.frozen
+class Qualifier:
+    """A word that bounds a figure (``qualifiers.tsv``): 超过 (>), 近 (<),
+    以上 (>=), 左右 (~); ``position`` before or after the figure;
+    ``not_after``: characters that, just before it, make it part of another
+    word."""
+
+    word: str
+    symbol: str
+    position: Literal["before", "after"]
+    not_after: str
+
+
+@lru_cache(maxsize=1)
+def qualifiers() -> tuple[Qualifier, ...]:
+    """The qualifiers in table order."""
+    found = []
+    for row in table("qualifiers.tsv", 5):
+        position = row[2]
+        if position not in ("before", "after"):
+            raise _error(row, "position must be before or after")
+        if row[1] not in (">", ">=", "<", "<=", "~"):
+            raise _error(row, f"{row[1]!r} is no qualifier")
+        found.append(Qualifier(row[0], row[1], position, row[3]))  # type: ignore[arg-type]
+    return tuple(found)
+
+
+@attrs.frozen
+class SetPhrase:
+    """An idiom that states a range (成千上万: 1000 to 10000, ``vague.tsv``)
+    or a set word that states one value (双倍, 翻一番, ``set_numbers.tsv``)."""
+
+    word: str
+    value: Optional[int]
+    low: Optional[int]
+    high: Optional[int]
+    kind: str
+    unit: str
+
+
+@lru_cache(maxsize=1)
+def set_phrases() -> tuple[SetPhrase, ...]:
+    """The idioms of ``vague.tsv``, then the set words of ``set_numbers.tsv``."""
+    phrases = [SetPhrase(r[0], None, int(r[1]), int(r[2]), "cardinal", "") for r in table("vague.tsv", 4)]
+    for r in table("set_numbers.tsv", 5):
+        if r[3] and not r[0].endswith(r[3]):
+            raise _error(r, "the unit must end the word")
+        phrases.append(SetPhrase(r[0], int(r[1]), None, None, r[2], r[3]))
+    return tuple(phrases)
+
+
+@lru_cache(maxsize=1)
+def not_numbers() -> tuple[str, ...]:
+    """Words in which a numeral is no quantity (``not_numbers.tsv``)."""
+    return tuple(r[0] for r in table("not_numbers.tsv", 2))
+
+
+@lru_cache(maxsize=1)
+def identifiers() -> tuple[str, ...]:
+    """Words after which a bare number is an identifier (``identifiers.tsv``)."""
+    return tuple(r[0] for r in table("identifiers.tsv", 2))
+
+
+@attrs.frozen
+class WordRole:
+    """A word and the role its table gives it, with the role's value when
+    the table has one."""
+
+    word: str
+    role: str
+    value: str = ""
+
+
+def _roles(name: str, columns: int = 2, valued: bool = False) -> tuple[WordRole, ...]:
+    return tuple(WordRole(r[0], r[1], r[2] if valued else "") for r in table(name, columns))
+
+
+@lru_cache(maxsize=1)
+def number_words() -> tuple[WordRole, ...]:
+    """The words that number reading decides by (``number_words.tsv``): the
+    words around a figure that make it one, or no quantity."""
+    return _roles("number_words.tsv", 4, valued=True)
+
+
+@lru_cache(maxsize=1)
+def metric_context() -> tuple[WordRole, ...]:
+    """Words around a figure that are context, not its subject, by role
+    (``metric_context.tsv``): scope, period, up, down…"""
+    return _roles("metric_context.tsv")
+
+
+@lru_cache(maxsize=1)
+def entity_words() -> tuple[WordRole, ...]:
+    """Words for telling who a figure is about, by role (``entity_words.tsv``)."""
+    return _roles("entity_words.tsv")
+
+
+@lru_cache(maxsize=1)
+def dateline_words() -> tuple[WordRole, ...]:
+    """Words that mark the date of writing, by role (``dateline_words.tsv``)."""
+    return _roles("dateline_words.tsv")
+
+
+@lru_cache(maxsize=1)
+def period_words() -> tuple[WordRole, ...]:
+    """Words that name or frame a period, with role and value (``period_words.tsv``)."""
+    return _roles("period_words.tsv", 3, valued=True)
+
+
+@lru_cache(maxsize=1)
+def subject_words() -> tuple[WordRole, ...]:
+    """Business words and their jieba part-of-speech tag (``words.tsv``)."""
+    return _roles("words.tsv", 3, valued=True)
+
+
+@lru_cache(maxsize=1)
+def metric_aliases() -> tuple[WordRole, ...]:
+    """Aliases of the business measures (``metrics.tsv``): ``word`` is the
+    alias, ``role`` its category."""
+    return tuple(WordRole(r[1], r[0]) for r in table("metrics.tsv", 2))
+
+
+@lru_cache(maxsize=1)
+def orgs() -> tuple[str, ...]:
+    """Organisations whose name may be followed by a unit in a title
+    (``orgs.tsv``), in table order."""
+    return tuple(r[0] for r in table("orgs.tsv", 2))
+
+
+@lru_cache(maxsize=1)
+def surnames() -> tuple[str, ...]:
+    """Chinese surnames, compound ones first (``surnames.tsv``)."""
+    return tuple(r[0] for r in table("surnames.tsv", 1))
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[str, ...]:
+    """Job titles that end a role on a speaker line (``titles.tsv``)."""
+    return tuple(r[0] for r in table("titles.tsv", 1))
+
+
+@lru_cache(maxsize=1)
+def address_titles() -> tuple[str, ...]:
+    """Short titles used after a surname: 总, 董, 工 (``address_titles.tsv``)."""
+    return tuple(r[0] for r in table("address_titles.tsv", 2))
+
+
+@lru_cache(maxsize=1)
+def role_parts() -> tuple[str, ...]:
+    """Words between an organisation and a job title that name no
+    organisation (``role_parts.tsv``)."""
+    return tuple(r[0] for r in table("role_parts.tsv", 2))
+
+
+@lru_cache(maxsize=1)
+def speaker_labels() -> tuple[WordRole, ...]:
+    """Labels that open a turn (问, 主持人), with their kind (``speaker_labels.tsv``)."""
+    found = _roles("speaker_labels.tsv")
+    for row, label in zip(table("speaker_labels.tsv", 2), found):
+        if label.role not in ("question", "answer", "speech"):
+            raise _error(row, f"{label.role!r} is no kind of turn")
+    return found
+
+
+@attrs.frozen
+class Boilerplate:
+    """A line of the page around a report (``boilerplate.tsv``): matched as
+    the whole ``line`` or as a ``prefix``; ``list`` when the short lines after
+    it are boilerplate too."""
+
+    text: str
+    match: str
+    list: bool
+
+
+@lru_cache(maxsize=1)
+def boilerplate() -> tuple[Boilerplate, ...]:
+    return tuple(Boilerplate(r[0], r[1], r[2] == "yes") for r in table("boilerplate.tsv", 3))
+
+
+@attrs.frozen
+class Byline:
+    """A word that introduces an author (``bylines.tsv``); ``sep`` when it
+    needs a separator before the name (文/张三)."""
+
+    word: str
+    sep: bool
+
+
+@lru_cache(maxsize=1)
+def bylines() -> tuple[Byline, ...]:
+    return tuple(Byline(r[0], r[1] == "yes") for r in table("bylines.tsv", 2))
