@@ -22,7 +22,8 @@ COLUMNS: tuple[str, ...] = (
     "currency", "value_float", "subject", "category", "entity", "entity_key", "period", "period_label",
     "period_start", "period_end", "change_direction",
     "change_from", "change_to", "change_basis", "speaker", "speaker_title", "speaker_org",
-    "speaker_key", "heading", "sentence",
+    "speaker_key", "heading", "sentence", "table", "row", "column", "row_label", "column_label",
+    "printed", "scale", "page",
 )
 
 

@@ -13,8 +13,9 @@ from typing import Any, Literal, Optional, Union
 
 import attrs
 
-__all__ = ["Change", "Kind", "Metric", "NumberMention", "Number", "Period", "Qualifier", "Report", "Section",
-           "SectionKind", "Speaker", "Value"]
+__all__ = ["Cell", "CellRef", "Change", "Kind", "Metric", "NumberMention", "Number", "Page", "Period",
+           "Qualifier", "Report", "Scale", "Section", "SectionKind", "Speaker", "Table", "TableFormat",
+           "Value"]
 
 Number = Union[int, Decimal, Fraction]
 # Dates are ISO 8601 strings at the precision written: 2019-05-01, 2019-05,
@@ -31,6 +32,7 @@ SectionKind = Literal["speech", "question", "answer", "narrative", "heading", "b
                       "boilerplate"]
 SECTION_KINDS: tuple[str, ...] = ("speech", "question", "answer", "narrative", "heading", "byline",
                                   "boilerplate")
+TableFormat = Literal["html", "markdown", "tsv", "aligned"]
 
 
 @attrs.frozen
@@ -230,6 +232,130 @@ class Period:
 
 
 @attrs.frozen
+class Scale:
+    """A scale declaration: the unit and magnitude that the bare figures in
+    its scope are written in.
+
+    ``factor`` multiplies a printed figure (``万元`` is 10000, ``RMB'000``
+    1000); ``unit`` is the unit without the magnitude (``元``, ``股``, ``%``)
+    and ``currency`` its ISO 4217 code when it is money. ``start``/``end``
+    index the declaration in the text; ``where`` says what it governs: a
+    ``line`` holds from where it stands until the next line declaration, a
+    ``header`` its table column, a ``row`` its table row.
+
+    >>> from cnreport.tables import find_scales
+    >>> s = find_scales("单位：万元 币种：人民币")[0]
+    >>> (s.text, s.factor, s.unit, s.currency, s.where)
+    ('单位：万元 币种：人民币', 10000, '元', 'CNY', 'line')
+    """
+
+    text: str
+    start: int
+    end: int
+    factor: int
+    unit: Optional[str] = None
+    currency: Optional[str] = None
+    where: Literal["line", "header", "row"] = "line"
+
+
+@attrs.frozen
+class Cell:
+    """One cell of a table as printed, with its place in the grid.
+
+    ``text`` is the cell's visible text (markup left out, line breaks as
+    ``\\n``); ``start``/``end`` index its content in the original text.
+    ``value`` is the printed number read in accounting forms (``(1,234)`` is
+    -1234), unscaled, ``None`` for a text cell; ``nil`` is true for ``-``,
+    ``—`` and empty cells, which state no figure.
+    """
+
+    text: str
+    start: int
+    end: int
+    row: int
+    column: int
+    rowspan: int = 1
+    colspan: int = 1
+    value: Optional[Number] = None
+    nil: bool = False
+
+
+@attrs.frozen
+class Table:
+    """A table found in a text: its cells in reading order, the number of
+    header rows, and the scale declaration in force where it stands
+    (``None`` when no declaration says what its figures are counted in).
+
+    >>> from cnreport.tables import find_tables
+    >>> t = find_tables("单位：万元\\n| 项目 | 2023年 |\\n|---|---|\\n| 营业收入 | 1,026.53 |\\n")[0]
+    >>> (t.format, t.rows, t.columns, t.header_rows, t.scale.factor)
+    ('markdown', 2, 2, 1, 10000)
+    >>> t.cell(1, 1).value
+    Decimal('1026.53')
+    """
+
+    format: str
+    start: int
+    end: int
+    rows: int
+    columns: int
+    cells: tuple[Cell, ...] = ()
+    header_rows: int = 0
+    scale: Optional[Scale] = None
+    page: Optional[int] = None
+
+    def cell(self, row: int, column: int) -> Optional[Cell]:
+        """The cell that covers grid position (``row``, ``column``), or ``None``."""
+        for c in self.cells:
+            if c.row <= row < c.row + c.rowspan and c.column <= column < c.column + c.colspan:
+                return c
+        return None
+
+    def grid(self) -> list[list[str]]:
+        """The visible text of every grid position, a spanned cell repeated
+        over the positions it covers."""
+        out = [[""] * self.columns for _ in range(self.rows)]
+        for c in self.cells:
+            for r in range(c.row, min(c.row + c.rowspan, self.rows)):
+                for k in range(c.column, min(c.column + c.colspan, self.columns)):
+                    out[r][k] = c.text
+        return out
+
+
+@attrs.frozen
+class CellRef:
+    """Where a table figure came from: the table (its index in
+    ``Report.tables``), the grid position, the row label with the rows it
+    belongs to (``其中：美元`` under ``货币资金``), the column header as printed,
+    the printed cell, and the scale that was applied.
+
+    ``scale`` is ``None`` when the figure needs none (a percentage, a ratio,
+    a per-share amount, a figure with its own unit) or when none was
+    declared; ``scale_known`` is false in the second case only, and then the
+    value is the printed number and the unit is unknown.
+    """
+
+    table: int
+    row: int
+    column: int
+    text: str
+    row_label: Optional[str] = None
+    parents: tuple[str, ...] = ()
+    column_label: Optional[str] = None
+    scale: Optional[Scale] = None
+    scale_known: bool = True
+
+
+@attrs.frozen
+class Page:
+    """One page of a PDF: its number (from 1) and the span of its text."""
+
+    number: int
+    start: int
+    end: int
+
+
+@attrs.frozen
 class Metric:
     """One figure and what it measures.
 
@@ -260,6 +386,8 @@ class Metric:
     source: Optional[str] = None
     when: Optional[Period] = None
     entity_key: Optional[str] = None
+    cell: Optional[CellRef] = None
+    page: Optional[int] = None
 
     def to_record(self) -> dict[str, object]:
         """One flat JSON-safe row: the figure's fields (exact values as
@@ -278,8 +406,19 @@ class Metric:
             "change_basis": c.basis if c else None,
             "speaker": sp.name if sp else None, "speaker_title": sp.title if sp else None,
             "speaker_org": sp.org if sp else None, "speaker_key": sp.key if sp else None,
-            "heading": self.heading, "sentence": self.sentence,
+            "heading": self.heading, "sentence": self.sentence, **_cell_record(self.cell),
+            "page": self.page,
         }
+
+
+def _cell_record(ref: Optional[CellRef]) -> dict[str, object]:
+    """The table columns of a record: empty for a figure of the prose."""
+    if ref is None:
+        return {"table": None, "row": None, "column": None, "row_label": None,
+                "column_label": None, "printed": None, "scale": None}
+    scale = ref.scale.text if ref.scale else (None if ref.scale_known else "unknown")
+    return {"table": ref.table, "row": ref.row, "column": ref.column, "row_label": ref.row_label,
+            "column_label": ref.column_label, "printed": ref.text, "scale": scale}
 
 
 @attrs.frozen
@@ -298,6 +437,9 @@ class Report:
     numbers: tuple[NumberMention, ...] = ()
     metrics: tuple[Metric, ...] = ()
     source: Optional[str] = None
+    tables: tuple[Table, ...] = ()
+    scales: tuple[Scale, ...] = ()
+    pages: tuple[Page, ...] = ()
 
     def to_records(self) -> list[dict[str, object]]:
         """One JSON-safe dict per metric (see :meth:`Metric.to_record`)."""

@@ -1,6 +1,9 @@
 """``parse`` and ``parse_many``: numbers, speakers and metrics in one pass.
 
-    text ─► find_numbers ─► segment ─► tag_metrics ─► Report
+    text ─► layout (tables, scales) ─► find_numbers ─► segment ─► tag_metrics ─► Report
+
+The prose stages read the text with the tables' markup blanked out (same
+length); the tables' figures come from the layout, scaled, with their cell.
 """
 from __future__ import annotations
 
@@ -10,11 +13,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from itertools import repeat
 from typing import Optional
 
+import attrs
+
 from .metrics import _tag_metrics
-from .model import Report
+from .model import Metric, Report
 from .normalize import fold
 from .numbers import _find_numbers
+from .prose import prose_numbers
 from .speakers import _segment
+from .tables.layout import Layout, page_of, read_layout
 
 __all__ = ["parse", "parse_many"]
 
@@ -44,13 +51,24 @@ def parse(text: str, *, source: Optional[str] = None,
     if reference_date is not None and not isinstance(reference_date, datetime.date):
         raise TypeError("reference_date must be a datetime.date or None, "
                         f"not {type(reference_date).__name__}")
-    folded = fold(text)  # read by all three steps; it keeps offsets
-    numbers = _find_numbers(text, folded)
-    sections = _segment(text, folded)
-    metrics = _tag_metrics(text, folded, sections, numbers, source=source, categories=categories,
+    folded = fold(text)  # read by every step; it keeps offsets
+    layout = read_layout(text, folded, source=source)
+    view, view_folded = layout.masked, layout.masked_folded
+    numbers = prose_numbers(_find_numbers(view, view_folded), layout)
+    sections = _segment(view, view_folded)
+    metrics = _tag_metrics(view, view_folded, sections, numbers, source=source, categories=categories,
                            reference_date=reference_date)
-    return Report(sections=tuple(sections), numbers=tuple(numbers), metrics=tuple(metrics),
-                  source=source)
+    if layout.pages:
+        metrics = [_on_page(m, layout) for m in metrics]
+    cells = [m.mention for m in layout.metrics]
+    return Report(sections=tuple(sections),
+                  numbers=tuple(sorted([*numbers, *cells], key=lambda m: m.start)),
+                  metrics=tuple(sorted([*metrics, *layout.metrics], key=lambda m: m.mention.start)),
+                  source=source, tables=layout.tables, scales=layout.scales, pages=layout.pages)
+
+
+def _on_page(m: Metric, layout: Layout) -> Metric:
+    return attrs.evolve(m, page=page_of(layout.pages, m.mention.start))
 
 
 def _parse_one(args: tuple[str, Optional[str], Optional[Mapping[str, str]]]) -> Report:

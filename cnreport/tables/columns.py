@@ -1,0 +1,171 @@
+"""Tables without markup: tab-separated rows, and columns aligned with spaces
+as ``pdftotext -layout`` prints them.
+
+Aligned columns are found from the figures: the right edges of the figures
+of the data lines (lines with a label and at least one figure) fall into
+columns; a header line above them and every other field go to the column they
+overlap most. A block needs two data lines.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple, Optional
+
+import regex
+
+from .cells import read_cell
+from .html import MAX_CELLS, RawCell, RawTable
+
+__all__ = ["column_tables"]
+
+_FIELD = regex.compile(r"\S+(?: \S+)*")
+_MAX_HEADER_LINES = 3
+
+
+class _Line(NamedTuple):
+    start: int  # offset of the line in the text
+    fields: list[tuple[int, int]]  # spans within the line
+    data: bool
+
+
+def column_tables(text: str) -> list[RawTable]:
+    """Tab-separated and space-aligned tables of ``text``.
+
+    >>> text = "项目\\t2023年\\n收入\\t1,234\\n成本\\t(56)\\n"
+    >>> t = column_tables(text)[0]
+    >>> (t.format, [[text[c.start:c.end] for c in row] for row in t.rows])
+    ('tsv', [['项目', '2023年'], ['收入', '1,234'], ['成本', '(56)']])
+    >>> text = ("项目          2023年        2022年\\n"
+    ...         "营业收入   1,026.53      987.10\\n"
+    ...         "营业成本     (12.00)          -\\n")
+    >>> [[text[c.start:c.end] for c in row] for row in column_tables(text)[0].rows]
+    [['项目', '2023年', '2022年'], ['营业收入', '1,026.53', '987.10'], ['营业成本', '(12.00)', '-']]
+    """
+    out = _tsv(text)
+    taken = [(t.start, t.end) for t in out]
+    for t in _aligned(text):
+        if not any(a < t.end and t.start < b for a, b in taken):
+            out.append(t)
+    return sorted(out, key=lambda t: t.start)
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        out.append((pos, line.rstrip("\r\n\f")))
+        pos += len(line)
+    return out
+
+
+def _tsv(text: str) -> list[RawTable]:
+    out: list[RawTable] = []
+    block: list[list[RawCell]] = []
+    start = end = 0
+    for pos, line in _lines(text) + [(len(text), "")]:
+        if "\t" in line and line.strip() and sum(len(r) for r in block) < MAX_CELLS:
+            if not block:
+                start = pos
+            cells, k = [], 0
+            for part in line.split("\t"):
+                cells.append(RawCell(pos + k, pos + k + len(part)))
+                k += len(part) + 1
+            block.append(cells)
+            end = pos + len(line)
+            continue
+        if len(block) >= 2:
+            out.append(RawTable("tsv", start, end, block))
+        block = []
+    return out
+
+
+def _read_line(pos: int, line: str) -> _Line:
+    """Fields split on two or more spaces; a data line has a figure after its first field."""
+    fields = [m.span() for m in _FIELD.finditer(line)]
+    data = len(fields) >= 2 and any(
+        read_cell(line[a:b]).value is not None for a, b in fields[1:])
+    return _Line(pos, fields, data)
+
+
+def _aligned(text: str) -> list[RawTable]:
+    lines = [_read_line(pos, line) for pos, line in _lines(text) if "\t" not in line]
+    out: list[RawTable] = []
+    i = 0
+    while i < len(lines):
+        if not lines[i].data:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and (lines[j + 1].data or _label_line(lines, j + 1)):
+            j += 1
+        while j > i and not lines[j].data:
+            j -= 1
+        block = lines[_header_start(lines, i):j + 1]
+        if sum(1 for x in block if x.data) >= 2:
+            table = _aligned_table(text, block)
+            if table is not None:
+                out.append(table)
+        i = j + 1
+    return out
+
+
+def _label_line(lines: list[_Line], k: int) -> bool:
+    """One field, followed by a data line: a section or the rest of a label."""
+    return (len(lines[k].fields) == 1 and k + 1 < len(lines) and lines[k + 1].data)
+
+
+def _header_start(lines: list[_Line], i: int) -> int:
+    k = i
+    while k > 0 and i - k < _MAX_HEADER_LINES and len(lines[k - 1].fields) >= 1 \
+            and not lines[k - 1].data and (len(lines[k - 1].fields) >= 2 or lines[k - 1].fields[0][0] > 8):
+        k -= 1
+    return k
+
+
+def _aligned_table(text: str, block: list[_Line]) -> Optional[RawTable]:
+    edges: list[tuple[int, int]] = []
+    for line in block:
+        if line.data:
+            edges.extend(line.fields[1:])
+    columns = _cluster(edges)
+    if not columns or len(columns) > 64:
+        return None
+    rows: list[list[RawCell]] = []
+    for line in block:
+        row: list[RawCell] = []
+        for n, (a, b) in enumerate(line.fields):
+            k = 0 if n == 0 and a < columns[0][0] else 1 + _nearest(columns, a, b)
+            if row and row[-1].column >= k:
+                continue  # two fields in one column: keep the first
+            row.append(RawCell(line.start + a, line.start + b, column=k))
+        rows.append(row)
+    start = block[0].start + block[0].fields[0][0]
+    end = block[-1].start + block[-1].fields[-1][1]
+    return RawTable("aligned", start, end, rows)
+
+
+def _cluster(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Columns from the figures' spans: right edges within two characters."""
+    out: list[list[int]] = []
+    for a, b in sorted(spans, key=lambda s: s[1]):
+        if out and b - out[-1][1] <= 2:
+            out[-1][0] = min(out[-1][0], a)
+            out[-1][1] = b
+        else:
+            out.append([a, b])
+    merged: list[tuple[int, int]] = []
+    for a, b in out:  # a column whose span lies inside another's is the same column
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (min(merged[-1][0], a), b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _nearest(columns: list[tuple[int, int]], a: int, b: int) -> int:
+    best, score = 0, None
+    for k, (ca, cb) in enumerate(columns):
+        overlap = min(b, cb) - max(a, ca)
+        s = (overlap, -abs(b - cb))
+        if score is None or s > score:
+            best, score = k, s
+    return best

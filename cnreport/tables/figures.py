@@ -1,0 +1,191 @@
+"""Table cells as metrics: the row label is the subject, the column header
+the period (or a change), the scale in force the unit and magnitude.
+
+Which scale a figure takes, first that applies: its own unit (``12.5%``,
+``100万元``); the percent of a change column (``增减(%)``); a declaration in
+its row label (``报酬总额(万元)``); a row that is a per-share amount, a rate or
+a ratio (not scaled); a declaration in its column header (``人民幣千元``); a
+column of shares of a whole (``比例``); the table's declaration (the line in
+force where it stands, or one printed inside it above the figures). When none
+applies, the value is the printed number and ``CellRef.scale_known`` is false.
+"""
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import NamedTuple, Optional
+
+import attrs
+import regex
+
+from ..model import CellRef, Change, Metric, NumberMention, Scale
+from ..normalize import fold
+from ..numerals import exact
+from ..periods import normalize_period
+from .grid import Placed
+from .roles import Column, Roles, subject_of
+
+__all__ = ["Scales", "table_metrics", "table_scales"]
+
+_PER_SHARE = regex.compile(r"每股|per share", regex.I)
+_TIMES = regex.compile(r"周转率|周转次数")
+_RATIO = regex.compile(r"比率|倍数|ratio", regex.I)
+_RATE = regex.compile(r"(?:率|比例|占比|比重|%)\s*[)）]?$|率\s*[(（]|比例|占比|比重|margin|rate\b", regex.I)
+_SHARE_COLUMN = regex.compile(r"比例|占比|比重|百分比|增长率|增幅|幅度|%")
+
+
+class Scales(NamedTuple):
+    """The declarations that bear on one table."""
+
+    table: Optional[Scale]
+    rows: dict[int, Scale]
+    heads: dict[int, Scale]  # cell index of a header cell -> its declaration
+
+
+class _Unit(NamedTuple):
+    factor: int
+    unit: Optional[str]
+    currency: Optional[str]
+    scale: Optional[Scale]
+    known: bool
+
+
+def table_scales(p: Placed, r: Roles, declared: Sequence[Scale], in_force: Optional[Scale]) -> Scales:
+    """Sort the declarations printed inside the table by where they stand."""
+    t = p.table
+    rows: dict[int, Scale] = {}
+    heads: dict[int, Scale] = {}
+    table = in_force
+    data = {row.row for row in r.rows}
+    for s in declared:
+        i = next((i for i, c in enumerate(t.cells) if c.start <= s.start < max(c.end, c.start + 1)), None)
+        if i is None:
+            continue
+        c = t.cells[i]
+        if c.row in data and c.column in r.labels:
+            for k in range(c.row, c.row + c.rowspan):
+                rows[k] = attrs.evolve(s, where="row")
+        elif c.row not in data and (c.column in r.labels or _alone(p, i)):
+            table = s
+        elif c.row not in data:
+            heads[i] = attrs.evolve(s, where="header")
+    return Scales(table, rows, heads)
+
+
+def _alone(p: Placed, i: int) -> bool:
+    """A caption inside the table: a cell that spans the whole width, or
+    stands alone in its row."""
+    t = p.table
+    c = t.cells[i]
+    if c.column == 0 and c.colspan >= t.columns:
+        return True
+    return all(not o.text for j, o in enumerate(t.cells) if o.row == c.row and j != i)
+
+
+def table_metrics(text: str, p: Placed, r: Roles, scales: Scales, index: int, *,
+                  entity: Optional[str] = None, source: Optional[str] = None,
+                  reference: Optional[datetime.date] = None) -> list[Metric]:
+    """One metric per figure cell of the table, in reading order."""
+    t = p.table
+    out: list[Metric] = []
+    for row in r.rows:
+        for k in range(t.columns):
+            i = p.at(row.row, k)
+            column = r.columns.get((row.row, k))
+            if i is None or column is None or column.skip:
+                continue
+            c = t.cells[i]
+            if c.row != row.row or c.column != k or c.value is None:
+                continue
+            m = _metric(text, p, i, row.label, row.parents, column, scales, index, entity=entity,
+                        source=source)
+            if m.period is not None:
+                m = attrs.evolve(m, when=normalize_period(m.period, reference=reference))
+            out.append(m)
+    return out
+
+
+def _metric(text: str, p: Placed, i: int, label: Optional[str], parents: tuple[str, ...],
+            column: Column, scales: Scales, index: int, *, entity: Optional[str],
+            source: Optional[str]) -> Metric:
+    c = p.table.cells[i]
+    reading = p.readings[i]
+    u = _unit(p, i, label, column, scales)
+    printed = reading.value
+    assert printed is not None and not isinstance(printed, str)
+    value = printed if u.factor == 1 else exact(Fraction(printed) * u.factor, True)
+    start, end = p.views[i].span(reading.start, reading.end)
+    kind = ("money" if u.currency else "percent" if u.unit in ("%", "个百分点")
+            else "multiple" if u.unit == "倍" else reading.kind if reading.own_scale else "cardinal")
+    mention = NumberMention(text=text[start:end], start=start, end=end, value=value, kind=kind,
+                            unit=u.unit, currency=u.currency)
+    change = None
+    if column.change or reading.direction:
+        direction = reading.direction or ("down" if printed < 0 else "up" if printed > 0 else None)
+        change = Change(direction=direction, basis=_basis(column.header), text=column.header or "")
+    ref = CellRef(table=index, row=c.row, column=c.column, text=c.text, row_label=label,
+                  parents=parents, column_label=column.header, scale=u.scale, scale_known=u.known)
+    return Metric(mention=mention, subject=subject_of(label), entity=entity, period=column.period,
+                  change=change, sentence=_row_text(p, c.row), source=source, cell=ref)
+
+
+def _unit(p: Placed, i: int, label: Optional[str], column: Column, scales: Scales) -> _Unit:
+    reading = p.readings[i]
+    if reading.own_scale:
+        return _Unit(1, reading.unit, reading.currency, None, True)
+    head = next((scales.heads[h] for h in reversed(column.heads) if h in scales.heads), None)
+    header = fold(column.header or "")
+    if column.change and (head is not None and head.unit == "%" or _SHARE_COLUMN.search(header)):
+        return _Unit(1, "%", None, head, True)
+    row = scales.rows.get(p.table.cells[i].row)
+    if row is not None:
+        return _declared(row)
+    by_label = _row_kind(label, head or scales.table)
+    if by_label is not None:
+        return by_label
+    if head is not None:
+        return _declared(head)
+    if _SHARE_COLUMN.search(header):
+        return _Unit(1, "%", None, None, True)
+    if scales.table is not None:
+        return _declared(scales.table)
+    return _Unit(1, None, None, None, False)
+
+
+def _declared(s: Scale) -> _Unit:
+    return _Unit(s.factor, s.unit, s.currency, s, True)
+
+
+def _row_kind(label: Optional[str], money: Optional[Scale]) -> Optional[_Unit]:
+    """A row whose label says it is per share, a turnover, a ratio or a rate:
+    its figures are not scaled."""
+    if not label:
+        return None
+    f = fold(label)
+    if _PER_SHARE.search(f):
+        unit = (money.unit if money is not None and money.currency and money.unit else "元") + "/股"
+        return _Unit(1, unit, None, None, True)
+    if _TIMES.search(f):
+        return _Unit(1, "次", None, None, True)
+    if _RATIO.search(f):
+        return _Unit(1, None, None, None, True)
+    if _RATE.search(f):
+        return _Unit(1, "%", None, None, True)
+    return None
+
+
+def _basis(header: Optional[str]) -> Optional[str]:
+    if not header:
+        return None
+    m = regex.search(r"[比较](?:上年同期|上年末|上年度末|上年|上期末|上期|年初|期初)", fold(header))
+    return header[m.start():m.end()] if m else None
+
+
+def _row_text(p: Placed, row: int) -> str:
+    seen: list[str] = []
+    for k in range(p.table.columns):
+        i = p.at(row, k)
+        if i is not None and p.table.cells[i].text and (not seen or seen[-1] != p.table.cells[i].text):
+            seen.append(p.table.cells[i].text)
+    return " | ".join(" ".join(x.split()) for x in seen)

@@ -1,0 +1,183 @@
+"""The layout of a text: its tables, the scale declarations, the pages, and
+the figures of the tables as metrics.
+
+``read_layout`` runs once per text, before numbers are looked for in the
+prose: it also returns the text with the tables' markup blanked out (same
+length, so offsets hold), so that the prose stages never read ``<td>`` or a
+``|`` as part of a sentence.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime
+from collections.abc import Sequence
+from typing import NamedTuple, Optional
+
+import attrs
+import regex
+
+from ..model import Metric, Page, Scale, Table
+from ..normalize import fold
+from .columns import column_tables
+from .figures import table_metrics, table_scales
+from .grid import Placed, place
+from .html import RawTable, html_tables
+from .pipes import pipe_tables
+from .roles import roles
+from .scale import _find_scales, scale_in_force
+
+__all__ = ["Layout", "find_tables", "page_of", "read_layout"]
+
+
+class Layout(NamedTuple):
+    """What ``read_layout`` finds."""
+
+    tables: tuple[Table, ...]
+    scales: tuple[Scale, ...]
+    metrics: tuple[Metric, ...]
+    pages: tuple[Page, ...]
+    masked: str
+    masked_folded: str
+    figures: tuple[tuple[int, int], ...]  # spans of the cells read as figures
+
+
+def find_tables(text: str) -> tuple[Table, ...]:
+    """The tables of ``text``: HTML ``<table>``, markdown pipe tables,
+    tab-separated rows and whitespace-aligned columns, in order.
+
+    Never raises for a ``str``.
+
+    >>> t = find_tables("<table><tr><td>项目</td><td>2023年</td></tr>"
+    ...                 "<tr><td>营业收入</td><td>(1,234)</td></tr></table>")[0]
+    >>> (t.format, t.rows, t.columns, t.header_rows, t.cell(1, 1).value)
+    ('html', 2, 2, 1, -1234)
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_tables() takes a str, not {type(text).__name__}")
+    return read_layout(text, fold(text)).tables
+
+
+def _raw_tables(text: str) -> list[RawTable]:
+    """Tables of every form, outermost first; a table inside another's span
+    (a pipe line in an HTML cell) is left out unless it is HTML nested in HTML."""
+    found = sorted(html_tables(text), key=lambda t: t.start)
+    taken = [(t.start, t.end) for t in found]
+    for t in pipe_tables(text) + column_tables(text):
+        if not any(a < t.end and t.start < b for a, b in taken):
+            found.append(t)
+            taken.append((t.start, t.end))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def read_layout(text: str, folded: str, *, entity: Optional[str] = None,
+                source: Optional[str] = None) -> Layout:
+    """Tables, declarations, pages and table metrics of ``text``."""
+    pages = _pages(text)
+    scales = _find_scales(text, folded)
+    title = _title(folded)
+    if entity is None and title is not None:
+        entity = text[title.start("name"):title.end("name")]
+    reference = _year_end(title)
+    tables: list[Table] = []
+    metrics: list[Metric] = []
+    placed: list[Placed] = []
+    raws = _raw_tables(text)
+    lines = [s for s in scales if not any(t.start <= s.start < t.end for t in raws)]
+    for raw in raws:
+        p = place(text, raw)
+        if p is None:
+            continue
+        r = roles(p)
+        inside = [s for s in scales if raw.start <= s.start < raw.end]
+        sc = table_scales(p, r, inside, scale_in_force(lines, raw.start))
+        if sc.table is not None and sc.table in inside:  # a caption line inside the table
+            lines = sorted([*lines, sc.table], key=lambda s: s.start)
+        page = page_of(pages, raw.start)
+        table = attrs.evolve(p.table, header_rows=r.header_rows, scale=sc.table, page=page)
+        p = p._replace(table=table)
+        found = table_metrics(text, p, r, sc, len(tables), entity=entity, source=source,
+                              reference=reference)
+        metrics.extend(attrs.evolve(m, page=page) for m in found)
+        tables.append(table)
+        placed.append(p)
+    scales = _placed_scales(scales, tables)
+    masked, masked_folded = _mask(text, folded, placed)
+    figures = tuple((m.mention.start, m.mention.end) for m in metrics)
+    return Layout(tuple(tables), tuple(scales), tuple(metrics), pages, masked, masked_folded, figures)
+
+
+def _placed_scales(scales: Sequence[Scale], tables: Sequence[Table]) -> list[Scale]:
+    """Declarations inside a table's header or rows say so in ``where``."""
+    out = []
+    for s in scales:
+        t = next((t for t in tables if t.start <= s.start < t.end), None)
+        if t is not None and t.scale != s:
+            row = next((c.row for c in t.cells if c.start <= s.start < max(c.end, c.start + 1)), 0)
+            s = attrs.evolve(s, where="header" if row < t.header_rows else "row")
+        out.append(s)
+    return out
+
+
+def _mask(text: str, folded: str, placed: Sequence[Placed]) -> tuple[str, str]:
+    """The text with every table's markup blanked: each cell on its own line,
+    its visible characters where they stood."""
+    if not placed:
+        return text, folded
+    out = list(text)
+    fout = list(folded)
+    for p in placed:
+        t = p.table
+        for k in range(t.start, t.end):
+            if out[k] != "\n":
+                out[k] = fout[k] = " "
+        for view in p.views:
+            if view.offsets:
+                first = view.offsets[0] - 1
+                if first >= t.start:
+                    out[first] = fout[first] = "\n"
+            for ch, k in zip(view.text, view.offsets):
+                out[k], fout[k] = ch, folded[k] if ch == text[k] else ch
+    return "".join(out), "".join(fout)
+
+
+def _pages(text: str) -> tuple[Page, ...]:
+    """Pages when the text has form feeds (pdftotext, and cnreport's PDF reader)."""
+    if "\f" not in text:
+        return ()
+    out = []
+    start = 0
+    for n, part in enumerate(text.split("\f"), start=1):
+        out.append(Page(n, start, start + len(part)))
+        start += len(part) + 1
+    return tuple(out)
+
+
+def page_of(pages: Sequence[Page], pos: int) -> Optional[int]:
+    """The number of the page that holds offset ``pos``; ``None`` without pages."""
+    if not pages:
+        return None
+    i = bisect.bisect_right([p.start for p in pages], pos) - 1
+    return pages[max(i, 0)].number
+
+
+_COMPANY = regex.compile(
+    r"(?P<name>[\p{Han}A-Za-z（）()·]{2,40}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|控股))"
+    r"[ \t]*(?P<year>(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})[ \t]*年[ \t]*"
+    r"(?:年度|半年度|中期|第[一三]季度)?[ \t]*(?:报告|年报|业绩)")
+
+
+def _title(folded: str) -> Optional[regex.Match[str]]:
+    """The report's title or running header (``某某股份有限公司 2023 年年度报告``):
+    the company whose report this is, and the year it reports on."""
+    return _COMPANY.search(folded)
+
+
+def _year_end(title: Optional[regex.Match[str]]) -> Optional[datetime.date]:
+    """The last day of the year a report covers: the date 期末 and 本期 are read against."""
+    if title is None:
+        return None
+    year = title.group("year")
+    digits = "".join(str("〇一二三四五六七八九".find(c)) if c in "〇一二三四五六七八九" else
+                     "0" if c in "零○" else c for c in year)
+    return datetime.date(int(digits), 12, 31) if digits.isdigit() else None

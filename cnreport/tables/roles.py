@@ -1,0 +1,266 @@
+"""What each row and column of a placed table is: header rows, label columns,
+row labels with their parents, column headers with their period.
+
+A row is a data row when a cell outside the label columns prints a figure (a
+year such as ``2023`` or ``2023年`` in a header is a period, not a figure);
+the text rows above the first data row head the table, and a run of text rows
+between data rows heads the rows below it (the shareholder table's second
+part). A row with a label and nothing else is a section (``流动资产：``), the
+rest of a label split over two lines (``(户)``), or the label of a data row
+whose own label cell is empty.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple, Optional
+
+import regex
+
+from ..normalize import fold
+from .grid import Placed
+from .periods import header_period
+
+__all__ = ["Column", "Roles", "Row", "clean_label", "roles"]
+
+
+class Row(NamedTuple):
+    """A data row: its index, label as printed (cleaned), parents, indent."""
+
+    row: int
+    label: Optional[str]
+    parents: tuple[str, ...]
+
+
+class Column(NamedTuple):
+    """A value column under one header block: its header text, the cells
+    that head it, its period, and whether it states a change."""
+
+    header: Optional[str]
+    heads: tuple[int, ...]
+    period: Optional[str]
+    change: bool
+    skip: bool
+
+
+class Roles(NamedTuple):
+    """The reading of a table's layout."""
+
+    header_rows: int
+    labels: tuple[int, ...]
+    rows: tuple[Row, ...]
+    columns: dict[tuple[int, int], Column]  # (data row, column) -> the column's reading
+
+
+_SPACE_IN_CJK = regex.compile(r"(?<=[\p{Han}\p{P}])[ \t\n\u3000]+(?=[\p{Han}\p{P}\d(（])"
+                              r"|(?<=[\p{Han}\d])[ \t\n\u3000]+(?=[\p{Han}\p{P}])")
+_NUMBERING = regex.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[①-⑳])\s*(?!\d)")
+_SUB = regex.compile(r"^\s*(?:其中|包括|加|减|Less|Add)\s*[:：]\s*", regex.I)
+_CHANGE = regex.compile(r"增减|变动|变化|增长|同比|比上年|较上年|比上期|增幅|降幅|幅度|change|growth|increase",
+                        regex.I)
+_SKIP = regex.compile(r"^\s*(?:附注|注释|附注编号|note|notes|序号|no\.?|排名)\s*$", regex.I)
+
+
+def clean_label(text: str) -> str:
+    """A label as printed, on one line: the breaks and spaces a parser put
+    inside Chinese words left out.
+
+    >>> clean_label("预付长期资产\\n购置款")
+    '预付长期资产购置款'
+    >>> clean_label("Cash and cash\\nequivalents")
+    'Cash and cash equivalents'
+    """
+    one = _SPACE_IN_CJK.sub("", text.strip())
+    return " ".join(one.split())
+
+
+def _figure(p: Placed, i: int) -> bool:
+    """A cell prints a figure, and not a year or a date that heads a column."""
+    if p.readings[i].value is None:
+        return False
+    text = p.table.cells[i].text
+    return header_period(text) != text.strip()
+
+
+def _texty(p: Placed, i: int) -> bool:
+    c = p.table.cells[i]
+    return bool(c.text) and not c.nil and not _figure(p, i)
+
+
+def roles(p: Placed) -> Roles:
+    """Header rows, label columns, data rows and column readings of ``p``."""
+    t = p.table
+    first = next((r for r in range(t.rows) if _data_row(p, r, 1)), t.rows)
+    labels = _label_columns(p, first)
+    value_from = (labels[-1] + 1) if labels else 0
+    blocks: list[int] = list(range(first))
+    current = tuple(blocks)
+    rows: list[Row] = []
+    columns: dict[tuple[int, int], Column] = {}
+    pending: list[int] = []
+    sections: list[str] = []
+    used: set[int] = set()
+    for r in range(first, t.rows):
+        if r in used:
+            continue
+        if _data_row(p, r, value_from):
+            if pending and len(pending) >= 1 and _is_header_block(p, pending, value_from):
+                current = tuple(pending)
+                pending = []
+            label = _row_label(p, r, labels)
+            if label is None and not pending and r + 1 < t.rows and not _data_row(p, r + 1, value_from):
+                label = _row_label(p, r + 1, labels)  # the label printed on the line below
+                used.add(r + 1)
+            label, sections = _absorb(p, pending, labels, label, rows, sections)
+            pending = []
+            groups = [g for g in _label_cells(p, r, labels)[0] if g != label]
+            rows.append(Row(r, label, (*groups, *_parents(label, rows, sections))))
+            for k in range(value_from, t.columns):
+                columns[(r, k)] = _column(p, current, k, labels)
+        else:
+            pending.append(r)
+    return Roles(first, labels, tuple(rows), columns)
+
+
+def _data_row(p: Placed, r: int, value_from: int) -> bool:
+    t = p.table
+    for k in range(value_from, t.columns):
+        i = p.at(r, k)
+        if i is not None and t.cells[i].column == k and t.cells[i].row == r and _figure(p, i):
+            return True
+    return False
+
+
+def _label_columns(p: Placed, first: int) -> tuple[int, ...]:
+    t = p.table
+    out = []
+    for k in range(t.columns):
+        text = figures = 0
+        for r in range(first, t.rows):
+            i = p.at(r, k)
+            if i is None or t.cells[i].column != k:
+                continue
+            if _figure(p, i) and not _SKIP.match(_head_text(p, first, k)):
+                figures += 1
+            elif _texty(p, i):
+                text += 1
+        if text == 0 or figures > text:
+            break
+        out.append(k)
+    return tuple(out) if len(out) < t.columns else tuple(out[:1])
+
+
+def _head_text(p: Placed, first: int, k: int) -> str:
+    parts = [p.table.cells[i].text for r in range(first) if (i := p.at(r, k)) is not None]
+    return " ".join(parts)
+
+
+def _is_header_block(p: Placed, block: list[int], value_from: int) -> bool:
+    """Text in at least two value columns: a header, not a section label."""
+    t = p.table
+    for r in block:
+        seen = {p.at(r, k) for k in range(value_from, t.columns)} - {None}
+        if sum(1 for i in seen if i is not None and _texty(p, i)) >= 2:
+            return True
+    return False
+
+
+def _row_label(p: Placed, r: int, labels: tuple[int, ...]) -> Optional[str]:
+    """The first label cell of row ``r`` that is the row's own (a cell that
+    spans several rows groups them: it is a parent)."""
+    own = _label_cells(p, r, labels)
+    return own[1] if own[1] is not None else (own[0][-1] if own[0] else None)
+
+
+def _label_cells(p: Placed, r: int, labels: tuple[int, ...]) -> tuple[list[str], Optional[str]]:
+    groups: list[str] = []
+    for k in labels:
+        i = p.at(r, k)
+        if i is None:
+            continue
+        c = p.table.cells[i]
+        text = clean_label(c.text)
+        if not text or _SKIP.match(text):
+            continue
+        if c.rowspan > 1:
+            groups.append(text)
+        else:
+            return groups, text
+    return groups, None
+
+
+def _absorb(p: Placed, pending: list[int], labels: tuple[int, ...], label: Optional[str],
+            rows: list[Row], sections: list[str]) -> tuple[Optional[str], list[str]]:
+    """Label-only rows before a data row: the data row's own label when it
+    has none, the tail of the row above (``(户)``), or a section."""
+    texts = [x for r in pending if (x := _row_label(p, r, labels))]
+    if not texts:
+        return label, sections
+    if label is None:
+        return "".join(texts), sections
+    head = texts[0]
+    if rows and rows[-1].row == pending[0] - 1 and not head.endswith((":", "：")):
+        last = rows[-1]
+        rows[-1] = last._replace(label=(last.label or "") + head)
+        texts = texts[1:]
+    for x in texts:
+        sections = [x.rstrip(":：")] if x.endswith((":", "：")) else sections
+    return label, sections
+
+
+def _parents(label: Optional[str], rows: list[Row], sections: list[str]) -> tuple[str, ...]:
+    if label is None:
+        return tuple(sections)
+    if _SUB.match(label):
+        above = next((r for r in reversed(rows) if r.label and not _SUB.match(r.label)), None)
+        if above is not None and above.label:
+            return (*sections, above.label)
+    return tuple(sections)
+
+
+def _column(p: Placed, block: tuple[int, ...], k: int, labels: tuple[int, ...]) -> Column:
+    t = p.table
+    heads: list[int] = []
+    for n, r in enumerate(block):
+        i = _spanning(p, r, k, labels, block[n + 1:])
+        if i is not None and i not in heads and t.cells[i].text and t.cells[i].column not in labels:
+            heads.append(i)
+    header = " ".join(clean_label(t.cells[i].text) for i in heads) or None
+    if header is None:
+        return Column(None, (), None, False, False)
+    folded = fold(header)
+    return Column(header, tuple(heads), header_period(header), bool(_CHANGE.search(folded)),
+                  bool(_SKIP.match(folded)))
+
+
+def _spanning(p: Placed, r: int, k: int, labels: tuple[int, ...], below: tuple[int, ...]
+              ) -> Optional[int]:
+    """The header cell over column ``k`` in row ``r``. A header without
+    colspan (markdown, aligned text) is printed over the first of its
+    columns: an empty cell with sub-headers below belongs to the nearest
+    header to its left."""
+    t = p.table
+    i = p.at(r, k)
+    if i is not None and t.cells[i].text or not below:
+        return i
+    if not any((j := p.at(b, k)) is not None and t.cells[j].text for b in below):
+        return i
+    for left in range(k - 1, -1, -1):
+        if left in labels:
+            return i
+        j = p.at(r, left)
+        if j is not None and t.cells[j].text:
+            return j
+    return i
+
+
+def subject_of(label: Optional[str]) -> Optional[str]:
+    """The measure a row label names: numbering and ``其中：`` left out.
+
+    >>> subject_of("其中：美元")
+    '美元'
+    >>> subject_of("一、营业总收入")
+    '营业总收入'
+    """
+    if label is None:
+        return None
+    out = _SUB.sub("", _NUMBERING.sub("", label)).strip()
+    return out or label
