@@ -22,10 +22,11 @@ import attrs
 
 from . import Row, table
 
-__all__ = ["Boilerplate", "Byline", "Qualifier", "SetPhrase", "Unit", "WordRole", "address_titles",
+__all__ = ["Boilerplate", "Byline", "Qualifier", "ScaleWord", "SetPhrase", "Unit", "WordRole", "address_titles",
            "boilerplate", "bylines", "dateline_words", "entity_words", "identifiers", "metric_aliases",
            "metric_context", "not_numbers", "number_words", "orgs", "period_words", "qualifiers",
-           "role_parts", "set_phrases", "speaker_labels", "subject_words", "surnames", "titles", "units"]
+           "report_periods", "role_parts", "scale_words", "set_phrases", "speaker_labels",
+           "subject_words", "surnames", "titles", "units"]
 
 Rational = Union[int, Fraction]
 
@@ -251,3 +252,38 @@ class Byline:
 @lru_cache(maxsize=1)
 def bylines() -> tuple[Byline, ...]:
     return tuple(Byline(r[0], r[1] == "yes") for r in table("bylines.tsv", 2))
+
+
+@attrs.frozen
+class ScaleWord:
+    """A word of a scale declaration (``scales.tsv``): a ``magnitude`` with
+    the ``factor`` one printed unit is worth, or a ``currency`` or ``unit``
+    with the unit a figure takes and its ISO 4217 code."""
+
+    kind: Literal["magnitude", "currency", "unit"]
+    word: str
+    factor: int = 1
+    unit: Optional[str] = None
+    currency: Optional[str] = None
+
+
+@lru_cache(maxsize=1)
+def scale_words() -> tuple[ScaleWord, ...]:
+    out = []
+    for r in table("scales.tsv", 4):
+        if r[0] == "magnitude":
+            if not r[2].isdigit():
+                raise _error(r, f"a magnitude needs a whole factor, not {r[2]!r}")
+            out.append(ScaleWord("magnitude", r[1], factor=int(r[2])))
+        elif r[0] in ("currency", "unit"):
+            unit, _, code = r[2].partition(" ")
+            out.append(ScaleWord(r[0], r[1], unit=unit or r[1], currency=code or None))  # type: ignore[arg-type]
+        else:
+            raise _error(r, f"unknown kind {r[0]!r}")
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def report_periods() -> tuple[str, ...]:
+    """Period words of table headers (``report_periods.tsv``), longest first."""
+    return tuple(sorted((r[0] for r in table("report_periods.tsv", 2)), key=len, reverse=True))

@@ -11,7 +11,7 @@ from typing import Optional
 
 import regex
 
-from ..lexicon import table
+from ..lexicon.loaders import report_periods
 from ..normalize import fold
 
 __all__ = ["header_period"]
@@ -31,8 +31,7 @@ _DATES = (
 
 @lru_cache(maxsize=1)
 def _pattern() -> regex.Pattern[str]:
-    words = sorted((r[0] for r in table("report_periods.tsv", 2)), key=len, reverse=True)
-    return regex.compile(rf"{_DATES}|" + "|".join(regex.escape(w) for w in words))
+    return regex.compile(rf"{_DATES}|" + "|".join(regex.escape(w) for w in report_periods()))
 
 
 def header_period(header: str) -> Optional[str]:

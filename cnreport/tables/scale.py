@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional
 import attrs
 import regex
 
-from ..lexicon import table
+from ..lexicon.loaders import scale_words
 from ..model import Scale
 from ..normalize import fold
 
@@ -40,16 +40,12 @@ def _words() -> _Words:
     magnitudes: dict[str, int] = {}
     currencies: dict[str, _Word] = {}
     units: dict[str, _Word] = {}
-    for row in table("scales.tsv", 4):
-        kind, word, value = row[0], row[1], row[2]
-        if kind == "magnitude":
-            magnitudes[word] = int(value)
-            continue
-        unit, _, code = value.partition(" ")
-        target = currencies if kind == "currency" else units if kind == "unit" else None
-        if target is None:
-            raise ValueError(f"{row.file}:{row.line}: unknown kind {kind!r}")
-        target[word] = _Word(unit, code or None)
+    for w in scale_words():
+        if w.kind == "magnitude":
+            magnitudes[w.word] = w.factor
+        else:
+            target = currencies if w.kind == "currency" else units
+            target[w.word] = _Word(w.unit or w.word, w.currency)
     return _Words(magnitudes, currencies, units)
 
 
