@@ -21,7 +21,7 @@ __all__ = ["prose_numbers"]
 
 def prose_numbers(found: Sequence[NumberMention], layout: Layout) -> list[NumberMention]:
     """``found`` less the declarations and the table figures, bare amounts scaled."""
-    drop = [(s.start, s.end) for s in layout.scales] + list(layout.figures)
+    drop = [(s.start, s.end) for s in layout.scales] + list(layout.figures) + list(layout.quiet)
     tables = [(t.start, t.end) for t in layout.tables]
     out = []
     for m in found:

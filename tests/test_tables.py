@@ -129,6 +129,27 @@ def test_a_row_or_header_declaration_governs_its_own_figures() -> None:
         (1205000, "元", "甲某"), (10000, "股", "甲某")]
 
 
+def test_a_sequence_column_is_neither_label_nor_figure() -> None:
+    text = ("| 序号 | 客户名称 | 销售额（元） | 占比 |\n|---|---|---|---|\n"
+            "| 1 | 甲客户 | 1,000.00 | 10.00% |\n| 2 | 乙客户 | 900.00 | 9.00% |\n")
+    assert [(m.mention.value, m.mention.unit, m.subject) for m in cnreport.parse(text).metrics] == [
+        (1000, "元", "甲客户"), (10, "%", "甲客户"), (900, "元", "乙客户"), (9, "%", "乙客户")]
+
+
+def test_a_split_label_joins_its_row_and_a_section_heads_the_rows_below() -> None:
+    text = ("单位：人\n| 项目 | 人数 |\n|---|---|\n| 期末在职员工总数 | 120 |\n| (含退休返聘) |  |\n"
+            "| 学历构成： |  |\n| 硕士 | 20 |\n| 本科 | 100 |\n")
+    got = [(m.mention.value, m.mention.unit, m.subject, m.cell and m.cell.parents)
+           for m in cnreport.parse(text).metrics]
+    assert got == [(120, "人", "期末在职员工总数(含退休返聘)", ()), (20, "人", "硕士", ("学历构成",)),
+                   (100, "人", "本科", ("学历构成",))]
+
+
+def test_an_english_name_is_no_ratio_row() -> None:
+    text = "单位：股\n| 股东名称 | 持股数量 |\n|---|---|\n| Example Corporation | 1,000 |\n"
+    assert [(m.mention.value, m.mention.unit) for m in cnreport.parse(text).metrics] == [(1000, "股")]
+
+
 def test_tab_separated_and_aligned_columns() -> None:
     tsv = "单位：千元\n项目\t2023年\t2022年\n营业收入\t1,500\t1,200\n营业成本\t(700)\t-\n"
     aligned = ("单位：千元\n"
@@ -155,7 +176,9 @@ def test_a_declaration_scales_the_bare_amounts_of_its_prose() -> None:
     ("12, 793.95", Decimal("12793.95"), False), ("2,855,702,313. 77", Decimal("2855702313.77"), False),
     ("451, 680, 716.64", Decimal("451680716.64"), False), ("14. 19", Decimal("14.19"), False),
     ("9,027,695.1\n3", Decimal("9027695.13"), False), ("12\n34", None, False), ("冻结", None, False),
-    ("2023年", None, False), ("0", 0, False),
+    ("2023年", None, False), ("0", 0, False), ("$-345, 540.80$", Decimal("-345540.8"), False),
+    ("$-0.62\\%$", Decimal("-0.62"), False), ("4, 906, 526, 00", 4906526, False), ("12,50", None, False),
+    ("28.034.441.89", Decimal("28034441.89"), False),
 ])
 def test_cell_forms(printed: str, value: object, nil: bool) -> None:
     r = read_cell(printed)

@@ -47,7 +47,11 @@ _LATEX = regex.compile(r"\$[^$\n]{0,40}\$")
 _DASHES = frozenset("-—–―─－~～/／")
 _NIL_WORDS = frozenset({"不适用", "n/a", "na", "nil", "不適用", "--"})
 
-_DIGITS = r"\d{1,3}(?:,[ \n]?\d{3})+(?:\.[ \n]?\d+)?|\d{1,3}(?:\.\d{3})+\.\d{2}|\d+(?:\.[ \n]?\d+)?"
+# Grouped digits (a space after a comma or point is a parser's); a last
+# group of two digits after a comma or a point is the cents of a number
+# whose separators a parser changed (28.034.441.89, 4, 906, 526, 00).
+_DIGITS = (r"\d{1,3}(?:,[ \n]?\d{3})+(?:\.[ \n]?\d+|,[ \n]?\d{2})?|\d{1,3}(?:\.\d{3})+\.\d{2}"
+           r"|\d+(?:\.[ \n]?\d+)?")
 _FIGURE = regex.compile(
     rf"(?P<open>[(（]\s*)?(?P<sign>[-−－+])?\s*(?P<digits>{_DIGITS})\s*(?P<close>[)）])?\s*(?P<pct>%)?")
 _POINTS = regex.compile(
@@ -69,7 +73,7 @@ def read_cell(text: str) -> Reading:
     >>> read_cell("冻结").value is None
     True
     """
-    f = fold(text)
+    f = _unwrapped(fold(text))
     bare = _LATEX.sub(lambda m: " " * len(m.group(0)), f)
     core = bare.strip()
     if not core or core.lower() in _NIL_WORDS or all(c in _DASHES for c in core):
@@ -99,12 +103,25 @@ def _figure(m: regex.Match[str], lead: int, size: int) -> Reading:
                    unit="%" if pct else None, kind="percent" if pct else "cardinal", own_scale=pct)
 
 
+def _unwrapped(f: str) -> str:
+    """A figure a parser wrote as math (``$-345, 540.80$``, ``$-0.62\\%$``),
+    as printed: the same length, the markup blanked."""
+    core = f.strip()
+    if len(core) > 2 and core[0] == "$" and core[-1] == "$" and any(c.isdigit() for c in core):
+        a = f.index("$")
+        b = f.rindex("$")
+        inner = f[a + 1:b].replace("\\%", " %")
+        return f[:a] + " " + inner + " " + f[b + 1:]
+    return f
+
+
 def _digits(written: str) -> Number:
     """The exact value of digits as a table prints them, split or not."""
     joined = "".join(written.split())
-    if joined.count(".") > 1:  # 28.034.441.89: dots for commas, cents last
-        head, _, cents = joined.rpartition(".")
-        joined = head.replace(".", "") + "." + cents
+    if joined.count(".") > 1 or joined.count(",") and len(joined) - joined.rfind(",") == 3 \
+            and "." not in joined:  # 28.034.441.89, 4,906,526,00: the cents come last
+        head, cents = joined[:-3], joined[-2:]
+        joined = head.replace(".", "").replace(",", "") + "." + cents
     joined = joined.replace(",", "")
     return exact(Fraction(Decimal(joined)), True)
 

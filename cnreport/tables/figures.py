@@ -28,10 +28,11 @@ from .roles import Column, Roles, subject_of
 
 __all__ = ["Scales", "table_metrics", "table_scales"]
 
-_PER_SHARE = regex.compile(r"每股|per share", regex.I)
-_TIMES = regex.compile(r"周转率|周转次数")
-_RATIO = regex.compile(r"比率|倍数|ratio", regex.I)
-_RATE = regex.compile(r"(?:率|比例|占比|比重|%)\s*[)）]?$|率\s*[(（]|比例|占比|比重|margin|rate\b", regex.I)
+_PER_SHARE = regex.compile(r"每股|\bper share\b", regex.I)
+_TIMES = regex.compile(r"周转率|周转次数|\bturnover\b", regex.I)
+_RATIO = regex.compile(r"比率|倍数|\bratios?\b", regex.I)
+_RATE = regex.compile(r"(?:率|比例|占比|比重|%)\s*[)）]?$|率\s*[(（]|比例|占比|比重|\bmargins?\b|\brates?\b",
+                      regex.I)
 _SHARE_COLUMN = regex.compile(r"比例|占比|比重|百分比|增长率|增幅|幅度|%")
 
 
@@ -63,9 +64,12 @@ def table_scales(p: Placed, r: Roles, declared: Sequence[Scale], in_force: Optio
         if i is None:
             continue
         c = t.cells[i]
+        above = max((k for k in data if k < c.row), default=None)
         if c.row in data and c.column in r.labels:
             for k in range(c.row, c.row + c.rowspan):
                 rows[k] = attrs.evolve(s, where="row")
+        elif c.column in r.labels and c.row >= r.header_rows and above is not None:
+            rows[above] = attrs.evolve(s, where="row")  # the rest of the label above: (户)
         elif c.row not in data and (c.column in r.labels or _alone(p, i)):
             table = s
         elif c.row not in data:

@@ -23,7 +23,7 @@ from .figures import table_metrics, table_scales
 from .grid import Placed, place
 from .html import RawTable, html_tables
 from .pipes import pipe_tables
-from .roles import roles
+from .roles import Roles, roles
 from .scale import _find_scales, scale_in_force
 
 __all__ = ["Layout", "find_tables", "page_of", "read_layout"]
@@ -39,6 +39,7 @@ class Layout(NamedTuple):
     masked: str
     masked_folded: str
     figures: tuple[tuple[int, int], ...]  # spans of the cells read as figures
+    quiet: tuple[tuple[int, int], ...]  # labels, headers, row numbers: their numerals are no figures
 
 
 def find_tables(text: str) -> tuple[Table, ...]:
@@ -82,6 +83,7 @@ def read_layout(text: str, folded: str, *, entity: Optional[str] = None,
     tables: list[Table] = []
     metrics: list[Metric] = []
     placed: list[Placed] = []
+    quiet: list[tuple[int, int]] = []
     raws = _raw_tables(text)
     lines = [s for s in scales if not any(t.start <= s.start < t.end for t in raws)]
     for raw in raws:
@@ -101,10 +103,20 @@ def read_layout(text: str, folded: str, *, entity: Optional[str] = None,
         metrics.extend(attrs.evolve(m, page=page) for m in found)
         tables.append(table)
         placed.append(p)
+        quiet.extend(_quiet(p, r))
     scales = _placed_scales(scales, tables)
     masked, masked_folded = _mask(text, folded, placed)
     figures = tuple((m.mention.start, m.mention.end) for m in metrics)
-    return Layout(tuple(tables), tuple(scales), tuple(metrics), pages, masked, masked_folded, figures)
+    return Layout(tuple(tables), tuple(scales), tuple(metrics), pages, masked, masked_folded, figures,
+                  tuple(quiet))
+
+
+def _quiet(p: Placed, r: Roles) -> list[tuple[int, int]]:
+    """Cells whose numerals name rather than count: the header rows, the
+    label columns and the columns before them (序号)."""
+    first = (r.labels[-1] + 1) if r.labels else 0
+    return [(c.start, c.end) for c in p.table.cells
+            if c.row < r.header_rows or c.column < first]
 
 
 def _placed_scales(scales: Sequence[Scale], tables: Sequence[Table]) -> list[Scale]:

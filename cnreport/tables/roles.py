@@ -131,14 +131,16 @@ def _data_row(p: Placed, r: int, value_from: int) -> bool:
 
 def _label_columns(p: Placed, first: int) -> tuple[int, ...]:
     t = p.table
-    out = []
+    out: list[int] = []
     for k in range(t.columns):
+        if not out and _sequence(p, first, k):
+            continue  # 序号: numbers the rows, neither label nor figure
         text = figures = 0
         for r in range(first, t.rows):
             i = p.at(r, k)
             if i is None or t.cells[i].column != k:
                 continue
-            if _figure(p, i) and not _SKIP.match(_head_text(p, first, k)):
+            if _figure(p, i):
                 figures += 1
             elif _texty(p, i):
                 text += 1
@@ -146,6 +148,15 @@ def _label_columns(p: Placed, first: int) -> tuple[int, ...]:
             break
         out.append(k)
     return tuple(out) if len(out) < t.columns else tuple(out[:1])
+
+
+def _sequence(p: Placed, first: int, k: int) -> bool:
+    """A column headed 序号 or No., or that counts its rows 1, 2, 3 …"""
+    if _SKIP.match(_head_text(p, first, k)):
+        return True
+    seen = [p.readings[i].value for r in range(first, p.table.rows)
+            if (i := p.at(r, k)) is not None and p.table.cells[i].row == r and p.readings[i].value is not None]
+    return len(seen) >= 2 and seen == list(range(1, len(seen) + 1))
 
 
 def _head_text(p: Placed, first: int, k: int) -> str:
@@ -197,13 +208,23 @@ def _absorb(p: Placed, pending: list[int], labels: tuple[int, ...], label: Optio
     if label is None:
         return "".join(texts), sections
     head = texts[0]
-    if rows and rows[-1].row == pending[0] - 1 and not head.endswith((":", "：")):
+    if rows and rows[-1].row == pending[0] - 1 and _tail(p.table.format, rows[-1].label, head):
         last = rows[-1]
         rows[-1] = last._replace(label=(last.label or "") + head)
         texts = texts[1:]
     for x in texts:
         sections = [x.rstrip(":：")] if x.endswith((":", "：")) else sections
     return label, sections
+
+
+def _tail(form: str, above: Optional[str], line: str) -> bool:
+    """A label-only line that ends the label above it: a parser split a
+    wrapped cell into rows (markdown, aligned text; HTML keeps a cell whole)."""
+    if form == "html" or line.endswith((":", "：")) or not above:
+        return False
+    opened = above.count("(") + above.count("（") - above.count(")") - above.count("）")
+    return (line[:1] in "(（" or len(line) <= 3 or opened > 0
+            or regex.search(r"[(（][^()（）]{1,6}[)）]$", line) is not None)
 
 
 def _parents(label: Optional[str], rows: list[Row], sections: list[str]) -> tuple[str, ...]:
