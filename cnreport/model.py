@@ -14,7 +14,7 @@ from typing import Any, Literal, Optional, Union
 import attrs
 
 __all__ = ["Cell", "CellRef", "Change", "Kind", "Metric", "NumberMention", "Number", "Page", "Period",
-           "Qualifier", "Report", "Scale", "Section", "SectionKind", "Speaker", "Table", "TableFormat",
+           "Qualifier", "Reason", "Report", "Scale", "Section", "SectionKind", "Speaker", "Table", "TableFormat",
            "Value"]
 
 Number = Union[int, Decimal, Fraction]
@@ -231,6 +231,28 @@ class Period:
                 "instant": self.instant, "relative": self.relative}
 
 
+ReasonField = Literal["subject", "entity", "period", "change", "category"]
+
+
+@attrs.frozen
+class Reason:
+    """Why a field of a metric has its value: the ``rule`` that set it
+    (``clause``, ``anaphora``, ``topic``, ``document`` …) and the span of
+    text it was read from (``None`` when no span of the text gave it, as for
+    a caller's default).
+
+    >>> import cnreport
+    >>> m = cnreport.parse("騰訊公佈業績。公司去年營收為5,601億元。").metrics[0]
+    >>> [(r.field, r.rule) for r in m.why if r.field == "entity"]
+    [('entity', 'anaphora')]
+    """
+
+    field: ReasonField
+    rule: str
+    start: Optional[int] = None
+    end: Optional[int] = None
+
+
 @attrs.frozen
 class Scale:
     """A scale declaration: the unit and magnitude that the bare figures in
@@ -388,6 +410,29 @@ class Metric:
     entity_key: Optional[str] = None
     cell: Optional[CellRef] = None
     page: Optional[int] = None
+    why: tuple[Reason, ...] = ()
+
+    def explain(self, text: Optional[str] = None) -> str:
+        """Why each field has its value, one line a field: the rule that set
+        it and, given the ``text`` the metric was read from, the words it was
+        read from.
+
+        >>> import cnreport
+        >>> t = "騰訊公佈業績。公司去年營收為5,601億元。"
+        >>> print(cnreport.parse(t).metrics[0].explain(t))
+        subject  營收  (before: 營收)
+        entity   騰訊  (anaphora: 騰訊)
+        period   去年  (before: 去年)
+        """
+        lines = []
+        for r in self.why:
+            value = {"subject": self.subject, "entity": self.entity, "period": self.period,
+                     "category": self.category,
+                     "change": self.change.direction if self.change else None}[r.field]
+            where = f": {text[r.start:r.end]}" if text is not None and r.start is not None and r.end is not None \
+                else f" at {r.start}-{r.end}" if r.start is not None else ""
+            lines.append(f"{r.field:<8} {value}  ({r.rule}{where})")
+        return "\n".join(lines)
 
     def to_record(self) -> dict[str, object]:
         """One flat JSON-safe row: the figure's fields (exact values as

@@ -11,10 +11,11 @@ import datetime
 import multiprocessing
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import repeat
-from typing import Optional
+from typing import Optional, Union
 
 import attrs
 
+from .entities import Entities, EntityLike, as_entities
 from .metrics import _tag_metrics
 from .model import Metric, Report
 from .normalize import fold
@@ -28,7 +29,8 @@ __all__ = ["parse", "parse_many"]
 
 def parse(text: str, *, source: Optional[str] = None,
           categories: Optional[Mapping[str, str]] = None,
-          reference_date: Optional[datetime.date] = None) -> Report:
+          reference_date: Optional[datetime.date] = None,
+          entities: Optional[Union[Entities, Iterable[EntityLike]]] = None) -> Report:
     """Read one report: its sections, every number, and each metric with its
     subject, entity, period, change, speaker and heading.
 
@@ -36,7 +38,10 @@ def parse(text: str, *, source: Optional[str] = None,
     ``categories`` adds metric aliases (``{"日活": "users"}``);
     ``reference_date`` is the date of writing, against which 今年, 去年 and
     目前 are resolved (by default, the date of the text's dateline, if it
-    has one). Never raises for a ``str``.
+    has one); ``entities`` is the caller's universe of entities (an
+    :class:`Entities`, or names, ``(name, aliases, code)`` tuples or
+    :class:`Entity` objects), recognised in the text and keyed as the
+    caller keys them. Never raises for a ``str``.
 
     >>> r = parse("丁珂-騰訊公司副總裁\\n截止到2019年5月,已經有超過3.8萬的醫療機構擁有了自己的公眾號")
     >>> m = r.metrics[0]
@@ -56,8 +61,9 @@ def parse(text: str, *, source: Optional[str] = None,
     view, view_folded = layout.masked, layout.masked_folded
     numbers = prose_numbers(_find_numbers(view, view_folded), layout)
     sections = _segment(view, view_folded)
+    universe = as_entities(entities)
     metrics = _tag_metrics(view, view_folded, sections, numbers, source=source, categories=categories,
-                           reference_date=reference_date)
+                           reference_date=reference_date, entities=universe)
     if layout.pages:
         metrics = [_on_page(m, layout) for m in metrics]
     cells = [m.mention for m in layout.metrics]
@@ -71,14 +77,15 @@ def _on_page(m: Metric, layout: Layout) -> Metric:
     return attrs.evolve(m, page=page_of(layout.pages, m.mention.start))
 
 
-def _parse_one(args: tuple[str, Optional[str], Optional[Mapping[str, str]]]) -> Report:
-    text, source, categories = args
-    return parse(text, source=source, categories=categories)
+def _parse_one(args: tuple[str, Optional[str], Optional[Mapping[str, str]], Optional[Entities]]) -> Report:
+    text, source, categories, entities = args
+    return parse(text, source=source, categories=categories, entities=entities)
 
 
 def parse_many(texts: Iterable[str], *, sources: Optional[Iterable[Optional[str]]] = None,
                n_process: int = 1, batch_size: int = 8,
-               categories: Optional[Mapping[str, str]] = None) -> Iterator[Report]:
+               categories: Optional[Mapping[str, str]] = None,
+               entities: Optional[Union[Entities, Iterable[EntityLike]]] = None) -> Iterator[Report]:
     """Parse many texts, in order, optionally in ``n_process`` worker
     processes; yields the same reports as ``parse`` would, one per text.
 
@@ -95,7 +102,8 @@ def parse_many(texts: Iterable[str], *, sources: Optional[Iterable[Optional[str]
         raise ValueError(f"n_process must be a positive int, not {n_process!r}")
     if not isinstance(batch_size, int) or batch_size < 1:
         raise ValueError(f"batch_size must be a positive int, not {batch_size!r}")
-    jobs = zip(texts, sources if sources is not None else repeat(None), repeat(categories))
+    universe = as_entities(entities)  # (once, not once a text)
+    jobs = zip(texts, sources if sources is not None else repeat(None), repeat(categories), repeat(universe))
     if n_process == 1:
         for job in jobs:
             yield _parse_one(job)

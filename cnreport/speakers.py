@@ -108,7 +108,24 @@ def _segment(text: str, folded: str) -> list[Section]:
     lines = _lines(text, folded)
     _classify(lines)
     _assign(lines)
-    return _sections(text, lines)
+    return _carry_identity(_sections(text, lines))
+
+
+def _carry_identity(sections: list[Section]) -> list[Section]:
+    """A speaker's later turns carry the title and organisation of an
+    earlier turn that gave them (陈立峰 星云智联科技首席执行官, then 陈立峰：):
+    the same person, by name, across scripts."""
+    known: dict[str, Speaker] = {}
+    carried = []
+    for s in sections:
+        sp = s.speaker
+        if sp is not None and (sp.title or sp.org):
+            known.setdefault(sp.key, sp)
+        elif sp is not None and sp.key in known and sp.name not in _labels():
+            first = known[sp.key]
+            s = attrs.evolve(s, speaker=attrs.evolve(first, name=sp.name, raw=sp.raw))
+        carried.append(s)
+    return carried
 
 
 @attrs.define

@@ -28,6 +28,7 @@ import datetime
 from collections.abc import Mapping, Sequence
 from typing import Optional
 
+from ..entities import Entities
 from ..model import Metric, NumberMention, Section
 from ..normalize import fold
 from .document import METRIC_KINDS
@@ -59,7 +60,8 @@ def tag_metrics(text: str, sections: Sequence[Section], numbers: Sequence[Number
 
 def _tag_metrics(text: str, folded: str, sections: Sequence[Section], numbers: Sequence[NumberMention], *,
                  source: Optional[str], categories: Optional[Mapping[str, str]],
-                 reference_date: Optional[datetime.date] = None) -> list[Metric]:
+                 reference_date: Optional[datetime.date] = None,
+                 entities: Optional[Entities] = None) -> list[Metric]:
     """:func:`tag_metrics` of ``text`` whose fold is ``folded``."""
     return _tag(text, folded, sections, numbers, source=source, categories=categories,
-                reference_date=reference_date)
+                reference_date=reference_date, entities=entities)

@@ -21,13 +21,15 @@ _HEAD_LINES = 6
 _SHORT_LINE = 60
 
 
-def document_date(text: str, folded: str, numbers: Sequence[NumberMention]) -> Optional[datetime.date]:
-    """The date of writing that the head of the text states, or None.
+def document_date(text: str, folded: str, numbers: Sequence[NumberMention]
+                  ) -> Optional[tuple[datetime.date, int]]:
+    """The date of writing that the head of the text states, and where its
+    dateline ends; or None.
 
     >>> from cnreport import find_numbers
     >>> t = "新华社北京2024年3月15日电 今年前两个月，…"
     >>> document_date(t, t, find_numbers(t))
-    datetime.date(2024, 3, 15)
+    (datetime.date(2024, 3, 15), 16)
     """
     head_end = 0
     for _ in range(_HEAD_LINES):
@@ -46,9 +48,11 @@ def document_date(text: str, folded: str, numbers: Sequence[NumberMention]) -> O
         line_end = folded.find("\n", m.end)
         line = folded[line_start:line_end if line_end >= 0 else len(folded)]
         after = folded[m.end:m.end + 1]
-        if after in _words("after") or (len(line.strip()) <= _SHORT_LINE
-                                        and (line.strip() == m.text or any(w in line for w in _words("line")))):
-            return day
+        if after in _words("after"):
+            close = folded.find("）", m.end, m.end + _SHORT_LINE)  # (新华社…电（记者某某）)
+            return day, (close + 1 if close > 0 and folded[m.end + 1:m.end + 2] == "（" else m.end + 1)
+        if len(line.strip()) <= _SHORT_LINE and (line.strip() == m.text or any(w in line for w in _words("line"))):
+            return day, line_start + len(line)
     return None
 
 

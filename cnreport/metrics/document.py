@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Optional
 
@@ -70,8 +70,10 @@ class Document:
     def __init__(self, text: str, folded: str, numbers: Sequence[NumberMention],
                  categories: Optional[Mapping[str, str]], date: Optional[datetime.date] = None) -> None:
         self.text, self.folded, self.numbers = text, folded, numbers
-        # the date of writing: the caller's, else the dateline's
-        self.date = date if date is not None else document_date(text, folded, numbers)
+        # the date of writing: the caller's, else the dateline's (and where it ends)
+        dated = document_date(text, folded, numbers)
+        self.date = date if date is not None else (dated[0] if dated else None)
+        self.dateline_end = dated[1] if dated else 0
         self.sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
         self.sentence_starts = [s for s, _ in self.sentences]
         self.starts = [m.start for m in numbers]
@@ -93,12 +95,24 @@ class Document:
         self._period_words: dict[int, list[tuple[int, int]]] = {}
         self._org_spans: dict[int, list[tuple[int, int]]] = {}
         self.memo: dict[tuple[object, ...], object] = {}  # the stages' own memos, by key
+        # names this text's reader knows beyond the dictionary: the caller's
+        # entities and the short names the text declares, read as one word
+        self._names_from: dict[str, tuple[str, ...]] = {}
+        self._names_to: dict[str, tuple[str, ...]] = {}
         # time mentions, by index: dates, years, durations, quarters (一季度,
         # 第三季, 第二财季); not a founding year or a comparison's base
         self.times = [j for j, t in enumerate(numbers)
                       if (is_time(t) or (t.kind == "ordinal" and folded.startswith(QUARTERS, t.end)))
                       and not basis_before(folded, t.start)
                       and not folded.endswith(_FOUNDED, max(0, t.start - 4), t.start)]
+
+    def know(self, names: Iterable[str]) -> None:
+        """Read ``names`` (folded) as one word each from now on."""
+        words = sorted({n for n in names if len(n) > 1}, key=len, reverse=True)
+        self._names_from = vocab.by_first(words)
+        self._names_to = vocab.by_last(words)
+        self._words_at.clear()
+        self.memo.clear()
 
     # -- sentences and clauses
 
@@ -149,7 +163,7 @@ class Document:
         if word in self.lex.endings:
             return self.tags.get(word, "n")  # 金控, 锂业
         role = self.lex.roles.get(word)
-        if role == "scope":
+        if role in ("scope", "market"):
             return "n"
         if role == "prefix":
             return PREFIX_TAG
@@ -182,6 +196,9 @@ class Document:
         tag = _FUNCTION_CHARS.get(c)
         if tag is not None and c != "的":
             return i, i + 1, tag
+        name = next((n for n in self._names_from.get(c, ()) if f.startswith(n, i, limit)), None)
+        if name is not None:
+            return i, i + len(name), "nt"
         known, aliases = self.known, self.aliases
         w = c
         for k in range(min(self.longest_from.get(c, 1), limit - i), 1, -1):
@@ -214,6 +231,10 @@ class Document:
             return j - 1, j, "v"  # 研发费用为8.6亿元: the copula, not the 用为 of the dictionary (but 约为)
         if c == "比" and (self.period_word_at(j, len(f)) or j in self.mention_at):
             return j - 1, j, "p"  # 增速比上月加快: the comparison, not 速比
+        name = next((n for n in self._names_to.get(c, ()) if j - len(n) >= limit and f.startswith(n, j - len(n))),
+                    None)
+        if name is not None:
+            return j - len(name), j, "nt"
         known, aliases = self.known, self.aliases
         w = c
         for k in range(min(self.longest_to.get(c, 1), j - limit), 1, -1):

@@ -25,9 +25,10 @@ _LEAD_REACH = 80
 _LONGEST_NAME = 16
 _MAX_RUN = 8
 # Characters that open no name: pronouns, conjunctions, adverbs, prepositions.
-_NOT_NAME_START = frozenset("我你您他她它这那哪其该此每各但而且所因如若虽就也都还又才并只在从对向以于把被给让使由据按将已了的是有为要会能可很更最再不没")
+_NOT_NAME_START = frozenset("我你您他她它这那哪其该此每各但而且所因如若虽就也都还又才并只在从对向以于把被给让使由据按将已了的是有为要会能可很更最再不没当谢")
 CONTRAST = frozenset("而则但")  # before a name or a link verb: 而饿了么…, 保利发展则为…
 _FIRST_PERIOD = frozenset("前首")
+_OF_WHICH = "其中"
 # After X旗下 (的), the subsidiary named next is whom the figures are about.
 _SUBSIDIARY = "旗下"
 # Parts of a place that keep the scope word before them: 中国 + 内地 is one place.
@@ -35,6 +36,7 @@ _PLACE_PARTS = ("内地", "大陆", "境内", "本土")
 # Notes in brackets inside a company's name.
 _NAME_NOTES = ("（集团）", "(集团)", "（控股）", "(控股)", "（中国）", "(中国)", "（香港）", "(香港)")
 _PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz", "nrt", "nrfg", "eng"})
+_FUNCTION_TAGS = frozenset({"c", "cc", "p", "uj", "ul", "u", "y", "m"})
 _NAME_ENDING_ROLES = frozenset({"period", "up", "down", "basis", "link", "verb"})
 # The last character of most words for a measure (失业率, 营业额, 出货量): such
 # a word ends the name before it (印尼失业率 → 印尼), as the aliases do.
@@ -43,7 +45,7 @@ _MEASURE_ENDS = frozenset("率额量")
 # the measure (上市公司数量, 服务器总量).
 _COUNTING_MEASURES = frozenset({"数量", "总量", "总额", "余额", "存量", "增量"})
 _PLACE_PERSON_ORG = frozenset({"ns", "nr", "nt", "nrt", "nrfg"})
-_NAME_ENDING_TAGS = frozenset({"p", "uj", "ul", "c", "cc", "v", "d"})
+_NAME_ENDING_TAGS = frozenset({"p", "uj", "ul", "c", "cc", "v", "d", "l", "i"})  # (归属于: a set phrase)
 # A surname and one of these is a person (李某, 张先生).
 _PERSON_AFTER_SURNAME = ("某", "先生", "女士", "小姐", "总", "董")
 
@@ -89,10 +91,13 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
     if k + 1 < end and f[k] in CONTRAST \
             and any(f.startswith(o, k + 1, end) for o in lex.orgs_from.get(f[k + 1], ())):
         k += 1  # 而饿了么营收…: the contrast opens the clause, a company follows
+    if f.startswith(_OF_WHICH, k, end):
+        k += len(_OF_WHICH)  # 其中渝北区人均收入…: the part named after 其中
     start = k
     if f.startswith(_WE, start) and org:
         return start, start + 2, org  # 我们的用户: the speaker's organisation
-    if start >= end or (f[start] in _NOT_NAME_START and f[start:start + 2] not in _name_openers()):
+    if start >= end or (f[start] in _NOT_NAME_START and f[start:start + 2] not in _name_openers()
+                        and f[start:start + 2] not in vocab.places()):  # (我国)
         return None  # most clauses open with a function word: no look-ups (but 以色列)
     read = _name_tokens(doc, start, end, org)
     if read is None or isinstance(read[0], int):
@@ -161,9 +166,9 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
         if w in lex.sources:
             return None  # 国家统计局数据显示，…: a source, not whom the figure is about
         if w not in lex.endings and (
-                w in lex.stops or w.lower() in doc.aliases or role in _NAME_ENDING_ROLES
+                w in lex.stops or w in lex.announces or (tokens and w in lex.owners) or w.lower() in doc.aliases or role in _NAME_ENDING_ROLES
                 or (len(w) > 1 and w[-1] in _MEASURE_ENDS and w not in _COUNTING_MEASURES)
-                or (tokens and role == "scope" and not _ending_at(doc, tok[1], end))
+                or (tokens and role in ("scope", "market") and not _ending_at(doc, tok[1], end))
                 or tok[2] in _NAME_ENDING_TAGS
                 or (tok[2] == PREFIX_TAG and tok[1] - tok[0] > 1)):
             # (腾讯音乐 + 付费用户: a measure's prefix of two characters or
@@ -194,6 +199,20 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
     if last_ending is not None and last_ending - start >= k - last_ending:
         k = last_ending
         tokens = [t for t in tokens if t[1] <= k]
+    described = max((j for j, (a, b, _) in enumerate(tokens[:-1]) if f[a:b] in vocab.descriptors()), default=None)
+    if described is not None and looks_like_name(f[tokens[described + 1][0]:k], tokens[described + 1:]):
+        # 光学元件大厂 + 台禾光电, IC设计厂 + 宏晶科技: a description, then the name
+        start = tokens[described + 1][0]
+        tokens = tokens[described + 1:]
+    places = 0
+    while places < len(tokens) and _is_place(doc, tokens[places]):
+        places += 1
+    if 0 < places < len(tokens) and all(t[2] not in _PROPER_TAGS for t in tokens[places:]) \
+            and f[start:k] not in vocab.org_set() and not f[start:k].endswith(vocab.name_forms()):
+        # 印尼 + 大多数人, 重庆 + 农业资源, 广东江门 + 智慧路灯: a place and
+        # then common nouns: the place is the name, the nouns what it has
+        tokens = tokens[:places]
+        k = tokens[-1][1]
     if not named_by_place and len(tokens) > 1 and f[tokens[0][0]:tokens[0][1]] in vocab.org_set() and not any(
             f[a:b] in lex.endings or lex.roles.get(f[a:b]) == "brand" for a, b, _ in tokens[1:]):
         # 蒙牛液态奶销量, 中国移动5G套餐用户数: a known organisation and
@@ -204,15 +223,24 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
     if not tokens or not 2 <= k - start <= _LONGEST_NAME:
         return None
     name = f[start:k]
+    if sum(ch.isalpha() for ch in name) < 2 or name.lower() in vocab.not_names() or "、" in name \
+            or f[tokens[0][0]:tokens[0][1]] in lex.owners:
+        return None  # ###, 3Q, EBITDA, 珠宝、钟表, 董事会宣派: no names
     if len(tokens) == 2 and f[tokens[0][0]:tokens[0][1]] in lex.scope \
             and f[tokens[1][0]:tokens[1][1]] in lex.endings:
         return None  # 中国公司, 全球银行: a kind, not a name
-    if tokens[0][2] in ("r", "f", "d", "m") or name in lex.owners or name in lex.scope \
+    if tokens[0][2] in ("r", "f", "d", "m") or name in lex.owners or name in lex.scope or name in lex.endings \
             or (f[tokens[0][0]:tokens[0][1]] in lex.scope and name not in vocab.org_set()
-                and not name.endswith(vocab.entity_words("ending"))) \
+                and not name.endswith(vocab.entity_words("ending"))
+                and not looks_like_name(f[tokens[1][0]:k], tokens[1:])) \
             or not (named_by_place or looks_like_name(name, tokens)):
         return None
     return start, k, doc.text[start:k]
+
+
+def _is_place(doc: Document, tok: Token) -> bool:
+    w = doc.folded[tok[0]:tok[1]]
+    return len(w) > 1 and (tok[2] == "ns" or w in vocab.places())  # (瑞 of 瑞幸: no place)
 
 
 def _ending_at(doc: Document, k: int, end: int) -> bool:
@@ -226,22 +254,36 @@ def looks_like_name(name: str, tokens: list[Token]) -> bool:
     """A proper name rather than a common noun phrase: a name in jieba's
     dictionary (nr, ns, nt, nz, j), Latin letters, a word the dictionary
     does not know (two single characters in a row), or a company ending."""
-    if name in vocab.org_set() or name.endswith(vocab.entity_words("ending")):
+    if name in vocab.org_set() or name.endswith(vocab.name_forms()):
         return True
+    ending = next((e for e in vocab.entity_words("ending") if name.endswith(e) and len(name) > len(e)), None)
+    if ending is not None:
+        # 比亚迪汽车, 天齐锂业: an industry word ends a name when the words
+        # before it make one (新能源汽车, 消费电子 are kinds, not names)
+        return looks_like_name(name[:-len(ending)], [t for t in tokens if t[1] - tokens[0][0] <= len(name) - len(ending)])
     if name[1:] in _PERSON_AFTER_SURNAME and name[0] in vocab.surnames():
         return True
     singles = 0
-    for a, b, tag in tokens:
+    last = len(tokens) - 1
+    for j, (a, b, tag) in enumerate(tokens):
+        if tag == "eng":
+            # (N型: a letter is no name; 旗舰SUV: a kind of thing, not a name; but AI导诊)
+            if b - a > 1 and (j < last or name[a - tokens[0][0]:b - tokens[0][0]].lower() not in vocab.not_names()):
+                return True
+            singles = 0
+            continue
         if tag in _PROPER_TAGS:
             return True
-        singles = singles + 1 if b - a == 1 else 0
+        # two unknown characters in a row (電訊盈科), not function words (及非)
+        singles = singles + 1 if b - a == 1 and tag not in _FUNCTION_TAGS else 0
         if singles >= 2:
             return True
     return False
 
 
 def split_front(doc: Document, a: int, b: int) -> tuple[int, Optional[str]]:
-    """Split an organisation and scope words off the front of a subject."""
+    """Split an organisation and scope words off the front of a subject; the
+    organisation (or a place among the scope words) is the entity."""
     f = doc.folded
     entity = None
     org = _org_at(f, a, b)
@@ -254,17 +296,20 @@ def split_front(doc: Document, a: int, b: int) -> tuple[int, Optional[str]]:
         for word in doc.lex.front_from.get(f[a], ()):
             if f.startswith(word, a) and a + len(word) < b and f[a:b] not in doc.aliases \
                     and not f.startswith(_PLACE_PARTS, a + len(word)):
+                if entity is None and word in vocab.places():
+                    entity = doc.text[a:a + len(word)]  # 中国网民: the place is whom the figure is about
                 a += len(word)  # 全网服务器总量, 公司研发人员
                 changed = True
     return a, entity
 
 
-def entity_before(doc: Document, pos: int, s_start: int) -> Optional[str]:
+def entity_before(doc: Document, pos: int, s_start: int) -> Optional[Name]:
     """The organisation named last before ``pos`` in the sentence (the
     longest one where several start at the same place)."""
     for k, end in doc.orgs_in(s_start):
-        if end <= pos:
-            return doc.text[k:_extend_brand(doc.folded, end, pos)]
+        if end <= pos and doc.folded[k:end] not in vocab.venues():  # (在深交所上市: where, not whom)
+            end = _extend_brand(doc.folded, end, pos)
+            return k, end, doc.text[k:end]
     return None
 
 

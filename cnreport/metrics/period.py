@@ -21,9 +21,15 @@ __all__ = ["context_year", "period", "when"]
 _PERIOD_GAPS = frozenset("前首至到~-–—")
 
 
-def period(doc: Document, i: int, s_start: int, s_end: int, change: Optional[Change] = None) -> Optional[str]:
-    """The period of figure ``i``. For the second figure of a change, a
-    time tied to the first by 的 is the first's (從2016年的37%下降至19%)."""
+Found = tuple[Optional[str], Optional[tuple[int, int]], Optional[str]]  # (text, span, rule)
+
+
+def period(doc: Document, i: int, s_start: int, s_end: int, change: Optional[Change] = None) -> Found:
+    """The period of figure ``i`` as written, where it stands and the rule
+    that found it: ``before`` (the nearest time before the figure in its
+    sentence) or ``after`` (one after it in its clause). For the second
+    figure of a change, a time tied to the first by 的 is the first's
+    (從2016年的37%下降至19%)."""
     m = doc.numbers[i]
     k = bisect.bisect_left(doc.times, i)
     tied = change.start if change is not None and change.end is m else None
@@ -46,25 +52,27 @@ def period(doc: Document, i: int, s_start: int, s_end: int, change: Optional[Cha
             base = word[0]
             word = doc.period_word(s_start, base)
     if before is not None and (word is None or word[0] <= before.start):
-        return whole_period(doc, before.start, before.end, s_start, m.start)
+        return _found(doc, whole_period(doc, before.start, before.end, s_start, m.start), "before")
     if word is not None:
-        return whole_period(doc, word[0], word[1], s_start, m.start)
+        return _found(doc, whole_period(doc, word[0], word[1], s_start, m.start), "before")
     k = bisect.bisect_right(doc.times, i)
     after_m = doc.numbers[doc.times[k]] if k < len(doc.times) else None
     if after_m is not None and after_m.end > s_end:
         after_m = None
     if after_m is not None and not any(c in CLAUSE_STOPS for c in f[m.end:after_m.start]):
-        return whole_period(doc, after_m.start, after_m.end, m.end, s_end)
-    return None
+        return _found(doc, whole_period(doc, after_m.start, after_m.end, m.end, s_end), "after")
+    return None, None, None
 
 
-def whole_period(doc: Document, a: int, b: int, lo: int, hi: int) -> str:
-    """The time expression around [a, b), grown over its neighbouring
-    parts within [lo, hi): 今年 + 上半年, 2022年 + 前 + 三季度, 截至 +
-    今年6月底, 自 + 2019年 + 以来, 过去三年 + 间, 第三 + 季."""
-    a = _grown_back(doc, a, lo)
-    b = _grown_on(doc, b, hi)
-    return doc.text[a:b]
+def _found(doc: Document, span: tuple[int, int], rule: str) -> Found:
+    return doc.text[span[0]:span[1]], span, rule
+
+
+def whole_period(doc: Document, a: int, b: int, lo: int, hi: int) -> tuple[int, int]:
+    """The span of the time expression around [a, b), grown over its
+    neighbouring parts within [lo, hi): 今年 + 上半年, 2022年 + 前 +
+    三季度, 截至 + 今年6月底, 自 + 2019年 + 以来, 过去三年 + 间, 第三 + 季."""
+    return _grown_back(doc, a, lo), _grown_on(doc, b, hi)
 
 
 def _grown_back(doc: Document, a: int, lo: int) -> int:

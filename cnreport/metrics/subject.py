@@ -11,13 +11,15 @@ import bisect
 import itertools
 from typing import Optional
 
+import attrs
 import regex
 
 from ..model import NumberMention
+from . import vocab
 from .document import CLAUSE_STOPS, METRIC_KINDS, NOUN_TAGS, PREFIX_TAG, QUARTERS, Document, Token, is_time
 from .names import CONTRAST, Name, entity_before, lead_name, name_at, split_front
 
-__all__ = ["Span", "in_part_clause", "named_alone", "opens_with_period", "share_without_owner", "subject",
+__all__ = ["Reading", "Span", "in_part_clause", "named_alone", "opens_with_period", "share_without_owner", "subject",
            "topic"]
 
 Span = tuple[int, int]
@@ -63,15 +65,30 @@ _NO_OWNER = (-1, -1)
 _SHARE_TAILS = ("占比", "比重")
 
 
-def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Optional[str] = None
-            ) -> tuple[Optional[str], Optional[str]]:
-    """The subject and the entity of figure ``m``; ``org`` is the
-    speaker's organisation, which 我们 stands for."""
+@attrs.frozen
+class Reading:
+    """What a figure's own sentence says it measures and whom it is about,
+    with the rule behind each and the span it was read from."""
+
+    subject: Optional[str] = None
+    subject_span: Optional[Span] = None
+    subject_rule: str = "none"
+    entity: Optional[str] = None
+    entity_span: Optional[Span] = None
+    entity_rule: Optional[str] = None
+    market: bool = False  # the subject opens with 全网, 全球: a market-wide figure
+
+
+def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Optional[str] = None) -> Reading:
+    """The subject and the entity of figure ``m`` as its sentence names
+    them; ``org`` is the speaker's organisation, which 我们 stands for."""
     f = doc.folded
-    span = _span(doc, m, s_start, s_end)
+    span, rule = _span(doc, m, s_start, s_end)
+    if rule == "bracket" and span is not None and _is_name(doc, span):
+        return _bracket_reading(doc, m, s_start, span)
     share = _share_owner(doc, m, s_start)
     if share is not None:
-        span = None if share == _NO_OWNER else share
+        span, rule = (None, "share") if share == _NO_OWNER else (share, "share")
     if span is not None:
         span = _trimmed(doc, span)
     lead = None
@@ -79,13 +96,15 @@ def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Opti
         lead = lead_name(doc, s_start, span[0], org)
     if lead is None:
         lead = lead_name(doc, s_start, m.start, org)
-    entity = lead[2] if lead is not None else entity_before(doc, m.start, s_start)
+    entity, entity_span, entity_rule = _lead_entity(doc, m, s_start, lead)
     if lead is not None:
-        entity = _respective_name(doc, m, lead, org) or entity
+        respective = _respective_name(doc, m, lead, org)
+        if respective is not None:
+            entity, entity_span, entity_rule = respective[2], (respective[0], respective[1]), "respective"
     if lead is not None and f[lead[0]:lead[1]] in doc.lex.endings:
-        entity = None  # 公司研发人员: 公司 alone names nobody (but is no subject either)
+        entity, entity_span, entity_rule = None, None, None  # 公司研发人员: 公司 alone names nobody
     if span is None:
-        return None, entity
+        return Reading(None, None, rule, entity, entity_span, entity_rule)
     a, b = span
     if lead is not None and lead[0] <= a < lead[1]:
         a = lead[1]  # 贵州茅台股价: the name is the entity, not part of the subject
@@ -93,40 +112,118 @@ def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Opti
             a += 1
         if f[a:b] in doc.lex.roles or f[a:b] in doc.lex.stops:
             a = b  # 联合利华以: nothing is left of the subject
+    front = a
+    market = any(f.startswith(w, a, b) for w in doc.lex.market)
     a, front_entity = split_front(doc, a, b)
     if front_entity is not None and (lead is None or lead[1] <= doc.clause_at(a, s_start)):
-        entity = front_entity  # (而饿了么营收: nearer than the name of an earlier clause)
+        # (而饿了么营收: nearer than the name of an earlier clause)
+        entity, entity_span, entity_rule = front_entity, (front, front + len(front_entity)), "front"
     if a >= b:
-        return None, entity
+        return Reading(None, None, rule, entity, entity_span, entity_rule, market)
     a, b = _respective(doc, m, a, b)
-    return doc.text[a:b], entity
+    return Reading(doc.text[a:b], (a, b), rule, entity, entity_span, entity_rule, market)
 
 
-def _span(doc: Document, m: NumberMention, s_start: int, s_end: int) -> Optional[Span]:
-    """The noun run the figure measures, before any trimming."""
+def _bracket_reading(doc: Document, m: NumberMention, s_start: int, span: Span) -> Reading:
+    """入口则大体来自日本(18.0%)、中国大陆(16.1%): the name before the
+    bracket is whom the figure is about; what it measures opens the clause."""
+    c = doc.clause_at(m.start, s_start)
+    measured = _opening_nouns(doc, c, span[0])
+    subject_text = doc.text[measured[0]:measured[1]] if measured is not None else None
+    return Reading(subject_text, measured, "clause" if measured else "none",
+                   doc.text[span[0]:span[1]], span, "bracket")
+
+
+def _opening_nouns(doc: Document, c: int, limit: int) -> Optional[Span]:
+    """The nouns that open the clause at ``c`` (past 而, 则 and a name's
+    的: 印尼的入口 → 入口), up to the first word that is not one."""
+    f = doc.folded
+    while c < limit and (f[c] in " \u3000" or f[c] in CONTRAST):
+        c += 1
+    run: Optional[Span] = None
+    k = c
+    while k < limit:
+        tok = doc.forward(k, limit)
+        if tok is None or tok[2] not in NOUN_TAGS | {PREFIX_TAG}:
+            if tok is not None and tok[2] == "uj" and run is not None:
+                run, k = None, tok[1]  # 印尼的: a name's, not the measure
+                continue
+            break
+        run = (run[0] if run else tok[0], tok[1])
+        k = tok[1]
+    return run
+
+
+def _is_name(doc: Document, span: Span) -> bool:
+    """Whether a span is a name: a place, or words that look like one."""
+    word = doc.folded[span[0]:span[1]]
+    if word in vocab.places() or doc.tags.get(word) == "ns":
+        return True
+    tokens = []
+    k = span[0]
+    while k < span[1]:
+        tok = doc.forward(k, span[1])
+        if tok is None:
+            return False
+        tokens.append(tok)
+        k = tok[1]
+    return any(t[2] in ("ns", "nt", "nz", "eng") for t in tokens) and word not in doc.aliases
+
+
+def _reporter(doc: Document, name: Name) -> bool:
+    """Whether a name is who reports the figures rather than whom they are
+    about: the source of a headline (海关总署：…, 经济部：…), a person with a
+    title (财务长吴佩珊表示…)."""
+    f = doc.folded[name[0]:name[1]]
+    return doc.folded[name[1]:name[1] + 1] in "：:" \
+        or any(t in f[:-1] for t in vocab.titles() if len(t) > 1)
+
+
+def _lead_entity(doc: Document, m: NumberMention, s_start: int, lead: Optional[Name]
+                 ) -> tuple[Optional[str], Optional[Span], Optional[str]]:
+    """The entity of the name that opens the figure's clause (``clause``) or
+    an earlier one (``sentence``), else of the organisation named last
+    before the figure in the sentence (``named``)."""
+    if lead is not None and not _reporter(doc, lead):
+        rule = "clause" if lead[0] >= doc.clause_at(m.start, s_start) else "sentence"
+        return lead[2], (lead[0], lead[1]), rule
+    named = entity_before(doc, m.start, s_start)
+    if named is None:
+        return None, None, None
+    return named[2], (named[0], named[1]), "named"
+
+
+def _span(doc: Document, m: NumberMention, s_start: int, s_end: int) -> tuple[Optional[Span], str]:
+    """The noun run the figure measures, before any trimming, and the rule
+    that found it: ``bracket``, ``before`` (the noun before the figure),
+    ``after`` (the noun it counts), ``respective`` (a part of a list)."""
     f = doc.folded
     before = doc.backward(m.start, s_start)
     if m.start > s_start and f[m.start - 1] in "(（" and f[m.end:m.end + 1] in (")", "）"):
         # 日本(22.3%), 長實（30%）: the figure is the name's, and the name
         # is nouns only (收入主要来自中国内地（68%）: 中国内地)
-        span = left(doc, m.start - 1, s_start, links=_NAME_LINKS)
-    elif before is not None and before[2] in NOUN_TAGS and (
+        return left(doc, m.start - 1, s_start, links=_NAME_LINKS), "bracket"
+    if before is not None and before[2] in NOUN_TAGS and (
             (f[m.end:m.end + 1] == "的" and m.kind != "percent") or f[m.end:m.end + 1] in _LIST_MARKS
             or (m.unit is not None and f[m.end:m.end + 1] in _LIST_MARKS)):
         # 服務器總量超過百萬的公司: the noun before measures, the one after is
         # described; 分行126间、支行400间: each item counts its own noun
-        span = left(doc, m.start, s_start) or right(doc, m.end, s_end)
-    else:
-        span = right(doc, m.end, s_end, counted=m.kind == "cardinal" and m.unit is not None) \
-            or left(doc, m.start, s_start)
-    if span is None:
-        # 毛利率、营业利润率和净利率分别为45.2%、38.1%和36.5%: the part an
-        # earlier figure of the list found for this one
-        span = doc.memo.get(("part", m.start))  # type: ignore[assignment]
-    return span
+        found = left(doc, m.start, s_start)
+        if found is not None:
+            return found, "before"
+        return right(doc, m.end, s_end), "after"
+    found = right(doc, m.end, s_end, counted=m.kind == "cardinal" and m.unit is not None)
+    if found is not None:
+        return found, "after"
+    found = left(doc, m.start, s_start)
+    if found is not None:
+        return found, "before"
+    # 毛利率、营业利润率和净利率分别为45.2%、38.1%和36.5%: the part an
+    # earlier figure of the list found for this one
+    return doc.memo.get(("part", m.start)), "respective"  # type: ignore[return-value]
 
 
-def _respective_name(doc: Document, m: NumberMention, lead: Name, org: Optional[str]) -> Optional[str]:
+def _respective_name(doc: Document, m: NumberMention, lead: Name, org: Optional[str]) -> Optional[Name]:
     """三星、苹果和小米的市场份额分别为20%、17%和14%: with 分别, the figures
     go to the names of the list in order, when there are as many of each."""
     f = doc.folded
@@ -149,7 +246,7 @@ def _respective_name(doc: Document, m: NumberMention, lead: Name, org: Optional[
     figures = _respective_figures(doc, k, m)
     if len(figures) != len(names) or m not in figures:
         return None
-    return names[figures.index(m)][2]
+    return names[figures.index(m)]
 
 
 def _respective_figures(doc: Document, k: int, m: NumberMention) -> list[NumberMention]:
@@ -178,7 +275,7 @@ def _respective(doc: Document, m: NumberMention, a: int, b: int) -> Span:
     return parts[figures.index(m)]
 
 
-def topic(doc: Document, pos: int, s_start: int) -> Optional[str]:
+def topic(doc: Document, pos: int, s_start: int) -> Optional[tuple[str, Span]]:
     """从会员增长来看，从4300万增长到8200万: the topic named before the
     figure's clause, when the clause names nothing itself."""
     c = doc.clause_at(pos, s_start)
@@ -189,10 +286,10 @@ def topic(doc: Document, pos: int, s_start: int) -> Optional[str]:
     if found is None:
         return None
     span = left(doc, found.end(1), found.start(1))
-    return doc.text[span[0]:span[1]] if span is not None else None
+    return (doc.text[span[0]:span[1]], span) if span is not None else None
 
 
-def named_alone(doc: Document, m: NumberMention, s_start: int, org: Optional[str]) -> Optional[str]:
+def named_alone(doc: Document, m: NumberMention, s_start: int, org: Optional[str]) -> Optional[Name]:
     """The name that is all the clause says before the figure but a link
     verb (…，比亚迪为16%, 而保利发展则为3313亿元): the figure is that
     name's, of the measure before."""
@@ -208,7 +305,7 @@ def named_alone(doc: Document, m: NumberMention, s_start: int, org: Optional[str
     rest = f[name[1]:m.start].strip()
     if rest[:1] in CONTRAST:
         rest = rest[1:]
-    return name[2] if rest in _COPULAS else None
+    return name if rest in _COPULAS else None
 
 
 def opens_with_period(doc: Document, pos: int, s_start: int) -> bool:

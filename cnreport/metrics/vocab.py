@@ -71,6 +71,46 @@ def org_set() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def name_forms() -> tuple[str, ...]:
+    """``lexicon/name_forms.tsv``: the words that make a name of the words
+    before them (有限公司, 集团, 银行), longest first."""
+    return tuple(sorted((r[0] for r in table("name_forms.tsv", 1)), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def descriptors() -> frozenset[str]:
+    """``lexicon/name_descriptors.tsv``: words that describe an organisation
+    before its name (大厂 in 光学元件大厂台禾光电)."""
+    return frozenset(r[0] for r in table("name_descriptors.tsv", 1))
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[str, ...]:
+    """``lexicon/titles.tsv``: job titles, longest first."""
+    return tuple(sorted((r[0] for r in table("titles.tsv", 1)), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """``lexicon/not_names.tsv``: Latin words for measures and things (GDP,
+    SKU, EBITDA), in lower case."""
+    return frozenset(r[0].lower() for r in table("not_names.tsv", 1))
+
+
+@lru_cache(maxsize=1)
+def venues() -> frozenset[str]:
+    """``lexicon/venues.tsv``: exchanges and regulators, where figures are
+    reported, not whom they are about."""
+    return frozenset(r[0] for r in table("venues.tsv", 1))
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """``lexicon/places.tsv``: countries, regions, provinces, cities."""
+    return frozenset(r[0] for r in table("places.tsv", 1))
+
+
+@lru_cache(maxsize=1)
 def extra_words() -> dict[str, str]:
     """``lexicon/words.tsv``: words jieba lacks, with their tag."""
     return {r[0]: r[1] for r in table("words.tsv", 3)}
@@ -111,9 +151,11 @@ class Lexicon:
 
     roles: dict[str, str]                        # metric_context.tsv: word → role
     scope: frozenset[str]
+    market: frozenset[str]                       # the scope words of a market-wide figure
     endings: frozenset[str]                      # entity_words.tsv, by role
     owners: frozenset[str]
     sources: frozenset[str]
+    announces: frozenset[str]
     stops: frozenset[str]
     periods: frozenset[str]                      # period words (目前, 今年, 上半年)
     periods_from: dict[str, tuple[str, ...]]     # period words by first character
@@ -129,12 +171,14 @@ class Lexicon:
 def lexicon() -> Lexicon:
     periods = role_words("period")
     return Lexicon(
-        roles=context_words(), scope=frozenset(role_words("scope")), endings=entity_set("ending"),
-        owners=entity_set("owner"), sources=entity_set("source"), stops=entity_set("stop"),
+        roles=context_words(), scope=frozenset(role_words("scope") + role_words("market")),
+        market=frozenset(role_words("market")), endings=entity_set("ending"),
+        owners=entity_set("owner"), sources=entity_set("source"), announces=entity_set("announce"),
+        stops=entity_set("stop"),
         periods=frozenset(periods), periods_from=by_first(periods), periods_to=by_last(periods),
         when_from=by_first(role_words("when")), openers_to=by_last(_PERIOD_OPENERS + periods),
         closers_from=by_first(_PERIOD_CLOSERS + periods),
-        front_from=by_first(role_words("scope") + front_owners()), orgs_from=by_first(orgs()))
+        front_from=by_first(role_words("scope") + role_words("market") + front_owners()), orgs_from=by_first(orgs()))
 
 
 @lru_cache(maxsize=32)

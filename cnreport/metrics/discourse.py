@@ -1,0 +1,477 @@
+"""The entities a document names, sentence by sentence: what its figures can be about.
+
+A figure whose clause names nobody is about someone the discourse has named:
+the topic of its paragraph (the name that opens an earlier sentence), the
+entity an anaphor stands for (该公司, 该行, 其), the speaker's organisation
+(我们), or the document's main entity (named in its headline and first
+sentence, or most often). This module finds those names:
+
+- names that open a clause (:func:`names.name_at`);
+- names the library or the caller knows (``orgs.tsv``, ``entity_keys.tsv``,
+  ``places.tsv``, the caller's :class:`cnreport.Entities`);
+- names by their form: a company word at the end (…股份有限公司, …集团,
+  …银行), a stock name with its code (贵州茅台(600519)), Latin names
+  (Sainsbury's, Sara Lee);
+- short names the text declares (``…有限公司（以下简称“某某”）``).
+
+Sentences are read when a figure asks for them and remembered, so a text is
+read once, in bounded windows: the cost is linear in the text.
+"""
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+from typing import Literal, Optional
+
+import attrs
+import regex
+
+from ..entities import Entities, builtin, canonical_form
+from ..normalize import fold
+from ..lexicon import table
+from ..model import Section
+from . import vocab
+from .document import Document
+from .names import _WE, _past_opening_time, looks_like_name, name_at
+
+__all__ = ["Discourse", "Named", "NameKind"]
+
+NameKind = Literal["company", "bank", "place", "person", "other"]
+
+# How far back the discourse is searched for a topic or an antecedent.
+_TOPIC_SENTENCES = 12
+_TOPIC_REACH = 3000
+# The head of a document, where its main entity is named: the headline and
+# first sentences.
+_HEAD_SENTENCES = 4
+_HEAD_REACH = 400
+# Where the main entity is counted.
+_COUNT_REACH = 50_000
+_OPENS_FIRST = 6  # the points of a name that opens the first sentence, and a later one of the head
+_OPENS_HEAD = 3
+_MAIN_LEAST = 3
+_COUNT_POINT = 0.5
+_PLACE_LEAST = 2
+_FURNITURE = frozenset({"byline", "boilerplate"})  # a name named once in passing is no document's main entity
+_LONGEST_FORM_NAME = 24
+_LONGEST_STOCK_NAME = 8
+_FUNCTION_OPENERS = frozenset("据在由从对向与和及于")
+# The kinds of name an anaphor may stand for, in order of preference: 该行
+# for a bank, else a company (a name of no known kind may be one).
+_ANTECEDENTS: dict[str, tuple[frozenset[str], ...]] = {
+    "company": (frozenset({"company", "bank", "other"}),),
+    "bank": (frozenset({"bank"}), frozenset({"company", "other"})),
+    "place": (frozenset({"place"}),),
+    "any": (frozenset({"company", "bank", "place", "other"}),),
+    "topic": (frozenset({"company", "bank", "other"}),),
+}
+
+
+@attrs.frozen
+class Named:
+    """A name in the text: its span, as written, its kind, and whether it
+    opens a clause (the subject of what follows) or stands elsewhere."""
+
+    start: int
+    end: int
+    text: str
+    kind: NameKind
+    opens: bool
+
+
+class Discourse:
+    """The names of one document, read sentence by sentence on demand."""
+
+    def __init__(self, doc: Document, sections: tuple[Section, ...] | list[Section],
+                 entities: Optional[Entities] = None) -> None:
+        self.doc = doc
+        self.sections = sections
+        self.section_starts = [s.start for s in sections]
+        self.entities = entities
+        self._sentence_names: dict[int, list[Named]] = {}
+        self._spoken: dict[int, str] = {}
+        # the people who speak: their names are no entity's
+        self.speakers = frozenset(s.speaker.name for s in sections if s.speaker is not None)
+        self._main: Optional[list[Named]] = None
+        self.declared = _declared_names(doc)
+        self._known = _known_pattern(entities, tuple(sorted(self.declared)))
+        if self.declared or entities is not None:
+            doc.know(set(self.declared) | (entities.names() if entities is not None else set()))
+
+    # -- names in one sentence
+
+    def names_in(self, s_start: int) -> list[Named]:
+        """The names of the sentence at ``s_start``, in order, none inside another."""
+        found = self._sentence_names.get(s_start)
+        if found is None:
+            found = self._sentence_names[s_start] = self._read_sentence(s_start)
+        return found
+
+    def _read_sentence(self, s_start: int) -> list[Named]:
+        doc = self.doc
+        s_end = doc.sentence(s_start)[1]
+        spans: dict[tuple[int, int], bool] = {}
+        starts = doc.clause_starts(s_start)
+        org = self.speaker_org(s_start)
+        openings = set()
+        for j, c in enumerate(starts):
+            end = starts[j + 1] - 1 if j + 1 < len(starts) else s_end
+            opening = _past_opening_time(doc, c, end)
+            if opening is not None:
+                openings.add(opening)
+            name = name_at(doc, c, end, org)
+            if name is not None and not doc.folded.startswith(_WE, name[0]):
+                spans[(name[0], name[1])] = True
+            elif name is not None:
+                self._spoken[name[0]] = name[2]  # 我们的…: the speaker's organisation opens it
+        for m in self._known.finditer(doc.folded, s_start, s_end, overlapped=True):
+            spans.setdefault((m.start(), m.end()), m.start() in openings)
+        for a, b in _form_names(doc, s_start, s_end):
+            spans.setdefault((a, b), a in openings)
+        found = [n for n in _outermost(doc, spans, self.declared) if n.text not in self.speakers]
+        spoken = [Named(a, a + 2, text, "company", True) for a, text in self._spoken.items()
+                  if s_start <= a < s_end]
+        return sorted(found + spoken, key=lambda n: n.start) if spoken else found
+
+    def speaker_org(self, pos: int) -> Optional[str]:
+        """The organisation of the speaker of the section at ``pos``."""
+        j = bisect.bisect_right(self.section_starts, pos) - 1
+        speaker = self.sections[j].speaker if j >= 0 else None
+        return speaker.org if speaker is not None else None
+
+    # -- the discourse around a figure
+
+    def section_start(self, pos: int) -> int:
+        j = bisect.bisect_right(self.section_starts, pos) - 1
+        return self.sections[j].start if j >= 0 else 0
+
+    def before(self, pos: int, paragraph: bool = False) -> list[Named]:
+        """The names before ``pos`` in its section (or paragraph), nearest
+        first, within reach."""
+        doc = self.doc
+        floor = max(self.section_start(pos), pos - _TOPIC_REACH)
+        if paragraph:
+            floor = max(floor, doc.folded.rfind("\n", 0, pos) + 1)
+        found: list[Named] = []
+        i = bisect.bisect_right(doc.sentence_starts, pos) - 1
+        for _ in range(_TOPIC_SENTENCES):
+            if i < 0 or doc.sentences[i][1] <= floor:
+                break
+            a = doc.sentences[i][0]
+            if not self.furniture(a) and not self.label_line(a):
+                names = [n for n in self.names_in(a) if n.end <= pos and n.start >= floor]
+                found.extend(reversed(names))
+            i -= 1
+        return found
+
+    def label_line(self, pos: int) -> bool:
+        """Whether ``pos`` stands on the line that labels a speaker's turn
+        (刘思远：, 陈立峰 星云智联科技首席执行官)."""
+        j = bisect.bisect_right(self.section_starts, pos) - 1
+        if j < 0 or self.sections[j].speaker is None:
+            return False
+        start = self.sections[j].start
+        nl = self.doc.folded.find("\n", start)
+        return pos < (nl if nl >= 0 else len(self.doc.folded))
+
+    def furniture(self, pos: int) -> bool:
+        """Whether ``pos`` stands in a byline, a dateline or boilerplate,
+        whose names (记者某某, 新华社北京…电, 来源：某报) no figure is about."""
+        if pos < self.doc.dateline_end:
+            line_start = self.doc.folded.rfind("\n", 0, self.doc.dateline_end) + 1
+            if pos >= line_start:
+                return True
+        j = bisect.bisect_right(self.section_starts, pos) - 1
+        return j >= 0 and self.sections[j].kind in _FURNITURE
+
+    def topic(self, pos: int, paragraph: bool = False) -> Optional[Named]:
+        """The name that opens the nearest earlier sentence or clause of the
+        paragraph (or section) that opens with one: the topic the figure
+        goes on about."""
+        return next((n for n in self.before(pos, paragraph) if n.opens and n.kind != "person"), None)
+
+    def antecedent(self, pos: int, kind: str) -> Optional[Named]:
+        """The last name before ``pos`` that an anaphor of ``kind`` (company,
+        bank, place, any) can stand for."""
+        names = [n for n in self.before(pos) if n.kind != "person"]
+        if kind in ("any", "topic"):  # 其, 它, 公司: the topic, the name the sentence before opened with
+            names = [n for n in names if n.opens] + ([n for n in names if not n.opens] if kind == "any" else [])
+        for accepted in _ANTECEDENTS.get(kind, ()):
+            found = next((n for n in names if kind == "any" or n.kind in accepted), None)
+            if found is not None:
+                return found
+        return None
+
+    def main(self) -> Optional[Named]:
+        """The document's main entity: named in its headline and first
+        sentences, and most often."""
+        if self._main is None:
+            self._main = [found] if (found := self._read_main()) is not None else []
+        return self._main[0] if self._main else None
+
+    def _read_main(self) -> Optional[Named]:
+        doc = self.doc
+        score: dict[str, float] = {}
+        first: dict[str, Named] = {}
+        opened_places: set[str] = set()
+
+        def add(n: Named, points: float) -> None:
+            key = self.key_of(n.text)
+            first.setdefault(key, n)
+            score[key] = score.get(key, 0) + points
+
+        places: dict[str, float] = {}
+        for i, (a, _) in enumerate(doc.sentences[:_HEAD_SENTENCES]):
+            if a > _HEAD_REACH:
+                break
+            if self.furniture(a) or self.label_line(a):
+                continue
+            seen: set[str] = set()
+            for n in self.names_in(a):
+                key = self.key_of(n.text)
+                if n.kind == "person" or key in seen:
+                    continue
+                seen.add(key)
+                # the name that opens the headline or the first sentence is
+                # what the text is about; a place named in passing is not
+                points = (_OPENS_FIRST if i == 0 else _OPENS_HEAD) if n.opens else 1
+                if n.kind == "place" and not n.opens:
+                    places[key] = places.get(key, 0) + 1
+                    first.setdefault(key, n)
+                # (a name known only as two unknown characters in a row is a weak one)
+                add(n, points if n.kind != "other" or n.text.isascii() else points / 2)
+                if n.opens and n.kind == "place":
+                    opened_places.add(key)
+        reach = min(len(doc.folded), _COUNT_REACH)
+        for key, n in list(first.items()):
+            if n.kind != "place" and key in score:
+                # how often the text names it (less the head mention counted above)
+                score[key] += max(0, doc.folded.count(doc.folded[n.start:n.end], 0, reach) - 1) * _COUNT_POINT
+        for m in self._known.finditer(doc.folded, 0, reach):
+            n = Named(m.start(), m.end(), doc.text[m.start():m.end()], _kind(doc, m.start(), m.end()), False)
+            # a place counts where the text opens with it (macro text), not in passing
+            if n.kind != "place" or self.key_of(n.text) in opened_places:
+                add(n, 1)
+            else:
+                key = self.key_of(n.text)
+                places[key] = places.get(key, 0) + 1
+                first.setdefault(key, n)
+        for key in [k for k in score if _venue(k)]:
+            del score[key]  # 在深交所上市, 海关总署公布: where, not whom
+        least = _MAIN_LEAST
+        if not score or max(score.values()) < _MAIN_LEAST:
+            # the text names only where its figures come from (经济部公布…):
+            # they are about the place it names most
+            score, least = places, _PLACE_LEAST
+        if not score:
+            return None
+        best = max(score, key=lambda k: (score[k], -first[k].start))
+        return first[best] if score[best] >= least else None
+
+    def key_of(self, name: str) -> str:
+        """The form that joins a name's long and short forms in this text
+        (现代货箱码头有限公司, 现代货箱码头, and 现代货箱 where the text
+        declares it the short name)."""
+        long = self.declared.get(fold(name))
+        return canonical_form(long if long is not None else name)
+
+    def key(self, name: str, entities: Optional[Entities]) -> Optional[str]:
+        """The entity key of a name: the caller's or the library's key of the
+        name or of the long name it is declared short for, else the
+        canonical form of the long name."""
+        long = self.declared.get(fold(name))
+        for candidate in (name, long) if long is not None else (name,):
+            if entities is not None and entities.key(candidate) is not None:
+                return entities.key(candidate)
+            if builtin().key(candidate) is not None:
+                return builtin().key(candidate)
+        return canonical_form(long if long is not None else name)
+
+
+def _outermost(doc: Document, spans: dict[tuple[int, int], bool], declared: dict[str, str]) -> list[Named]:
+    """The names of ``spans`` that no other contains, in order; not a word
+    that names nobody (公司, 集团, 钢铁), nor a name in brackets right after
+    another, which is the same entity's other name (越南保险（BaoViet
+    Insurance）)."""
+    ordered = sorted(spans, key=lambda s: (s[0], -s[1]))
+    found: list[Named] = []
+    reach = -1
+    f = doc.folded
+    for a, b in ordered:
+        if b <= reach:
+            continue  # inside the one before
+        word = f[a:b]
+        if word in doc.lex.endings or word in doc.lex.owners or word in _anaphor_words() \
+                or word.lower() in vocab.not_names() or word.lower() in doc.aliases \
+                or _venue(word):
+            continue
+        if found and f[a - 1:a] in "（(" and f[found[-1].end:a - 1].strip(" ，,：:英文语缩写简称") == "":
+            continue  # (英文缩写：MTL)
+        reach = b
+        found.append(Named(a, b, doc.text[a:b], _kind(doc, a, b), spans[(a, b)]))
+    return found
+
+
+def _venue(key: str) -> bool:
+    return key in vocab.venues() or key.endswith(tuple(vocab.venues()))
+
+
+def _kind(doc: Document, a: int, b: int) -> NameKind:
+    f = doc.folded[a:b]
+    if _STOCK_CODE.match(doc.folded, b):
+        return "company"  # 古越酿造(603982): a listed company
+    if f.startswith("记者") or any(t in f[:-1] for t in vocab.titles() if len(t) > 1):
+        return "person"  # 财务长吴佩珊, 记者某某: a person with a title
+    if f in vocab.places() or doc.tags.get(f) == "ns" or (f[-1:] in "省市县" and len(f) > 2):
+        return "place"
+    if f.endswith("银行") or (f.endswith("行") and len(f) > 3 and doc.tags.get(f[-2:]) != "v"):
+        return "bank"
+    if doc.tags.get(f) in ("nr", "nrfg", "nrt"):
+        return "person"
+    if f in vocab.org_set() or f.endswith(vocab.entity_words("ending")):
+        return "company"
+    return "other"
+
+
+def _form_names(doc: Document, s_start: int, s_end: int) -> list[tuple[int, int]]:
+    """Company names by their ending (…股份有限公司, …集团, …银行), read back
+    from the ending over the words of the name; stock names before a code."""
+    f = doc.folded
+    found = []
+    for m in _endings().finditer(f, s_start, s_end):
+        a = _name_back(doc, m.start(), max(s_start, m.start() - _LONGEST_FORM_NAME))
+        if a is not None and m.end() - a >= 3 and _proper(doc, a, m.start()):
+            found.append((a, m.end()))
+    for m in _STOCK_CODE.finditer(f, s_start, s_end):
+        a = _stock_name_back(f, m.start(), max(s_start, m.start() - _LONGEST_STOCK_NAME))
+        if m.start() - a >= 2:
+            found.append((a, m.start()))
+    for m in _LATIN_NAME.finditer(doc.text, s_start, s_end):
+        if len(m.group()) > 1 and m.group().lower() not in vocab.not_names() and m.group().lower() not in doc.aliases:
+            found.append((m.start(), m.end()))
+    return found
+
+
+def _proper(doc: Document, a: int, b: int) -> bool:
+    """Whether the words before a company word make a proper name (越南投资发展
+    + 银行), not a description (一般保险 + 公司, 社交游戏 + 公司)."""
+    tokens = []
+    k = a
+    while k < b:
+        tok = doc.forward(k, b)
+        if tok is None:
+            return False
+        tokens.append(tok)
+        k = tok[1]
+    return looks_like_name(doc.folded[a:b], tokens)
+
+
+def _stock_name_back(f: str, end: int, limit: int) -> int:
+    """Where the stock name before a code starts: back over letters to the
+    first mark, space or function character (古越酿造(603982), 据X(600519)公告)."""
+    k = end
+    while k > limit and (f[k - 1].isalpha() or f[k - 1] in "*") and not (f[k - 1] in _FUNCTION_OPENERS and k < end - 1):
+        k -= 1
+    return k
+
+
+def _name_back(doc: Document, end: int, limit: int) -> Optional[int]:
+    """Where the name that ends at ``end`` starts: the farthest start back
+    to the first mark or 的 from which the name reads forward as nouns,
+    names and words the dictionary lacks, with no verb or function word
+    (公布业绩的 + 东亚信和 + 银行: read backward, 信和 would split as 信 + 和)."""
+    f = doc.folded
+    best: Optional[int] = None
+    for a in range(end - 1, limit - 1, -1):
+        ch = f[a]
+        if not (ch.isalnum() or ch in _NAME_MARKS) or ch == "的":
+            break
+        if ch in _NOT_NAME_START_CHARS:
+            continue  # (no name starts here; one may start before it: 东亚信和)
+        first = doc.forward(a, end)
+        if first is None or first[2] in _NOT_IN_NAME or doc.folded[first[0]:first[1]] in doc.lex.stops:
+            if first is not None and first[1] - first[0] > 1:
+                break  # a verb or function word of its own: the name starts after it
+            continue
+        if _reads_as_name(doc, a, end):
+            best = a
+    return best
+
+
+def _reads_as_name(doc: Document, a: int, end: int) -> bool:
+    k = a
+    while k < end:
+        tok = doc.forward(k, end)
+        if tok is None or tok[2] in _NOT_IN_NAME_WORDS:
+            return False
+        k = tok[1]
+    return True
+
+
+_NOT_IN_NAME = frozenset({"v", "p", "d", "c", "cc", "uj", "ul", "r", "m", "q", "f", "t", "u", "y", "x", "pre"})
+_NOT_IN_NAME_WORDS = frozenset({"v", "p", "d", "uj", "ul", "r", "u", "y"})  # (a name may hold 和, 东, 信)
+_NAME_MARKS = frozenset("·&'’-")  # (D·E·布兰德斯, AT&T, Sainsbury's)
+_NOT_NAME_START_CHARS = frozenset("的在以于对向从由把被将已了是有为与和及或等其该此这那")
+_STOCK_CODE = regex.compile(r"[（(](?:[0-9]{6}|[0-9]{4,5}\.?HK|[0-9]{4}\.?TW|0[0-9]{3,4})[)）]")
+# Latin names: capitalised words, with 's, & and a space between them (Sara Lee, Sainsbury's, AT&T).
+_LATIN_NAME = regex.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:['’]s)?(?:(?: |&)[A-Z][A-Za-z0-9]*(?:['’]s)?){0,4}"
+                            r"(?![A-Za-z0-9])")
+
+
+@lru_cache(maxsize=1)
+def _endings() -> regex.Pattern[str]:
+    """The words that make a name of the words before them (``name_forms.tsv``)."""
+    words = sorted((r[0] for r in table("name_forms.tsv", 1)), key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(w) for w in words) or r"(?!)")
+
+
+@lru_cache(maxsize=32)
+def _known_pattern(entities: Optional[Entities], declared: tuple[str, ...]) -> regex.Pattern[str]:
+    """Where a known name starts: organisations, places, the caller's
+    entities and the names the text declares (longest first)."""
+    names = set(builtin().names()) | set(vocab.places()) | set(declared)
+    if entities is not None:
+        names |= entities.names()
+    words = sorted((n for n in names if len(n) > 1), key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(w) for w in words) or r"(?!)", regex.IGNORECASE)
+
+
+# 某某股份有限公司（以下简称“某某”或“公司”）, 现代货箱码头有限公司简称现代货箱:
+# the short names a text declares for its entities.
+_DECLARED = regex.compile(r"(?:以下)?(?:简称|下称)(?:为)?[：:]?\s*[“\"「『]?([^”\"」』，,。；;、（）()\s]{2,16})[”\"」』]?"
+                          r"(?:(?:或|、)[“\"「『]?([^”\"」』，,。；;、（）()\s]{2,16})[”\"」』]?)?")
+
+
+def _declared_names(doc: Document) -> dict[str, str]:
+    """The short names declared in the head of the text, folded → the long
+    name they stand for (or the short name itself, where the long one is
+    not read)."""
+    found: dict[str, str] = {}
+    head = min(len(doc.folded), _COUNT_REACH)
+    for m in _DECLARED.finditer(doc.folded, 0, head):
+        long = _declared_for(doc, m.start())
+        for g in (1, 2):
+            short = m.group(g)
+            if short and short not in vocab.entity_set("owner") and short not in _anaphor_words():
+                found[short] = long if long is not None else doc.text[m.start(g):m.end(g)]
+    return found
+
+
+def _declared_for(doc: Document, pos: int) -> Optional[str]:
+    """The name that ends last before ``pos`` in its sentence: the long name
+    a declaration (以下简称…) follows."""
+    s_start, s_end = doc.sentence(pos)
+    spans = [(a, b) for a, b in _form_names(doc, s_start, s_end) if b <= pos]
+    for c in doc.clause_starts(s_start):
+        name = name_at(doc, c, pos, None) if c < pos else None
+        if name is not None:
+            spans.append((name[0], name[1]))
+    if not spans:
+        return None
+    a, b = max(spans, key=lambda s: (s[1], s[1] - s[0]))
+    return doc.text[a:b]
+
+
+@lru_cache(maxsize=1)
+def _anaphor_words() -> frozenset[str]:
+    return frozenset(r[0] for r in table("anaphora.tsv", 2))

@@ -1,0 +1,185 @@
+"""Whom a figure is about: its clause first, then the discourse around it.
+
+In order: a name in the figure's clause or its subject (``clause``,
+``front``, ``respective``); an anaphor that opens the clause, resolved to
+the entity it stands for (我们 → the speaker's organisation, ``speaker``;
+本公司 → the writer's, ``self``; 该公司, 该行, 其 → the last company, bank
+or entity named, ``anaphora``); a name in an earlier clause of the sentence
+(``sentence``, ``named``); a name after the figure in its clause
+(``object``: 450万个应用接入了企业微信); the topic of the paragraph
+(``topic``); the speaker's organisation (``speaker``); the topic of the
+section (``section``); the document's main entity (``document``).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import attrs
+
+from ..entities import Entities, entity_key
+from ..lexicon import table
+from ..model import NumberMention, Section, Speaker
+from .discourse import Discourse, Named
+from .document import Document
+from .names import _past_opening_time
+from .subject import Reading, Span
+
+__all__ = ["EntityReading", "read_entity"]
+
+_ANAPHOR_CLAUSES = 3
+_OBJECT_REACH = 12
+_CLAUSE_RULES = frozenset({"clause", "front", "respective", "bracket", "alone"})
+
+
+@attrs.frozen
+class EntityReading:
+    """The entity of a figure as written, its key, the rule that found it
+    and the span it was read from."""
+
+    entity: Optional[str] = None
+    key: Optional[str] = None
+    rule: Optional[str] = None
+    span: Optional[Span] = None
+
+
+def read_entity(doc: Document, disc: Discourse, m: NumberMention, s_start: int, reading: Reading,
+                section: Optional[Section], entities: Optional[Entities]) -> EntityReading:
+    """The entity of figure ``m``, given what its sentence says (``reading``)."""
+    found = _entity(doc, disc, m, s_start, reading, section)
+    if found is None:
+        return EntityReading()
+    text, rule, span = found
+    return EntityReading(text, disc.key(text, entities) if text is not None else None, rule, span)
+
+
+def _entity(doc: Document, disc: Discourse, m: NumberMention, s_start: int, reading: Reading,
+            section: Optional[Section]) -> Optional[tuple[Optional[str], str, Optional[Span]]]:
+    anaphor = _anaphor(doc, m, s_start)
+    named = reading.entity_span
+    if reading.entity is not None and reading.entity_rule in _CLAUSE_RULES and named is not None \
+            and (anaphor is None or anaphor[0] <= named[0]):
+        return reading.entity, reading.entity_rule, named
+    if anaphor is not None:
+        # (an anaphor that stands for nobody the text named leaves the figure's owner unsaid)
+        return _resolve(disc, anaphor, section) or (None, "anaphora", (anaphor[0], anaphor[1]))
+    if reading.entity is not None and reading.entity_rule is not None:
+        return reading.entity, reading.entity_rule, named
+    if reading.market:
+        return None, "market", reading.subject_span  # 全网在线视频用户: the whole market's
+    after = _object(doc, disc, m, s_start)
+    if after is not None:
+        return after.text, "object", (after.start, after.end)
+    return _from_discourse(disc, m.start, section)
+
+
+def _from_discourse(disc: Discourse, pos: int, section: Optional[Section]
+                    ) -> Optional[tuple[str, str, Optional[Span]]]:
+    """The topic of the paragraph, the speaker's organisation, the topic of
+    the section, the document's main entity: the first that is known."""
+    topic = disc.topic(pos, paragraph=True)
+    if topic is not None:
+        return topic.text, "topic", (topic.start, topic.end)
+    org = speaker_org(section)
+    if org is not None:
+        return org, "speaker", None
+    topic = disc.topic(pos, paragraph=False)
+    if topic is not None:
+        return topic.text, "section", (topic.start, topic.end)
+    main = disc.main()
+    if main is not None:
+        return main.text, "document", (main.start, main.end)
+    return None
+
+
+def _resolve(disc: Discourse, anaphor: tuple[int, int, str], section: Optional[Section]
+             ) -> Optional[tuple[str, str, Optional[Span]]]:
+    """The entity an anaphor stands for."""
+    start, end, kind = anaphor
+    org = speaker_org(section)
+    if kind in ("speaker", "self"):
+        if org is not None:
+            return org, "speaker", (start, end)
+        main = disc.main()
+        if main is not None and main.kind == "place":
+            main = None  # (本公司, 我们: no place)
+        if kind == "self" and main is not None:
+            return main.text, "self", (main.start, main.end)
+        found: Optional[Named] = disc.topic(start, paragraph=False) or main
+        return (found.text, "self", (found.start, found.end)) if found is not None else None
+    named = disc.antecedent(start, kind)
+    if named is not None:
+        return named.text, "anaphora", (named.start, named.end)
+    if kind in ("company", "bank", "any", "topic"):
+        if org is not None:
+            return org, "speaker", (start, end)
+        main = disc.main()
+        # (该公司 is no place: 东南亚 named in passing is no company's name)
+        if main is not None and main.kind != "place" and (kind != "bank" or main.kind == "bank"):
+            return main.text, "document", (main.start, main.end)
+    return None
+
+
+def _anaphor(doc: Document, m: NumberMention, s_start: int) -> Optional[tuple[int, int, str]]:
+    """The anaphor that opens the figure's clause or one of the clauses
+    before it in the sentence, nearest first: (start, end, kind)."""
+    starts = doc.clause_starts(s_start)
+    c = doc.clause_at(m.start, s_start)
+    j = starts.index(c)
+    for k in range(j, max(-1, j - _ANAPHOR_CLAUSES), -1):
+        at = _past_opening_time(doc, starts[k], m.start)
+        if at is None:
+            continue
+        while at < m.start and doc.folded[at] in " \u3000而则但且":
+            at += 1
+        found = _anaphor_at(doc.folded, at)
+        if found is not None:
+            word, kind = found
+            return (at, at + len(word), kind) if kind != "not" else None
+    return None
+
+
+def _anaphor_at(f: str, k: int) -> Optional[tuple[str, str]]:
+    return next(((w, kind) for w, kind in _anaphora().get(f[k:k + 1], ()) if f.startswith(w, k)), None)
+
+
+def _object(doc: Document, disc: Discourse, m: NumberMention, s_start: int) -> Optional[Named]:
+    """A name after the figure in its clause: 450万个应用接入了企业微信,
+    每12个广东人中就有一个使用粤省事."""
+    starts = doc.clause_starts(s_start)
+    c = doc.clause_at(m.start, s_start)
+    j = starts.index(c)
+    end = starts[j + 1] if j + 1 < len(starts) else doc.sentence(s_start)[1]
+    name = next((n for n in disc.names_in(s_start) if m.end <= n.start and n.end <= end), None)
+    # the object of a verb after the figure, near it; not a place (在臺灣,
+    # 居中国: where, not whom) nor a person
+    if name is None or name.kind in ("place", "person") or name.start - m.end > _OBJECT_REACH:
+        return None
+    k = m.end
+    while k < name.start:
+        tok = doc.forward(k, name.start)
+        if tok is None:
+            return None
+        if tok[2] == "v":
+            return name
+        k = tok[1]
+    return None
+
+
+def speaker_org(section: Optional[Section]) -> Optional[str]:
+    speaker: Optional[Speaker] = section.speaker if section is not None else None
+    return speaker.org if speaker is not None else None
+
+
+@lru_cache(maxsize=1)
+def _anaphora() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The words of ``anaphora.tsv`` by first character, longest first."""
+    rows = sorted(((r[0], r[1]) for r in table("anaphora.tsv", 2)), key=lambda r: len(r[0]), reverse=True)
+    found: dict[str, list[tuple[str, str]]] = {}
+    for w, kind in rows:
+        found.setdefault(w[0], []).append((w, kind))
+    return {c: tuple(ws) for c, ws in found.items()}
+
+
+def key_of(name: Optional[str], entities: Optional[Entities]) -> Optional[str]:
+    return entity_key(name, entities)
