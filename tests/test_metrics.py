@@ -434,6 +434,7 @@ def test_type_errors() -> None:
 _REPORTISH = st.lists(st.sampled_from([
     "邱躍鵬-騰訊副總裁", "騰訊全網服務器總量已經超過100萬臺", "从4300万增长到8200万", "同比增长15%",
     "问:收入多少?", "林敬华:一亿元。", "截至2019年3月底,", "相关推荐", "的", "了", "、", "\n", "13類231個",
+    "，", "  ", "该公司", "我们", "其中", "（以下简称“甲公司”）", "有限公司", "(600519)", "Sara Lee",
 ]), max_size=25).map("".join)
 
 
@@ -442,6 +443,7 @@ _REPORTISH = st.lists(st.sampled_from([
 @example("的的的的100万的的")
 @example("从从1到2到3增长到4")
 @example("\ud800100万\udfff")
+@example("1,234，  ")
 def test_parse_never_raises(text: str) -> None:
     report = parse(text)
     numbers = set(report.numbers)

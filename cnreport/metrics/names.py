@@ -114,6 +114,8 @@ def _past_opening_time(doc: Document, c: int, end: int) -> Optional[int]:
     while k < end:
         while k < end and f[k] in " \u3000":
             k += 1
+        if k >= end:
+            break
         first = f[k] in _FIRST_PERIOD
         t = doc.mention_at.get(k + 1 if first else k)  # (2022年前三季度)
         if t is not None and is_time(t):
