@@ -145,6 +145,13 @@ def test_a_split_label_joins_its_row_and_a_section_heads_the_rows_below() -> Non
                    (100, "人", "本科", ("学历构成",))]
 
 
+def test_a_count_named_in_a_label_or_header_is_its_unit() -> None:
+    text = ("| 项目 | 人数 |\n|---|---|\n| 生产人员 | 1,200 |\n\n"
+            "| 项目 | 2023年 |\n|---|---|\n| 股东户数 | 15,000 |\n")
+    assert [(m.mention.value, m.mention.unit) for m in cnreport.parse(text).metrics] == [
+        (1200, "人"), (15000, "户")]
+
+
 def test_an_english_name_is_no_ratio_row() -> None:
     text = "单位：股\n| 股东名称 | 持股数量 |\n|---|---|\n| Example Corporation | 1,000 |\n"
     assert [(m.mention.value, m.mention.unit) for m in cnreport.parse(text).metrics] == [(1000, "股")]

@@ -93,7 +93,7 @@ def renderings(pages: Path, name: str) -> dict[str, Any]:
 def read(thing: Any) -> tuple[str, Any]:
     if isinstance(thing, Path):
         from cnreport.pdf import read_pdf
-        text = read_pdf(thing).text
+        text = read_pdf(thing)
         return text, cnreport.parse(text)
     return thing, cnreport.parse(thing)
 

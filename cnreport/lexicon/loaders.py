@@ -258,9 +258,10 @@ def bylines() -> tuple[Byline, ...]:
 class ScaleWord:
     """A word of a scale declaration (``scales.tsv``): a ``magnitude`` with
     the ``factor`` one printed unit is worth, or a ``currency`` or ``unit``
-    with the unit a figure takes and its ISO 4217 code."""
+    with the unit a figure takes and its ISO 4217 code; or a ``count`` word
+    of a label (``人数``) with the unit of what it counts."""
 
-    kind: Literal["magnitude", "currency", "unit"]
+    kind: Literal["magnitude", "currency", "unit", "count"]
     word: str
     factor: int = 1
     unit: Optional[str] = None
@@ -275,7 +276,7 @@ def scale_words() -> tuple[ScaleWord, ...]:
             if not r[2].isdigit():
                 raise _error(r, f"a magnitude needs a whole factor, not {r[2]!r}")
             out.append(ScaleWord("magnitude", r[1], factor=int(r[2])))
-        elif r[0] in ("currency", "unit"):
+        elif r[0] in ("currency", "unit", "count"):
             unit, _, code = r[2].partition(" ")
             out.append(ScaleWord(r[0], r[1], unit=unit or r[1], currency=code or None))  # type: ignore[arg-type]
         else:

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from functools import lru_cache
 from fractions import Fraction
 from typing import NamedTuple, Optional
 
 import attrs
 import regex
 
+from ..lexicon.loaders import scale_words
 from ..model import CellRef, Change, Metric, NumberMention, Scale
 from ..normalize import fold
 from ..numerals import exact
@@ -152,6 +154,9 @@ def _unit(p: Placed, i: int, label: Optional[str], column: Column, scales: Scale
         return _declared(head)
     if _SHARE_COLUMN.search(header):
         return _Unit(1, "%", None, None, True)
+    counted = _counted(header)
+    if counted is not None:
+        return _Unit(1, counted, None, None, True)
     if scales.table is not None:
         return _declared(scales.table)
     return _Unit(1, None, None, None, False)
@@ -176,7 +181,19 @@ def _row_kind(label: Optional[str], money: Optional[Scale]) -> Optional[_Unit]:
         return _Unit(1, None, None, None, True)
     if _RATE.search(f):
         return _Unit(1, "%", None, None, True)
-    return None
+    counted = _counted(f)
+    return None if counted is None else _Unit(1, counted, None, None, True)
+
+
+def _counted(folded: str) -> Optional[str]:
+    """The unit of a count that a label or header names (人数 → 人)."""
+    found = [(w, unit) for w, unit in _count_words() if w in folded]
+    return max(found, key=lambda x: len(x[0]))[1] if found else None
+
+
+@lru_cache(maxsize=1)
+def _count_words() -> tuple[tuple[str, str], ...]:
+    return tuple((w.word, w.unit or "") for w in scale_words() if w.kind == "count")
 
 
 def _basis(header: Optional[str]) -> Optional[str]:

@@ -43,7 +43,7 @@ def _words() -> _Words:
     for w in scale_words():
         if w.kind == "magnitude":
             magnitudes[w.word] = w.factor
-        else:
+        elif w.kind != "count":
             target = currencies if w.kind == "currency" else units
             target[w.word] = _Word(w.unit or w.word, w.currency)
     return _Words(magnitudes, currencies, units)

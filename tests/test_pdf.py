@@ -1,0 +1,118 @@
+"""PDF input: pages generated here with reportlab's built-in CJK font, invented figures."""
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import pytest
+
+pytest.importorskip("pdfplumber")
+reportlab = pytest.importorskip("reportlab")
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Table, TableStyle
+
+import cnreport
+from cnreport.pdf import PdfError, ScannedPageWarning, read_pdf, read_pdf_pages
+
+FONT = "STSong-Light"
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+
+def _table(c: canvas.Canvas, rows: list[list[str]], y: float, spans: tuple[tuple[int, int, int, int], ...] = ()) -> None:
+    t = Table(rows)
+    style = [("FONT", (0, 0), (-1, -1), FONT, 9), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
+    style += [("SPAN", (a, b), (cc, d)) for a, b, cc, d in spans]
+    t.setStyle(TableStyle(style))
+    _, h = t.wrapOn(c, 500, 300)
+    t.drawOn(c, 60, y - h)
+
+
+def _report() -> bytes:
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4)
+    c.setFont(FONT, 10)
+    c.drawString(60, 800, "示范材料股份有限公司 2023 年年度报告")
+    c.drawString(60, 770, "单位：万元 币种：人民币")
+    _table(c, [["项目", "本报告期", ""], ["", "2023年", "2022年"], ["营业收入", "1,026.53", "(12.5)"],
+               ["毛利率(%)", "23.10", "21.00"]], 760, spans=((0, 0, 0, 1), (1, 0, 2, 0)))
+    c.showPage()
+    c.setFont(FONT, 10)
+    c.drawString(60, 800, "单位：元")
+    _table(c, [["项目", "期末余额", "期初余额"], ["货币资金", "5,000.00", "-"]], 790)
+    c.drawString(60, 700, "本年共有员工1,200人。")
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def test_pdf_tables_become_scaled_metrics_with_their_page() -> None:
+    text = read_pdf(_report(), source="r.pdf")
+    report = cnreport.parse(text, source="r.pdf")
+    got = [(m.mention.value, m.mention.unit, m.subject, m.period, m.page)
+           for m in report.metrics if m.cell is not None]
+    assert got == [(10265300, "元", "营业收入", "2023年", 1), (-125000, "元", "营业收入", "2022年", 1),
+                   (Decimal("23.1"), "%", "毛利率(%)", "2023年", 1), (21, "%", "毛利率(%)", "2022年", 1),
+                   (5000, "元", "货币资金", "期末", 2)]
+    assert [p.number for p in report.pages] == [1, 2]
+    prose = [m for m in report.metrics if m.cell is None and m.mention.value == 1200]
+    assert [(m.mention.unit, m.page) for m in prose] == [("人", 2)]
+    ref = report.metrics[0].cell
+    assert ref is not None and (ref.column_label, ref.scale and ref.scale.factor) == ("本报告期 2023年", 10000)
+
+
+def test_pdf_from_a_path_keeps_its_pages(tmp_path: object) -> None:
+    import pathlib
+    path = pathlib.Path(str(tmp_path)) / "r.pdf"
+    path.write_bytes(_report())
+    pages = read_pdf_pages(path)
+    assert [(p.number, pages.text[p.start:p.end].splitlines()[0]) for p in pages.pages] == [
+        (1, "示范材料股份有限公司 2023 年年度报告"), (2, "单位：元")]
+    assert pages.scanned == ()
+
+
+def _image_only(pages: int) -> bytes:
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4)
+    for _ in range(pages):
+        c.rect(100, 100, 300, 300, fill=1)  # a picture of a page: no characters
+        c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def test_a_scanned_pdf_is_said_to_be_one() -> None:
+    with pytest.raises(PdfError, match="scanned images"):
+        read_pdf(_image_only(2), source="scan.pdf")
+
+
+def test_a_scanned_page_among_text_pages_is_warned_of() -> None:
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4)
+    c.setFont(FONT, 10)
+    c.drawString(60, 800, "营业收入100万元")
+    c.showPage()
+    c.rect(100, 100, 300, 300, fill=1)
+    c.showPage()
+    c.save()
+    with pytest.warns(ScannedPageWarning, match="pages 2 have no text layer"):
+        pages = read_pdf_pages(out.getvalue(), source="mixed.pdf")
+    assert pages.scanned == (2,)
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"<html>no</html>", "not a PDF"), (b"%PDF-1.4\n%%EOF", "cannot be read"),
+])
+def test_bad_pdfs_are_clear_errors(data: bytes, message: str) -> None:
+    with pytest.raises(PdfError, match=message) as err:
+        read_pdf(data, source="bad.pdf")
+    assert err.value.source == "bad.pdf" and isinstance(err.value, ValueError)
+
+
+def test_too_many_pages_is_an_error() -> None:
+    with pytest.raises(PdfError, match="2 pages; read at most 1"):
+        read_pdf_pages(_report(), max_pages=1)
