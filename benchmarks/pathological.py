@@ -96,7 +96,7 @@ def main() -> None:
     print(f"{'case':20}" + "".join(f"{name:>24}" for name in functions))
     reference = {name: per_char_on_reports(fn, reports, args.repeat) * args.size
                  for name, fn in functions.items()}
-    worst = {name: 0.0 for name in functions}
+    worst = dict.fromkeys(functions, 0.0)
     for case, text in {"real text (seeds)": "", **texts}.items():
         cells = []
         for name, fn in functions.items():

@@ -124,8 +124,8 @@ def _seed_accuracy() -> tuple[float, float]:
 
 
 def _same(mine: object, gold: object) -> bool:
-    if mine is None or gold is None or isinstance(mine, str) or isinstance(gold, str) \
-            and ("-" in gold[1:] or gold.startswith("-")):
+    if mine is None or gold is None or isinstance(mine, str) or (isinstance(gold, str) \
+            and ("-" in gold[1:] or gold.startswith("-"))):
         return mine == gold
     return Fraction(str(mine)) == Fraction(str(gold))
 

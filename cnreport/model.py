@@ -7,17 +7,19 @@ its ``start``/``end`` index the caller's original string (half-open, so
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal, Optional, Union
 
 import attrs
 
-__all__ = ["Cell", "CellRef", "Change", "Kind", "Metric", "NumberMention", "Number", "Page", "Period",
-           "Qualifier", "Reason", "Report", "Scale", "Section", "SectionKind", "Speaker", "Table", "TableFormat",
-           "Value"]
+__all__ = ["Cell", "CellRef", "Change", "Direction", "Kind", "Metric", "Number", "NumberMention", "Page",
+           "Period", "Qualifier", "Rational", "Reason", "Report", "Scale", "Section", "SectionKind", "Speaker",
+           "Table", "TableFormat", "Value"]
 
 Number = Union[int, Decimal, Fraction]
+Rational = Union[int, Fraction]  # a value kept exact while it is read
 # Dates are ISO 8601 strings at the precision written: 2019-05-01, 2019-05,
 # --05-21 (month and day), ---21 (day only).
 Value = Union[int, Decimal, Fraction, str]
@@ -28,6 +30,7 @@ Kind = Literal["cardinal", "money", "percent", "fraction", "ordinal", "multiple"
 KINDS: tuple[str, ...] = ("cardinal", "money", "percent", "fraction", "ordinal", "multiple",
                           "year", "date", "duration")
 QUALIFIERS: tuple[str, ...] = (">", ">=", "<", "<=", "~")
+Direction = Literal["up", "down"]
 SectionKind = Literal["speech", "question", "answer", "narrative", "heading", "byline",
                       "boilerplate"]
 SECTION_KINDS: tuple[str, ...] = ("speech", "question", "answer", "narrative", "heading", "byline",
@@ -60,9 +63,9 @@ class NumberMention:
     start: int
     end: int
     value: Optional[Value]
-    kind: str
+    kind: Kind
     unit: Optional[str] = None
-    qualifier: Optional[str] = None
+    qualifier: Optional[Qualifier] = None
     low: Optional[Value] = None
     high: Optional[Value] = None
     currency: Optional[str] = None
@@ -104,6 +107,16 @@ def _exact_text(v: Optional[Value]) -> Optional[str]:
     return str(v)
 
 
+def _no_speaker_key(name: str) -> str:
+    raise RuntimeError("import cnreport (which loads cnreport.speakers) before asking for Speaker.key")
+
+
+# How a name becomes a speaker's key: cnreport.speakers sets it when it is
+# imported (importing cnreport does), so that the result types import no
+# reader.
+_speaker_key: Callable[[str], str] = _no_speaker_key
+
+
 @attrs.frozen
 class Speaker:
     """A person (or a role such as ``问``, ``主持人``) who speaks in a report.
@@ -130,8 +143,7 @@ class Speaker:
     def key(self) -> str:
         """A canonical identity: the simplified surname and the toneless pinyin
         of the given name (``林:jing-hua``); for role labels, the label."""
-        from .speakers import speaker_key
-        return speaker_key(self.name)
+        return _speaker_key(self.name)
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-safe dict of the fields and the ``key``."""
@@ -158,7 +170,7 @@ class Section:
     start: int
     end: int
     text: str
-    kind: str
+    kind: SectionKind
     speaker: Optional[Speaker] = None
     heading: Optional[str] = None
     duplicate_of: Optional[int] = None
@@ -187,7 +199,7 @@ class Change:
     ('up', 43000000, 82000000)
     """
 
-    direction: Optional[str]
+    direction: Optional[str]  # up or down (Direction)
     start: Optional[NumberMention] = None
     end: Optional[NumberMention] = None
     basis: Optional[str] = None

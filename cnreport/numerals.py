@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from typing import Union
+from typing import cast
 
 import attrs
 import regex
@@ -39,13 +39,10 @@ from .lexicon.numerals import (
     THOUSANDS_OF,
     VAGUE_DIGITS,
 )
+from .model import Number, Rational
 from .normalize import fold
 
-__all__ = ["Number", "Numeral", "scan_numeral", "scan_fraction", "exact", "parse_number", "to_chinese"]
-
-Number = Union[int, Decimal, Fraction]
-# An exact value while reading: int when whole, Fraction once decimals come in.
-Rational = Union[int, Fraction]
+__all__ = ["Number", "Numeral", "exact", "parse_number", "scan_fraction", "scan_numeral", "to_chinese"]
 
 # One group of Arabic digits. Thousands separators are ASCII commas between
 # groups of exactly three digits after a first group of one to three (not
@@ -148,7 +145,8 @@ def _tokens(f: str, i: int, limit: int = 256) -> Iterator[_Token]:
             count, last = count + 1, "A"
             yield _Token("A", pos, m.end(), Fraction(Decimal(digits)) if "." in digits else int(digits), text)
             pos = m.end()
-            if pos < n and f[pos] in ASCII_MAGNITUDES and not (pos + 1 < n and f[pos + 1].isascii() and f[pos + 1].isalpha()):
+            if pos < n and f[pos] in ASCII_MAGNITUDES \
+                    and not (pos + 1 < n and f[pos + 1].isascii() and f[pos + 1].isalpha()):
                 count, last = count + 1, "K"
                 yield _Token("K", pos, pos + 1, 10 ** ASCII_MAGNITUDES[f[pos]])
                 pos += 1
@@ -252,9 +250,7 @@ class _Reader:
         self.only_digits = False
         if len(self.digits) <= 1:
             return True
-        if len(self.digits) == 2 and self.pend_kind == "pair":
-            return True
-        return False
+        return len(self.digits) == 2 and self.pend_kind == "pair"
 
     # -- tokens -----------------------------------------------------------
     def feed(self, t: _Token) -> bool:
@@ -262,7 +258,7 @@ class _Reader:
             return False  # (一个多亿: 多 may stand between 个 and the magnitude)
         if self.frozen and t.kind not in ("B", "K", "M") and not (t.kind == "G" and self.last == "M"):
             return False  # (十多个亿: 个 may follow 多, before the magnitude)
-        ok = getattr(self, "_" + t.kind)(t)
+        ok: bool = getattr(self, "_" + t.kind)(t)
         if ok:
             self.count += 1
             self.last = t.kind
@@ -344,7 +340,7 @@ class _Reader:
         return True
 
     def _S(self, t: _Token) -> bool:
-        u = t.value
+        u = cast(int, t.value)  # (a place: 10, 100, 1000)
         if not self._resolve_digits():
             return False
         if self.floor is not None and u >= self.floor:
@@ -378,7 +374,7 @@ class _Reader:
             if self.pend_kind != "string":
                 return False
             self.only_digits = False  # 三八〇亿: a digit string times a magnitude
-        mult = t.value
+        mult = cast(int, t.value)  # (a magnitude: 10**4, 10**8…)
         exp = BIG_UNITS[t.text]
         # 百二万 is 120万, but in 六十二亿四万 the 四 after 亿 is plain 4.
         plo, phi = self._abbreviated() if self.floor is not None else (self.pend or (0, 0))
@@ -407,7 +403,7 @@ class _Reader:
             return False  # 三亿五亿: magnitudes must fall
         tot_lo = s_lo + sum(p[0] for p in low)
         tot_hi = s_hi + sum(p[1] for p in low)
-        self.parts = keep + [(tot_lo * mult, tot_hi * mult, exp)]
+        self.parts = [*keep, (tot_lo * mult, tot_hi * mult, exp)]
         if self.more is not None:
             self.more *= mult
         self.sec = (0, 0)
@@ -434,7 +430,7 @@ class _Reader:
         self.pend = None
         self.has_big = True
         self.frozen = True
-        self.suffix = [t.value]
+        self.suffix = [cast(int, t.value)]  # (k, w: 10**3, 10**4)
         return True
 
     def _P(self, t: _Token) -> bool:
@@ -842,11 +838,11 @@ def to_chinese(n: Number, *, financial: bool = False, traditional: bool = False)
 def _integer_chinese(n: int, digits: str, financial: bool, traditional: bool) -> str:
     if n == 0:
         return digits[0]
-    groups = []
+    groups: list[int] = []
     while n:
         n, g = divmod(n, 10000)
         groups.append(g)
-    out = []
+    out: list[str] = []
     zero_pending = False
     for k in range(len(groups) - 1, -1, -1):
         g = groups[k]
@@ -861,7 +857,7 @@ def _integer_chinese(n: int, digits: str, financial: bool, traditional: bool) ->
 
 
 def _group_chinese(g: int, digits: str, places: tuple[str, ...]) -> str:
-    out = []
+    out: list[str] = []
     zero = False
     for p in (3, 2, 1, 0):
         d = (g // 10 ** p) % 10

@@ -28,8 +28,9 @@ from typing import Optional, Union
 import attrs
 import regex
 
+from . import model as _model
 from .lexicon import loaders
-from .model import Section, Speaker
+from .model import Section, SectionKind, Speaker
 from .normalize import fold
 from .text import ELLIPSIS, SEMICOLONS, SENTENCE_END
 from .words import jieba_entries, once
@@ -138,14 +139,14 @@ class _Line:
     role: str = "plain"       # blank, delimiter, heading, speaker, byline, boilerplate, plain
     heading: Optional[str] = None
     speaker: Optional[Speaker] = None
-    turn_kind: Optional[str] = None
+    turn_kind: Optional[SectionKind] = None
     asks: bool = False
     list_start: bool = False
     doubled: bool = False
     byline: Optional[str] = None
     in_block: bool = False    # inside a // block, after its first line
     # Filled by _assign.
-    kind: str = "narrative"
+    kind: SectionKind = "narrative"
     in_force: Optional[str] = None
     who: Optional[Speaker] = None
     opens: bool = False
@@ -184,8 +185,8 @@ def _titles() -> tuple[frozenset[str], tuple[int, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _labels() -> dict[str, str]:
-    return {r.word.lower(): r.role for r in loaders.speaker_labels()}
+def _labels() -> dict[str, SectionKind]:
+    return {label.lower(): kind for label, kind in loaders.speaker_labels()}
 
 
 _Boilerplate = tuple[int, str, bool]
@@ -331,7 +332,7 @@ def _org(role: str) -> Optional[str]:
                 changed = True
     if rest.endswith("公司") and not rest.endswith(("有限公司", "集团公司", "股份公司")):
         rest = rest[:-2]
-    if len(rest) < 2 or not _HAN.match(rest) and not rest[:1].isalnum():
+    if len(rest) < 2 or (not _HAN.match(rest) and not rest[:1].isalnum()):
         return None
     return role[:len(rest)]
 
@@ -582,7 +583,7 @@ def _speaker_line(line: _Line, short_labels: int) -> bool:
     return False
 
 
-def _label_kind(label: str) -> Optional[str]:
+def _label_kind(label: str) -> Optional[SectionKind]:
     """The kind of turn a label opens: a label of the table, numbered
     (投资者1), or an analyst of a named house (摩根士丹利分析师, 高盛分析师X)."""
     labels = _labels()
@@ -717,7 +718,7 @@ def _assign(lines: list[_Line]) -> None:
     lines that open a new section."""
     heading: Optional[str] = None
     who: Optional[Speaker] = None
-    kind = "narrative"
+    kind: SectionKind = "narrative"
     in_list = False
     last_turn: Optional[str] = None
     first_copy: dict[str, int] = {}
@@ -826,7 +827,8 @@ def speaker_key(name: str) -> str:
 @lru_cache(maxsize=4096)
 def _readings(char: str) -> tuple[str, ...]:
     from pypinyin import Style, pinyin
-    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors=lambda c: [c])[0]
+    # (errors may return a list, which pypinyin keeps whole, though its stubs say str)
+    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors=lambda c: [c])[0]  # type: ignore[arg-type, return-value]
     return tuple(found) if found else (char,)
 
 
@@ -856,4 +858,8 @@ def same_speaker(a: Union[Speaker, str], b: Union[Speaker, str]) -> bool:
     sa, sb = _split_name(fa), _split_name(fb)
     if sa is None or sb is None or sa[0] != sb[0] or len(sa[1]) != len(sb[1]):
         return False
-    return all(set(_readings(x)) & set(_readings(y)) for x, y in zip(sa[1], sb[1]))
+    return all(set(_readings(x)) & set(_readings(y)) for x, y in zip(sa[1], sb[1], strict=True))
+
+
+# Speaker.key reads names with speaker_key; cnreport.model imports no reader.
+_model._speaker_key = speaker_key

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from .numerals import Number, to_chinese
 
-__all__ = ["exact_numbers", "numerals", "chinese_numerals", "arabic_numerals", "mixed_numerals"]
+__all__ = ["arabic_numerals", "chinese_numerals", "exact_numbers", "mixed_numerals", "numerals"]
 
 _MAGNITUDES = {"万": 4, "亿": 8, "萬": 4, "億": 8, "万亿": 12, "百万": 6, "千万": 7}
 
@@ -55,7 +55,7 @@ def arabic_numerals(draw: st.DrawFn, max_digits: int = 30) -> tuple[str, Number]
     value = draw(exact_numbers(max_digits))
     if isinstance(value, int):
         text = f"{value:,}" if draw(st.booleans()) else str(value)
-    else:
+    else:  # (a Decimal, written out in full)
         text = format(value, "f")
     if draw(st.booleans()):
         text = text.translate({ord(c): chr(ord(c) + 0xFEE0) for c in "0123456789."})

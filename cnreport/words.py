@@ -28,10 +28,12 @@ T = TypeVar("T")
 
 _MAX_LEN = 6
 _MAX_WORD = 4
-_NUMERAL_CHARS = frozenset(DIGITS) | frozenset(SMALL_UNITS) | frozenset(BIG_UNITS) | frozenset(TENS) | {"几", "半", "数"}
+_NUMERAL_CHARS = frozenset(DIGITS) | frozenset(SMALL_UNITS) | frozenset(BIG_UNITS) | frozenset(TENS) \
+    | {"几", "半", "数"}
 # What may stand around a numeral in a word that is still a number.
-_AFFIXES = frozenset({"第", "之", "其", "大", "强", "号", "多", "余", "来", "分之", "数", "以", "成", "折", "毛", "毛钱", "角", "角钱",
-                      "倍", "上", "近", "约", "超", "逾", "过", "前", "后", "底", "初", "末", "负"})
+_AFFIXES = frozenset({"第", "之", "其", "大", "强", "号", "多", "余", "来", "分之", "数", "以", "成", "折",
+                      "毛", "毛钱", "角", "角钱", "倍", "上", "近", "约", "超", "逾", "过", "前", "后", "底",
+                      "初", "末", "负"})
 
 
 class Words(frozenset[str]):

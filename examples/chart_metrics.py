@@ -52,7 +52,7 @@ def chart(counts: dict[str, Counter[str]], out: Path) -> None:
         widths = [counts[s][category] for s in speakers]
         color = "lightgrey" if category == "other" else palette[n % len(palette)]
         ax.barh(labels, widths, left=left, label=category, color=color)
-        left = [a + b for a, b in zip(left, widths)]
+        left = [a + b for a, b in zip(left, widths, strict=True)]
     ax.invert_yaxis()
     ax.set_xlabel("figures stated (metrics)")
     ax.set_title("Metrics per speaker, by category")

@@ -30,7 +30,7 @@ from cnreport.export import COLUMNS
 
 OUT_COLUMNS = (*COLUMNS, "error")
 # Exact values stay strings (value, low, high); value_float is for arithmetic.
-_TYPES = {name: "string" for name in OUT_COLUMNS}
+_TYPES = dict.fromkeys(OUT_COLUMNS, "string")
 _TYPES.update({"start": "Int64", "end": "Int64", "value_float": "float64"})
 
 

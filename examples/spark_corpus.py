@@ -37,7 +37,7 @@ def parse_batches(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
 
     for batch in batches:
         rows: list[dict[str, object]] = []
-        for path, text in zip(batch["path"], batch["value"]):
+        for path, text in zip(batch["path"], batch["value"], strict=True):
             rows.extend(cnreport.parse(text, source=path).to_records())
         frame = pd.DataFrame(rows, columns=list(COLUMNS))
         yield frame.astype({name: "Int32" if name in _INTEGERS else "float64" if name in _FLOATS

@@ -107,9 +107,9 @@ def _corpus(tmp_path: Path) -> Path:
 def test_dask_example_writes_parquet(tmp_path: Path) -> None:
     pytest.importorskip("dask.dataframe", reason="the Dask example needs dask[dataframe]")
     pytest.importorskip("pyarrow", reason="Parquet needs pyarrow")
-    import cnreport
-
     import cloudpickle
+
+    import cnreport
 
     folder = _corpus(tmp_path)
     with _sent_by_value(_example("dask_corpus"), cloudpickle) as example:

@@ -51,7 +51,7 @@ def test_fold_keeps_length() -> None:
 
 
 def test_table_error_names_file_and_line() -> None:
-    with pytest.raises(ValueError, match="units.tsv:"):
+    with pytest.raises(ValueError, match=r"units\.tsv:"):
         table.__wrapped__("units.tsv", 2)
 
 

@@ -293,7 +293,7 @@ def test_lists_identifiers_and_terms(text: str, expected: list[str]) -> None:
 def test_a_series_shares_its_last_unit(text: str, expected: list[object]) -> None:
     found = find_numbers(text)
     assert [m.value for m in found] == expected
-    assert all(type(m.value) is type(v) for m, v in zip(found, expected))
+    assert all(type(m.value) is type(v) for m, v in zip(found, expected, strict=True))
     assert {(m.unit, m.kind, m.currency) for m in found} == {("元", "money", "CNY")}
 
 

@@ -13,8 +13,9 @@ from cnreport import ParseError, find_numbers, parse_number, to_chinese
 from cnreport.testing import exact_numbers, numerals
 
 # Text that looks like reports: numerals, units, qualifiers and filler.
-_PIECES = st.sampled_from(list("零一二三四五六七八九十百千万亿萬億兩幾数多余半点點分之第前约近超过以上下左右元块个家%％.,，、-~到至年月日底的是和"
-                               "0123456789０１２ 　\n") + ["超過", "百分之", "個百分點", "人民幣", "以上", "不到"])
+_PIECES = st.sampled_from([*"零一二三四五六七八九十百千万亿萬億兩幾数多余半点點分之第前约近超过以上下左右元块个家%％.,，",
+                           *"、-~到至年月日底的是和0123456789０１２ 　\n",
+                           "超過", "百分之", "個百分點", "人民幣", "以上", "不到"])
 report_like = st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=40).map("".join)
 
 
@@ -59,7 +60,7 @@ def test_every_number_of_a_table_row_is_read(values: list[object], separator: st
     text = "数据" + separator.join(written) + "。"
     found = find_numbers(text)
     assert [m.text for m in found] == written
-    for m, v in zip(found, values):
+    for m, v in zip(found, values, strict=True):
         assert m.value == v and type(m.value) is (int if isinstance(v, int) or v == v.to_integral_value() else Decimal)
 
 

@@ -163,14 +163,14 @@ def test_seed_gold() -> None:
         got = [s for s in segment(text) if s.speaker is not None]
         gold = [g for g in GOLD if g["file"] == name]
         assert len(got) == len(gold)
-        for s, g in zip(got, gold):
+        for s, g in zip(got, gold, strict=True):
             body = s.text.split("\n", 1)[1].lstrip() if s.text.count("\n") else s.text
             if s.text.startswith(g["name"] + ":"):
                 body = s.text[len(g["name"]) + 1:]
             assert body.startswith(g["first_words"]), (s.text[:40], g)
             assert (s.speaker.name, s.speaker.title, s.speaker.org, s.heading) == (
-                g["name"], g["title"], g["org"], g["heading"]) or g["heading"] is None and (
-                s.speaker.name, s.speaker.title, s.speaker.org) == (g["name"], g["title"], g["org"])
+                g["name"], g["title"], g["org"], g["heading"]) or (g["heading"] is None and (
+                s.speaker.name, s.speaker.title, s.speaker.org) == (g["name"], g["title"], g["org"]))
 
 
 @pytest.mark.parametrize(("a", "b", "same"), [

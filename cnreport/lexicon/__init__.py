@@ -8,12 +8,12 @@ work from a wheel or a zip as well as from a checkout. A malformed row raises
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import attrs
 
-__all__ = ["Row", "table", "t2s_pairs"]
+__all__ = ["Row", "t2s_pairs", "table"]
 
 
 @attrs.frozen
@@ -28,7 +28,7 @@ class Row:
         return self.cells[i]
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str, columns: int) -> tuple[Row, ...]:
     """Rows of ``name`` (a file in this package), each with ``columns`` cells.
 

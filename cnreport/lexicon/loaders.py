@@ -16,10 +16,12 @@ from __future__ import annotations
 
 from fractions import Fraction
 from functools import lru_cache
-from typing import Literal, Optional, Union
+from typing import Literal, Optional, get_args
 
 import attrs
 
+from ..model import Kind, Rational
+from ..model import Qualifier as QualifierSymbol
 from . import Row, table
 
 __all__ = ["Boilerplate", "Byline", "Qualifier", "ScaleWord", "SetPhrase", "Unit", "WordRole", "address_titles",
@@ -28,7 +30,6 @@ __all__ = ["Boilerplate", "Byline", "Qualifier", "ScaleWord", "SetPhrase", "Unit
            "report_periods", "role_parts", "scale_words", "set_phrases", "speaker_labels",
            "subject_words", "surnames", "titles", "units"]
 
-Rational = Union[int, Fraction]
 
 
 def _error(row: Row, message: str) -> ValueError:
@@ -42,7 +43,7 @@ class Unit:
     or what one unit is worth in its currency (15港仙 is 0.15 HKD)."""
 
     word: str
-    kind: str
+    kind: Kind
     currency: Optional[str]
     scale: Rational = 1
 
@@ -54,9 +55,12 @@ def units() -> dict[str, Unit]:
     for row in table("units.tsv", 4):
         if row[0] in found:
             raise _error(row, f"{row[0]!r} is listed twice")
+        kind = next((k for k in get_args(Kind) if k == row[1]), None)
+        if kind is None:
+            raise _error(row, f"{row[1]!r} is no kind of figure")
         extra = row[2]
-        currency, _, per = extra.partition(" ") if row[1] == "money" else ("", "", extra if row[1] == "percent" else "")
-        found[row[0]] = Unit(row[0], row[1], currency or None, Fraction(per) if per else 1)
+        currency, _, per = extra.partition(" ") if kind == "money" else ("", "", extra if kind == "percent" else "")
+        found[row[0]] = Unit(row[0], kind, currency or None, Fraction(per) if per else 1)
     return found
 
 
@@ -68,7 +72,7 @@ class Qualifier:
     word."""
 
     word: str
-    symbol: str
+    symbol: QualifierSymbol
     position: Literal["before", "after"]
     not_after: str
 
@@ -78,12 +82,14 @@ def qualifiers() -> tuple[Qualifier, ...]:
     """The qualifiers in table order."""
     found = []
     for row in table("qualifiers.tsv", 5):
-        position = row[2]
-        if position not in ("before", "after"):
+        position: Optional[Literal["before", "after"]] = \
+            "before" if row[2] == "before" else "after" if row[2] == "after" else None
+        if position is None:
             raise _error(row, "position must be before or after")
-        if row[1] not in (">", ">=", "<", "<=", "~"):
+        symbol = next((s for s in get_args(QualifierSymbol) if s == row[1]), None)
+        if symbol is None:
             raise _error(row, f"{row[1]!r} is no qualifier")
-        found.append(Qualifier(row[0], row[1], position, row[3]))  # type: ignore[arg-type]
+        found.append(Qualifier(row[0], symbol, position, row[3]))
     return tuple(found)
 
 
@@ -96,7 +102,7 @@ class SetPhrase:
     value: Optional[int]
     low: Optional[int]
     high: Optional[int]
-    kind: str
+    kind: Kind
     unit: str
 
 
@@ -107,7 +113,10 @@ def set_phrases() -> tuple[SetPhrase, ...]:
     for r in table("set_numbers.tsv", 5):
         if r[3] and not r[0].endswith(r[3]):
             raise _error(r, "the unit must end the word")
-        phrases.append(SetPhrase(r[0], int(r[1]), None, None, r[2], r[3]))
+        kind = next((k for k in get_args(Kind) if k == r[2]), None)
+        if kind is None:
+            raise _error(r, f"{r[2]!r} is no kind of figure")
+        phrases.append(SetPhrase(r[0], int(r[1]), None, None, kind, r[3]))
     return tuple(phrases)
 
 
@@ -214,14 +223,21 @@ def role_parts() -> tuple[str, ...]:
     return tuple(r[0] for r in table("role_parts.tsv", 2))
 
 
+TurnKind = Literal["question", "answer", "speech"]
+_TURN_KINDS: tuple[TurnKind, ...] = ("question", "answer", "speech")
+
+
 @lru_cache(maxsize=1)
-def speaker_labels() -> tuple[WordRole, ...]:
-    """Labels that open a turn (问, 主持人), with their kind (``speaker_labels.tsv``)."""
-    found = _roles("speaker_labels.tsv")
-    for row, label in zip(table("speaker_labels.tsv", 2), found):
-        if label.role not in ("question", "answer", "speech"):
-            raise _error(row, f"{label.role!r} is no kind of turn")
-    return found
+def speaker_labels() -> tuple[tuple[str, TurnKind], ...]:
+    """Labels that open a turn (问, 主持人) and the kind of turn they open
+    (``speaker_labels.tsv``)."""
+    found = []
+    for row in table("speaker_labels.tsv", 2):
+        kind = next((k for k in _TURN_KINDS if k == row[1]), None)
+        if kind is None:
+            raise _error(row, f"{row[1]!r} is no kind of turn")
+        found.append((row[0], kind))
+    return tuple(found)
 
 
 @attrs.frozen

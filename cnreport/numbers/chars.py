@@ -1,4 +1,6 @@
-"""Characters and marks that several readers of :mod:`cnreport.numbers` share: spaces, clause ends, connectors, date words, currency marks."""
+"""Characters and marks that several readers of :mod:`cnreport.numbers` share:
+spaces, clause ends, connectors, date words, currency marks.
+"""
 from __future__ import annotations
 
 import regex
@@ -12,7 +14,8 @@ from ..text import SPACES, WORD_EDGES
 _SPACES = SPACES
 # Characters at which a numeric expression can begin: numerals, 半, and 数
 # before a place unit or 以 (数十, 数以万计); idioms add theirs (成千上万).
-_NUMERAL_START = "[0-9零〇○一二三四五六七八九十百千万亿兆两俩壹贰叁参肆伍陆柒捌玖拾佰仟廿卅卌幺几半]|数(?=[以十百千万亿兆拾佰仟])"
+_NUMERAL_START = ("[0-9零〇○一二三四五六七八九十百千万亿兆两俩壹贰叁参肆伍陆柒捌玖拾佰仟廿卅卌幺几半]"
+                  "|数(?=[以十百千万亿兆拾佰仟])")
 _CJK = regex.compile(r"\p{Han}")
 _DIGIT_RUN = regex.compile(r"[0-9][0-9,.]*")
 _TITLE = regex.compile(r"《[^《》\n]{1,40}》")

@@ -1,4 +1,6 @@
-"""Dates and periods: 2019年3月底, 5月21日, 2023年1-9月, 3月1-10日, 113/07/15 (Republic of China calendar), 2023/24财年, FY2023, 3Q23, 9点30分 as a time."""
+"""Dates and periods: 2019年3月底, 5月21日, 2023年1-9月, 3月1-10日, 113/07/15 (Republic
+of China calendar), 2023/24财年, FY2023, 3Q23, 9点30分 as a time.
+"""
 from __future__ import annotations
 
 import calendar

@@ -1,4 +1,7 @@
-"""The mention being assembled (:class:`_Draft`), how a unit or a qualifier after it attaches, and how it becomes a :class:`~cnreport.model.NumberMention`."""
+"""The mention being assembled (:class:`_Draft`), how a unit or a qualifier
+after it attaches, and how it becomes a
+:class:`~cnreport.model.NumberMention`.
+"""
 from __future__ import annotations
 
 from fractions import Fraction
@@ -6,15 +9,14 @@ from typing import Optional
 
 import attrs
 
-from ..model import NumberMention, Value
+from ..model import Kind, NumberMention, Qualifier, Rational, Value
 from ..numerals import (
     Numeral,
-    Rational,
     exact,
 )
 from .tables import _qualifiers_starting, _word_values, _words
 
-_SHARE_LEANS = {"强": ">", "弱": "<"}  
+_SHARE_LEANS: dict[str, Qualifier] = {"强": ">", "弱": "<"}
 
 @attrs.frozen
 class _Draft:
@@ -29,10 +31,10 @@ class _Draft:
     core_start: int
     core_end: int
     value: Optional[Value]
-    kind: str = "cardinal"
+    kind: Kind = "cardinal"
     unit: tuple[int, int] | None = None  # span of the unit as written
     unit_kind: str = ""
-    qualifier: Optional[str] = None
+    qualifier: Optional[Qualifier] = None
     low: Optional[Value] = None
     high: Optional[Value] = None
     currency: Optional[str] = None
@@ -72,7 +74,7 @@ def _scaled(v: Optional[Value], scale: Rational) -> Optional[Value]:
     return v if v is None or isinstance(v, str) else exact(Fraction(v) * scale, True)
 
 
-def _attach(d: _Draft, a: int, b: int, kind: str, *, scale: Rational = 1,
+def _attach(d: _Draft, a: int, b: int, kind: Kind, *, scale: Rational = 1,
             currency: Optional[str] = None) -> _Draft:
     """``d`` with the unit at ``a:b``, of ``kind``: the kinds that say what
     is counted (percent, money…) become the draft's; ``scale`` converts the
@@ -95,7 +97,8 @@ def _read_after_qualifier(f: str, d: _Draft) -> _Draft:
     if k >= len(f):
         return d
     lean = _SHARE_LEANS.get(f[k])
-    if lean is not None and d.kind in ("fraction", "percent") and not f.startswith(_words("not_strong") + _words("not_weak"), k):
+    if lean is not None and d.kind in ("fraction", "percent") \
+            and not f.startswith(_words("not_strong") + _words("not_weak"), k):
         # 三分之一强, 三成弱: a little over, a little under
         return attrs.evolve(_qualified(d, lean) if d.qualifier is None else d, end=k + 1)
     for q in _qualifiers_starting().get(f[k], ()):
@@ -109,7 +112,7 @@ def _read_after_qualifier(f: str, d: _Draft) -> _Draft:
     return d
 
 
-def _qualified(d: _Draft, symbol: str) -> _Draft:
+def _qualified(d: _Draft, symbol: Qualifier) -> _Draft:
     """``d`` with the qualifier ``symbol`` and the bounds it sets: the value
     is the lower bound of > and >=, the upper of < and <=."""
     return _bounded(attrs.evolve(d, qualifier=symbol))

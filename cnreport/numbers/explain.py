@@ -1,8 +1,12 @@
 """Which precision rule kept or dropped each expression of a text.
 
 >>> from cnreport.numbers import decisions, rule_for
->>> [(d.text, d.rule, d.kept) for d in decisions("统一价5G手机卖出3000台，第一")]
-[('一', 'lone_in_word', False), ('5', 'latin_after', False), ('3000台', 'no rule', True), ('第一', 'single_digit', True)]
+>>> for d in decisions("统一价5G手机卖出3000台，第一"):
+...     print(d.text, d.rule, d.kept)
+一 lone_in_word False
+5 latin_after False
+3000台 no rule True
+第一 single_digit True
 >>> rule_for("他们是95后", 3, 5)
 'cohort'
 """

@@ -1,4 +1,6 @@
-"""Integers and magnitudes: a magnitude alone (过亿), 数以千万计, 十来个, and measure words that count digits (两位数)."""
+"""Integers and magnitudes: a magnitude alone (过亿), 数以千万计, 十来个, and measure
+words that count digits (两位数).
+"""
 from __future__ import annotations
 
 from typing import Optional

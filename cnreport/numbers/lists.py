@@ -1,4 +1,7 @@
-"""Passes over the mentions of a whole text: intervals of two bounds (大于10小于20), series that share a unit (100/120/145亿元), designations of a list (1、2及9号), the local dollar of a paragraph."""
+"""Passes over the mentions of a whole text: intervals of two bounds
+(大于10小于20), series that share a unit (100/120/145亿元), designations of a list
+(1、2及9号), the local dollar of a paragraph.
+"""
 from __future__ import annotations
 
 import re
@@ -7,7 +10,7 @@ from typing import Optional
 
 import attrs
 
-from ..model import NumberMention
+from ..model import NumberMention, Value
 from ..normalize import fold
 from ..numerals import (
     exact,
@@ -138,6 +141,8 @@ def _joined(text: str, f: str, a: NumberMention, b: NumberMention) -> Optional[N
     unit = b.unit or a.unit
     # 10000与20000间: 间 is "between" here, not a count of rooms
     jian = b.unit == "间" and a.unit is None and b.kind == "cardinal"
+    low: Optional[Value]
+    high: Optional[Value]
     if a.qualifier is None and b.qualifier is None and gap in _BETWEEN_JOINERS \
             and (f.startswith("之间", b.end) or jian) and a.value is not None and b.value is not None:
         low, high = a.value, b.value

@@ -1,4 +1,6 @@
-"""Money in Chinese counting words: cheque digits (壹拾壹元整), 元 and 块 with 角, 毛, 分 after them (一块二, 两毛五), prices per unit (元/吨)."""
+"""Money in Chinese counting words: cheque digits (壹拾壹元整), 元 and 块 with 角, 毛, 分
+after them (一块二, 两毛五), prices per unit (元/吨).
+"""
 from __future__ import annotations
 
 from fractions import Fraction

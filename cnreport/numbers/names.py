@@ -1,4 +1,7 @@
-"""Numbers that name rather than count: inside book titles, web addresses and brands, after Latin letters (5G), stock codes in brackets, identifiers after 代号 or 编号, bare numbers glued between words."""
+"""Numbers that name rather than count: inside book titles, web addresses and
+brands, after Latin letters (5G), stock codes in brackets, identifiers after
+代号 or 编号, bare numbers glued between words.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -26,7 +29,7 @@ class _Scan:
     quantities, and the last answer of :func:`_after_identifier_word` (a list
     of identifiers is walked back once, not once per item)."""
 
-    __slots__ = ("names", "identifier_at", "identifier")
+    __slots__ = ("identifier", "identifier_at", "names")
 
     def __init__(self, f: str) -> None:
         # book titles (《一线》), web addresses (%20) and brands (7-11便利店)

@@ -1,4 +1,6 @@
-"""Short paths for plain Arabic numbers (a table cell, a list, 13位, 60%): the answer the full read gives, sooner, or None when the full read is needed."""
+"""Short paths for plain Arabic numbers (a table cell, a list, 13位, 60%): the
+answer the full read gives, sooner, or None when the full read is needed.
+"""
 from __future__ import annotations
 
 import re
@@ -9,7 +11,7 @@ from ..lexicon.numerals import (
     BIG_UNITS,
     TENS,
 )
-from ..model import NumberMention
+from ..model import Kind, NumberMention
 from ..numerals import (
     MAX_DIGITS,
     arabic_end,
@@ -73,7 +75,7 @@ def _plain_arabic(text: str, f: str, i: int, floor: int,
     if _named(f, i, prev, scan):
         return _dropped(i, e, e, "in_name" if scan.in_name(i) else "after_latin")
     decimal = "." in written
-    kind = "cardinal"
+    kind: Kind = "cardinal"
     if decimal:
         if written.endswith(".0"):
             return _dropped(i, e, e, "version")  # versions: 2.0, 10.0
@@ -102,7 +104,7 @@ def _counted(text: str, f: str, i: int, digits_end: int,
     ``digits_end`` is where the digits end."""
     e = digits_end + 1 if f[digits_end:digits_end + 1] in BIG_UNITS else digits_end
     u = _match_unit(f, e)
-    kind = "cardinal"
+    kind: Kind = "cardinal"
     if u is None:
         if e == digits_end or (e < len(f) and (f[e] in _PLAIN_AFTER_STOP or (f[e].isascii() and f[e].isalpha()))):
             return None  # (most often: no measure word here, nothing read)

@@ -1,4 +1,6 @@
-"""What stands before a numeral: 第, 前, 其, 之, Top, Q3, 民国, a minus sign, a currency word or sign, and a qualifier (超过, 近, 约)."""
+"""What stands before a numeral: 第, 前, 其, 之, Top, Q3, 民国, a minus sign, a
+currency word or sign, and a qualifier (超过, 近, 约).
+"""
 from __future__ import annotations
 
 from typing import Optional
@@ -148,7 +150,7 @@ def _with_currency(f: str, d: _Draft, floor: int) -> _Draft:
     last = f[i - 2] if i - 2 >= floor and f[i - 1] in _SPACES else f[i - 1] if i - 1 >= floor else ""
     for word in _words("currency_before") if last and last in _currency_last() else ():
         j = i - len(word)
-        if j >= floor and f.startswith(word, j) or (j - 1 >= floor and f[i - 1] in _SPACES
+        if (j >= floor and f.startswith(word, j)) or (j - 1 >= floor and f[i - 1] in _SPACES
                                                    and f.startswith(word, j - 1)):
             j = j if f.startswith(word, j) else j - 1
             unit = _units().get(word)

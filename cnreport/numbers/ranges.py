@@ -6,9 +6,9 @@ import attrs
 from ..lexicon.numerals import (
     APPROX_PAIRS,
 )
+from ..model import Rational
 from ..numerals import (
     Numeral,
-    Rational,
     exact,
     scan_numeral,
 )

@@ -1,4 +1,6 @@
-"""The full read of one expression: the longest numeric expression whose numeral starts at a given offset."""
+"""The full read of one expression: the longest numeric expression whose
+numeral starts at a given offset.
+"""
 from __future__ import annotations
 
 from fractions import Fraction

@@ -1,4 +1,6 @@
-"""The walk over a text: from one possible start to the next, the short paths, the full read, the precision rules and the passes over the whole list."""
+"""The walk over a text: from one possible start to the next, the short paths,
+the full read, the precision rules and the passes over the whole list.
+"""
 from __future__ import annotations
 
 import re

@@ -1,4 +1,6 @@
-"""What follows a numeral: the unit or measure word, a percent sign, 个半, 多 after the unit, 大 and 强, and a qualifier after (以上, 左右)."""
+"""What follows a numeral: the unit or measure word, a percent sign, 个半, 多
+after the unit, 大 and 强, and a qualifier after (以上, 左右).
+"""
 from __future__ import annotations
 
 from fractions import Fraction
@@ -217,7 +219,7 @@ def _small_change(f: str, d: _Draft, k: int) -> _Draft:
     writes fen)."""
     num = d.numeral
     assert num is not None
-    if k < len(f) and (f[k] == "毛" and _is_amount(d) or (
+    if k < len(f) and ((f[k] == "毛" and _is_amount(d)) or (
             f[k] == "角" and d.value is not None and not isinstance(d.value, str) and _jiao_is_money(f, k, num))):
         d = _read_money_tail(f, _attach(d, k, k + 1, "money", currency="CNY", scale=Fraction(1, 10)), after_mao=True)
         return attrs.evolve(d, end=d.end + 1) if f.startswith("钱", d.end) else d  # 五毛钱

@@ -1,11 +1,12 @@
-"""The lexicon tables that number reading uses (units, qualifiers, idioms and set numbers, count nouns, verbs of change), loaded once, and what is derived from them."""
+"""The lexicon tables that number reading uses (units, qualifiers, idioms and
+set numbers, count nouns, verbs of change), loaded once, and what is derived
+from them.
+"""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Optional
-
-import attrs
 
 from ..lexicon import loaders
 from ..lexicon.numerals import (
@@ -28,19 +29,19 @@ _Qualifier = loaders.Qualifier
 _SetPhrase = loaders.SetPhrase
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words(role: str) -> tuple[str, ...]:
     """The words of ``lexicon/number_words.tsv`` with ``role``, in table order."""
     return tuple(w.word for w in loaders.number_words() if w.role == role)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _chars(role: str) -> frozenset[str]:
     """The one-character words of ``role`` (see :func:`_words`)."""
     return frozenset(_words(role))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _word_values(role: str) -> dict[str, str]:
     """The words of ``role`` and their values (see :func:`_words`)."""
     return {w.word: w.value for w in loaders.number_words() if w.role == role}
@@ -59,13 +60,6 @@ def _units() -> dict[str, _Unit]:
 @lru_cache(maxsize=1)
 def _unit_lengths() -> tuple[int, ...]:
     return tuple(sorted({len(u) for u in _units()}, reverse=True))
-
-
-@attrs.frozen
-class _Qualifier:
-    word: str
-    symbol: str
-    not_after: str
 
 
 @lru_cache(maxsize=1)
