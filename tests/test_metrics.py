@@ -284,8 +284,7 @@ def test_respectively_reaches_every_part_of_a_list() -> None:
 
 def test_respectively_hands_figures_to_the_names_in_order() -> None:
     metrics = parse("三星、苹果和小米的市场份额分别为20%、17%和14%。").metrics
-    assert [(m.subject, m.entity) for m in metrics] == [("市场份额", "三星"), ("市场份额", "苹果"),
-                                                        ("市场份额", "小米")]
+    assert [(m.subject, m.entity) for m in metrics] == [("市场份额", "三星"), ("市场份额", "苹果"), ("市场份额", "小米")]
 
 
 def test_figures_of_a_list_share_the_subject() -> None:
@@ -405,7 +404,7 @@ def test_records_and_exports() -> None:
 def test_parse_many_matches_parse() -> None:
     texts = [p.read_text(encoding="utf-8") for p in SEEDS] + ["", "收入1.1億元"]
     names = [p.name for p in SEEDS] + ["empty", "short"]
-    expected = [parse(t, source=n) for t, n in zip(texts, names, strict=True)]
+    expected = [parse(t, source=n) for t, n in zip(texts, names)]
     assert list(parse_many(texts, sources=names)) == expected
     assert list(parse_many(texts, sources=names, n_process=2, batch_size=1)) == expected
 

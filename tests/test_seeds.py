@@ -12,7 +12,16 @@ import pytest
 from cnreport import find_numbers
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = [json.loads(line) for line in (ROOT / "tests" / "fixtures" / "seed-numbers.jsonl").open(encoding="utf-8")]
+GOLD = [json.loads(line) for line in
+        (ROOT / "tests" / "fixtures" / "seed-numbers.jsonl").read_text(encoding="utf-8").splitlines()]
+# The gold figures the finder misses today: an indefinite 一 + measure word
+# that the gold counts. A fix removes its line; a new miss fails.
+KNOWN_MISSES = [
+    "000_f7e51955b27f69e8.txt: 一個 not found",
+    "000_f7e51955b27f69e8.txt: 一個 not found",
+    "004_972747a4cc52b858.txt: 一家 not found",
+    "004_972747a4cc52b858.txt: 一套 not found",
+]
 
 
 def _exact(v: object) -> object:
@@ -56,10 +65,13 @@ def _score() -> tuple[int, int, int, list[str]]:
     return exact, matched, predicted, misses
 
 
-def test_seed_gold_recall_and_precision() -> None:
+def test_seed_gold_misses_exactly_the_known_ones() -> None:
+    """Every gold figure is found exactly but the known misses, and every
+    figure found is a gold one (precision 1)."""
     exact, matched, predicted, misses = _score()
-    assert exact / len(GOLD) >= 0.97, misses
-    assert matched / predicted >= 0.97, misses
+    assert misses == KNOWN_MISSES
+    assert exact == len(GOLD) - len(KNOWN_MISSES)
+    assert matched == predicted
 
 
 @pytest.mark.parametrize("name", ["000_f7e51955b27f69e8.txt", "004_972747a4cc52b858.txt"])

@@ -15,7 +15,7 @@ from cnreport import Section, Speaker, same_speaker, segment
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = [json.loads(line) for line in
-        (ROOT / "tests" / "fixtures" / "seed-speakers.jsonl").open(encoding="utf-8")]
+        (ROOT / "tests" / "fixtures" / "seed-speakers.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
 def _speakers(text: str) -> list[tuple[str, str, Optional[str], Optional[str]]]:
