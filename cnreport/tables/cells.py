@@ -15,7 +15,7 @@ from typing import NamedTuple, Optional
 
 import regex
 
-from ..model import Number
+from ..model import Kind, Number
 from ..normalize import fold
 from ..numbers import find_numbers
 from ..numerals import exact
@@ -33,7 +33,7 @@ class Reading(NamedTuple):
     start: int = 0
     end: int = 0
     unit: Optional[str] = None
-    kind: str = "cardinal"
+    kind: Kind = "cardinal"
     currency: Optional[str] = None
     own_scale: bool = False
     direction: Optional[str] = None

@@ -61,7 +61,7 @@ def _tsv(text: str) -> list[RawTable]:
     out: list[RawTable] = []
     block: list[list[RawCell]] = []
     start = end = 0
-    for pos, line in _lines(text) + [(len(text), "")]:
+    for pos, line in [*_lines(text), (len(text), "")]:
         if "\t" in line and line.strip() and sum(len(r) for r in block) < MAX_CELLS:
             if not block:
                 start = pos

@@ -21,7 +21,7 @@ import attrs
 import regex
 
 from ..lexicon.loaders import scale_words
-from ..model import CellRef, Change, Metric, NumberMention, Scale
+from ..model import CellRef, Change, Kind, Metric, NumberMention, Scale
 from ..normalize import fold
 from ..numerals import exact
 from ..periods import normalize_period
@@ -122,7 +122,7 @@ def _metric(text: str, p: Placed, i: int, label: Optional[str], parents: tuple[s
     assert printed is not None and not isinstance(printed, str)
     value = printed if u.factor == 1 else exact(Fraction(printed) * u.factor, True)
     start, end = p.views[i].span(reading.start, reading.end)
-    kind = ("money" if u.currency else "percent" if u.unit in ("%", "个百分点")
+    kind: Kind = ("money" if u.currency else "percent" if u.unit in ("%", "个百分点")
             else "multiple" if u.unit == "倍" else reading.kind if reading.own_scale else "cardinal")
     mention = NumberMention(text=text[start:end], start=start, end=end, value=value, kind=kind,
                             unit=u.unit, currency=u.currency)
@@ -142,7 +142,7 @@ def _unit(p: Placed, i: int, label: Optional[str], column: Column, scales: Scale
         return _Unit(1, reading.unit, reading.currency, None, True)
     head = next((scales.heads[h] for h in reversed(column.heads) if h in scales.heads), None)
     header = fold(column.header or "")
-    if column.change and (head is not None and head.unit == "%" or _SHARE_COLUMN.search(header)):
+    if column.change and ((head is not None and head.unit == "%") or _SHARE_COLUMN.search(header)):
         return _Unit(1, "%", None, head, True)
     row = scales.rows.get(p.table.cells[i].row)
     if row is not None:

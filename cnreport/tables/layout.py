@@ -148,7 +148,7 @@ def _mask(text: str, folded: str, placed: Sequence[Placed]) -> tuple[str, str]:
                 first = view.offsets[0] - 1
                 if first >= t.start:
                     out[first] = fout[first] = "\n"
-            for ch, k in zip(view.text, view.offsets):
+            for ch, k in zip(view.text, view.offsets, strict=False):
                 out[k], fout[k] = ch, folded[k] if ch == text[k] else ch
     return "".join(out), "".join(fout)
 

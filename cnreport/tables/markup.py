@@ -69,4 +69,4 @@ def visible(text: str, start: int, end: int) -> Visible:
 def _is_tag(inner: str) -> bool:
     """``<br>``, ``</td>``, ``<sup>``: a letter or slash opens a tag; ``< 5``
     and ``<5%`` are text."""
-    return bool(inner) and (inner[0].isascii() and inner[0].isalpha() or inner[0] == "/")
+    return bool(inner) and ((inner[0].isascii() and inner[0].isalpha()) or inner[0] == "/")

@@ -260,7 +260,7 @@ def _spanning(p: Placed, r: int, k: int, labels: tuple[int, ...], below: tuple[i
     header to its left."""
     t = p.table
     i = p.at(r, k)
-    if i is not None and t.cells[i].text or not below:
+    if (i is not None and t.cells[i].text) or not below:
         return i
     if not any((j := p.at(b, k)) is not None and t.cells[j].text for b in below):
         return i

@@ -95,7 +95,7 @@ def _grammar() -> _Grammar:
                "(", "（"]
     return _Grammar(regex.compile(rf"\s*(?:{phrase})\s*", regex.I),
                     regex.compile(declaration, regex.I),
-                    regex.compile(_alternation([o for o in openers if not o[0] in "'’‘"]), regex.I))
+                    regex.compile(_alternation([o for o in openers if o[0] not in "'’‘"]), regex.I))
 
 
 class _Read(NamedTuple):
