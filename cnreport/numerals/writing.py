@@ -29,6 +29,7 @@ def to_chinese(n: Number, *, financial: bool = False, traditional: bool = False)
     '一百万零五十四'
     >>> to_chinese(Decimal("-3.05"), financial=True, traditional=True)
     '負叁點零伍'
+    >>> from cnreport import parse_number
     >>> parse_number(to_chinese(10**20 + 7))
     100000000000000000007
     """
