@@ -160,7 +160,7 @@ def page_text(page: Any) -> str:
 def _html(table: Any) -> str:
     """A pdfplumber table as HTML: the spans of a merged cell from the
     rulings it crosses, its lines joined with ``<br>``."""
-    cells = [c for c in table.cells]
+    cells = list(table.cells)
     xs = sorted({round(c[0], 1) for c in cells})
     ys = sorted({round(c[1], 1) for c in cells})
     texts = table.extract()

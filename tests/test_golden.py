@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
-import golden  # noqa: E402  (tools/ is no package)
+import golden
 
 sys.path.remove(str(ROOT / "tools"))
 _HOW = "\n(meant? run python tools/golden.py and say why in the commit)"

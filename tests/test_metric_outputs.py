@@ -18,9 +18,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-from expected_metrics import EXPECTED, inputs, record  # noqa: E402
+from expected_metrics import EXPECTED, inputs, record
 
-import cnreport  # noqa: E402
+import cnreport
 
 with EXPECTED.open(encoding="utf-8") as _lines:
     WANT = {row["input"]: row["metrics"] for row in map(json.loads, _lines)}
