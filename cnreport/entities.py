@@ -34,7 +34,7 @@ __all__ = ["Entities", "Entity", "EntityLike", "as_entities", "entity_key"]
 class Entity:
     """One entity of a universe: its ``name``, the ``aliases`` it also goes
     by, and an optional ``code`` (a stock code, an id of the caller's).
-    Its :attr:`key` is the code when there is one, else the folded name.
+    Its ``key`` is the code when there is one, else the folded name.
 
     >>> Entity("騰訊", ("Tencent",), "0700.HK").key
     '0700.HK'

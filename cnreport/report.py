@@ -39,8 +39,8 @@ def parse(text: str, *, source: Optional[str] = None,
     ``reference_date`` is the date of writing, against which 今年, 去年 and
     目前 are resolved (by default, the date of the text's dateline, if it
     has one); ``entities`` is the caller's universe of entities (an
-    :class:`Entities`, or names, ``(name, aliases, code)`` tuples or
-    :class:`Entity` objects), recognised in the text and keyed as the
+    :class:`~cnreport.Entities`, or names, ``(name, aliases, code)`` tuples or
+    :class:`~cnreport.Entity` objects), recognised in the text and keyed as the
     caller keys them. Never raises for a ``str``.
 
     >>> r = parse("丁珂-騰訊公司副總裁\\n截止到2019年5月,已經有超過3.8萬的醫療機構擁有了自己的公眾號")

@@ -20,7 +20,7 @@ def _group_word(k: int, traditional: bool) -> str:
 
 
 def to_chinese(n: Number, *, financial: bool = False, traditional: bool = False) -> str:
-    """Write an exact number as a Chinese numeral that :func:`parse_number` reads back.
+    """Write an exact number as a Chinese numeral that :func:`~cnreport.parse_number` reads back.
 
     Integers use 十百千 within groups of four digits and 万/亿 between them
     (亿亿 for 10^16 and beyond); decimals are read digit by digit after 点.
