@@ -19,6 +19,7 @@ __all__ = ["document_date"]
 
 _HEAD_LINES = 6
 _SHORT_LINE = 60
+_BESIDE_DATE = 12
 
 
 def document_date(text: str, folded: str, numbers: Sequence[NumberMention]
@@ -51,7 +52,10 @@ def document_date(text: str, folded: str, numbers: Sequence[NumberMention]
         if after in _words("after"):
             close = folded.find("）", m.end, m.end + _SHORT_LINE)  # (新华社…电（记者某某）)
             return day, (close + 1 if close > 0 and folded[m.end + 1:m.end + 2] == "（" else m.end + 1)
-        if len(line.strip()) <= _SHORT_LINE and (line.strip() == m.text or any(w in line for w in _words("line"))):
+        if len(line.strip()) <= _SHORT_LINE and (line.strip() == m.text or any(w in line for w in _words("line"))
+                                                 or len(line.strip()) - len(m.text) <= _BESIDE_DATE):
+            # a line of the date alone, of metadata, or of the date and a
+            # name beside it (2025年5月21日　經濟通訊社)
             return day, line_start + len(line)
     return None
 

@@ -32,7 +32,7 @@ from ..lexicon import table
 from ..model import Section
 from . import vocab
 from .document import Document
-from .names import _WE, _past_opening_time, looks_like_name, name_at
+from .names import _WE, FUNCTION_CHARS, _past_opening_time, looks_like_name, name_at
 
 __all__ = ["Discourse", "Named", "NameKind"]
 
@@ -187,13 +187,29 @@ class Discourse:
     def topic(self, pos: int, paragraph: bool = False) -> Optional[Named]:
         """The name that opens the nearest earlier sentence or clause of the
         paragraph (or section) that opens with one: the topic the figure
-        goes on about."""
-        return next((n for n in self.before(pos, paragraph) if n.opens and n.kind != "person"), None)
+        goes on about. Beyond the paragraph, only a name known to be an
+        organisation's (by the tables, the caller, its form or a declaration)
+        is a topic, and a place only in a text about a place."""
+        main = self.main() if not paragraph else None
+        for n in self.before(pos, paragraph):
+            if not n.opens or n.kind == "person":
+                continue
+            if paragraph or (self.strong(n) and not (n.kind == "place" and main is not None
+                                                     and main.kind != "place")):
+                return n
+        return None
+
+    def strong(self, n: Named) -> bool:
+        """Whether a name is surely an organisation's or a place's, not a
+        product or a kind of business read as a name (普惠小微)."""
+        return n.kind != "other" or n.text.isascii() or fold(n.text) in self.declared \
+            or self.key(n.text, self.entities) != canonical_form(n.text) \
+            or doc_count(self.doc, n) > 1
 
     def antecedent(self, pos: int, kind: str) -> Optional[Named]:
         """The last name before ``pos`` that an anaphor of ``kind`` (company,
         bank, place, any) can stand for."""
-        names = [n for n in self.before(pos) if n.kind != "person"]
+        names = [n for n in self.before(pos) if n.kind != "person" and self.strong(n)]
         if kind in ("any", "topic"):  # 其, 它, 公司: the topic, the name the sentence before opened with
             names = [n for n in names if n.opens] + ([n for n in names if not n.opens] if kind == "any" else [])
         for accepted in _ANTECEDENTS.get(kind, ()):
@@ -286,6 +302,11 @@ class Discourse:
             if builtin().key(candidate) is not None:
                 return builtin().key(candidate)
         return canonical_form(long if long is not None else name)
+
+
+def doc_count(doc: Document, n: Named) -> int:
+    """How often the text names ``n`` (in its head, where it is counted)."""
+    return doc.folded.count(doc.folded[n.start:n.end], 0, min(len(doc.folded), _COUNT_REACH))
 
 
 def _outermost(doc: Document, spans: dict[tuple[int, int], bool], declared: dict[str, str]) -> list[Named]:
@@ -389,7 +410,8 @@ def _name_back(doc: Document, end: int, limit: int) -> Optional[int]:
         if ch in _NOT_NAME_START_CHARS:
             continue  # (no name starts here; one may start before it: 东亚信和)
         first = doc.forward(a, end)
-        if first is None or first[2] in _NOT_IN_NAME or doc.folded[first[0]:first[1]] in doc.lex.stops:
+        if first is None or (first[2] in _NOT_IN_NAME and first[1] - first[0] > 1) \
+                or doc.folded[first[0]:first[1]] in doc.lex.stops:
             if first is not None and first[1] - first[0] > 1:
                 break  # a verb or function word of its own: the name starts after it
             continue
@@ -399,10 +421,16 @@ def _name_back(doc: Document, end: int, limit: int) -> Optional[int]:
 
 
 def _reads_as_name(doc: Document, a: int, end: int) -> bool:
+    """Whether [a, end) reads as a name: no verb or function word of two
+    characters or more, no function character (a character alone may be
+    part of a name the dictionary lacks: 恒 + 润 + 精工)."""
     k = a
     while k < end:
         tok = doc.forward(k, end)
-        if tok is None or tok[2] in _NOT_IN_NAME_WORDS:
+        if tok is None:
+            return False
+        one = tok[1] - tok[0] == 1
+        if (tok[2] in _NOT_IN_NAME_WORDS and not one) or (one and doc.folded[tok[0]] in FUNCTION_CHARS):
             return False
         k = tok[1]
     return True
@@ -448,6 +476,12 @@ def _declared_names(doc: Document) -> dict[str, str]:
     not read)."""
     found: dict[str, str] = {}
     head = min(len(doc.folded), _COUNT_REACH)
+    for m in _QUOTED_SHORT.finditer(doc.folded, 0, head):
+        # 置泰房地产投资信托基金（「置泰房托」）: a short name in quotes in brackets
+        long = _declared_for(doc, m.start())
+        short = m.group(1)
+        if long is not None and short not in vocab.entity_set("owner") and short not in _anaphor_words():
+            found[short] = long
     for m in _DECLARED.finditer(doc.folded, 0, head):
         long = _declared_for(doc, m.start())
         for g in (1, 2):
@@ -455,6 +489,9 @@ def _declared_names(doc: Document) -> dict[str, str]:
             if short and short not in vocab.entity_set("owner") and short not in _anaphor_words():
                 found[short] = long if long is not None else doc.text[m.start(g):m.end(g)]
     return found
+
+
+_QUOTED_SHORT = regex.compile(r"[（(][“\"「『]([^”\"」』，,。；;、（）()\s]{2,12})[”\"」』][）)]")
 
 
 def _declared_for(doc: Document, pos: int) -> Optional[str]:

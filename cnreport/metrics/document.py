@@ -280,11 +280,14 @@ class Document:
                  if f.startswith(w, k, s_end) and not self.in_mention(k)]
         # 较去年同期: the basis, and the 同期 that goes on from it too
         basis_ends: set[int] = set()
+        basis_reach = -1  # (较上年末: 年末 inside 上年末 is the basis's too)
         found = []
         for a, b in sorted(words):
             time = self.mention_end.get(a)  # (较2019年同期: the year is the basis's, and so is 同期)
-            if basis_before(f, a) or a in basis_ends or (time is not None and basis_before(f, time.start)):
+            if basis_before(f, a) or a in basis_ends or a < basis_reach \
+                    or (time is not None and basis_before(f, time.start)):
                 basis_ends.add(b)
+                basis_reach = max(basis_reach, b)
             else:
                 found.append((b, b - a))
         found.sort()

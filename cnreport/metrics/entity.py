@@ -29,7 +29,7 @@ __all__ = ["EntityReading", "read_entity"]
 
 _ANAPHOR_CLAUSES = 3
 _OBJECT_REACH = 12
-_CLAUSE_RULES = frozenset({"clause", "front", "respective", "bracket", "alone"})
+_CLAUSE_RULES = frozenset({"clause", "front", "respective", "bracket", "alone", "holder", "restated"})
 
 
 @attrs.frozen
@@ -107,9 +107,15 @@ def _resolve(disc: Discourse, anaphor: tuple[int, int, str], section: Optional[S
             return main.text, "self", (main.start, main.end)
         found: Optional[Named] = disc.topic(start, paragraph=False) or main
         return (found.text, "self", (found.start, found.end)) if found is not None else None
-    named = disc.antecedent(start, kind)
+    main = disc.main()
+    if kind == "region" and main is not None and main.kind == "place":
+        return main.text, "document", (main.start, main.end)  # 全省, 我市: the place the text is about
+    named = disc.antecedent(start, "place" if kind == "region" else kind)
     if named is not None:
         return named.text, "anaphora", (named.start, named.end)
+    if kind == "place":
+        main = disc.main()  # 全省, 全市: the place the text is about
+        return (main.text, "document", (main.start, main.end)) if main is not None and main.kind == "place" else None
     if kind in ("company", "bank", "any", "topic"):
         if org is not None:
             return org, "speaker", (start, end)

@@ -36,6 +36,10 @@ _PLACE_PARTS = ("内地", "大陆", "境内", "本土")
 # Notes in brackets inside a company's name.
 _NAME_NOTES = ("（集团）", "(集团)", "（控股）", "(控股)", "（中国）", "(中国)", "（香港）", "(香港)")
 _PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz", "nrt", "nrfg", "eng"})
+# Characters that stand alone as function words and end a name; another
+# character read alone may be part of a name the dictionary lacks (佳 + 联 +
+# 精密, 恒 + 润 + 精工), whatever its tag.
+FUNCTION_CHARS = frozenset("的在是了将已把被对向从于也都还就并而但其该此这那每各所因如若虽使让给据按可能会要再又另更仍亦我你他她它们")
 _FUNCTION_TAGS = frozenset({"c", "cc", "p", "uj", "ul", "u", "y", "m"})
 _NAME_ENDING_ROLES = frozenset({"period", "up", "down", "basis", "link", "verb"})
 # The last character of most words for a measure (失业率, 营业额, 出货量): such
@@ -163,6 +167,8 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
         tok = doc.forward(k, stop if k < stop else end)
         if tok is None:
             break
+        if tok[2] == "eng":
+            tok = _latin_name(doc, tok, end)  # Sara Lee, Restaurant City: one name
         w = f[tok[0]:tok[1]]
         role = lex.roles.get(w)
         if w in lex.sources:
@@ -171,7 +177,7 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
                 w in lex.stops or w in lex.announces or (tokens and w in lex.owners) or w.lower() in doc.aliases or role in _NAME_ENDING_ROLES
                 or (len(w) > 1 and w[-1] in _MEASURE_ENDS and w not in _COUNTING_MEASURES)
                 or (tokens and role in ("scope", "market") and not _ending_at(doc, tok[1], end))
-                or tok[2] in _NAME_ENDING_TAGS
+                or (tok[2] in _NAME_ENDING_TAGS and (tok[1] - tok[0] > 1 or w in FUNCTION_CHARS or not tokens))
                 or (tok[2] == PREFIX_TAG and tok[1] - tok[0] > 1)):
             # (腾讯音乐 + 付费用户: a measure's prefix of two characters or
             # more ends the name; one, such as 新 of 大新银行, may be inside it)
@@ -188,6 +194,18 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
         if len(tokens) >= _MAX_RUN:
             return None
     return tokens, k, named_by_place
+
+
+def _latin_name(doc: Document, tok: Token, end: int) -> Token:
+    """A Latin word and the capitalised words after it, a space apart."""
+    t = doc.text
+    b = tok[1]
+    while b + 1 < end and t[b] == " " and t[b + 1].isascii() and t[b + 1].isupper():
+        k = b + 1
+        while k < end and t[k].isascii() and (t[k].isalnum() or t[k] in "&'-."):
+            k += 1
+        b = k
+    return tok[0], b, tok[2]
 
 
 def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_by_place: bool

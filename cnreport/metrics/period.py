@@ -13,12 +13,14 @@ from ..model import Change, NumberMention, Period
 from ..periods import normalize_period
 from .document import CLAUSE_STOPS, QUARTERS, Document, is_time
 from .names import _FIRST_PERIOD
+from .subject import respective_figures
 
 __all__ = ["context_year", "period", "when"]
 
 # What may stand between two parts of one period: 今年 + 前 + 三季度, 今年 +
 # 首 + 8個月, 2021年 + 至 + 2023年.
 _PERIOD_GAPS = frozenset("前首至到~-–—")
+_TIME_JOINERS = frozenset({"、", "和", "及", "与", "以及", ",", "，"})
 
 
 Found = tuple[Optional[str], Optional[tuple[int, int]], Optional[str]]  # (text, span, rule)
@@ -31,6 +33,9 @@ def period(doc: Document, i: int, s_start: int, s_end: int, change: Optional[Cha
     figure of a change, a time tied to the first by 的 is the first's
     (從2016年的37%下降至19%)."""
     m = doc.numbers[i]
+    respective = _respective_time(doc, i, s_start)
+    if respective is not None:
+        return _found(doc, (respective.start, respective.end), "respective")
     k = bisect.bisect_left(doc.times, i)
     tied = change.start if change is not None and change.end is m else None
     while tied is not None and k > 0 and doc.numbers[doc.times[k - 1]].end <= tied.start \
@@ -62,6 +67,34 @@ def period(doc: Document, i: int, s_start: int, s_end: int, change: Optional[Cha
     if after_m is not None and not any(c in CLAUSE_STOPS for c in f[m.end:after_m.start]):
         return _found(doc, whole_period(doc, after_m.start, after_m.end, m.end, s_end), "after")
     return None, None, None
+
+
+def _respective_time(doc: Document, i: int, s_start: int) -> Optional[NumberMention]:
+    """2025年、2026年和2027年的净利润分别不低于0.9亿元、1.1亿元和1.35亿元:
+    with 分别, the figures take the times of a list in order, when there are
+    as many of each."""
+    m = doc.numbers[i]
+    k = doc.folded.rfind("分别", s_start, m.start)
+    if k < 0:
+        return None
+    j = bisect.bisect_left(doc.times, i) - 1
+    times: list[NumberMention] = []
+    while j >= 0:
+        t = doc.numbers[doc.times[j]]
+        if t.start < s_start or t.end > k:
+            if t.end > k:
+                j -= 1
+                continue
+            break
+        gap = doc.folded[t.end:times[0].start] if times else ""
+        if times and gap not in _TIME_JOINERS:
+            break
+        times.insert(0, t)
+        j -= 1
+    if len(times) < 2:
+        return None
+    figures = respective_figures(doc, k, m)
+    return times[figures.index(m)] if len(figures) == len(times) and m in figures else None
 
 
 def _found(doc: Document, span: tuple[int, int], rule: str) -> Found:

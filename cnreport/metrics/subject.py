@@ -19,7 +19,7 @@ from . import vocab
 from .document import CLAUSE_STOPS, METRIC_KINDS, NOUN_TAGS, PREFIX_TAG, QUARTERS, Document, Token, is_time
 from .names import CONTRAST, Name, entity_before, lead_name, name_at, split_front
 
-__all__ = ["Reading", "Span", "in_part_clause", "named_alone", "opens_with_period", "share_without_owner", "subject",
+__all__ = ["Reading", "Span", "base_of", "chained_subject", "line_label", "in_part_clause", "named_alone", "opens_with_period", "share_without_owner", "subject",
            "topic"]
 
 Span = tuple[int, int]
@@ -63,6 +63,13 @@ _SHARE_REST = regex.compile(r"(?:比|据|比重|比例)?(?:[^，,。；;]{0,12}�
                             r"(?:达到|达|为|约为|约|超过|近|接近|高达|仅|只有|升至|降至|提升至|上升至|下降至)?了?\s*")
 _NO_OWNER = (-1, -1)
 _SHARE_TAILS = ("占比", "比重")
+_OPENING_MODIFIERS = frozenset({PREFIX_TAG, "b", "a"})
+_BASE_OPENERS = ("相比", "较", "比")  # 较去年同期的96.4%: the base of a comparison
+_BASE_REACH = 12
+_CHAIN_OPENERS = frozenset({"v", "d", "p"})  # a clause that opens with its verb: 达到19.8亿元
+_LABEL_LONGEST = 30
+_NAMED_MEASURES = frozenset({"index"})  # categories whose measures take a name (恒生指数)
+_MEASURE_LAST = frozenset("量额率数值")  # (申请数量, 交易金额, 处理量: the last character of a measure)
 
 
 @attrs.frozen
@@ -120,8 +127,30 @@ def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Opti
         entity, entity_span, entity_rule = front_entity, (front, front + len(front_entity)), "front"
     if a >= b:
         return Reading(None, None, rule, entity, entity_span, entity_rule, market)
+    head = _measure_head(doc, a, b)
+    if head > a:
+        # 康泰人寿股价: a name before the measure is not part of what is measured
+        a = head
     a, b = _respective(doc, m, a, b)
     return Reading(doc.text[a:b], (a, b), rule, entity, entity_span, entity_rule, market)
+
+
+def _measure_head(doc: Document, a: int, b: int) -> int:
+    """Where the measure that ends [a, b) starts (the longest alias that
+    ends it) when the words before it hold a name; else ``a``."""
+    f = doc.folded
+    k = next((k for k in range(a + 1, b - 1) if f[k:b].lower() in doc.aliases), None)
+    if k is None or doc.aliases[f[k:b].lower()] in _NAMED_MEASURES:
+        return a  # (恒生指数: the name is the measure's own)
+    j = a
+    while j < k:
+        tok = doc.forward(j, k)
+        if tok is None:
+            return a
+        if tok[2] in ("nr", "nt", "nz", "ns") and tok[1] - tok[0] > 1 and doc.word(tok) not in doc.aliases:
+            return k
+        j = tok[1]
+    return a
 
 
 def _bracket_reading(doc: Document, m: NumberMention, s_start: int, span: Span) -> Reading:
@@ -141,16 +170,24 @@ def _opening_nouns(doc: Document, c: int, limit: int) -> Optional[Span]:
     while c < limit and (f[c] in " \u3000" or f[c] in CONTRAST):
         c += 1
     run: Optional[Span] = None
+    start: Optional[int] = None
     k = c
     while k < limit:
         tok = doc.forward(k, limit)
-        if tok is None or tok[2] not in NOUN_TAGS | {PREFIX_TAG}:
+        if tok is None or tok[2] not in NOUN_TAGS | _OPENING_MODIFIERS:
             if tok is not None and tok[2] == "uj" and run is not None:
-                run, k = None, tok[1]  # 印尼的: a name's, not the measure
+                run, start, k = None, None, tok[1]  # 印尼的: a name's, not the measure
                 continue
             break
-        run = (run[0] if run else tok[0], tok[1])
+        start = tok[0] if start is None else start
+        if tok[2] in NOUN_TAGS:
+            run = (start, tok[1])  # (主要 + 出口市场: a modifier stays before its noun)
         k = tok[1]
+    if run is not None:
+        a, _ = split_front(doc, run[0], run[1])  # 集团收入 → 收入
+        if doc.folded[a:run[1]] in doc.lex.endings or doc.folded[a:run[1]] in doc.lex.owners:
+            return None  # 公司, 集团 alone: whom, not what
+        run = (a, run[1])
     return run
 
 
@@ -243,17 +280,21 @@ def _respective_name(doc: Document, m: NumberMention, lead: Name, org: Optional[
         pos = name[1]
     if len(names) < 2:
         return None
-    figures = _respective_figures(doc, k, m)
+    figures = respective_figures(doc, k, m)
     if len(figures) != len(names) or m not in figures:
         return None
     return names[figures.index(m)]
 
 
-def _respective_figures(doc: Document, k: int, m: NumberMention) -> list[NumberMention]:
+def respective_figures(doc: Document, k: int, m: NumberMention) -> list[NumberMention]:
     """The figures of the 分别 at ``k``, to the end of its clause."""
     f = doc.folded
     reach = min(len(f), m.end + _RESPECTIVE_REACH)  # a bounded look: linear time
-    end = next((j for j in range(k, reach) if f[j] in _RESPECTIVE_END), reach)
+    end = j = k
+    while j < reach and f[j] not in _RESPECTIVE_END:
+        inside = doc.mention_at.get(j)
+        j = inside.end if inside is not None else j + 1  # (the comma of 9,000万元 ends nothing)
+    end = j
     after = itertools.islice(doc.numbers, bisect.bisect_left(doc.starts, k), None)
     return [n for n in itertools.takewhile(lambda n: n.start < end, after) if n.kind in METRIC_KINDS]
 
@@ -265,7 +306,7 @@ def _respective(doc: Document, m: NumberMention, a: int, b: int) -> Span:
     k = f.find("分别", b, m.start)
     if k < 0:
         return a, b
-    figures = _respective_figures(doc, k, m)
+    figures = respective_figures(doc, k, m)
     cuts = [(x.start(), x.end()) for x in _PART_JOINER.finditer(f, a, b)]
     if not cuts or len(cuts) + 1 != len(figures) or m not in figures:
         return a, b
@@ -346,9 +387,18 @@ def _share_owner(doc: Document, m: NumberMention, s_start: int) -> Optional[Span
         return None  # 市占率, 应占溢利: words, not the verb
     if not _SHARE_REST.fullmatch(head, k + len(word)):
         return None
-    # with no part named before 占 (约占国内市场的三分之一), the clause
-    # goes on about the previous figure's subject
-    return left(doc, m.start - len(head) + k, s_start) or _NO_OWNER
+    owner = left(doc, m.start - len(head) + k, s_start)
+    if owner is not None:
+        return owner
+    # with no part named before 占, the clause goes on about the noun that
+    # ends the clause before (中国政府对中国旺旺的补贴，占其净利的11.3%), or,
+    # where that clause ends with a figure, about that figure's subject
+    # (营收1000亿元，约占国内市场的三分之一)
+    c = doc.clause_at(m.start, s_start)
+    before = c - 1
+    if before > s_start and doc.folded[before] in "，," and before not in doc.mention_end:
+        owner = left(doc, before, s_start)
+    return owner or _NO_OWNER
 
 
 def _trimmed(doc: Document, span: Span) -> Optional[Span]:
@@ -413,10 +463,32 @@ def right(doc: Document, pos: int, limit: int, hops: int = 0, counted: bool = Fa
         tok = _named_after(doc, tok, tokens, limit, after_de, counted)
         if tok is None:
             return None
+        if not tokens and tok[2] == "v" and not after_de and not counted:
+            return None  # 24480元居全国…: a verb after the figure names nothing it counts
         tokens.append(tok)
         pos = tok[1]
     # read forwards, a prefix before the noun stays (受访 + 企业)
-    return _noun_run(tokens, _LINK_TAGS | {"uj", PREFIX_TAG}, NOUN_TAGS | {PREFIX_TAG})
+    return _noun_run(_before_clause_verb(doc, tokens), _LINK_TAGS | {"uj", PREFIX_TAG}, NOUN_TAGS | {PREFIX_TAG})
+
+
+def _before_clause_verb(doc: Document, tokens: list[Token]) -> list[Token]:
+    """The tokens up to the first verb after a noun that opens a clause of
+    its own (53条主次干道 + 智能化改造…, 500万名妇女和儿童 + 提供…): a verb
+    stays inside the run only before a word for a measure (专利申请数量)."""
+    seen_noun = False
+    for k, tok in enumerate(tokens):
+        if tok[2] in NOUN_TAGS:
+            seen_noun = True
+        elif tok[2] == "v" and seen_noun:
+            after = tokens[k + 1] if k + 1 < len(tokens) else None
+            if after is None or not _measure_word(doc, after):
+                return tokens[:k]
+    return tokens
+
+
+def _measure_word(doc: Document, tok: Token) -> bool:
+    w = doc.word(tok)
+    return w in doc.aliases or w[-1:] in _MEASURE_LAST or w in vocab.context_words()
 
 
 def _named_after(doc: Document, tok: Token, tokens: list[Token], limit: int, after_de: bool,
@@ -536,3 +608,57 @@ def _run_after(tokens: list[Token], j: int, links: frozenset[str]) -> int:
     more = _noun_run(tokens[j:], links)
     assert more is not None  # (it opens with a noun)
     return next(k for k in range(j, len(tokens)) if tokens[k][1] == more[1])
+
+
+def base_of(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]:
+    """The words that make figure ``m`` the base of a comparison, between
+    较 (比, 相比) and 的 (较去年同期的96.4%, 较上年的4.5亿元): their span, or
+    None when the figure is no base."""
+    f = doc.folded
+    if not f.endswith("的", max(s_start, m.start - 1), m.start):
+        return None
+    head = f[max(s_start, m.start - _BASE_REACH):m.start - 1]
+    k = max(head.rfind(w) for w in _BASE_OPENERS)
+    if k < 0 or any(c in CLAUSE_STOPS for c in head[k:]):
+        return None
+    word = next(w for w in _BASE_OPENERS if head.startswith(w, k))
+    a = m.start - 1 - len(head) + k + len(word)
+    return (a, m.start - 1) if a < m.start - 1 else None
+
+
+def chained_subject(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]:
+    """A clause that opens with its verb (…收入首次超过传统业务，达到19.8亿元)
+    goes on about the noun phrase that opened the clause before it."""
+    starts = doc.clause_starts(s_start)
+    c = doc.clause_at(m.start, s_start)
+    j = starts.index(c)
+    if j == 0:
+        return None
+    first = doc.forward(c, m.start)
+    if first is None or first[2] not in _CHAIN_OPENERS:
+        return None
+    prev = starts[j - 1]
+    run = _opening_nouns(doc, prev, c - 1)
+    if run is None:
+        return None
+    lead = name_at(doc, prev, c - 1, None)
+    if lead is not None and lead[0] <= run[0] < lead[1]:
+        a = lead[1]  # (恒润精工营收…: the name is whom, not what)
+        run = (a, run[1]) if a < run[1] else None
+    return run
+
+
+def line_label(doc: Document, m: NumberMention) -> Optional[Span]:
+    """The label that opens the figure's line before a colon
+    (归属于上市公司股东的净利润：本报告期盈利6,800万元): what the line's
+    figures measure when they name nothing else."""
+    f = doc.folded
+    line = f.rfind("\n", 0, m.start) + 1
+    colon = min((k for k in (f.find("：", line, m.start), f.find(":", line, m.start)) if k >= 0), default=-1)
+    if colon < 0 or colon - line > _LABEL_LONGEST or any(c in "，,。；;（）()" for c in f[line:colon]) \
+            or any(line <= n.start < colon for n in doc.numbers[bisect.bisect_left(doc.starts, line):]
+                   if n.start < colon):
+        return None
+    run = left(doc, colon, line)
+    # the label is all the line says before its colon (not 迎来了一个里程碑:…)
+    return run if run is not None and run[1] == colon and not f[line:run[0]].strip() else None

@@ -21,11 +21,12 @@ from ..model import Metric, NumberMention, Reason, Section
 from .category import category
 from .change import change as read_change
 from .discourse import Discourse
-from .document import METRIC_KINDS, Document
+from .frames import deal, holding, restating_words
+from .document import METRIC_KINDS, Document, basis_before
 from .entity import read_entity
 from .period import period, when
-from .subject import (FIGURE_JOINERS, Reading, in_part_clause, named_alone, opens_with_period,
-                      share_without_owner, subject, topic)
+from .subject import (FIGURE_JOINERS, Reading, base_of, chained_subject, in_part_clause, line_label,
+                      named_alone, opens_with_period, share_without_owner, subject, topic)
 
 __all__ = ["tag"]
 
@@ -47,26 +48,57 @@ def tag(text: str, folded: str, sections: Sequence[Section], numbers: Sequence[N
         if section is not None and (section.kind in _SKIPPED_SECTIONS
                                     or section.duplicate_of is not None):
             continue
-        metrics.append(_metric(doc, disc, i, section, metrics[-1] if metrics else None, source, entities))
+        stated = _stated(doc, metrics, m.start)
+        metrics.append(_metric(doc, disc, i, section, metrics[-1] if metrics else None, stated, source, entities))
     return metrics
 
 
+def _stated(doc: Document, metrics: list[Metric], pos: int) -> Optional[tuple[str, Reason]]:
+    """The period last stated for a figure of the paragraph at ``pos`` (not a
+    base's, nor one it carried), with where it stands."""
+    for metric in reversed(metrics):
+        if not _same_paragraph(doc, metric.mention.start, pos):
+            return None
+        r = next((r for r in metric.why if r.field == "period"), None)
+        if r is not None and r.rule in ("before", "after") and metric.period is not None \
+                and not _base_period(doc, r):
+            return metric.period, r
+    return None
+
+
 def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], last: Optional[Metric],
-            source: Optional[str], entities: Optional[Entities]) -> Metric:
+            stated: Optional[tuple[str, Reason]], source: Optional[str], entities: Optional[Entities]) -> Metric:
     """Figure ``i`` read through the stages; ``last`` is the metric before it."""
     m = doc.numbers[i]
     s_start, s_end = doc.sentence(m.start)
     org = section.speaker.org if section is not None and section.speaker is not None else None
-    reading = subject(doc, m, s_start, s_end, org)
+    reading = _framed(doc, m, s_start, subject(doc, m, s_start, s_end, org))
     change = read_change(doc, i, s_start)
     same_sentence = last is not None and doc.sentence(last.mention.start)[0] == s_start
     reading = _with_last(doc, m, s_start, reading, change is not None, last if same_sentence else None, org)
+    if reading.subject is None or reading.subject_rule == "before" and _one_word(doc, reading):
+        label = line_label(doc, m)
+        if label is not None and not (section is not None and section.speaker is not None
+                                      and doc.folded.rfind("\n", 0, m.start) < section.start):
+            reading = attrs.evolve(reading, subject=doc.text[label[0]:label[1]], subject_span=label,
+                                   subject_rule="label")
     if reading.subject is None:
         found = topic(doc, m.start, s_start)
         if found is not None:
             reading = attrs.evolve(reading, subject=found[0], subject_span=found[1], subject_rule="topic")
     ent = read_entity(doc, disc, m, s_start, reading, section, entities)
     written, period_span, period_rule = period(doc, i, s_start, s_end, change)
+    base = base_of(doc, m, s_start)
+    if base is not None and doc.period_word(s_start, base[1] + 1) is not None:
+        # 较去年同期的96.4%: the base's period is the comparison's
+        word = doc.period_word(s_start, base[1] + 1)
+        if word is not None and base[0] <= word[0]:
+            written, period_span, period_rule = doc.text[base[0]:base[1]], base, "base"
+    tied = change is not None and change.end is m and change.start is not None
+    if written is None and stated is not None and not tied:  # (从2019年的140万人减少到44万人: not 2019's)
+        # 2023年，公司营收…。其中海外收入…: a paragraph's period holds for its
+        # later figures until another is stated (not a base's: 去年同期为…)
+        written, period_span, period_rule = stated[0], (stated[1].start, stated[1].end), "paragraph"
     cat = category(doc, reading.subject)
     why = [Reason("subject", reading.subject_rule, *(reading.subject_span or (None, None)))]
     if ent.rule is not None:
@@ -81,12 +113,46 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
         sentence=doc.sentence_text(s_start, s_end), source=source, entity_key=ent.key, why=tuple(why))
 
 
+def _framed(doc: Document, m: NumberMention, s_start: int, reading: Reading) -> Reading:
+    """The reading with what a deal's or a holding's frame says, where one
+    frames the figure (以12亿元收购, 斥资, 持有25%)."""
+    c = doc.clause_at(m.start, s_start)
+    found = deal(doc, m, c)
+    if found is not None and not (reading.subject_span is not None and reading.subject_span[1] == found[0][1]
+                                  and reading.subject_span[0] < found[0][0]):
+        # (总投资约50亿元: a noun that ends with the verb is the measure)
+        span, rule = found
+        return attrs.evolve(reading, subject=doc.text[span[0]:span[1]], subject_span=span,
+                            subject_rule="frame:" + rule)
+    held = holding(doc, m, c, s_start)
+    if held is None:
+        return reading
+    stake, holder = held
+    if stake is not None:
+        reading = attrs.evolve(reading, subject=doc.text[stake[0]:stake[1]], subject_span=stake,
+                               subject_rule="frame:stake")
+    if holder is not None:
+        reading = attrs.evolve(reading, entity=holder[2], entity_span=(holder[0], holder[1]),
+                               entity_rule="holder")
+    return reading
+
+
 def _with_last(doc: Document, m: NumberMention, s_start: int, reading: Reading, changes: bool,
                last: Optional[Metric], org: Optional[str]) -> Reading:
     """The reading of a figure that goes on with the figure before it in
     its sentence: its subject, or a name's share of the same measure."""
+    if last is not None and _restates(doc, last.mention, m):
+        # 斥资98亿美元（75亿欧元）: the same amount in other terms
+        return attrs.evolve(reading, subject=last.subject, subject_span=_span_of(last, "subject"),
+                            subject_rule="restated", entity=last.entity, entity_span=_span_of(last, "entity"),
+                            entity_rule="restated" if last.entity is not None else None)
+    base = base_of(doc, m, s_start)
+    if base is not None and last is not None and last.subject is not None:
+        # 出租率為97.1%，較去年同期的96.4%: the base measures what the figure does
+        return attrs.evolve(reading, subject=last.subject, subject_span=_span_of(last, "subject"),
+                            subject_rule="base")
     if last is None:
-        return reading
+        return _chained(doc, m, s_start, reading)
     if reading.subject is None \
             and (changes or last.change is not None or share_without_owner(doc, m, s_start)
                  or doc.folded[last.mention.end:m.start] in FIGURE_JOINERS
@@ -105,7 +171,49 @@ def _with_last(doc: Document, m: NumberMention, s_start: int, reading: Reading, 
             reading = attrs.evolve(reading, subject=last.subject, subject_span=_span_of(last, "subject"),
                                    subject_rule="list", entity=named[2], entity_span=(named[0], named[1]),
                                    entity_rule="alone")
-    return reading
+    return _chained(doc, m, s_start, reading)
+
+
+def _chained(doc: Document, m: NumberMention, s_start: int, reading: Reading) -> Reading:
+    """…收入首次超过传统业务，达到19.8亿元: a clause that opens with its verb
+    goes on about what opened the clause before it."""
+    if reading.subject is not None:
+        return reading
+    chained = chained_subject(doc, m, s_start)
+    if chained is None:
+        return reading
+    return attrs.evolve(reading, subject=doc.text[chained[0]:chained[1]], subject_span=chained,
+                        subject_rule="chain")
+
+
+def _restates(doc: Document, before: NumberMention, m: NumberMention) -> bool:
+    """Whether ``m`` stands in brackets right after ``before``, of the same
+    kind: the same figure in another currency or unit (98亿美元（75亿欧元）,
+    4700万美元（约台币13.92亿）, 41,210亿越南盾（时值约2.55亿美元）)."""
+    between = doc.folded[before.end:m.start].strip()
+    return before.kind == m.kind and between[:1] in ("(", "（") and between[1:].strip() in restating_words()
+
+
+def _one_word(doc: Document, reading: Reading) -> bool:
+    """Whether a subject is one word (盈利, 亏损, 金额): under a line's label
+    (归属于上市公司股东的净利润：本报告期盈利…), the label says what it measures."""
+    span = reading.subject_span
+    if span is None:
+        return False
+    tok = doc.forward(span[0], span[1])
+    return tok is not None and tok[1] == span[1]
+
+
+def _same_paragraph(doc: Document, a: int, b: int) -> bool:
+    return "\n" not in doc.folded[a:b]
+
+
+def _base_period(doc: Document, reason: Reason) -> bool:
+    """Whether a period is a comparison's base (去年同期, 上年末 after 较)."""
+    if reason.start is None or reason.end is None:
+        return False
+    text = doc.folded[reason.start:reason.end]
+    return text.endswith("同期") or basis_before(doc.folded, reason.start)
 
 
 def _span_of(metric: Metric, field: str) -> Optional[tuple[int, int]]:

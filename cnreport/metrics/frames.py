@@ -1,0 +1,118 @@
+"""Frames that say what a figure measures where no noun before or after it does.
+
+- a deal's amount: ``以12.75亿欧元收购…``, ``斥资98亿美元``, ``募集32亿元``: the
+  verb is the subject; ``以41亿元的代价取得…``: the price noun;
+- a share held or traded: ``持有25%``, ``购入12.59%``, ``持20.31%的招商局``:
+  the stake noun of the sentence or paragraph (股权, 股份), and the name
+  after 的 is the holder.
+
+The words of the frames are ``lexicon/subject_frames.tsv``.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from ..lexicon import table
+from ..model import NumberMention
+from .document import Document
+from .names import Name, name_at
+from .subject import Span
+
+__all__ = ["deal", "holding", "restating_words"]
+
+_DEAL_REACH = 12  # how far after 以 + amount the deal's verb may stand
+_STAKE_REACH = 200  # how far back a stake noun is looked for
+
+
+def deal(doc: Document, m: NumberMention, c: int) -> Optional[tuple[Span, str]]:
+    """The subject of a deal's amount ``m`` in the clause at ``c``: the
+    verb (``frame:deal``) or the price noun after 的 (``frame:price``)."""
+    if m.kind != "money":
+        return None
+    f = doc.folded
+    before = _word_ending(f, m.start, c, "deal")
+    if before is not None:
+        return before, "deal"  # 斥资98亿美元, 募集32.55亿元
+    end = _clause_end(doc, m.end)
+    if f.startswith("的", m.end):
+        price = _word_at(f, m.end + 1, end, "price")
+        if price is not None:
+            return price, "price"  # 以41亿元的代价
+    k = m.end
+    while k < min(end, m.end + _DEAL_REACH):
+        found = _word_at(f, k, end, "deal")
+        if found is not None and f[max(c, m.start - 2):m.start].endswith("以"):
+            return found, "deal"  # 以12.75亿欧元收购…
+        k += 1
+    return None
+
+
+def holding(doc: Document, m: NumberMention, c: int, s_start: int) -> Optional[tuple[Optional[Span], Optional[Name]]]:
+    """A share held or traded (持有25%, 购入12.59%): the stake noun that
+    names it, and the holder named after 的 (持20.31%的招商局)."""
+    if m.kind != "percent":
+        return None
+    f = doc.folded
+    if _word_ending(f, m.start, c, "hold") is None:
+        return None
+    end = _clause_end(doc, m.end)
+    holder = None
+    if f.startswith("的", m.end):
+        holder = name_at(doc, m.end + 1, end, None)
+    stake = _stake_after(f, m.end, end) or _stake_before(f, m.start, max(0, m.start - _STAKE_REACH))
+    return stake, holder
+
+
+def _stake_after(f: str, a: int, b: int) -> Optional[Span]:
+    for k in range(a, min(b, a + 4)):
+        found = _word_at(f, k, b, "stake")
+        if found is not None:
+            return found
+    return None
+
+
+def _stake_before(f: str, pos: int, floor: int) -> Optional[Span]:
+    best = None
+    for w in _words("stake"):
+        k = f.rfind(w, floor, pos)
+        if k >= 0 and (best is None or k > best[0]):
+            best = (k, k + len(w))
+    return best
+
+
+def _word_ending(f: str, pos: int, floor: int, role: str) -> Optional[Span]:
+    """A word of ``role`` that ends at ``pos`` (past 了 and spaces)."""
+    k = pos
+    while k > floor and f[k - 1] in " 了":
+        k -= 1
+    for w in _words(role):
+        if f.endswith(w, floor, k):
+            return k - len(w), k
+    return None
+
+
+def _word_at(f: str, k: int, end: int, role: str) -> Optional[Span]:
+    for w in _words(role):
+        if f.startswith(w, k, end):
+            return k, k + len(w)
+    return None
+
+
+def _clause_end(doc: Document, pos: int) -> int:
+    s_start, s_end = doc.sentence(pos)
+    starts = doc.clause_starts(s_start)
+    later = [c for c in starts if c > pos]
+    return later[0] - 1 if later else s_end
+
+
+@lru_cache(maxsize=None)
+def _words(role: str) -> tuple[str, ...]:
+    """The words of ``subject_frames.tsv`` with ``role``, longest first."""
+    return tuple(sorted((r[0] for r in table("subject_frames.tsv", 2) if r[1] == role), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def restating_words() -> frozenset[str]:
+    """What may stand after the bracket of a restated figure (约合, 时值), or nothing."""
+    return frozenset(_words("restate")) | {""}
