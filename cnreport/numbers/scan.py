@@ -18,6 +18,7 @@ from .names import _Scan
 from .plain import _plain_arabic
 from .reader import _read
 from .rules import _keep
+from .statements import _statement_forms
 from .tables import _start
 from .trace import _note
 
@@ -82,6 +83,7 @@ def _find_numbers(text: str, f: str) -> list[NumberMention]:
         if mention is not None:
             out.append(mention)
             floor = i
+    out = _statement_forms(text, f, out)
     if len(out) < 2:
         return out
     return _local_dollars(f, _shared_series(text, f, _shared_designations(f, _join_bounds(text, f, out))))

@@ -25,6 +25,8 @@ def parse_number(s: str) -> Number:
     Fraction(1, 8)
     >>> parse_number("負3.5")
     Decimal('-3.5')
+    >>> parse_number("(5,514,269)")
+    -5514269
     >>> parse_number("九千九百九十九萬億億億")
     99990000000000000000000000000000
 
@@ -47,6 +49,12 @@ def parse_number(s: str) -> Number:
         return exact(frac.value, False)
     if f[start:stop] in ("一半", "半"):
         return Fraction(1, 2)
+    if stop - start > 2 and f[start] in "(（" and f[stop - 1] in ")）" and f[start + 1].isdigit():
+        # an accountant's negative: (5,514,269)
+        inner = parse_number(s[start + 1:stop - 1])
+        if inner < 0:
+            raise ParseError("a negative number in brackets", s, start + 1)
+        return -inner
     sign, j = _signed(f, start)
     n = scan_numeral(f, j, allow_bare_magnitude=False)
     if n is None:

@@ -1,0 +1,122 @@
+"""Forms of financial statements and filings, read over the whole list of mentions.
+
+- Digits a PDF parser split are joined when the pattern allows one reading
+  only: ``12, 793.95`` (a group of three after the comma),
+  ``2,855,702,313. 77`` and ``14. 19%`` (cents after a point).
+- ``(1,498)`` and ``（1,498）``, a grouped amount alone in brackets, is
+  negative, as accountants print it.
+- A scale declaration is no figure: ``人民幣千元`` standing alone, ``单位：千元``,
+  ``(以人民币千元列示)``, the ``000`` of ``RMB'000``.
+- A filing's number is no figure: ``2021-021号``, ``公告编号：临2023-045``.
+- ``24-26年`` in a forecast is the years 2024 to 2026.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Optional
+
+import attrs
+import regex
+
+from ..model import NumberMention
+from ..numerals import exact
+
+__all__: list[str] = []
+
+_GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_INTEGER = regex.compile(r"\d{1,3}(?:,\d{3})*|\d+")
+_LEAD = regex.compile(r"\d+(?:\.\d+)?")
+_EDGE = frozenset(" \t\r\n|<>:(（)）,，")
+_DECLARED = regex.compile(r"(?:人民币|港币|港元|美元)?\s*[十百千万亿]+\s*(?:元|港元|美元|欧元|日元|股)")
+_FILING = regex.compile(r"(?<![\d-])(?:19|20)\d{2}-\d{3}(?![\d-])|公告编号\s*[:：]\s*[^\s,，。;；)）]{1,24}")
+_YEARS = regex.compile(r"(\d{2})\s*[-~—至到]\s*(\d{2})\s*年")
+
+
+def _statement_forms(text: str, f: str, mentions: Sequence[NumberMention]) -> list[NumberMention]:
+    """``mentions`` of ``text`` (folded ``f``) read as statements print them."""
+    filings = [m.span() for m in _FILING.finditer(f)]
+    out: list[NumberMention] = []
+    for m in _joined(text, f, mentions):
+        if any(a <= m.start < b for a, b in filings) or _declaration(f, m):
+            continue
+        out.append(_years(_negative(text, f, m)))
+    return out
+
+
+def _joined(text: str, f: str, mentions: Sequence[NumberMention]) -> list[NumberMention]:
+    out: list[NumberMention] = []
+    for m in mentions:
+        if out:
+            both = _split(text, f, out[-1], m)
+            if both is not None:
+                out[-1] = both
+                continue
+        out.append(m)
+    return out
+
+
+def _split(text: str, f: str, a: NumberMention, b: NumberMention) -> Optional[NumberMention]:
+    """``a`` and ``b`` as one number when a parser split it after a comma or a point."""
+    gap = f[a.end:b.start]
+    if gap not in (", ", ". ") or a.kind != "cardinal" or a.unit is not None or a.low is not None:
+        return None
+    written = a.text.replace(", ", ",")  # joined before: 451, 680 then 716.64
+    if not _INTEGER.fullmatch(written) or b.kind in ("year", "date", "ordinal", "duration"):
+        return None
+    lead = _LEAD.match(b.text)
+    if lead is None or b.value is None or isinstance(b.value, str) or b.low is not None:
+        return None
+    whole = lead.group(0).split(".")[0]
+    if gap == ", " and len(whole) != 3:
+        return None
+    if gap == ". " and ("." in lead.group(0) or not ("," in written or len(whole) <= 2)):
+        return None
+    digits = written.replace(",", "") + ("." if gap == ". " else "") + lead.group(0)
+    printed = Fraction(Decimal(lead.group(0)))
+    if printed == 0:  # 000 tells no magnitude: joined only when none is written
+        if any(c in "十百千万亿" for c in f[b.start + lead.end():b.end]):
+            return None
+        factor = Fraction(1)
+    else:
+        factor = Fraction(b.value) / printed
+    value = exact(Fraction(Decimal(digits)) * factor, True)
+    return attrs.evolve(b, text=text[a.start:b.end], start=a.start, value=value,
+                        qualifier=b.qualifier or a.qualifier)
+
+
+def _negative(text: str, f: str, m: NumberMention) -> NumberMention:
+    """A grouped amount alone in brackets is negative: (1,498)."""
+    if m.start == 0 or m.end >= len(f) or f[m.start - 1] not in "(（" or f[m.end] not in ")）":
+        return m
+    if not _GROUPED.fullmatch(m.text) or not isinstance(m.value, (int, Decimal)):
+        return m
+    return attrs.evolve(m, text=text[m.start - 1:m.end + 1], start=m.start - 1, end=m.end + 1,
+                        value=-m.value)
+
+
+def _declaration(f: str, m: NumberMention) -> bool:
+    """人民币千元 alone, 单位：千元, the 000 of RMB'000: a scale, no figure."""
+    if m.start > 0 and f[m.start - 1] in "'’‘" and m.text.startswith("000"):
+        return True
+    if not _DECLARED.fullmatch(f[m.start:m.end]):
+        return False
+    before = f[:m.start].rstrip(" ")
+    after = f[m.end:m.end + 2]
+    opened = not before or before[-1] in _EDGE or before.endswith(("单位", "以"))
+    closed = not after or after[0] in _EDGE or after == "列示"
+    return opened and closed
+
+
+def _years(m: NumberMention) -> NumberMention:
+    """24-26年, two years of this decade close together, in a forecast: the years 2024 to 2026."""
+    if m.kind != "duration" or m.unit != "年" or m.low is None:
+        return m
+    found = _YEARS.fullmatch(m.text)
+    if found is None:
+        return m
+    a, b = int(found.group(1)), int(found.group(2))
+    if not (20 <= a < b <= 39 and b - a <= 3):
+        return m
+    return attrs.evolve(m, kind="year", low=2000 + a, high=2000 + b)
