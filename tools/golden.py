@@ -75,6 +75,11 @@ def lexicon_cases() -> Iterator[tuple[str, str, str]]:
         yield "boilerplate.tsv", b.text, f"正文第一段。\n{b.text}\n正文第二段。"
     for y in loaders.bylines():
         yield "bylines.tsv", y.word, f"{y.word}：张小明\n正文"
+    speaker_templates = {"speech": "以下为林敬华的{}实录:\n收入增长。", "record": "以下为林敬华的演讲{}:\n收入增长。",
+                         "heading": "{}:\n收入增长了三成。", "analyst": "高盛{}:收入多少",
+                         "company_end": "李明-平安银行{}总裁\n正文"}
+    for w in loaders.speaker_words():
+        yield "speaker_words.tsv", f"{w.role}:{w.word}", speaker_templates[w.role].format(w.word)
 
 
 def _number_word_sentence(role: str, word: str, value: str) -> str:
@@ -92,7 +97,7 @@ def _number_word_sentence(role: str, word: str, value: str) -> str:
 
 
 _SPEAKER_TABLES = frozenset({"titles.tsv", "surnames.tsv", "speaker_labels.tsv", "address_titles.tsv", "orgs.tsv",
-                             "role_parts.tsv", "boilerplate.tsv", "bylines.tsv"})
+                             "role_parts.tsv", "boilerplate.tsv", "bylines.tsv", "speaker_words.tsv"})
 
 
 def read_case(table: str, text: str) -> list[object]:

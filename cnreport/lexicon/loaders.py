@@ -27,7 +27,7 @@ from . import Row, table
 __all__ = ["Boilerplate", "Byline", "Qualifier", "ScaleWord", "SetPhrase", "Unit", "WordRole", "address_titles",
            "boilerplate", "bylines", "dateline_words", "entity_words", "identifiers", "metric_aliases",
            "metric_context", "not_numbers", "number_words", "orgs", "period_words", "qualifiers",
-           "report_periods", "role_parts", "scale_words", "set_phrases", "speaker_labels",
+           "report_periods", "role_parts", "scale_words", "set_phrases", "speaker_labels", "speaker_words",
            "subject_words", "surnames", "titles", "units"]
 
 
@@ -151,6 +151,13 @@ def number_words() -> tuple[WordRole, ...]:
     """The words that number reading decides by (``number_words.tsv``): the
     words around a figure that make it one, or no quantity."""
     return _roles("number_words.tsv", 4, valued=True)
+
+
+@lru_cache(maxsize=1)
+def speaker_words() -> tuple[WordRole, ...]:
+    """The words that speaker reading decides by (``speaker_words.tsv``):
+    what introduces a speech, what makes a heading, who asks."""
+    return _roles("speaker_words.tsv", 4, valued=True)
 
 
 @lru_cache(maxsize=1)

@@ -3,11 +3,12 @@ in a colon before a turn, and headers repeated on every page.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 import regex
 
-from .lines import _MAX_HEADING, _MIN_DUPLICATE, _Line
+from .lines import _MAX_HEADING, _MIN_DUPLICATE, _Line, _speaker_words
 from .names import _SENTENCE_END
 
 _DELIMITER = regex.compile(r"/{2,}")
@@ -16,7 +17,12 @@ _MARKDOWN_HEADING = regex.compile(r"#{1,6}[ \t]+(\S.{0,40})")
 _NUMBERED_HEADING = regex.compile(
     r"(?:[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十]{1,3}[）)]"
     r"|第[一二三四五六七八九十]{1,3}[部章节篇][分]?[、:\s])\s*\S.{0,28}")
-_HEADING_WORDS = regex.compile(r"问答|答问|实录|环节|对话|圆桌|访谈|Q&A|QA", regex.I)
+
+
+@lru_cache(maxsize=1)
+def _heading_words() -> regex.Pattern[str]:
+    """Words that make a short line ending in a colon a heading (问答环节:)."""
+    return regex.compile("|".join(regex.escape(w) for w in _speaker_words("heading")), regex.I)
 
 
 def _heading_line(line: _Line) -> bool:
@@ -45,7 +51,7 @@ def _colon_headings(lines: list[_Line]) -> None:
                 or _SENTENCE_END.search(f):
             continue
         nxt = _next_text(lines, i)
-        if (nxt is not None and lines[nxt].role == "speaker") or _HEADING_WORDS.search(f):
+        if (nxt is not None and lines[nxt].role == "speaker") or _heading_words().search(f):
             line.role = "heading"
             line.heading = line.raw.strip().rstrip(":：").strip()
 

@@ -3,7 +3,7 @@
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Optional
 
 import attrs
@@ -44,13 +44,7 @@ _PAREN_LINE = regex.compile(
     regex.S)
 _LABEL_LINE = regex.compile(r"(?P<label>[^:：\n*]{1,25}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?(?P<rest>.*)",
                             regex.S)
-_ANALYST = "分析师"  # in a label, whoever is named with it asks
 _QA_LABEL = regex.compile(r"([QA])\d{0,2}", regex.I)
-_INTRO = regex.compile(
-    r"以下[为是系]?[:]?\s*(?P<who>.{1,30}?)(?:的|在.{1,20}?[上中]的?)?"
-    r"(?:主题)?(?:发言|演讲|讲话|致辞|分享|对话|访谈|报告)"
-    r"(?:实录|全文|内容|摘要|节选|原文|精华|摘编)?(?:如下)?\s*[:]?"
-    r"|(?P<who2>.{1,30}?)的?(?:发言|演讲|讲话|致辞)(?:实录|全文)?如下\s*[:]?")
 # Arrows that point readers at other pages: 「↘見實425直播文章都在這」.
 _LINK_MARKS = "↘👇▼👉→"
 
@@ -156,6 +150,27 @@ def _count_short_labels(lines: list[_Line]) -> int:
                if len(line.folded) > 2 and line.folded[1] == ":" and line.folded[0] in single)
 
 
+@cache
+def _speaker_words(role: str, value: str | None = None) -> tuple[str, ...]:
+    """The words of ``lexicon/speaker_words.tsv`` with ``role`` (and
+    ``value``, when given), in table order."""
+    return tuple(w.word for w in loaders.speaker_words() if w.role == role and value in (None, w.value))
+
+
+@lru_cache(maxsize=1)
+def _intro() -> regex.Pattern[str]:
+    """以下为林敬华的演讲实录:, 林敬华的讲话如下:: a line that introduces a
+    speech, and who gives it."""
+    def alts(words: tuple[str, ...]) -> str:
+        return "|".join(regex.escape(w) for w in words)
+    speech, record = alts(_speaker_words("speech")), alts(_speaker_words("record"))
+    short_speech, short_record = alts(_speaker_words("speech", "short")), alts(_speaker_words("record", "short"))
+    return regex.compile(
+        rf"以下[为是系]?[:]?\s*(?P<who>.{{1,30}}?)(?:的|在.{{1,20}}?[上中]的?)?(?:主题)?(?:{speech})"
+        rf"(?:{record})?(?:如下)?\s*[:]?"
+        rf"|(?P<who2>.{{1,30}}?)的?(?:{short_speech})(?:{short_record})?如下\s*[:]?")
+
+
 def _speaker_line(line: _Line, short_labels: int) -> bool:
     """Whether ``line`` opens a turn; if so, its speaker and turn kind are
     set on it. Each form needs a mark (以下/如下, a separator, a bracket, a
@@ -164,7 +179,7 @@ def _speaker_line(line: _Line, short_labels: int) -> bool:
     if len(f) > _MAX_TITLE_LINE and ":" not in f[:_MAX_LABEL + 2]:
         return False  # a paragraph, not a speaker line: no label opens it
     raw = line.raw[line.lead:line.lead + len(f)]
-    m = _INTRO.fullmatch(f) if f.startswith("以下") or "如下" in f else None
+    m = _intro().fullmatch(f) if f.startswith("以下") or "如下" in f else None
     if m:
         who = m.group("who") or m.group("who2")
         j = m.start("who") if m.group("who") else m.start("who2")
@@ -260,8 +275,9 @@ def _label_kind(label: str) -> Optional[SectionKind]:
     labels = _labels()
     key = label.lower()
     kind = labels.get(key) or labels.get(key.rstrip("0123456789 "))
-    if kind is None and _ANALYST in key:
-        kind = labels.get(_ANALYST)
+    analyst = next(iter(_speaker_words("analyst")), "")
+    if kind is None and analyst and analyst in key:  # (in a label, whoever is named with 分析师 asks)
+        kind = labels.get(analyst)
     return kind
 
 

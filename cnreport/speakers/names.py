@@ -134,6 +134,12 @@ def _role_parts() -> tuple[str, ...]:
     return loaders.role_parts()
 
 
+@lru_cache(maxsize=1)
+def _company_ends() -> tuple[str, ...]:
+    """The endings of a company's full name (有限公司), kept with it."""
+    return tuple(w.word for w in loaders.speaker_words() if w.role == "company_end")
+
+
 def _org(role: str) -> Optional[str]:
     """The organisation in front of a role's job title (騰訊公司副總裁 → 騰訊)."""
     folded = fold(role)
@@ -150,7 +156,7 @@ def _org(role: str) -> Optional[str]:
             if rest.endswith(part):
                 rest = rest[:-len(part)]
                 changed = True
-    if rest.endswith("公司") and not rest.endswith(("有限公司", "集团公司", "股份公司")):
+    if rest.endswith("公司") and not rest.endswith(_company_ends()):
         rest = rest[:-2]
     if len(rest) < 2 or (not _HAN.match(rest) and not rest[:1].isalnum()):
         return None
