@@ -453,3 +453,15 @@ def test_parse_never_raises(text: str) -> None:
         assert m.period is None or m.period in text
         assert m.change is None or m.change.text in text
 
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("1.管理层讨论\n公司营收增长10%。", ["10%"]),
+    ("1、主营业务构成\n2023年营收为5亿元。", ["5亿元"]),
+    ("（1）营业收入\n（2）营业成本", []),
+    ("1. 营收1亿元", ["1亿元"]),
+    ("收入1.5亿元\n2、利润3000万元", ["1.5亿元", "3000万元"]),
+    ("3.5亿元", ["3.5亿元"]),  # a figure at the start of a line is one
+])
+def test_list_markers_are_no_metrics(text: str, figures: list[str]) -> None:
+    assert [m.mention.text for m in parse(text).metrics] == figures

@@ -31,6 +31,8 @@ from .subject import (FIGURE_JOINERS, Reading, base_of, chained_subject, in_part
 __all__ = ["tag"]
 
 _SKIPPED_SECTIONS = frozenset({"boilerplate", "heading", "byline"})
+_MARKER_ENDS = frozenset(".、．)）:：")
+_LONGEST_LIST = 99
 
 
 def tag(text: str, folded: str, sections: Sequence[Section], numbers: Sequence[NumberMention], *,
@@ -48,9 +50,26 @@ def tag(text: str, folded: str, sections: Sequence[Section], numbers: Sequence[N
         if section is not None and (section.kind in _SKIPPED_SECTIONS
                                     or section.duplicate_of is not None):
             continue
+        if _list_marker(folded, m):
+            continue  # 1.管理层讨论, （2）营业成本: page furniture, no figure
         stated = _stated(doc, metrics, m.start)
         metrics.append(_metric(doc, disc, i, section, metrics[-1] if metrics else None, stated, source, entities))
     return metrics
+
+
+def _list_marker(f: str, m: NumberMention) -> bool:
+    """Whether ``m`` numbers a heading or a list item: a bare integer at the
+    start of a line (after 第, a bracket or spaces), closed by a point, 、 or a
+    bracket, before words (1.管理层讨论, 2、主营业务, （3）营业成本)."""
+    if m.kind != "cardinal" or m.unit is not None or not isinstance(m.value, int) or m.value > _LONGEST_LIST:
+        return False
+    line = f.rfind("\n", 0, m.start) + 1
+    if f[line:m.start].strip(" \u3000\t（(第") != "":
+        return False
+    if f[m.end:m.end + 1] not in _MARKER_ENDS:
+        return False
+    rest = f[m.end + 1:m.end + 8].lstrip(" \u3000\t")
+    return rest[:1] != "" and rest[:1] not in "0123456789\n"
 
 
 def _stated(doc: Document, metrics: list[Metric], pos: int) -> Optional[tuple[str, Reason]]:
