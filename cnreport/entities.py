@@ -8,7 +8,7 @@ an :class:`Entities` passed as ``parse(text, entities=...)`` or read from
 a file with ``Entities.from_file`` (``cnreport parse --entities FILE``).
 
 A name that no table knows keys on its folded form without the legal
-form of a company (中国旺旺控股有限公司 → 中国旺旺), so that both
+form of a company (华晟食品控股有限公司 → 华晟食品), so that both
 scripts and the long and short forms meet.
 """
 from __future__ import annotations
@@ -38,8 +38,8 @@ class Entity:
 
     >>> Entity("騰訊", ("Tencent",), "0700.HK").key
     '0700.HK'
-    >>> Entity("中國旺旺控股有限公司").key
-    '中国旺旺'
+    >>> Entity("華晟食品控股有限公司").key
+    '华晟食品'
     """
 
     name: str
@@ -192,8 +192,8 @@ def entity_key(name: Optional[str], entities: Optional[Entities] = None) -> Opti
 
     >>> entity_key("騰訊"), entity_key("Tencent"), entity_key("騰訊控股")
     ('0700.HK', '0700.HK', '0700.HK')
-    >>> entity_key("中國旺旺控股有限公司")
-    '中国旺旺'
+    >>> entity_key("華晟食品控股有限公司")
+    '华晟食品'
     """
     if name is None:
         return None

@@ -85,7 +85,7 @@ def _only(text: str) -> Metric:
     # after 的, a verb is named: what the share is of
     ("研发人员中有10%的投入在海外", "10%", "投入"),
     # 以X计 names the measure a ranking is made by
-    ("以净收入计(7千万美元)是全国第一大银行", "7千万美元", "净收入"),
+    ("以存款余额计(3.2万亿元)是全省第一大银行", "3.2万亿元", "存款余额"),
     ("该银行在领先的200家企业中排名第26", "200家", "企业"),  # 中 + 排名, not 中排
     ("像月薪 16 萬就可以拿", "16 萬", "月薪"),  # a space sets the figure off
     # what a count counts: in quotes, or a verb named by the measure word
@@ -132,7 +132,7 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("华润万家2023年营收为1000亿元", "华润万家"),  # the name runs to the time
     ("澳门博彩毛收入为509亿澳门元", "澳门"),       # the name stops at the measure
     ("腾讯音乐付费用户达到1亿", "腾讯音乐"),
-    ("印尼主要出口市场乃日本(22.3%)", "日本"),     # a partner's share: the partner
+    ("泰国主要出口市场为美国(17.4%)", "美国"),     # a partner's share: the partner
     ("後來網易與新浪、搜狐並稱為三大門戶", "網易"),  # a time word before the name is not in it
     ("以色列的研發支出佔國內生產總值的5.6%", "以色列"),  # a place name that opens with 以
     ("截至2006年，印尼失业率是约9.75%", "印尼"),   # so does a word for a rate, amount or volume

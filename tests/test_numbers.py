@@ -254,9 +254,9 @@ FORMS = [
     ("股票代码" + "、".join(str(600000 + k) for k in range(40)), []),  # however long the list
     ("根据国发〔2015〕40号文", ["2015"]),        # a document number, after its year
     ("这笔是最后一期，最近一次", []),
-    ("因為本社前一年營運轉虧為盈", []),          # 前一 is "the previous", not a count
-    ("一个快速的政治决策可能带来一些变化", []),   # an article, though a verb follows
-    ("是公司中市值最高的一間。", []),             # "the one", after a superlative
+    ("因為本會前一年業績轉虧為盈", []),          # 前一 is "the previous", not a count
+    ("一个仓促的决定可能带来一些影响", []),   # an article, though a verb follows
+    ("是同業中規模最大的一間。", []),             # "the one", after a superlative
     ("第1、2季度", ["第1", "2季度"]),
     ("0,100", ["0", "100"]),                    # no thousands group opens with 0
     ("0，100.00", ["0", "100.00"]),
@@ -422,8 +422,8 @@ def test_records_are_json_safe() -> None:
 def test_bare_yuan_takes_the_local_dollar() -> None:
     """In a paragraph that counts in Hong Kong, Taiwan or Macau dollars, a bare
     元 is that dollar; 人民币 and a new paragraph reset it."""
-    got = [(m.text, m.currency) for m in find_numbers("每股作價港幣6元。翌日的股價更曾跌穿5元。")]
-    assert got == [("港幣6元", "HKD"), ("5元", "HKD")]
+    got = [(m.text, m.currency) for m in find_numbers("每股作價港幣8元。翌日的股價更曾跌穿7元。")]
+    assert got == [("港幣8元", "HKD"), ("7元", "HKD")]
     assert [m.currency for m in find_numbers("新台币177亿。\n门票5元")] == ["TWD", "CNY"]
     assert [m.currency for m in find_numbers("港币3元，人民币5元")] == ["HKD", "CNY"]
     assert [m.currency for m in find_numbers("收入5元和10元")] == ["CNY", "CNY"]

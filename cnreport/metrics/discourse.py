@@ -286,7 +286,7 @@ class Discourse:
 
     def key_of(self, name: str) -> str:
         """The form that joins a name's long and short forms in this text
-        (现代货箱码头有限公司, 现代货箱码头, and 现代货箱 where the text
+        (东岳货柜码头有限公司, 东岳货柜码头, and 东岳货柜 where the text
         declares it the short name)."""
         long = self.declared.get(fold(name))
         return canonical_form(long if long is not None else name)
@@ -464,7 +464,7 @@ def _known_pattern(entities: Optional[Entities], declared: tuple[str, ...]) -> r
     return regex.compile("|".join(regex.escape(w) for w in words) or r"(?!)", regex.IGNORECASE)
 
 
-# 某某股份有限公司（以下简称“某某”或“公司”）, 现代货箱码头有限公司简称现代货箱:
+# 某某股份有限公司（以下简称“某某”或“公司”）, 东岳货柜码头有限公司简称东岳货柜:
 # the short names a text declares for its entities.
 _DECLARED = regex.compile(r"(?:以下)?(?:简称|下称)(?:为)?[：:]?\s*[“\"「『]?([^”\"」』，,。；;、（）()\s]{2,16})[”\"」』]?"
                           r"(?:(?:或|、)[“\"「『]?([^”\"」』，,。；;、（）()\s]{2,16})[”\"」』]?)?")

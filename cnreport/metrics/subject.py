@@ -154,7 +154,7 @@ def _measure_head(doc: Document, a: int, b: int) -> int:
 
 
 def _bracket_reading(doc: Document, m: NumberMention, s_start: int, span: Span) -> Reading:
-    """入口则大体来自日本(18.0%)、中国大陆(16.1%): the name before the
+    """进口主要来自韩国(21.5%)、泰国(14.2%): the name before the
     bracket is whom the figure is about; what it measures opens the clause."""
     c = doc.clause_at(m.start, s_start)
     measured = _opening_nouns(doc, c, span[0])
@@ -391,7 +391,7 @@ def _share_owner(doc: Document, m: NumberMention, s_start: int) -> Optional[Span
     if owner is not None:
         return owner
     # with no part named before 占, the clause goes on about the noun that
-    # ends the clause before (中国政府对中国旺旺的补贴，占其净利的11.3%), or,
+    # ends the clause before (地方政府对该厂的补贴，占其净利的9.6%), or,
     # where that clause ends with a figure, about that figure's subject
     # (营收1000亿元，约占国内市场的三分之一)
     c = doc.clause_at(m.start, s_start)

@@ -164,8 +164,8 @@ def _org(role: str) -> Optional[str]:
 
 
 def _title_and_name(label: str, raw: str) -> Optional[Speaker]:
-    """腾讯副总裁林敬华 → 林敬华 (腾讯副总裁); 迷客夏陳佐群品牌總監 → 陳佐群
-    (迷客夏品牌總監, org 迷客夏); 行政院唐鳳政委 → 唐鳳 (行政院政委).
+    """腾讯副总裁林敬华 → 林敬华 (腾讯副总裁); 茶語軒林佳慧品牌總監 → 林佳慧
+    (茶語軒品牌總監, org 茶語軒); 行政院唐鳳政委 → 唐鳳 (行政院政委).
 
     ``label`` is folded, ``raw`` the same text as written. When the name
     sits inside, the organisation is before it and the title after it, and
