@@ -2,12 +2,16 @@
 sentence of its own, and asking for the decisions changes no answer."""
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
+from unittest import mock
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cnreport import find_numbers
-from cnreport.numbers import decisions, precision_rules, rule_for
+from cnreport.numbers import decisions, precision_rules, rule_for, scan
 
 _DECIDED = [
     ("官网是163.com", "163", "latin_after", False),
@@ -69,3 +73,36 @@ def test_asking_changes_no_answer(text: str) -> None:
     assert find_numbers(text) == before
     names = {name for name, _ in precision_rules()} | {"no rule"}
     assert all(d.rule in names and text[d.start:d.end] == d.text for d in made)
+
+
+_SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+_REPORT_LIKE = st.lists(st.sampled_from(
+    [*"一二三四五六七八九十百千万亿两几半数零统一些个次种位件家年月日号第前约近超过是的和了在有，。、",
+     "一个", "一次", "统一", "一起", "零售", "万达", "人数", "一些", "一直", "其一", "之一", "可能", "就要",
+     "80万元", "以上", "左右", "3"]), max_size=30).map("".join)
+
+
+def _without_short_paths() -> contextlib.ExitStack:
+    stack = contextlib.ExitStack()
+    stack.enter_context(mock.patch.object(scan, "_lone_in_word", lambda *args: False))
+    stack.enter_context(mock.patch.object(scan, "_article", lambda *args: False))
+    stack.enter_context(mock.patch.object(scan, "_plain_arabic", lambda *args: None))
+    return stack
+
+
+@given(_REPORT_LIKE)
+def test_short_paths_answer_as_the_full_read(text: str) -> None:
+    """The decisions taken before reading (a numeral alone in a word, the
+    article 一个) and the plain-number path give what the full read and the
+    precision rules give."""
+    fast = find_numbers(text)
+    with _without_short_paths():
+        assert find_numbers(text) == fast
+
+
+@pytest.mark.parametrize("path", _SEEDS, ids=[p.name for p in _SEEDS])
+def test_short_paths_answer_as_the_full_read_on_real_text(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    fast = find_numbers(text)
+    with _without_short_paths():
+        assert find_numbers(text) == fast
