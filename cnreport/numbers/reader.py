@@ -19,7 +19,7 @@ from .percent import _read_percent_prefix
 from .prefixes import _with_prefixes
 from .ranges import _read_range
 from .suffix import _read_suffix
-from .tables import _idiom_starts, _idioms
+from .tables import _count_nouns, _idiom_starts, _idioms
 
 
 def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
@@ -32,8 +32,8 @@ def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
                 unit = (end - len(p.unit), end) if p.unit else None
                 return _Draft(i, end, i, end, p.value, kind=p.kind, low=p.low, high=p.high, unit=unit,
                               fixed=True)
-    if c == "成":
-        return None
+    if c == "成" or (c == "数" and f[i - 1:i + 1] in _count_nouns()):
+        return None  # (人数千人以上: the noun's 数, then 千人以上, as early._lone_in_word decides sooner)
     if c == "数" and f.startswith("以", i + 1):
         return _read_shu_yi(f, i)
     if c in "百千万" and f.startswith(("百分之", "千分之", "万分之"), i):
