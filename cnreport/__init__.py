@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from .__about__ import __version__
 from .entities import Entities, Entity, entity_key
-from .errors import CnreportError, ParseError
+from .errors import BinaryFileError, CnreportError, ParseError, ReadError
 from .metrics import tag_metrics
 from .model import Change, Metric, NumberMention, Period, Reason, Report, Section, Speaker
 from .numbers import find_numbers
 from .numerals import parse_number, to_chinese
 from .periods import normalize_period
+from .read import Document, read_file
 from .report import parse, parse_many
 from .speakers import same_speaker, segment
 
-__all__ = ["Change", "CnreportError", "Entities", "Entity", "Metric", "NumberMention", "ParseError", "Period",
-           "Reason", "Report", "Section", "Speaker", "__version__", "entity_key", "find_numbers",
-           "normalize_period", "parse", "parse_many", "parse_number", "same_speaker", "segment",
-           "tag_metrics", "to_chinese"]
+__all__ = ["BinaryFileError", "Change", "CnreportError", "Document", "Entities", "Entity", "Metric",
+           "NumberMention", "ParseError", "Period", "ReadError", "Reason", "Report", "Section", "Speaker",
+           "__version__", "entity_key", "find_numbers", "normalize_period", "parse", "parse_many",
+           "parse_number", "read_file", "same_speaker", "segment", "tag_metrics", "to_chinese"]

@@ -1,157 +1,183 @@
 """The ``cnreport`` command: structured data from files, directories or stdin.
 
-    cnreport parse seeds/                  # one row per metric, every *.txt below seeds/
+    cnreport parse seeds/                  # one row per metric, as a table
     cnreport parse seeds/ --format csv --bom -o metrics.csv
     cnreport numbers report.txt --format jsonl
-    cnreport speakers report.txt
+    cnreport speakers report.txt --columns source,name,title
     cat report.txt | cnreport parse -
 
-Results go to standard output (or ``-o FILE``, written whole or not at all),
-diagnostics to standard error. A file that cannot be read or decoded is
-reported with its name and the others are still processed. Exit status: 0
-when every file was read, 1 when some were not, 2 when the output could not
-be written (then ``FILE`` is left as it was).
+Results go to standard output (or ``-o FILE``), diagnostics to standard
+error. A directory is searched for ``--glob`` patterns (default: ``*.txt``,
+``*.md``, ``*.html`` and the like, any case, and ``*.pdf`` where the PDF
+reader is installed). A file that cannot be read or decoded is named with
+the reason and the others are still read; a guessed encoding is named with
+``--encoding`` to set it.
+
+Exit status: 0 when every input was read; 1 when some were not, or when
+there was nothing to read; 2 for a usage error or when the output could not
+be written (then ``FILE`` is left as it was); 130 when interrupted (Ctrl-C):
+with ``-o``, the rows of the files finished by then are kept in
+``NAME.partial.EXT`` and ``FILE`` is left as it was.
 """
 from __future__ import annotations
 
 import argparse
 import codecs
-import json
+import contextlib
+import fnmatch
+import functools
 import os
+import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Optional, TextIO
+from typing import Any, BinaryIO, Optional
 
 from .__about__ import __version__
+from .currency import check_currency
+from .errors import ReadError
 from .export import COLUMNS as _METRIC_COLUMNS
-from .export import csv_row, csv_writer, write_bom
+from .export import write_bom
 from .numbers import find_numbers
+from .read import Document, read_bytes, read_file, sniff, suffixes
 from .report import parse
 from .speakers import segment
+from .writers import FORMATS, OutputFile, Writer
 
 __all__ = ["main"]
 
 Record = dict[str, object]
-Producer = Callable[[str, str, int], list[Record]]
 
-_NUMBER_COLUMNS = ("file", "start", "end", "text", "value", "low", "high", "unit", "qualifier",
+_NUMBER_COLUMNS = ("source", "start", "end", "text", "value", "low", "high", "unit", "qualifier",
                    "kind", "currency")
-_SPEAKER_COLUMNS = ("file", "start", "end", "kind", "name", "title", "org", "key", "heading",
+_SPEAKER_COLUMNS = ("source", "start", "end", "kind", "name", "title", "org", "key", "heading",
                     "duplicate_of", "first_words")
+# What the table shows unless --columns says otherwise: enough to read a row
+# on an 80-column terminal; every other format has every column.
+_TABLE_COLUMNS = {
+    "parse": ("source", "text", "value", "unit", "subject", "period", "speaker"),
+    "numbers": ("source", "start", "text", "value", "unit", "qualifier", "kind", "currency"),
+    "speakers": ("source", "start", "kind", "name", "title", "org", "first_words"),
+}
+_ALL_COLUMNS = {"parse": tuple(_METRIC_COLUMNS), "numbers": _NUMBER_COLUMNS, "speakers": _SPEAKER_COLUMNS}
+_COMMANDS = {
+    "parse": "one row per metric: the figure, its value and unit, subject, period, speaker",
+    "numbers": "one row per numeric expression: value, bounds, unit, qualifier, kind",
+    "speakers": "one row per speaker section: who speaks, with title and organisation",
+}
+_BLOCK = 1 << 18  # bytes of a large text file the numbers command reads at a time
 
 
-def _decode(data: bytes, encoding: Optional[str]) -> str:
-    if encoding:
-        return data.decode(encoding)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("gb18030")
+class _Run:
+    """The state of one command: its options, what it produces, the output."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.command: str = args.command
+        self.failed = 0
+        self.finished = 0
+        self.rows = 0
+
+    def records(self, doc: Document, text: str, offset: int) -> list[Record]:
+        """The rows of ``text``, a part of ``doc`` starting at ``offset``."""
+        if self.command == "parse":
+            return parse(text, source=doc.source, currency=self.args.currency).to_records()
+        # numbers and speakers read prose alone: an HTML file's tags blanked
+        prose = doc.plain if doc.format == "html" else text
+        if self.command == "numbers":
+            return _number_records(doc.source, prose, offset, self.args.currency)
+        return _speaker_records(doc.source, prose, everything=self.args.all)
 
 
-def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, Optional[Path]]]:
-    for p in paths:
-        if p == "-":
-            yield "-", None
-            continue
-        path = Path(p)
-        if path.is_dir():
-            for child in sorted(path.rglob("*.txt")):
-                yield str(child), child
-        else:
-            yield p, path
-
-
-def _metric_records(name: str, text: str, offset: int = 0) -> list[Record]:
-    return parse(text, source=name).to_records()
-
-
-def _number_records(name: str, text: str, offset: int = 0) -> list[Record]:
-    """The numbers of ``text``, a block of whole lines that starts at
-    character ``offset`` of the file."""
+def _number_records(name: str, text: str, offset: int, currency: Optional[str]) -> list[Record]:
     records = []
-    for m in find_numbers(text):
-        record = {"file": name, **m.to_dict()}
+    for m in find_numbers(text, currency=currency):
+        record: Record = {"source": name, **m.to_dict()}
         record["start"], record["end"] = m.start + offset, m.end + offset
         records.append(record)
     return records
 
 
 def _speaker_records(name: str, text: str, *, everything: bool = False) -> list[Record]:
-    rows = []
+    rows: list[Record] = []
     for s in segment(text):
         if s.speaker is None and not everything:
             continue
         sp = s.speaker
-        rows.append({"file": name, "start": s.start, "end": s.end, "kind": s.kind,
+        rows.append({"source": name, "start": s.start, "end": s.end, "kind": s.kind,
                      "name": sp.name if sp else None, "title": sp.title if sp else None,
                      "org": sp.org if sp else None, "key": sp.key if sp else None,
                      "heading": s.heading, "duplicate_of": s.duplicate_of,
-                     "first_words": _first_words(s.text)})
+                     "first_words": " ".join(s.text.split())[:30]})
     return rows
 
 
-def _first_words(text: str, n: int = 30) -> str:
-    return " ".join(text.split())[:n]
+def _columns(value: str, command: str) -> tuple[str, ...]:
+    known = _ALL_COLUMNS[command]
+    if value == "all":
+        return known
+    wanted = tuple(c.strip() for c in value.split(",") if c.strip())
+    unknown = [c for c in wanted if c not in known]
+    if unknown or not wanted:
+        raise argparse.ArgumentTypeError(
+            f"unknown column {', '.join(unknown) or repr(value)}; the columns of {command} are: "
+            f"{', '.join(known)}")
+    return wanted
 
 
-class _Writer:
-    """Writes records as a table, CSV, JSON Lines or one JSON array."""
-
-    def __init__(self, out: TextIO, fmt: str, columns: Sequence[str]) -> None:
-        self.out, self.fmt, self.columns = out, fmt, tuple(columns)
-        self.count = 0
-        if fmt == "csv":
-            self.csv = csv_writer(out, self.columns)
-        elif fmt == "table":
-            out.write("\t".join(self.columns) + "\n")
-        elif fmt == "json":
-            out.write("[")
-
-    def write(self, record: Record) -> None:
-        if self.fmt == "jsonl":
-            self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        elif self.fmt == "json":
-            self.out.write(("," if self.count else "") + "\n"
-                           + json.dumps(record, ensure_ascii=False))
-        elif self.fmt == "csv":
-            self.csv.writerow(csv_row(record, self.columns))
-        else:
-            self.out.write("\t".join(_cell(record.get(k)).replace("\t", " ").replace("\n", " ")
-                                     for k in self.columns) + "\n")
-        self.count += 1
-
-    def close(self) -> None:
-        if self.fmt == "json":
-            self.out.write("\n]\n" if self.count else "]\n")
-
-
-def _cell(v: object) -> str:
-    return "" if v is None else str(v)
+def _currency(value: str) -> str:
+    try:
+        return check_currency(value.upper()) or ""
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cnreport",
-                                     description="Structured data from Chinese business reports.")
-    parser.add_argument("--version", action="version", version=f"cnreport {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-    commands = {
-        "parse": "one row per metric: value, unit, qualifier, subject, period, speaker",
-        "numbers": "every numeric expression, with value, unit and qualifier",
-        "speakers": "who speaks where: one row per speaker section",
-    }
-    for name, text in commands.items():
+    parser = argparse.ArgumentParser(
+        prog="cnreport", description="Structured data from Chinese business reports.",
+        epilog="Run 'cnreport COMMAND --help' for a command's options. Exit status: 0 all read, "
+               "1 some input not read or none found, 2 usage or output error, 130 interrupted.")
+    parser.add_argument("--version", action="version", version=f"cnreport {__version__}",
+                        help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    patterns = ", ".join(f"*{s}" for s in suffixes())
+    for name, text in _COMMANDS.items():
         cmd = sub.add_parser(name, help=text, description=text)
-        cmd.add_argument("paths", nargs="+", help="files, directories (their *.txt files) or - for stdin")
-        cmd.add_argument("--format", choices=("table", "csv", "jsonl", "json"), default="table")
-        cmd.add_argument("-o", "--output", help="write here instead of standard output")
+        cmd.add_argument("paths", nargs="+", metavar="PATH",
+                         help="a file, a directory (searched with --glob, subfolders too) or - for "
+                              "standard input")
+        cmd.add_argument("--format", choices=FORMATS, default="table",
+                         help="table: aligned columns that fit the terminal (default); tsv: every "
+                              "column, tab-separated; csv; jsonl: one JSON object a line; json: one "
+                              "JSON array")
+        cmd.add_argument("--columns", metavar="A,B,...", type=functools.partial(_columns, command=name),
+                         help=f"the columns to write, in order, or 'all' (default: "
+                              f"{','.join(_TABLE_COLUMNS[name])} for the table, all for the other "
+                              f"formats); the columns are: {', '.join(_ALL_COLUMNS[name])}")
+        cmd.add_argument("-o", "--output", metavar="FILE",
+                         help="write here instead of standard output; FILE is replaced only when "
+                              "the run ends, and an interrupted run keeps its finished rows in "
+                              "FILE's name with .partial before the extension")
         cmd.add_argument("--bom", action="store_true",
                          help="start the output with a UTF-8 byte order mark (for spreadsheets)")
-        cmd.add_argument("--encoding", help="input encoding (default: UTF-8, then GB18030)")
-        cmd.add_argument("--no-progress", action="store_true",
-                         help="no progress bar (it is shown only when stderr is a terminal)")
+        cmd.add_argument("--glob", action="append", metavar="PATTERN",
+                         help=f"the file names read in a directory, any case; repeat for more "
+                              f"(default: {patterns})")
+        cmd.add_argument("--encoding", metavar="NAME",
+                         help="the encoding of every input (utf-8, gb18030, big5, utf-16 ...); by "
+                              "default it is found per file and a guess is named on stderr")
+        cmd.add_argument("--currency", metavar="CODE", type=_currency,
+                         help="the currency of a bare 元 where a document states none, as an ISO "
+                              "4217 code: TWD, HKD, MOP (default: CNY)")
+        cmd.add_argument("--width", type=int, metavar="N",
+                         help="the width the table fits (default: the terminal's, or $COLUMNS)")
+        progress = cmd.add_mutually_exclusive_group()
+        progress.add_argument("--progress", action="store_true", default=None,
+                              help="show a progress bar, counted in bytes read (default: when "
+                                   "stderr is a terminal)")
+        progress.add_argument("--no-progress", dest="progress", action="store_false",
+                              help="never show the progress bar")
+        cmd.set_defaults(progress=None)
         if name == "speakers":
             cmd.add_argument("--all", action="store_true",
                              help="list every section, narrative and boilerplate included")
@@ -161,18 +187,11 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
-    if args.command == "parse":
-        produce: Producer = _metric_records
-        columns: Sequence[str] = _METRIC_COLUMNS
-    elif args.command == "numbers":
-        produce = _number_records
-        columns = _NUMBER_COLUMNS
-    else:
-        def produce(name: str, text: str, offset: int = 0) -> list[Record]:
-            return _speaker_records(name, text, everything=args.all)
-        columns = _SPEAKER_COLUMNS
+    run = _Run(args)
+    columns = args.columns or (_TABLE_COLUMNS[args.command] if args.format == "table"
+                               else _ALL_COLUMNS[args.command])
     try:
-        return _run(args, produce, columns)
+        return _to_output(run, columns)
     except BrokenPipeError:
         # the reader (head, less) went away: stop quietly, as other filters do
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -180,124 +199,191 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 0
 
 
-def _run(args: argparse.Namespace, produce: Producer, columns: Sequence[str]) -> int:
-    if args.output and args.output != "-":
+def _to_output(run: _Run, columns: Sequence[str]) -> int:
+    args = run.args
+    width = args.width or shutil.get_terminal_size().columns
+    if not args.output or args.output == "-":
+        if args.bom:
+            write_bom(sys.stdout)
+        writer = Writer(sys.stdout, args.format, columns, width=width)
         try:
-            with _AtomicFile(Path(args.output), bom=args.bom) as out:
-                return _process(args, produce, columns, out)
-        except OSError as err:
-            print(f"cnreport: {args.output}: {err.strerror or err}", file=sys.stderr)
-            return 2
-    if args.bom:
-        write_bom(sys.stdout)
-    return _process(args, produce, columns, sys.stdout)
+            return _process(run, writer, lambda: None)
+        except KeyboardInterrupt:
+            sys.stdout.flush()
+            print(f"cnreport: interrupted after {_files(run.finished)}", file=sys.stderr)
+            return 130
+    try:
+        out = OutputFile(Path(args.output), bom=args.bom)
+    except OSError as err:
+        print(f"cnreport: {args.output}: {err.strerror or err}", file=sys.stderr)
+        return 2
+    try:
+        writer = Writer(out.file, args.format, columns, width=width)
+        status = _process(run, writer, lambda: out.mark(run.rows))
+        out.commit()
+        return status
+    except KeyboardInterrupt:
+        kept = out.keep_partial("\n]\n" if args.format == "json" and run.rows else
+                                "]\n" if args.format == "json" else "")
+        where = (f"the rows of the {_files(run.finished)} finished are in {kept}" if kept
+                 else "no file was finished")
+        print(f"cnreport: interrupted; {where}; {args.output} is untouched", file=sys.stderr)
+        return 130
+    except OSError as err:
+        out.discard()
+        print(f"cnreport: {args.output}: {err.strerror or err}", file=sys.stderr)
+        return 2
+    except BaseException:
+        out.discard()
+        raise
 
 
-def _process(args: argparse.Namespace, produce: Producer, columns: Sequence[str],
-             out: TextIO) -> int:
-    writer = _Writer(out, args.format, columns)
-    status = 0
-    inputs = list(_inputs(args.paths))
-    # Numbers never span a line break, so the numbers command reads a file in
-    # blocks of lines and its memory stays the same for any file size; the
-    # others need the whole text (speakers and headings carry across lines).
-    in_blocks = produce is _number_records
-    for name, path in _progress(inputs, args):
-        blocks = _texts(path, args.encoding, in_blocks)
-        while True:
+def _files(n: int) -> str:
+    return f"{n} file" if n == 1 else f"{n} files"
+
+
+def _process(run: _Run, writer: Writer, mark: Callable[[], None]) -> int:
+    """Read every input, write its rows; ``mark`` after each finished file."""
+    args = run.args
+    inputs = list(_inputs(args.paths, args.glob))
+    if not inputs:
+        print(f"cnreport: nothing to read: {', '.join(args.paths)} holds no file matching "
+              f"{', '.join(_patterns(args.glob))} (--glob to choose)", file=sys.stderr)
+        writer.finish()
+        return 1
+    bar = _progress(inputs, args)
+    try:
+        for name, path in inputs:
+            for record in _read_one(run, name, path, bar):
+                writer.write(record)
+                run.rows += 1
+            run.finished += 1
+            writer.mark()
+            mark()
+    finally:
+        if bar is not None:
+            bar.close()
+    writer.finish()
+    if run.rows == 0 and args.format == "table":
+        what = {"parse": "metrics", "numbers": "numbers", "speakers": "speaker sections"}[run.command]
+        print(f"cnreport: no {what} in {_files(len(inputs) - run.failed)}", file=sys.stderr)
+    return 1 if run.failed else 0
+
+
+def _read_one(run: _Run, name: str, path: Optional[Path], bar: Any) -> Iterator[Record]:
+    """The rows of one input; a file that cannot be read is named on stderr."""
+    try:
+        for doc, text, offset, size in _documents(run, name, path):
+            if offset == 0 and doc.doubt:
+                print(f"cnreport: {name}: read as {doc.encoding}, a guess ({doc.doubt}); if the text "
+                      f"looks wrong, name the encoding with --encoding", file=sys.stderr)
+            if offset == 0 and not text.strip():
+                print(f"cnreport: {name}: empty, nothing to read", file=sys.stderr)
             try:
-                block = next(blocks, None)
-            except (OSError, UnicodeDecodeError, LookupError) as err:
-                print(f"cnreport: {name}: {err}", file=sys.stderr)
-                status = 1
-                break
-            if block is None:
-                break
-            try:
-                records = produce(name, block[1], block[0])
+                records = run.records(doc, text, offset)
             except Exception as err:  # a bug of ours must not cost the other files
                 print(f"cnreport: {name}: internal error, please report it: {err!r}", file=sys.stderr)
-                status = 1
-                break
-            # outside the input's error handling: a failing output stops the run (status 2)
-            for record in records:
-                writer.write(record)
-    writer.close()
-    return status
+                run.failed += 1
+                return
+            if bar is not None:
+                bar.update(size)
+            yield from records
+    except ReadError as err:
+        print(f"cnreport: {name}: {err.message}", file=sys.stderr)
+        run.failed += 1
+    except OSError as err:
+        print(f"cnreport: {name}: {err.strerror or err}", file=sys.stderr)
+        run.failed += 1
 
 
-_BLOCK = 1 << 20  # characters (or bytes) read at a time from a large file
-
-
-def _texts(path: Optional[Path], encoding: Optional[str], in_blocks: bool) -> Iterator[tuple[int, str]]:
-    """(offset, text) of a file: the whole text, or blocks of whole lines."""
+def _documents(run: _Run, name: str, path: Optional[Path]
+               ) -> Iterator[tuple[Document, str, int, int]]:
+    """(document, text, offset, bytes) of an input: the whole text, or for
+    the numbers command on a large plain text file, blocks of whole lines
+    (numbers never span a line break), so that memory stays the same and
+    the progress bar moves within the file."""
+    encoding = run.args.encoding
     if path is None:
-        yield 0, _decode(sys.stdin.buffer.read(), encoding)
+        data = sys.stdin.buffer.read()
+        doc = read_bytes(data, source="-", encoding=encoding)
+        yield doc, doc.text, 0, len(data)
         return
-    if not in_blocks:
-        yield 0, _decode(path.read_bytes(), encoding)
+    size = path.stat().st_size
+    if run.command != "numbers" or size <= _BLOCK or path.suffix.lower() not in (".txt", ".text", ".md"):
+        doc = read_file(path, encoding=encoding, source=name)
+        yield doc, doc.text, 0, size
         return
-    encoding = encoding or _utf8_or_gb18030(path)
-    offset = 0
-    lines: list[str] = []
-    size = 0
-    with path.open(encoding=encoding, newline="\n") as f:  # line breaks as written
-        for line in f:
-            lines.append(line)
-            size += len(line)
-            if size >= _BLOCK:
-                yield offset, "".join(lines)
-                offset, lines, size = offset + size, [], 0
-    if lines:
-        yield offset, "".join(lines)
-
-
-def _utf8_or_gb18030(path: Path) -> str:
-    """UTF-8 when the whole file decodes as UTF-8 (checked a block at a time),
-    else GB18030: the choice _decode makes, without holding the file."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
     with path.open("rb") as f:
-        try:
-            for block in iter(lambda: f.read(_BLOCK), b""):
-                decoder.decode(block)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "gb18030"
-    return "utf-8-sig"
+        guess = sniff(f, source=name) if encoding is None else None
+    codec = codecs.lookup(encoding or (guess.encoding if guess else "utf-8")).name
+    if codec.startswith(("utf-16", "utf-32")):  # its line breaks are not the byte 0x0A
+        doc = read_file(path, encoding=codec, source=name)
+        yield doc, doc.text, 0, size
+        return
+    doc = Document(name, "", "", "text", codec, guess.doubt if guess else None)
+    decoder = codecs.getincrementaldecoder(codec)()
+    offset = 0
+    with path.open("rb") as f:
+        for block, last in _line_blocks(f):
+            try:
+                text = decoder.decode(block, final=last)
+            except UnicodeDecodeError as err:
+                raise ReadError(f"not valid {codec} near byte {err.start} of a block", name) from None
+            yield doc, text, offset, len(block)
+            offset += len(text)
 
 
-def _progress(inputs: list[tuple[str, Optional[Path]]], args: argparse.Namespace
-              ) -> Iterator[tuple[str, Optional[Path]]]:
-    """A bar on stderr for batches; tqdm leaves it out when stderr is not a terminal."""
-    if args.no_progress or len(inputs) < 2:
-        return iter(inputs)
-    from tqdm import tqdm
-    return iter(tqdm(inputs, desc=f"cnreport {args.command}", unit="file", disable=None,
-                     file=sys.stderr))
+def _line_blocks(f: BinaryIO) -> Iterator[tuple[bytes, bool]]:
+    """Blocks of whole lines of a file (0x0A is a line break in UTF-8,
+    GB18030 and Big5, never a part of another character), and whether the
+    block is the last."""
+    rest = b""
+    while True:
+        data = f.read(_BLOCK)
+        if not data:
+            yield rest, True
+            return
+        data = rest + data
+        cut = data.rfind(b"\n") + 1
+        if cut == 0:
+            rest = data
+            continue
+        yield data[:cut], False
+        rest = data[cut:]
 
 
-class _AtomicFile:
-    """A text file written beside ``path`` and renamed over it on success, so
-    that ``path`` is the whole output or untouched, never a part of it."""
+def _patterns(globs: Optional[list[str]]) -> list[str]:
+    return globs or [f"*{s}" for s in suffixes()]
 
-    def __init__(self, path: Path, *, bom: bool) -> None:
-        fd, self.tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        self.path = path
-        self.file = os.fdopen(fd, "w", encoding="utf-8", newline="")
-        if bom:
-            write_bom(self.file)
 
-    def __enter__(self) -> TextIO:
-        return self.file
+def _inputs(paths: Sequence[str], globs: Optional[list[str]]) -> Iterator[tuple[str, Optional[Path]]]:
+    patterns = [p.lower() for p in _patterns(globs)]
+    for p in paths:
+        if p == "-":
+            yield "-", None
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if not hidden and child.is_file() and any(
+                        fnmatch.fnmatchcase(child.name.lower(), pattern) for pattern in patterns):
+                    yield str(child), child
+        else:
+            yield p, path
 
-    def __exit__(self, kind: object, err: object, tb: object) -> None:
-        try:
-            self.file.close()
-            if kind is None:
-                os.replace(self.tmp, self.path)
-        finally:
-            if os.path.exists(self.tmp):
-                os.unlink(self.tmp)
+
+def _progress(inputs: list[tuple[str, Optional[Path]]], args: argparse.Namespace) -> Any:
+    """A bar on stderr counting the bytes read, or ``None``."""
+    if args.progress is False or (args.progress is None and not sys.stderr.isatty()):
+        return None
+    total = 0
+    for _, path in inputs:
+        with contextlib.suppress(OSError):  # a file that vanished is reported when it is read
+            total += path.stat().st_size if path is not None else 0
+    from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
+    return tqdm(total=total or None, desc=f"cnreport {args.command}", unit="B", unit_scale=True,
+                file=sys.stderr, mininterval=0.2)
 
 
 if __name__ == "__main__":  # pragma: no cover

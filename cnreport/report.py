@@ -15,6 +15,7 @@ from typing import Optional, Union
 
 import attrs
 
+from .currency import check_currency, place_currency
 from .entities import Entities, EntityLike, as_entities
 from .metrics import _tag_metrics
 from .model import Metric, Report
@@ -30,7 +31,8 @@ __all__ = ["parse", "parse_many"]
 def parse(text: str, *, source: Optional[str] = None,
           categories: Optional[Mapping[str, str]] = None,
           reference_date: Optional[datetime.date] = None,
-          entities: Optional[Union[Entities, Iterable[EntityLike]]] = None) -> Report:
+          entities: Optional[Union[Entities, Iterable[EntityLike]]] = None,
+          currency: Optional[str] = None) -> Report:
     """Read one report: its sections, every number, and each metric with its
     subject, entity, period, change, speaker and heading.
 
@@ -41,7 +43,9 @@ def parse(text: str, *, source: Optional[str] = None,
     has one); ``entities`` is the caller's universe of entities (an
     :class:`~cnreport.Entities`, or names, ``(name, aliases, code)`` tuples or
     :class:`~cnreport.Entity` objects), recognised in the text and keyed as the
-    caller keys them. Never raises for a ``str``.
+    caller keys them; ``currency`` (an ISO 4217 code such as ``"TWD"``) is
+    the currency of a bare 元 where the document states none (see
+    :mod:`cnreport.currency`). Never raises for a ``str``.
 
     >>> r = parse("丁珂-騰訊公司副總裁\\n截止到2019年5月,已經有超過3.8萬的醫療機構擁有了自己的公眾號")
     >>> m = r.metrics[0]
@@ -56,10 +60,13 @@ def parse(text: str, *, source: Optional[str] = None,
     if reference_date is not None and not isinstance(reference_date, datetime.date):
         raise TypeError("reference_date must be a datetime.date or None, "
                         f"not {type(reference_date).__name__}")
+    check_currency(currency)
     folded = fold(text)  # read by every step; it keeps offsets
     layout = read_layout(text, folded, source=source)
     view, view_folded = layout.masked, layout.masked_folded
-    numbers = prose_numbers(_find_numbers(view, view_folded), layout)
+    # a bare 元 in the prose takes the currency the whole document states (its tables too)
+    numbers = place_currency(text, prose_numbers(_find_numbers(view, view_folded), layout),
+                             default=currency, folded=folded)
     sections = _segment(view, view_folded)
     universe = as_entities(entities)
     metrics = _tag_metrics(view, view_folded, sections, numbers, source=source, categories=categories,
@@ -77,15 +84,17 @@ def _on_page(m: Metric, layout: Layout) -> Metric:
     return attrs.evolve(m, page=page_of(layout.pages, m.mention.start))
 
 
-def _parse_one(args: tuple[str, Optional[str], Optional[Mapping[str, str]], Optional[Entities]]) -> Report:
-    text, source, categories, entities = args
-    return parse(text, source=source, categories=categories, entities=entities)
+def _parse_one(args: tuple[str, Optional[str], Optional[Mapping[str, str]], Optional[Entities],
+                          Optional[str]]) -> Report:
+    text, source, categories, entities, currency = args
+    return parse(text, source=source, categories=categories, entities=entities, currency=currency)
 
 
 def parse_many(texts: Iterable[str], *, sources: Optional[Iterable[Optional[str]]] = None,
                n_process: int = 1, batch_size: int = 8,
                categories: Optional[Mapping[str, str]] = None,
-               entities: Optional[Union[Entities, Iterable[EntityLike]]] = None) -> Iterator[Report]:
+               entities: Optional[Union[Entities, Iterable[EntityLike]]] = None,
+               currency: Optional[str] = None) -> Iterator[Report]:
     """Parse many texts, in order, optionally in ``n_process`` worker
     processes; yields the same reports as ``parse`` would, one per text.
 
@@ -102,8 +111,10 @@ def parse_many(texts: Iterable[str], *, sources: Optional[Iterable[Optional[str]
         raise ValueError(f"n_process must be a positive int, not {n_process!r}")
     if not isinstance(batch_size, int) or batch_size < 1:
         raise ValueError(f"batch_size must be a positive int, not {batch_size!r}")
+    check_currency(currency)
     universe = as_entities(entities)  # (once, not once a text)
-    jobs = zip(texts, sources if sources is not None else repeat(None), repeat(categories), repeat(universe))
+    jobs = zip(texts, sources if sources is not None else repeat(None), repeat(categories), repeat(universe),
+               repeat(currency))
     if n_process == 1:
         for job in jobs:
             yield _parse_one(job)

