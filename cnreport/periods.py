@@ -271,7 +271,7 @@ def _take_flag(parts: _Parts, role: str, value: str) -> None:
 # -- resolving
 
 def _resolve(text: str, p: _Parts, reference: Optional[Date], context: Optional[int]) -> Period:
-    if p.rate:
+    if p.rate or not _says_anything(p):
         return Period(text)
     if p.past is not None and p.past[0] and p.year is None:
         return _window(text, p.past, reference)
@@ -293,6 +293,11 @@ def _resolve(text: str, p: _Parts, reference: Optional[Date], context: Optional[
             return Period(text)  # 2月30日: no such day in any year
         return Period(text, label=_label(p, relative_label, instant), instant=instant, relative=True)
     return _dated(text, p, year, instant, reference)
+
+
+def _says_anything(p: _Parts) -> bool:
+    """Whether the parts name any time at all (not 期内 of an unknown report)."""
+    return any(v is not None and v is not False and v != "" for v in attrs.astuple(p, recurse=False))
 
 
 def _year(p: _Parts, reference: Optional[Date], context: Optional[int]) -> tuple[Optional[int], Optional[str]]:

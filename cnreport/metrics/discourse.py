@@ -291,6 +291,13 @@ class Discourse:
         long = self.declared.get(fold(name))
         return canonical_form(long if long is not None else name)
 
+    def short_name(self, name: str) -> str:
+        """The short name the text declares for ``name`` (华晟食品 for
+        华晟食品控股有限公司（以下简称“华晟食品”）), or ``name``."""
+        folded = fold(name)
+        return next((self.doc.text[k:k + len(short)] for short, long in self.declared.items()
+                     if fold(long) == folded and (k := self.doc.folded.find(short)) >= 0), name)
+
     def key(self, name: str, entities: Optional[Entities]) -> Optional[str]:
         """The entity key of a name: the caller's or the library's key of the
         name or of the long name it is declared short for, else the

@@ -174,7 +174,8 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
         if w in lex.sources:
             return None  # 国家统计局数据显示，…: a source, not whom the figure is about
         if w not in lex.endings and (
-                w in lex.stops or w in lex.announces or (tokens and w in lex.owners) or w.lower() in doc.aliases or role in _NAME_ENDING_ROLES
+                w in lex.stops or w in lex.announces or (tokens and w in lex.owners) or w.lower() in doc.aliases
+                or role in _NAME_ENDING_ROLES
                 or (len(w) > 1 and w[-1] in _MEASURE_ENDS and w not in _COUNTING_MEASURES)
                 or (tokens and role in ("scope", "market") and not _ending_at(doc, tok[1], end))
                 or (tok[2] in _NAME_ENDING_TAGS and (tok[1] - tok[0] > 1 or w in FUNCTION_CHARS or not tokens))

@@ -22,7 +22,7 @@ from .category import category
 from .change import change as read_change
 from .discourse import Discourse
 from .frames import deal, holding, restating_words
-from .document import METRIC_KINDS, Document, basis_before
+from .document import METRIC_KINDS, Document, basis_before, is_time
 from .entity import read_entity
 from .period import period, when
 from .subject import (FIGURE_JOINERS, Reading, base_of, chained_subject, in_part_clause, line_label,
@@ -108,11 +108,11 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
     ent = read_entity(doc, disc, m, s_start, reading, section, entities)
     written, period_span, period_rule = period(doc, i, s_start, s_end, change)
     base = base_of(doc, m, s_start)
-    if base is not None and doc.period_word(s_start, base[1] + 1) is not None:
+    if base is not None and (any(doc.mention_at.get(k) is not None and is_time(doc.mention_at[k])
+                                 for k in range(base[0], base[1]))
+                             or any(doc.period_word_at(k, base[1]) for k in range(base[0], base[1]))):
         # 较去年同期的96.4%: the base's period is the comparison's
-        word = doc.period_word(s_start, base[1] + 1)
-        if word is not None and base[0] <= word[0]:
-            written, period_span, period_rule = doc.text[base[0]:base[1]], base, "base"
+        written, period_span, period_rule = doc.text[base[0]:base[1]], base, "base"
     tied = change is not None and change.end is m and change.start is not None
     if written is None and stated is not None and not tied:  # (从2019年的140万人减少到44万人: not 2019's)
         # 2023年，公司营收…。其中海外收入…: a paragraph's period holds for its
