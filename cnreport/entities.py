@@ -30,6 +30,18 @@ from .normalize import fold
 __all__ = ["Entities", "Entity", "EntityLike", "as_entities", "entity_key"]
 
 
+def _strings(xs: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(xs, str):
+        return (xs,)  # (one alias given alone)
+    return tuple(xs)
+
+
+def _entity_tuple(xs: Iterable[EntityLike]) -> tuple[Entity, ...]:
+    if isinstance(xs, (str, bytes)):
+        raise TypeError("entities is an iterable of entities, not a str")
+    return tuple(_entity(x) for x in xs)
+
+
 @attrs.frozen
 class Entity:
     """One entity of a universe: its ``name``, the ``aliases`` it also goes
@@ -43,7 +55,7 @@ class Entity:
     """
 
     name: str
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     code: Optional[str] = None
 
     def __attrs_post_init__(self) -> None:
@@ -81,7 +93,7 @@ class Entities:
     ('300750.SZ', '300750.SZ', '华润万家', None)
     """
 
-    entities: tuple[Entity, ...] = attrs.field(converter=lambda xs: tuple(_entity(x) for x in xs))
+    entities: tuple[Entity, ...] = attrs.field(converter=_entity_tuple)
     _keys: dict[str, str] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -138,7 +150,7 @@ def _entity(x: EntityLike) -> Entity:
     if isinstance(x, str):
         return Entity(x)
     if isinstance(x, tuple):
-        return Entity(*x)  # type: ignore[arg-type]
+        return Entity(*x)
     if isinstance(x, Mapping):
         return Entity(**x)  # type: ignore[arg-type]
     raise TypeError(f"an entity is an Entity, a name, a tuple or a dict, not {type(x).__name__}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache
 from typing import Optional
 
 from ..lexicon import table
@@ -69,6 +69,6 @@ def _full_date(m: NumberMention) -> Optional[datetime.date]:
         return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words(role: str) -> frozenset[str]:
     return frozenset(r[0] for r in table("dateline_words.tsv", 2) if r[1] == role)

@@ -27,14 +27,14 @@ import attrs
 import regex
 
 from ..entities import Entities, builtin, canonical_form
-from ..normalize import fold
 from ..lexicon import table
 from ..model import Section
+from ..normalize import fold
 from . import vocab
 from .document import Document
 from .names import _WE, FUNCTION_CHARS, _past_opening_time, looks_like_name, name_at
 
-__all__ = ["Discourse", "Named", "NameKind"]
+__all__ = ["Discourse", "NameKind", "Named"]
 
 NameKind = Literal["company", "bank", "place", "person", "other"]
 
@@ -473,8 +473,8 @@ def _known_pattern(entities: Optional[Entities], declared: tuple[str, ...]) -> r
 
 # 某某股份有限公司（以下简称“某某”或“公司”）, 东岳货柜码头有限公司简称东岳货柜:
 # the short names a text declares for its entities.
-_DECLARED = regex.compile(r"(?:以下)?(?:简称|下称)(?:为)?[：:]?\s*[“\"「『]?([^”\"」』，,。；;、（）()\s]{2,16})[”\"」』]?"
-                          r"(?:(?:或|、)[“\"「『]?([^”\"」』，,。；;、（）()\s]{2,16})[”\"」』]?)?")
+_SHORT = r"[“\"「『]?([^”\"」』，,。；;、（）()\s]{2,16})[”\"」』]?"
+_DECLARED = regex.compile(rf"(?:以下)?(?:简称|下称)(?:为)?[：:]?\s*{_SHORT}(?:(?:或|、){_SHORT})?")
 
 
 def _declared_names(doc: Document) -> dict[str, str]:

@@ -25,7 +25,7 @@ from ..words import word_tags
 from . import vocab
 from .dateline import document_date
 
-__all__ = ["Document", "Token", "is_time", "basis_before", "METRIC_KINDS"]
+__all__ = ["METRIC_KINDS", "Document", "Token", "basis_before", "is_time"]
 
 Token = tuple[int, int, str]  # (start, end, part-of-speech tag)
 

@@ -10,7 +10,7 @@ The words of the frames are ``lexicon/subject_frames.tsv``.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Optional
 
 from ..lexicon import table
@@ -106,7 +106,7 @@ def _clause_end(doc: Document, pos: int) -> int:
     return later[0] - 1 if later else s_end
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words(role: str) -> tuple[str, ...]:
     """The words of ``subject_frames.tsv`` with ``role``, longest first."""
     return tuple(sorted((r[0] for r in table("subject_frames.tsv", 2) if r[1] == role), key=len, reverse=True))

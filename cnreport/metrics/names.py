@@ -25,7 +25,8 @@ _LEAD_REACH = 80
 _LONGEST_NAME = 16
 _MAX_RUN = 8
 # Characters that open no name: pronouns, conjunctions, adverbs, prepositions.
-_NOT_NAME_START = frozenset("我你您他她它这那哪其该此每各但而且所因如若虽就也都还又才并只在从对向以于把被给让使由据按将已了的是有为要会能可很更最再不没当谢")
+_NOT_NAME_START = frozenset("我你您他她它这那哪其该此每各但而且所因如若虽就也都还又才并只在从"
+                            "对向以于把被给让使由据按将已了的是有为要会能可很更最再不没当谢")
 CONTRAST = frozenset("而则但")  # before a name or a link verb: 而饿了么…, 保利发展则为…
 _FIRST_PERIOD = frozenset("前首")
 _OF_WHICH = "其中"
@@ -39,7 +40,8 @@ _PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz", "nrt", "nrfg", "eng"})
 # Characters that stand alone as function words and end a name; another
 # character read alone may be part of a name the dictionary lacks (佳 + 联 +
 # 精密, 恒 + 润 + 精工), whatever its tag.
-FUNCTION_CHARS = frozenset("的在是了将已把被对向从于也都还就并而但其该此这那每各所因如若虽使让给据按可能会要再又另更仍亦我你他她它们")
+FUNCTION_CHARS = frozenset("的在是了将已把被对向从于也都还就并而但其该此这那每各所因如若虽使让"
+                           "给据按可能会要再又另更仍亦我你他她它们")
 _FUNCTION_TAGS = frozenset({"c", "cc", "p", "uj", "ul", "u", "y", "m"})
 _NAME_ENDING_ROLES = frozenset({"period", "up", "down", "basis", "link", "verb"})
 # The last character of most words for a measure (失业率, 营业额, 出货量): such
@@ -105,7 +107,7 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
         return None  # most clauses open with a function word: no look-ups (but 以色列)
     read = _name_tokens(doc, start, end, org)
     if read is None or isinstance(read[0], int):
-        return read  # type: ignore[return-value]  # (a subsidiary's name, or none)
+        return read  # (a subsidiary's name, or none)
     tokens, k, named_by_place = read
     return _checked_name(doc, start, tokens, k, named_by_place)
 
@@ -281,7 +283,8 @@ def looks_like_name(name: str, tokens: list[Token]) -> bool:
     if ending is not None:
         # 比亚迪汽车, 天齐锂业: an industry word ends a name when the words
         # before it make one (新能源汽车, 消费电子 are kinds, not names)
-        return looks_like_name(name[:-len(ending)], [t for t in tokens if t[1] - tokens[0][0] <= len(name) - len(ending)])
+        rest = len(name) - len(ending)
+        return looks_like_name(name[:rest], [t for t in tokens if t[1] - tokens[0][0] <= rest])
     if name[1:] in _PERSON_AFTER_SURNAME and name[0] in vocab.surnames():
         return True
     singles = 0

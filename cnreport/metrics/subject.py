@@ -19,8 +19,19 @@ from . import vocab
 from .document import CLAUSE_STOPS, METRIC_KINDS, NOUN_TAGS, PREFIX_TAG, QUARTERS, Document, Token, is_time
 from .names import CONTRAST, Name, entity_before, lead_name, name_at, split_front
 
-__all__ = ["Reading", "Span", "base_of", "chained_subject", "line_label", "in_part_clause", "named_alone", "opens_with_period", "share_without_owner", "subject",
-           "topic"]
+__all__ = [
+    "Reading",
+    "Span",
+    "base_of",
+    "chained_subject",
+    "in_part_clause",
+    "line_label",
+    "named_alone",
+    "opens_with_period",
+    "share_without_owner",
+    "subject",
+    "topic",
+]
 
 Span = tuple[int, int]
 
@@ -310,8 +321,8 @@ def _respective(doc: Document, m: NumberMention, a: int, b: int) -> Span:
     cuts = [(x.start(), x.end()) for x in _PART_JOINER.finditer(f, a, b)]
     if not cuts or len(cuts) + 1 != len(figures) or m not in figures:
         return a, b
-    parts = list(zip([a] + [e for _, e in cuts], [s for s, _ in cuts] + [b]))
-    for figure, part in zip(figures, parts):
+    parts = list(zip([a, *(e for _, e in cuts)], [*(s for s, _ in cuts), b], strict=True))
+    for figure, part in zip(figures, parts, strict=True):
         doc.memo[("part", figure.start)] = part  # (the later figures find their part here)
     return parts[figures.index(m)]
 
@@ -516,7 +527,7 @@ def left(doc: Document, pos: int, limit: int, links: frozenset[str] = _LINK_TAGS
     """The noun run before ``pos``, past the verbs, adverbs and times that
     stand between it and the figure."""
     pos = _past_gap(doc, pos, limit)
-    tokens = []
+    tokens: list[Token] = []
     while len(tokens) < _MAX_RUN:
         if pos in doc.mention_end:
             break

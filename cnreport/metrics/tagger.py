@@ -21,12 +21,23 @@ from ..model import Metric, NumberMention, Reason, Section
 from .category import category
 from .change import change as read_change
 from .discourse import Discourse
-from .frames import deal, holding, restating_words
 from .document import METRIC_KINDS, Document, basis_before, is_time
 from .entity import read_entity
+from .frames import deal, holding, restating_words
 from .period import period, when
-from .subject import (FIGURE_JOINERS, Reading, base_of, chained_subject, in_part_clause, line_label,
-                      named_alone, opens_with_period, share_without_owner, subject, topic)
+from .subject import (
+    FIGURE_JOINERS,
+    Reading,
+    base_of,
+    chained_subject,
+    in_part_clause,
+    line_label,
+    named_alone,
+    opens_with_period,
+    share_without_owner,
+    subject,
+    topic,
+)
 
 __all__ = ["tag"]
 
@@ -117,7 +128,9 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
     if written is None and stated is not None and not tied:  # (从2019年的140万人减少到44万人: not 2019's)
         # 2023年，公司营收…。其中海外收入…: a paragraph's period holds for its
         # later figures until another is stated (not a base's: 去年同期为…)
-        written, period_span, period_rule = stated[0], (stated[1].start, stated[1].end), "paragraph"
+        start, end = stated[1].start, stated[1].end
+        written, period_rule = stated[0], "paragraph"
+        period_span = (start, end) if start is not None and end is not None else None
     cat = category(doc, reading.subject)
     why = [Reason("subject", reading.subject_rule, *(reading.subject_span or (None, None)))]
     if ent.rule is not None:

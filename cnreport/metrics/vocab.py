@@ -6,7 +6,7 @@ and indexes them (by first or last character, by role, longest first).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Optional
 
 import attrs
@@ -29,19 +29,19 @@ def context_words() -> dict[str, str]:
     return {r[0]: r[1] for r in table("metric_context.tsv", 2)}
 
 
-@lru_cache(maxsize=None)
+@cache
 def role_words(role: str) -> tuple[str, ...]:
     """The context words of one role, longest first."""
     return tuple(sorted((w for w, r in context_words().items() if r == role), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def entity_words(role: str) -> tuple[str, ...]:
     """The words of ``lexicon/entity_words.tsv`` with one role, longest first."""
     return tuple(sorted((r[0] for r in table("entity_words.tsv", 2) if r[1] == role), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def entity_set(role: str) -> frozenset[str]:
     return frozenset(entity_words(role))
 
@@ -51,7 +51,7 @@ def front_owners() -> tuple[str, ...]:
     """Owner words dropped from the front of a subject (公司研发人员,
     该项目总投资); 行业解决方案 and 市场份额 keep theirs."""
     # (公司 is a company ending in entity_words.tsv, and an owner word here)
-    return tuple(w for w in entity_words("owner") + ("公司",) if w[0] in "该本我" or w in ("公司", "集团", "项目"))
+    return tuple(w for w in (*entity_words("owner"), "公司") if w[0] in "该本我" or w in ("公司", "集团", "项目"))
 
 
 @lru_cache(maxsize=1)
