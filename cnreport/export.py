@@ -72,9 +72,31 @@ def csv_row(record: dict[str, object], columns: Sequence[str]) -> dict[str, obje
 
 
 def to_frame(records: Sequence[dict[str, object]]) -> Any:
-    """A pandas DataFrame with :data:`COLUMNS` (exact values stay strings)."""
+    """A pandas DataFrame with :data:`COLUMNS` and one missing value,
+    ``pd.NA``, in every column.
+
+    The dtypes: ``start`` and ``end`` are ``Int64``, ``value_float`` is
+    ``Float64``, and every other column is ``string`` (exact values such as
+    ``"110000000"`` or ``"1/8"`` stay strings; convert with ``Decimal`` or
+    ``Fraction``). Pandas's nullable dtypes, so that a missing cell is
+    ``pd.NA`` alike in text and numbers, never ``None`` in one column and
+    ``NaN`` in the next.
+
+    >>> import cnreport
+    >>> frame = to_frame(cnreport.parse("收入5~6億元，員工4萬人").to_records())
+    >>> [str(frame[c].dtype) for c in ("start", "value", "value_float")]
+    ['Int64', 'string', 'Float64']
+    >>> frame[["text", "value", "low", "value_float"]].iloc[0].tolist()
+    ['5~6億元', <NA>, '500000000', <NA>]
+    """
     try:
         import pandas as pd
     except ImportError as err:  # pragma: no cover - depends on the environment
         raise ImportError("to_frame() needs pandas: pip install 'cnreport[pandas]'") from err
-    return pd.DataFrame.from_records(list(records), columns=list(COLUMNS))
+    frame = pd.DataFrame.from_records(list(records), columns=list(COLUMNS))
+    return frame.astype({c: "Int64" if c in _INTEGERS else "Float64" if c in _FLOATS
+                         else pd.StringDtype() for c in COLUMNS})
+
+
+_INTEGERS = frozenset({"start", "end"})
+_FLOATS = frozenset({"value_float"})

@@ -33,7 +33,7 @@ from cnreport.read import suffixes
 OUT_COLUMNS = (*COLUMNS, "error")
 # Exact values stay strings (value, low, high); value_float is for arithmetic.
 _TYPES = dict.fromkeys(OUT_COLUMNS, "string")
-_TYPES.update({"start": "Int64", "end": "Int64", "value_float": "float64"})
+_TYPES.update({"start": "Int64", "end": "Int64", "value_float": "Float64"})  # as to_frame() has them
 
 
 def parse_files(paths: Iterable[str], currency: Optional[str] = None) -> pd.DataFrame:
