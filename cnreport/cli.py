@@ -35,6 +35,7 @@ from typing import Any, BinaryIO, Optional
 
 from .__about__ import __version__
 from .currency import check_currency
+from .entities import Entities
 from .errors import ReadError
 from .export import COLUMNS as _METRIC_COLUMNS
 from .export import write_bom
@@ -81,7 +82,12 @@ class _Run:
     def records(self, doc: Document, text: str, offset: int) -> list[Record]:
         """The rows of ``text``, a part of ``doc`` starting at ``offset``."""
         if self.command == "parse":
-            return parse(text, source=doc.source, currency=self.args.currency).to_records()
+            report = parse(text, source=doc.source, currency=self.args.currency, entities=self.args.entities)
+            records = report.to_records()
+            if self.args.explain:  # (the words each field was read from, in the why column)
+                for record, metric in zip(records, report.metrics, strict=True):
+                    record["why"] = "; ".join(" ".join(line.split()) for line in metric.explain(text).splitlines())
+            return records
         # numbers and speakers read prose alone: an HTML file's tags blanked
         prose = doc.plain if doc.format == "html" else text
         if self.command == "numbers":
@@ -123,6 +129,15 @@ def _columns(value: str, command: str) -> tuple[str, ...]:
             f"unknown column {', '.join(unknown) or repr(value)}; the columns of {command} are: "
             f"{', '.join(known)}")
     return wanted
+
+
+def _entities(value: str) -> Entities:
+    try:
+        return Entities.from_file(value)
+    except OSError as err:
+        raise argparse.ArgumentTypeError(f"{value}: {err.strerror or err}") from None
+    except (ValueError, TypeError) as err:  # (a ParseError names the line)
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def _currency(value: str) -> str:
@@ -178,6 +193,14 @@ def _parser() -> argparse.ArgumentParser:
         progress.add_argument("--no-progress", dest="progress", action="store_false",
                               help="never show the progress bar")
         cmd.set_defaults(progress=None)
+        if name == "parse":
+            cmd.add_argument("--entities", metavar="FILE", type=_entities,
+                             help="your own entities, recognised and keyed as you key them: a CSV or "
+                                  "tab-separated file with the columns name, aliases (separated by |) "
+                                  "and code")
+            cmd.add_argument("--explain", action="store_true",
+                             help="say in the why column which rule set each field and from which words "
+                                  "(shown in the table too)")
         if name == "speakers":
             cmd.add_argument("--all", action="store_true",
                              help="list every section, narrative and boilerplate included")
@@ -190,6 +213,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     run = _Run(args)
     columns = args.columns or (_TABLE_COLUMNS[args.command] if args.format == "table"
                                else _ALL_COLUMNS[args.command])
+    if getattr(args, "explain", False):
+        columns = (*columns, *(c for c in ("entity", "why") if c not in columns))
     try:
         return _to_output(run, columns)
     except BrokenPipeError:

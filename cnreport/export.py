@@ -23,7 +23,7 @@ COLUMNS: tuple[str, ...] = (
     "period_start", "period_end", "change_direction",
     "change_from", "change_to", "change_basis", "speaker", "speaker_title", "speaker_org",
     "speaker_key", "heading", "sentence", "table", "row", "column", "row_label", "column_label",
-    "printed", "scale", "page",
+    "printed", "scale", "page", "why",
 )
 
 

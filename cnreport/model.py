@@ -464,7 +464,7 @@ class Metric:
             "speaker": sp.name if sp else None, "speaker_title": sp.title if sp else None,
             "speaker_org": sp.org if sp else None, "speaker_key": sp.key if sp else None,
             "heading": self.heading, "sentence": self.sentence, **_cell_record(self.cell),
-            "page": self.page,
+            "page": self.page, "why": " ".join(f"{r.field}:{r.rule}" for r in self.why) or None,
         }
 
 

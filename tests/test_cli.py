@@ -292,3 +292,35 @@ def test_pdf_files_are_read_where_the_pdf_reader_is_installed(tmp_path: Path) ->
         assert run.returncode == 1 and run.stderr.startswith(f"cnreport: {tmp_path / 'a.PDF'}: ")
     else:  # not searched for
         assert run.returncode == 0 and run.stderr == ""
+
+
+def test_parse_with_your_own_entities_keys_them_as_you_do(tmp_path: Path) -> None:
+    universe = tmp_path / "entities.csv"
+    universe.write_text("name,aliases,code\n星雲科技,Nebula Tech|星云,NBT\n", encoding="utf-8")
+    report = tmp_path / "call.txt"
+    report.write_text("陳立峰 星雲科技首席執行官\n第三季度，我們的總收入達到86.4億元。\n", encoding="utf-8")
+    done = cnreport("parse", str(report), "--entities", str(universe), "--format", "jsonl")
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [(r["text"], r["entity"], r["entity_key"], r["why"]) for r in rows] == [
+        ("86.4億元", "星雲科技", "NBT", "subject:before entity:clause period:before")]
+
+
+def test_parse_explain_says_why_in_words(tmp_path: Path) -> None:
+    report = tmp_path / "news.txt"
+    report.write_text("東岳精密公佈業績。公司去年營收為52億元。\n", encoding="utf-8")
+    done = cnreport("parse", str(report), "--explain", "--format", "jsonl")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["why"] == \
+        "subject 營收 (before: 營收); entity 東岳精密 (document: 東岳精密); period 去年 (before: 去年)"
+
+
+def test_a_bad_entities_file_is_a_usage_error(tmp_path: Path) -> None:
+    missing = cnreport("parse", "-", "--entities", str(tmp_path / "none.csv"), stdin="營收1億元".encode())
+    assert missing.returncode == 2
+    assert "none.csv" in missing.stderr and "Traceback" not in missing.stderr
+    nameless = tmp_path / "nameless.tsv"
+    nameless.write_text("name\taliases\tcode\n\t別名\tX1\n", encoding="utf-8")
+    bad = cnreport("parse", "-", "--entities", str(nameless), stdin="營收1億元".encode())
+    assert bad.returncode == 2
+    assert "line" in bad.stderr and "Traceback" not in bad.stderr
