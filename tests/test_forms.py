@@ -11,6 +11,7 @@ import pytest
 from cnreport import find_numbers
 
 FORMS = [
+    ('有一个以上', [('一个以上', 1, 1, None, '个', '>=', 'cardinal')]),
     ('百分之六十', [('百分之六十', 60, None, None, '%', None, 'percent')]),
     ('百分之 六十', [('百分之 六十', 60, None, None, '%', None, 'percent')]),
     ('千分之五', [('千分之五', D("0.5"), None, None, '‰', None, 'percent')]),

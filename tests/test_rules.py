@@ -7,7 +7,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cnreport import find_numbers
@@ -91,6 +91,8 @@ def _without_short_paths() -> contextlib.ExitStack:
 
 
 @given(_REPORT_LIKE)
+@example("些一个以上")  # (一个 with a qualifier after it is a count, not the article)
+@example("人数十")  # (the 数 of a count noun)
 def test_short_paths_answer_as_the_full_read(text: str) -> None:
     """The decisions taken before reading (a numeral alone in a word, the
     article 一个) and the plain-number path give what the full read and the

@@ -15,7 +15,7 @@ from ..text import CLAUSE_END
 from ..words import Words
 from .chars import _CLAUSE_END, _is_cjk
 from .draft import _Draft
-from .tables import _around, _chars, _count_nouns, _idiom_starts, _match_unit, _words
+from .tables import _around, _chars, _count_nouns, _idiom_starts, _match_unit, _qualifiers_starting, _words
 
 # A Chinese numeral that stops where another digit or 十 stands against it
 # (十十, 十一十二), or a fraction followed by 分之 (三分之一分之), is
@@ -81,5 +81,7 @@ def _article(f: str, i: int) -> bool:
     prev, after = f[i - 1], f[i + 2]
     if prev in _around()[1] or prev in _CLAUSE_END or not _is_cjk(prev) or f.endswith(_words("hedge"), 0, i):
         return False
+    if any(f.startswith(q.word, i + 2) for q in _qualifiers_starting().get(after, ())):
+        return False  # 一个以上: a count with its qualifier, as the full read says
     return _is_cjk(after) and after not in _chars("article_keeps") and _match_unit(f, i + 2) is None
 
