@@ -171,6 +171,18 @@ def test_tab_separated_and_aligned_columns() -> None:
     assert [t.format for t in find_tables(aligned)] == ["aligned"]
 
 
+def test_aligned_labels_wrapped_around_their_row() -> None:
+    text = ("单位：股\n"
+            "股东名称              期末持股数量               比例(%)\n"
+            "示范投资\n"
+            "                    1,000,000           10.00\n"
+            "有限公司\n"
+            "乙某                  500,000            5.00\n")
+    assert [(m.mention.value, m.mention.unit, m.subject) for m in cnreport.parse(text).metrics] == [
+        (1000000, "股", "示范投资有限公司"), (10, "%", "示范投资有限公司"), (500000, "股", "乙某"),
+        (5, "%", "乙某")]
+
+
 def test_a_declaration_scales_the_bare_amounts_of_its_prose() -> None:
     text = "单位：万元\n本年实现营业收入1,026.53，另有补贴收入300万元。"
     found = [(n.text, n.value, n.unit) for n in cnreport.parse(text).numbers]

@@ -5,7 +5,8 @@
 
 ``DIR`` holds report pages as PDF parsers render them, one folder per parser
 (``marker/NAME.md``, ``magic-pdf/NAME.md``, ``dots-ocr/NAME.json``, and
-``pdf/NAME.pdf`` when ``cnreport[pdf]`` is installed). The gold is JSON Lines,
+``pdf/NAME.pdf``, read by cnreport when ``cnreport[pdf]`` is installed and by
+``pdftotext -layout`` when poppler is). The gold is JSON Lines,
 one line per figure cell that a reader of the page can see::
 
     {"page": NAME, "split": "dev" | "heldout", "printed": "1,026.53", "value": "10265300",
@@ -34,6 +35,8 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
+import subprocess
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -81,6 +84,9 @@ def renderings(pages: Path, name: str) -> dict[str, Any]:
         out["dots-ocr"] = "\n\n".join(b.get("text", "") for b in json.loads(raw))
         out["dots-ocr-json"] = raw
     p = pages / "pdf" / f"{name}.pdf"
+    if p.exists() and shutil.which("pdftotext"):  # aligned columns, as poppler prints them
+        run = subprocess.run(["pdftotext", "-layout", str(p), "-"], capture_output=True, timeout=60)
+        out["pdftotext"] = run.stdout.decode("utf-8", "replace")
     if p.exists():
         try:
             import cnreport.pdf  # noqa: F401

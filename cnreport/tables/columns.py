@@ -18,13 +18,16 @@ from .html import MAX_CELLS, RawCell, RawTable
 __all__ = ["column_tables"]
 
 _FIELD = regex.compile(r"\S+(?: \S+)*")
-_MAX_HEADER_LINES = 3
+_MAX_HEADER_LINES = 10
+_GAP = 5  # lines between two data lines of one table, at most
+_INDENT = 8  # columns: a field that starts further in is not a label
 
 
 class _Line(NamedTuple):
     start: int  # offset of the line in the text
     fields: list[tuple[int, int]]  # spans within the line
     data: bool
+    first_figure: bool = False  # the first field is an indented figure
 
 
 def column_tables(text: str) -> list[RawTable]:
@@ -81,9 +84,10 @@ def _tsv(text: str) -> list[RawTable]:
 def _read_line(pos: int, line: str) -> _Line:
     """Fields split on two or more spaces; a data line has a figure after its first field."""
     fields = [m.span() for m in _FIELD.finditer(line)]
-    data = len(fields) >= 2 and any(
-        read_cell(line[a:b]).value is not None for a, b in fields[1:])
-    return _Line(pos, fields, data)
+    figures = [read_cell(line[a:b]).value is not None for a, b in fields]
+    data = len(fields) >= 2 and any(figures[1:])
+    first = bool(fields) and figures[0] and fields[0][0] > _INDENT
+    return _Line(pos, fields, data, first)
 
 
 def _aligned(text: str) -> list[RawTable]:
@@ -95,7 +99,7 @@ def _aligned(text: str) -> list[RawTable]:
             i += 1
             continue
         j = i
-        while j + 1 < len(lines) and (lines[j + 1].data or _label_line(lines, j + 1)):
+        while j + 1 < len(lines) and (lines[j + 1].data or _between(lines, j + 1)):
             j += 1
         while j > i and not lines[j].data:
             j -= 1
@@ -108,24 +112,38 @@ def _aligned(text: str) -> list[RawTable]:
     return out
 
 
-def _label_line(lines: list[_Line], k: int) -> bool:
-    """One field, followed by a data line: a section or the rest of a label."""
-    return (len(lines[k].fields) == 1 and k + 1 < len(lines) and lines[k + 1].data)
+def _between(lines: list[_Line], k: int) -> bool:
+    """A line between data lines: a section, a label wrapped around a row,
+    a blank; a data line comes within the next few lines."""
+    for n in range(k, min(k + _GAP, len(lines))):
+        if lines[n].data:
+            return True
+        if not lines[n].fields and n + 1 < len(lines) and not lines[n + 1].fields:
+            return False  # two blank lines end a table
+    return False
 
 
 def _header_start(lines: list[_Line], i: int) -> int:
-    k = i
-    while k > 0 and i - k < _MAX_HEADER_LINES and len(lines[k - 1].fields) >= 1 \
-            and not lines[k - 1].data and (len(lines[k - 1].fields) >= 2 or lines[k - 1].fields[0][0] > 8):
+    """The header lines above the first data line: lines of several fields or
+    indented, blank lines between them, at most ``_MAX_HEADER_LINES``."""
+    k = start = i
+    wrapped = 2 if _unlabelled(lines[i]) else 0  # label lines of a row whose label wraps around it
+    while k > 0 and i - k < _MAX_HEADER_LINES:
+        above = lines[k - 1]
+        label = bool(above.fields) and len(above.fields) < 2 and above.fields[0][0] <= _INDENT
+        if above.data or label and not wrapped:
+            break
+        wrapped -= 1 if label else 0
         k -= 1
-    return k
+        start = k if above.fields else start
+    return start
 
 
 def _aligned_table(text: str, block: list[_Line]) -> Optional[RawTable]:
     edges: list[tuple[int, int]] = []
     for line in block:
         if line.data:
-            edges.extend(line.fields[1:])
+            edges.extend(line.fields[1:] if not _unlabelled(line) else line.fields)
     columns = _cluster(edges)
     if not columns or len(columns) > 64:
         return None
@@ -133,7 +151,7 @@ def _aligned_table(text: str, block: list[_Line]) -> Optional[RawTable]:
     for line in block:
         row: list[RawCell] = []
         for n, (a, b) in enumerate(line.fields):
-            k = 0 if n == 0 and a < columns[0][0] else 1 + _nearest(columns, a, b)
+            k = 0 if n == 0 and a < columns[0][0] and not _unlabelled(line) else 1 + _nearest(columns, a, b)
             if row and row[-1].column >= k:
                 continue  # two fields in one column: keep the first
             row.append(RawCell(line.start + a, line.start + b, column=k))
@@ -141,6 +159,12 @@ def _aligned_table(text: str, block: list[_Line]) -> Optional[RawTable]:
     start = block[0].start + block[0].fields[0][0]
     end = block[-1].start + block[-1].fields[-1][1]
     return RawTable("aligned", start, end, rows)
+
+
+def _unlabelled(line: _Line) -> bool:
+    """A data line whose first field is indented and a figure: its label is
+    printed on the lines around it."""
+    return line.data and line.first_figure
 
 
 def _cluster(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -91,33 +91,67 @@ def roles(p: Placed) -> Roles:
     first = next((r for r in range(t.rows) if _data_row(p, r, 1)), t.rows)
     labels = _label_columns(p, first)
     value_from = (labels[-1] + 1) if labels else 0
-    blocks: list[int] = list(range(first))
-    current = tuple(blocks)
+    top = _wrapped_top(p, first, labels, value_from)
+    current = tuple(range(top))
     rows: list[Row] = []
     columns: dict[tuple[int, int], Column] = {}
     pending: list[int] = []
     sections: list[str] = []
     used: set[int] = set()
-    for r in range(first, t.rows):
+    bare = False  # the last data row printed no label of its own: its label wraps around it
+    for r in range(top, t.rows):
         if r in used:
             continue
-        if _data_row(p, r, value_from):
-            if pending and len(pending) >= 1 and _is_header_block(p, pending, value_from):
-                current = tuple(pending)
-                pending = []
-            label = _row_label(p, r, labels)
-            if label is None and not pending and r + 1 < t.rows and not _data_row(p, r + 1, value_from):
-                label = _row_label(p, r + 1, labels)  # the label printed on the line below
-                used.add(r + 1)
-            label, sections = _absorb(p, pending, labels, label, rows, sections)
-            pending = []
-            groups = [g for g in _label_cells(p, r, labels)[0] if g != label]
-            rows.append(Row(r, label, (*groups, *_parents(label, rows, sections))))
-            for k in range(value_from, t.columns):
-                columns[(r, k)] = _column(p, current, k, labels)
-        else:
+        if not _data_row(p, r, value_from):
             pending.append(r)
-    return Roles(first, labels, tuple(rows), columns)
+            continue
+        if pending and _is_header_block(p, pending, value_from):
+            current = tuple(pending)
+            pending = []
+        label = _row_label(p, r, labels)
+        own = label is not None
+        if not own and not pending and r + 1 < t.rows and not _data_row(p, r + 1, value_from):
+            label = _row_label(p, r + 1, labels)  # the label printed on the line below
+            used.add(r + 1)
+        elif bare and rows:
+            pending = _share_lines(p, pending, labels, rows, keep=0 if own else None)
+        label, sections = _absorb(p, pending, labels, label, rows, sections)
+        pending = []
+        bare = not own
+        groups = [g for g in _label_cells(p, r, labels)[0] if g != label]
+        rows.append(Row(r, label, (*groups, *_parents(label, rows, sections))))
+        for k in range(value_from, t.columns):
+            columns[(r, k)] = _column(p, current, k, labels)
+    if bare and rows:
+        _share_lines(p, pending, labels, rows, keep=0)
+    return Roles(top, labels, tuple(rows), columns)
+
+
+def _wrapped_top(p: Placed, first: int, labels: tuple[int, ...], value_from: int) -> int:
+    """Where the header ends: above the first data row, unless that row has
+    no label and the lines just above it hold only a label (its label wraps
+    around it)."""
+    top = first
+    if first >= p.table.rows or _row_label(p, first, labels) is not None:
+        return top
+    while top > 1 and first - top < 2 and _row_label(p, top - 1, labels) is not None and not any(
+            (i := p.at(top - 1, k)) is not None and p.table.cells[i].text for k in range(value_from, p.table.columns)):
+        top -= 1
+    return top
+
+
+def _share_lines(p: Placed, pending: list[int], labels: tuple[int, ...], rows: list[Row],
+                 keep: Optional[int]) -> list[int]:
+    """Label lines between a data row whose label wraps around it (a PDF's
+    centred cell, as pdftotext prints it) and the next row: the first half
+    ends the label above, the rest (``keep`` of them; half when ``None``)
+    opens the next. Returns the lines left for the next row."""
+    lines = [r for r in pending if _row_label(p, r, labels)]
+    give = len(lines) - (len(lines) - len(lines) // 2 if keep is None else keep)
+    if give:
+        tail = "".join(_row_label(p, r, labels) or "" for r in lines[:give])
+        rows[-1] = rows[-1]._replace(label=(rows[-1].label or "") + tail)
+    return lines[give:]
 
 
 def _data_row(p: Placed, r: int, value_from: int) -> bool:
