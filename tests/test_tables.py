@@ -152,6 +152,13 @@ def test_a_count_named_in_a_label_or_header_is_its_unit() -> None:
         (1200, "人"), (15000, "户")]
 
 
+def test_a_header_inside_a_table_of_one_value_column() -> None:
+    text = ("<table><tr><td>在职员工总数</td><td>500</td></tr>"
+            "<tr><td>学历</td><td>数量（人）</td></tr><tr><td>本科</td><td>300</td></tr></table>")
+    assert [(m.mention.value, m.mention.unit, m.subject) for m in cnreport.parse(text).metrics] == [
+        (500, "人", "在职员工总数"), (300, "人", "本科")]
+
+
 def test_an_english_name_is_no_ratio_row() -> None:
     text = "单位：股\n| 股东名称 | 持股数量 |\n|---|---|\n| Example Corporation | 1,000 |\n"
     assert [(m.mention.value, m.mention.unit) for m in cnreport.parse(text).metrics] == [(1000, "股")]

@@ -199,11 +199,13 @@ def _head_text(p: Placed, first: int, k: int) -> str:
 
 
 def _is_header_block(p: Placed, block: list[int], value_from: int) -> bool:
-    """Text in at least two value columns: a header, not a section label."""
+    """Text in at least two value columns (in the one, when there is one):
+    a header, not a section label."""
     t = p.table
+    need = min(2, t.columns - value_from)
     for r in block:
         seen = {p.at(r, k) for k in range(value_from, t.columns)} - {None}
-        if sum(1 for i in seen if i is not None and _texty(p, i)) >= 2:
+        if need and sum(1 for i in seen if i is not None and _texty(p, i)) >= need:
             return True
     return False
 
