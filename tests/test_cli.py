@@ -312,7 +312,7 @@ def test_parse_explain_says_why_in_words(tmp_path: Path) -> None:
     done = cnreport("parse", str(report), "--explain", "--format", "jsonl")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["why"] == \
-        "subject 營收 (before: 營收); entity 東岳精密 (document: 東岳精密); period 去年 (before: 去年)"
+        "subject 營收 (before: 營收); entity 東岳精密 (anaphora: 東岳精密); period 去年 (before: 去年)"
 
 
 def test_a_bad_entities_file_is_a_usage_error(tmp_path: Path) -> None:

@@ -209,13 +209,15 @@ class Discourse:
     def antecedent(self, pos: int, kind: str) -> Optional[Named]:
         """The last name before ``pos`` that an anaphor of ``kind`` (company,
         bank, place, any) can stand for."""
-        names = [n for n in self.before(pos) if n.kind != "person" and self.strong(n)]
-        if kind in ("any", "topic"):  # 其, 它, 公司: the topic, the name the sentence before opened with
-            names = [n for n in names if n.opens] + ([n for n in names if not n.opens] if kind == "any" else [])
-        for accepted in _ANTECEDENTS.get(kind, ()):
-            found = next((n for n in names if kind == "any" or n.kind in accepted), None)
-            if found is not None:
-                return found
+        every = [n for n in self.before(pos) if n.kind != "person"]
+        # a name surely an organisation's first, then any (a name no table knows)
+        for names in ([n for n in every if self.strong(n)], every):
+            if kind in ("any", "topic"):  # 其, 它, 公司: the topic, the name the sentence before opened with
+                names = [n for n in names if n.opens] + ([n for n in names if not n.opens] if kind == "any" else [])
+            for accepted in _ANTECEDENTS.get(kind, ()):
+                found = next((n for n in names if kind == "any" or n.kind in accepted), None)
+                if found is not None:
+                    return found
         return None
 
     def main(self) -> Optional[Named]:

@@ -50,7 +50,7 @@ def read_entity(doc: Document, disc: Discourse, m: NumberMention, s_start: int, 
     if found is None:
         return EntityReading()
     text, rule, span = found
-    if text is not None and rule not in _CLAUSE_RULES:
+    if text is not None:
         text = disc.short_name(text)  # (the text's own short name, where it declares one)
     return EntityReading(text, disc.key(text, entities) if text is not None else None, rule, span)
 

@@ -11,6 +11,8 @@ import bisect
 from functools import lru_cache
 from typing import Optional
 
+import regex
+
 from ..words import word_tags
 from . import vocab
 from .document import CLAUSE_STOPS, PREFIX_TAG, Document, Token, is_time
@@ -30,6 +32,7 @@ _NOT_NAME_START = frozenset("我你您他她它这那哪其该此每各但而且
 CONTRAST = frozenset("而则但")  # before a name or a link verb: 而饿了么…, 保利发展则为…
 _FIRST_PERIOD = frozenset("前首")
 _OF_WHICH = "其中"
+_DATELINE_DAY = regex.compile(r"[今昨][（(][0-9]{1,2}[）)]日")
 # After X旗下 (的), the subsidiary named next is whom the figures are about.
 _SUBSIDIARY = "旗下"
 # Parts of a place that keep the scope word before them: 中国 + 内地 is one place.
@@ -41,7 +44,7 @@ _PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz", "nrt", "nrfg", "eng"})
 # character read alone may be part of a name the dictionary lacks (佳 + 联 +
 # 精密, 恒 + 润 + 精工), whatever its tag.
 FUNCTION_CHARS = frozenset("的在是了将已把被对向从于也都还就并而但其该此这那每各所因如若虽使让"
-                           "给据按可能会要再又另更仍亦我你他她它们")
+                           "给据按可能会要再又另更仍亦我你他她它们则即乃曾")
 _FUNCTION_TAGS = frozenset({"c", "cc", "p", "uj", "ul", "u", "y", "m"})
 _NAME_ENDING_ROLES = frozenset({"period", "up", "down", "basis", "link", "verb"})
 # The last character of most words for a measure (失业率, 营业额, 出货量): such
@@ -159,6 +162,9 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
                 continue
         if f[k] in CLAUSE_STOPS or f[k].isspace():
             break
+        if tokens and _DATELINE_DAY.match(f, k):
+            named_by_place = True  # 东联钢铁今（25）日召开…: the name ends at the day
+            break
         t = doc.mention_at.get(k)
         if t is None and f[k] in _FIRST_PERIOD and tokens:
             t = doc.mention_at.get(k + 1)  # 越南前10個月: the name ends before 前
@@ -222,11 +228,14 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
     if last_ending is not None and last_ending - start >= k - last_ending:
         k = last_ending
         tokens = [t for t in tokens if t[1] <= k]
-    described = max((j for j, (a, b, _) in enumerate(tokens[:-1]) if f[a:b] in vocab.descriptors()), default=None)
-    if described is not None and looks_like_name(f[tokens[described + 1][0]:k], tokens[described + 1:]):
+    after = _after_description(doc, start, k)
+    if after is not None:
         # 光学元件大厂 + 台禾光电, IC设计厂 + 宏晶科技: a description, then the name
-        start = tokens[described + 1][0]
-        tokens = tokens[described + 1:]
+        rest = [t for t in tokens if t[0] >= after]
+        if not rest or rest[0][0] != after:
+            rest = _tokens(doc, after, k)
+        if looks_like_name(f[after:k], rest):
+            start, tokens = after, rest
     places = 0
     while places < len(tokens) and _is_place(doc, tokens[places]):
         places += 1
@@ -259,6 +268,38 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
             or not (named_by_place or looks_like_name(name, tokens)):
         return None
     return start, k, doc.text[start:k]
+
+
+def _after_description(doc: Document, start: int, k: int) -> Optional[int]:
+    """Where the name starts after a description that ends in one of
+    ``name_descriptors.tsv`` (新能源车企 + 启辰汽车), if one does."""
+    f = doc.folded
+    found = [f.rfind(w, start, k - 2) + len(w) for w in vocab.descriptors() if f.rfind(w, start, k - 2) >= 0]
+    found = [a for a in found if start < a <= k - 2 and _more_than_a_form(f[a:k])]
+    return max(found) if found else None
+
+
+def _more_than_a_form(rest: str) -> bool:
+    """Whether ``rest`` names something beyond a company word (银行 + 股份有限
+    公司 is one name, not a description and a name)."""
+    if not rest[:1].isalnum():
+        return False  # (（集团）股份有限公司: a note of the name)
+    for form in vocab.name_forms():
+        if rest.endswith(form):
+            rest = rest[:-len(form)]
+            break
+    return len(rest) >= 2
+
+
+def _tokens(doc: Document, a: int, b: int) -> list[Token]:
+    found: list[Token] = []
+    while a < b:
+        tok = doc.forward(a, b)
+        if tok is None:
+            break
+        found.append(tok)
+        a = tok[1]
+    return found
 
 
 def _is_place(doc: Document, tok: Token) -> bool:
