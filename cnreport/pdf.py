@@ -6,8 +6,8 @@ pdfminer.six. Importing this module without it raises ``ImportError``.
 Each page's ruled tables become HTML ``<table>`` with ``rowspan`` and
 ``colspan`` from the rulings, so that the tables reader sees merged header
 cells as they are printed; the rest of the page is its lines of text, in
-reading order from the top. Pages are separated by a form feed (``\\f``), as
-``pdftotext`` does, which gives every figure its page.
+reading order from the top. Every page ends with a form feed (``\\f``), as
+``pdftotext`` writes it, which gives every figure its page.
 
 A PDF is untrusted input: at most ``MAX_BYTES`` bytes and ``MAX_PAGES``
 pages are read, within ``MAX_SECONDS``; a page without a text layer (a
@@ -137,7 +137,8 @@ def _read(data: bytes, source: Optional[str], max_pages: int, max_seconds: float
     for n, t in enumerate(texts, start=1):
         pages.append(Page(n, start, start + len(t)))
         start += len(t) + 1
-    return PdfText("\f".join(texts), tuple(pages), tuple(scanned))
+    # every page ends with a form feed, as pdftotext writes it: one page is a page too
+    return PdfText("".join(t + "\f" for t in texts), tuple(pages), tuple(scanned))
 
 
 def page_text(page: Any) -> str:

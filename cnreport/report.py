@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import multiprocessing
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import repeat
 from typing import Optional, Union
@@ -22,13 +23,14 @@ from .model import Metric, Report
 from .normalize import fold
 from .numbers import _find_numbers
 from .prose import prose_numbers
+from .read import read_file
 from .speakers import _segment
 from .tables.layout import Layout, page_of, read_layout
 
 __all__ = ["parse", "parse_many"]
 
 
-def parse(text: str, *, source: Optional[str] = None,
+def parse(text: Union[str, os.PathLike[str]], *, source: Optional[str] = None,
           categories: Optional[Mapping[str, str]] = None,
           reference_date: Optional[datetime.date] = None,
           entities: Optional[Union[Entities, Iterable[EntityLike]]] = None,
@@ -47,13 +49,21 @@ def parse(text: str, *, source: Optional[str] = None,
     the currency of a bare 元 where the document states none (see
     :mod:`cnreport.currency`). Never raises for a ``str``.
 
+    A path (``pathlib.Path("report.pdf")``) is read first with
+    :func:`~cnreport.read_file` (a PDF needs ``pip install 'cnreport[pdf]'``);
+    offsets then index the text it gives, and ``source`` is the path unless
+    given. A ``str`` is always the text itself, never a file name.
+
     >>> r = parse("丁珂-騰訊公司副總裁\\n截止到2019年5月,已經有超過3.8萬的醫療機構擁有了自己的公眾號")
     >>> m = r.metrics[0]
     >>> (m.mention.text, m.subject, m.period, m.speaker.name)
     ('超過3.8萬', '醫療機構', '截止到2019年5月', '丁珂')
     """
+    if isinstance(text, os.PathLike):
+        document = read_file(text, source=source)
+        text, source = document.text, document.source
     if not isinstance(text, str):
-        raise TypeError(f"parse() takes a str, not {type(text).__name__}; "
+        raise TypeError(f"parse() takes a str or a path, not {type(text).__name__}; "
                         "decode bytes first, e.g. data.decode('utf-8')")
     if source is not None and not isinstance(source, str):
         raise TypeError(f"source must be a str or None, not {type(source).__name__}")

@@ -116,3 +116,32 @@ def test_bad_pdfs_are_clear_errors(data: bytes, message: str) -> None:
 def test_too_many_pages_is_an_error() -> None:
     with pytest.raises(PdfError, match="2 pages; read at most 1"):
         read_pdf_pages(_report(), max_pages=1)
+
+
+def test_parse_a_pdf_path_and_the_command_line_csv(tmp_path: object) -> None:
+    import csv
+    import pathlib
+
+    from cnreport.cli import main
+    path = pathlib.Path(str(tmp_path)) / "r.pdf"
+    path.write_bytes(_report())
+    report = cnreport.parse(path)
+    assert report.metrics[0].source == str(path) and report.metrics[0].page == 1
+    out = pathlib.Path(str(tmp_path)) / "out.csv"
+    assert main(["parse", str(path), "--format", "csv", "-o", str(out), "--no-progress"]) == 0
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+    cells = [(r["printed"], r["value"], r["page"], r["row"], r["column"], r["scale"]) for r in rows if r["table"]]
+    assert cells[0] == ("1,026.53", "10265300", "1", "2", "1", "单位：万元 币种：人民币")
+    assert ("5,000.00", "5000", "2", "1", "1", "单位：元") in cells
+    assert any(r["text"] == "1,200人" and r["page"] == "2" and not r["table"] for r in rows)
+
+
+def test_one_page_is_a_page() -> None:
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4)
+    c.setFont(FONT, 10)
+    c.drawString(60, 800, "营业收入100万元")
+    c.showPage()
+    c.save()
+    report = cnreport.parse(read_pdf(out.getvalue()))
+    assert [(p.number, m.page) for p, m in zip(report.pages, report.metrics)] == [(1, 1)]

@@ -157,9 +157,12 @@ def _pages(text: str) -> tuple[Page, ...]:
     """Pages when the text has form feeds (pdftotext, and cnreport's PDF reader)."""
     if "\f" not in text:
         return ()
+    parts = text.split("\f")
+    if not parts[-1].strip():  # the form feed that ends the last page
+        parts.pop()
     out = []
     start = 0
-    for n, part in enumerate(text.split("\f"), start=1):
+    for n, part in enumerate(parts, start=1):
         out.append(Page(n, start, start + len(part)))
         start += len(part) + 1
     return tuple(out)
