@@ -24,7 +24,7 @@ from typing import Optional, Union
 import attrs
 
 from .errors import ParseError
-from .lexicon import table
+from .lexicon import loaders
 from .normalize import fold
 
 __all__ = ["Entities", "Entity", "EntityLike", "as_entities", "entity_key"]
@@ -159,7 +159,7 @@ def _entity(x: EntityLike) -> Entity:
 # Legal forms of a company, dropped from a key (longest first).
 @lru_cache(maxsize=1)
 def _legal_forms() -> tuple[str, ...]:
-    return tuple(sorted((_match_form(r[0]) for r in table("legal_forms.tsv", 1)), key=len, reverse=True))
+    return tuple(sorted((_match_form(w) for w in loaders.legal_forms()), key=len, reverse=True))
 
 
 def canonical_form(name: str) -> str:
@@ -180,10 +180,9 @@ def _match_form(name: str) -> str:
 @lru_cache(maxsize=1)
 def builtin() -> Entities:
     """The entities the library knows: ``entity_keys.tsv`` and ``orgs.tsv``."""
-    rows = [Entity(r[0], tuple(a for a in r[1].split("|") if a), r[2] or None)
-            for r in table("entity_keys.tsv", 3)]
+    rows = [Entity(e.name, e.aliases, e.code) for e in loaders.entity_keys()]
     known = {_match_form(n) for e in rows for n in e.names}
-    rows = [Entity(r[0]) for r in table("orgs.tsv", 1) if _match_form(r[0]) not in known] + rows
+    rows = [Entity(w) for w in loaders.orgs() if _match_form(w) not in known] + rows
     return Entities(rows)
 
 

@@ -25,7 +25,7 @@ from typing import Optional
 import attrs
 import regex
 
-from .lexicon import table
+from .lexicon import loaders
 from .model import NumberMention, Period
 from .normalize import fold
 
@@ -137,10 +137,10 @@ def _take_mention(parts: _Parts, m: NumberMention, f: str, seen_time: bool) -> b
         return _take_year(parts, m, seen_time)
     if m.kind == "date":
         return _take_date(parts, m)
-    if m.kind == "ordinal" and m.unit in _QUARTER_UNITS and isinstance(m.value, int) and 1 <= m.value <= 4:
+    if m.kind == "ordinal" and m.unit in _units().quarter and isinstance(m.value, int) and 1 <= m.value <= 4:
         parts.quarter = m.value
         return True
-    if m.kind == "ordinal" and m.unit in _HALF_UNITS and isinstance(m.value, int) and 1 <= m.value <= 2:
+    if m.kind == "ordinal" and m.unit in _units().half and isinstance(m.value, int) and 1 <= m.value <= 2:
         parts.half = m.value
         return True
     if m.kind == "duration":
@@ -164,7 +164,7 @@ def _take_year(parts: _Parts, m: NumberMention, seen_time: bool) -> bool:
 
 
 def _fiscal(m: NumberMention) -> bool:
-    return fold(m.unit or "").lower() in ("fy", "财年", "财政年度", "会计年度")
+    return fold(m.unit or "").lower() in _units().fiscal
 
 
 def _take_date(parts: _Parts, m: NumberMention) -> bool:
@@ -184,7 +184,7 @@ def _take_date(parts: _Parts, m: NumberMention) -> bool:
     if y is not None:
         parts.year = y
     parts.month, parts.day = mo, d
-    if d is not None and mo is not None and m.text.endswith(("底", "末")):
+    if d is not None and mo is not None and m.text.endswith(_units().point_end):
         parts.point = "end"
     return mo is not None
 
@@ -210,15 +210,16 @@ def _take_duration(parts: _Parts, m: NumberMention) -> bool:
     window back from now)."""
     n = m.value if m.value is not None else m.high
     unit = fold(m.unit or "")
-    if not isinstance(n, int) or unit not in _DURATION_UNITS:
+    units = _units()
+    if not isinstance(n, int) or unit not in units.duration:
         return False
-    if parts.first and unit in ("季度", "季"):
+    if parts.first and unit in units.quarter:
         parts.first_quarters = n
         return True
-    if parts.first and unit == "月":
+    if parts.first and units.duration[unit] == ("M", 1):
         parts.month, parts.last_month = 1, n
         return True
-    if parts.past is not None or fold(m.text).startswith(("近", "过去", "最近")):
+    if parts.past is not None or fold(m.text).startswith(units.past):
         parts.past = (n, unit)
         return True
     return False  # 两年, 三年前: a length of time, not a calendar period
@@ -403,15 +404,15 @@ def _month_end(year: int, month: int) -> Date:
 def _window(text: str, past: tuple[int, str], reference: Optional[Date]) -> Period:
     """过去一年, 近三年, 过去12个月: the window back from the time of writing."""
     n, unit = past
-    code = _ISO_UNITS[unit]
+    code, times = _units().duration[unit]
     if reference is None:
         return Period(text, label=f"P{n}{code}", relative=True)
     if code == "Y":
-        start = _shifted(reference, years=-n)
+        start = _shifted(reference, years=-n * times)
     elif code == "M":
-        start = _shifted(reference, months=-n * (3 if unit in ("季度", "季") else 1))
+        start = _shifted(reference, months=-n * times)
     else:
-        start = reference - datetime.timedelta(days=n * (7 if unit in ("周", "星期") else 1))
+        start = reference - datetime.timedelta(days=n * times)
     start += datetime.timedelta(days=1)
     return Period(text, label=f"{start.isoformat()}/{reference.isoformat()}", start=start, end=reference)
 
@@ -423,15 +424,34 @@ def _shifted(d: Date, *, years: int = 0, months: int = 0) -> Date:
 
 
 _ESTIMATE = regex.compile(r"((?:19|20)[0-9]{2})([AEae])(?![A-Za-z])")
-_QUARTER_UNITS = frozenset({"季度", "季", "财季", "財季", "Q", "q"})
-_HALF_UNITS = frozenset({"H", "h"})
-_DURATION_UNITS = frozenset({"年", "季度", "季", "月", "周", "星期", "天", "日"})
-_ISO_UNITS = {"年": "Y", "季度": "M", "季": "M", "月": "M", "周": "D", "星期": "D", "天": "D", "日": "D"}
+
+
+@attrs.frozen
+class _Units:
+    """``lexicon/period_units.tsv`` by role."""
+
+    duration: dict[str, tuple[str, int]]  # unit → (ISO designator, how many of it): 季度 → (M, 3)
+    quarter: frozenset[str]
+    half: frozenset[str]
+    fiscal: frozenset[str]
+    point_end: tuple[str, ...]
+    past: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _units() -> _Units:
+    rows = loaders.period_units()
+
+    def words(role: str) -> tuple[str, ...]:
+        return tuple(r.word for r in rows if r.role == role)
+    return _Units(duration={r.word: (r.value[0], int(r.value[1:])) for r in rows if r.role == "duration"},
+                  quarter=frozenset(words("quarter")), half=frozenset(words("half")),
+                  fiscal=frozenset(words("fiscal")), point_end=words("point_end"), past=words("past"))
 
 
 @lru_cache(maxsize=1)
 def _words_table() -> dict[str, tuple[str, str]]:
-    return {r[0]: (r[1], r[2]) for r in table("period_words.tsv", 3)}
+    return {r.word: (r.role, r.value) for r in loaders.period_words()}
 
 
 @lru_cache(maxsize=1)

@@ -24,11 +24,12 @@ from ..model import Kind, Rational
 from ..model import Qualifier as QualifierSymbol
 from . import Row, table
 
-__all__ = ["Boilerplate", "Byline", "Qualifier", "ScaleWord", "SetPhrase", "Unit", "WordRole", "address_titles",
-           "boilerplate", "bylines", "dateline_words", "entity_words", "identifiers", "metric_aliases",
-           "metric_context", "not_numbers", "number_words", "orgs", "period_words", "qualifiers",
-           "report_periods", "role_parts", "scale_words", "set_phrases", "speaker_labels", "speaker_words",
-           "subject_words", "surnames", "titles", "units"]
+__all__ = ["Boilerplate", "Byline", "EntityKey", "Qualifier", "ScaleWord", "SetPhrase", "Unit", "WordRole",
+           "address_titles", "anaphora", "boilerplate", "bylines", "dateline_words", "entity_keys", "entity_words",
+           "identifiers", "legal_forms", "metric_aliases", "metric_context", "metric_grammar", "name_descriptors",
+           "name_forms", "not_names", "not_numbers", "number_words", "orgs", "period_words", "places",
+           "qualifiers", "report_periods", "role_parts", "scale_words", "set_phrases", "speaker_labels",
+           "speaker_words", "subject_frames", "subject_words", "surnames", "titles", "units", "venues"]
 
 
 
@@ -311,3 +312,96 @@ def scale_words() -> tuple[ScaleWord, ...]:
 def report_periods() -> tuple[str, ...]:
     """Period words of table headers (``report_periods.tsv``), longest first."""
     return tuple(sorted((r[0] for r in table("report_periods.tsv", 2)), key=len, reverse=True))
+
+
+# -- the metric reader's tables
+
+@lru_cache(maxsize=1)
+def metric_grammar() -> tuple[WordRole, ...]:
+    """The grammar words of the metric reader by set (``metric_grammar.tsv``):
+    ``role`` is the set, ``value`` its own value for the word (a tag)."""
+    return _roles("metric_grammar.tsv", 4, valued=True)
+
+
+@lru_cache(maxsize=1)
+def period_units() -> tuple[WordRole, ...]:
+    """The units and marks of a figure's period by role (``period_units.tsv``):
+    duration (``value`` its ISO designator and count: M3), quarter, half,
+    fiscal, point_end, past."""
+    return _roles("period_units.tsv", 4, valued=True)
+
+
+@lru_cache(maxsize=1)
+def subject_frames() -> tuple[WordRole, ...]:
+    """The words of the frames that decide a figure's subject, by role
+    (``subject_frames.tsv``): deal, price, hold, stake, restate."""
+    return _roles("subject_frames.tsv")
+
+
+@lru_cache(maxsize=1)
+def anaphora() -> tuple[WordRole, ...]:
+    """Words that stand for an entity named elsewhere, by the kind they
+    stand for (``anaphora.tsv``): speaker, self, company, bank, place,
+    region, any, topic, not."""
+    return _roles("anaphora.tsv")
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(r[0] for r in table(name, 1))
+
+
+@lru_cache(maxsize=1)
+def places() -> tuple[str, ...]:
+    """Countries, regions, provinces and cities (``places.tsv``)."""
+    return _words("places.tsv")
+
+
+@lru_cache(maxsize=1)
+def venues() -> tuple[str, ...]:
+    """Exchanges and agencies that report figures (``venues.tsv``)."""
+    return _words("venues.tsv")
+
+
+@lru_cache(maxsize=1)
+def not_names() -> tuple[str, ...]:
+    """Latin words for measures and things, not names (``not_names.tsv``)."""
+    return _words("not_names.tsv")
+
+
+@lru_cache(maxsize=1)
+def name_forms() -> tuple[str, ...]:
+    """Words that make a name of the words before them (``name_forms.tsv``)."""
+    return _words("name_forms.tsv")
+
+
+@lru_cache(maxsize=1)
+def name_descriptors() -> tuple[str, ...]:
+    """Words that describe an organisation before its name (``name_descriptors.tsv``)."""
+    return _words("name_descriptors.tsv")
+
+
+@lru_cache(maxsize=1)
+def legal_forms() -> tuple[str, ...]:
+    """The legal forms that end a company's registered name (``legal_forms.tsv``)."""
+    return _words("legal_forms.tsv")
+
+
+@attrs.frozen
+class EntityKey:
+    """A well-known entity (``entity_keys.tsv``): its name, other names, and
+    an exchange code where it is listed."""
+
+    name: str
+    aliases: tuple[str, ...]
+    code: Optional[str]
+
+
+@lru_cache(maxsize=1)
+def entity_keys() -> tuple[EntityKey, ...]:
+    found = []
+    for row in table("entity_keys.tsv", 3):
+        aliases = tuple(a for a in row[1].split("|") if a)
+        if any(not a.strip() for a in aliases):
+            raise _error(row, "an empty alias")
+        found.append(EntityKey(row[0], aliases, row[2] or None))
+    return tuple(found)

@@ -9,14 +9,11 @@ import regex
 
 from ..model import Change, NumberMention
 from . import vocab
-from .document import METRIC_KINDS, QUARTERS, Document, is_time
-from .subject import FIGURE_JOINERS
+from .document import METRIC_KINDS, Document, is_time, quarters
+from .subject import figure_joiners
 
 __all__ = ["change"]
 
-_BASIS_FIRST = frozenset("年月季")  # 年增, 月减, 季增: a verb of change that says against when
-# Between the size of a change and the level it reached: 增長33%至41億美元.
-_TO_LEVEL = frozenset({"至", "到", "，至", ",至", "，到", ",到"})
 
 
 def change(doc: Document, i: int, s_start: int) -> Optional[Change]:
@@ -37,12 +34,12 @@ def change(doc: Document, i: int, s_start: int) -> Optional[Change]:
     x = doc.numbers[i - 1]
     between = f[x.end:m.start]
     if x.start < s_start or x.kind not in METRIC_KINDS \
-            or (between not in _TO_LEVEL and between not in FIGURE_JOINERS):
+            or (between not in vocab.grammar().set("to_level") and between not in figure_joiners()):
         return None
     found = rate(doc, x, s_start)
     if found is None:
         return None
-    if between in FIGURE_JOINERS:
+    if between in figure_joiners():
         return found  # 升320点或1.86%: the same change, in other terms; 分别增长9.6%和144.5%
     return attrs.evolve(found, end=m, text=doc.text[x.end - len(found.text):m.end])
 
@@ -61,7 +58,7 @@ def _movement(doc: Document, a: int, b: int, s_start: int) -> Optional[Change]:
         mid = doc.numbers[a + 1]
         mid_end = mid.end
         if mid.kind == "ordinal":  # 由第一季的68%回升至第三季的77%
-            mid_end += next((len(q) for q in QUARTERS if f.startswith(q, mid.end)), 0)
+            mid_end += next((len(q) for q in quarters() if f.startswith(q, mid.end)), 0)
         if mid_end == mid.end and not is_time(mid) or f[mid_end:y.start].strip() not in ("", "的"):
             return None
         between = f[x.end:mid.start].strip()
@@ -100,7 +97,7 @@ def _read_rate(doc: Document, m: NumberMention, s_start: int) -> Optional[Change
             return None
         verb, first, end = after.group("verb"), len(head), after.end()
     basis = next((w for w in vocab.role_words("basis") if w in head), None)
-    if basis is None and len(verb) > 1 and verb[0] in _BASIS_FIRST:
+    if basis is None and len(verb) > 1 and verb[0] in vocab.grammar().set("basis_verb_first"):
         basis = verb  # 月增6.3%, 年增2.5%: the verb names what it compares with
     elif basis is None and found is not None and 0 <= head.rfind("较", 0, first) < first - 1:
         basis = head[head.rfind("较", 0, first):first]  # 较2019年同期增长: the basis as written
@@ -112,7 +109,7 @@ def _read_rate(doc: Document, m: NumberMention, s_start: int) -> Optional[Change
 def _from_start(f: str, x: NumberMention, s_start: int) -> int:
     """Where 從/由 opens a change before its first figure (從2016年的37%)."""
     head = f[max(s_start, x.start - 12):x.start]
-    k = max(head.rfind("从"), head.rfind("由"))
+    k = max(head.rfind(w) for w in vocab.grammar().words("from_mark"))
     return x.start - len(head) + k if k >= 0 else x.start
 
 
@@ -145,14 +142,19 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
+    g = vocab.grammar()
     words = sorted((w for r in ("up", "down") for w in vocab.role_words(r)), key=len, reverse=True)
-    verbs = "|".join(regex.escape(w) for w in words)
+    verbs = vocab.either(words)
+    # 已经增长了到: an aspect word before the verb, a particle and the word of
+    # the level reached after it
+    aspect, particle, to = (g.longest(n) for n in ("change_aspect", "change_particle", "change_to"))
     longest_verb = max((len(w) for w in words), default=0)
     return _Patterns(
-        between=regex.compile(rf"(?:将|会|已|已经)?(?P<verb>{verbs})(?:了)?(?:到|至|为)?"),
-        between_most=len("已经") + longest_verb + len("了") + len("到"),
-        between_openers=frozenset("将会已") | {w[0] for w in words if w},
-        rate=regex.compile(rf"(?P<verb>{verbs})(?:了|到|至|为)?\s*$"),
-        rate_closers=frozenset("了到至为") | {w[-1] for w in words if w},
-        rate_after=regex.compile(rf"的(?P<verb>{verbs})(?![到至为])"),
+        between=regex.compile(rf"(?:{vocab.either(aspect)})?(?P<verb>{verbs})(?:{vocab.either(particle)})?(?:{vocab.either(to)})?"),
+        between_most=len(aspect[0]) + longest_verb + len(particle[0]) + len(to[0]),
+        between_openers=frozenset(w[0] for w in (*aspect, *words) if w),
+        rate=regex.compile(rf"(?P<verb>{verbs})(?:{vocab.either(particle + to)})?\s*$"),
+        rate_closers=frozenset(w[-1] for w in (*particle, *to, *words) if w),
+        rate_after=regex.compile(rf"的(?P<verb>{verbs})(?!{vocab.either(to)})"),
     )
+

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Optional
 
-from ..lexicon import table
+from ..lexicon import loaders
 from ..model import NumberMention
 
 __all__ = ["document_date"]
@@ -71,4 +71,4 @@ def _full_date(m: NumberMention) -> Optional[datetime.date]:
 
 @cache
 def _words(role: str) -> frozenset[str]:
-    return frozenset(r[0] for r in table("dateline_words.tsv", 2) if r[1] == role)
+    return frozenset(r.word for r in loaders.dateline_words() if r.role == role)

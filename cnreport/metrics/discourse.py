@@ -27,12 +27,12 @@ import attrs
 import regex
 
 from ..entities import Entities, builtin, canonical_form
-from ..lexicon import table
+from ..lexicon import loaders
 from ..model import Section
 from ..normalize import fold
 from . import vocab
 from .document import Document
-from .names import _WE, FUNCTION_CHARS, _past_opening_time, looks_like_name, name_at
+from .names import _past_opening_time, looks_like_name, name_at
 
 __all__ = ["Discourse", "NameKind", "Named"]
 
@@ -55,7 +55,6 @@ _PLACE_LEAST = 2
 _FURNITURE = frozenset({"byline", "boilerplate"})  # a name named once in passing is no document's main entity
 _LONGEST_FORM_NAME = 24
 _LONGEST_STOCK_NAME = 8
-_FUNCTION_OPENERS = frozenset("据在由从对向与和及于")
 # The kinds of name an anaphor may stand for, in order of preference: 该行
 # for a bank, else a company (a name of no known kind may be one).
 _ANTECEDENTS: dict[str, tuple[frozenset[str], ...]] = {
@@ -120,7 +119,7 @@ class Discourse:
             if opening is not None:
                 openings.add(opening)
             name = name_at(doc, c, end, org)
-            if name is not None and not doc.folded.startswith(_WE, name[0]):
+            if name is not None and not doc.folded.startswith(vocab.grammar().words("we"), name[0]):
                 spans[(name[0], name[1])] = True
             elif name is not None:
                 self._spoken[name[0]] = name[2]  # 我们的…: the speaker's organisation opens it
@@ -335,11 +334,16 @@ def _outermost(doc: Document, spans: dict[tuple[int, int], bool], declared: dict
                 or word.lower() in vocab.not_names() or word.lower() in doc.aliases \
                 or _venue(word):
             continue
-        if found and f[a - 1:a] in "（(" and f[found[-1].end:a - 1].strip(" ，,：:英文语缩写简称") == "":
+        if found and f[a - 1:a] in "（(" and _appositive(f[found[-1].end:a - 1]):
             continue  # (英文缩写：MTL)
         reach = b
         found.append(Named(a, b, doc.text[a:b], _kind(doc, a, b), spans[(a, b)]))
     return found
+
+
+def _appositive(between: str) -> bool:
+    """Whether only an appositive word stands between two names (（英文缩写：MTL）)."""
+    return between.strip(" ，,：:" + "".join(vocab.grammar().words("appositive"))) == ""
 
 
 def _venue(key: str) -> bool:
@@ -350,11 +354,13 @@ def _kind(doc: Document, a: int, b: int) -> NameKind:
     f = doc.folded[a:b]
     if _STOCK_CODE.match(doc.folded, b):
         return "company"  # 古越酿造(603982): a listed company
-    if f.startswith("记者") or any(t in f[:-1] for t in vocab.titles() if len(t) > 1):
+    g = vocab.grammar()
+    if f.startswith(tuple(g.words("reporter"))) or any(t in f[:-1] for t in vocab.titles() if len(t) > 1):
         return "person"  # 财务长吴佩珊, 记者某某: a person with a title
-    if f in vocab.places() or doc.tags.get(f) == "ns" or (f[-1:] in "省市县" and len(f) > 2):
+    if f in vocab.places() or doc.tags.get(f) == "ns" or (f[-1:] in g.set("place_ending") and len(f) > 2):
         return "place"
-    if f.endswith("银行") or (f.endswith("行") and len(f) > 3 and doc.tags.get(f[-2:]) != "v"):
+    if f.endswith(g.words("bank_ending")) \
+            or (f.endswith(g.words("bank_short_ending")) and len(f) > 3 and doc.tags.get(f[-2:]) != "v"):
         return "bank"
     if doc.tags.get(f) in ("nr", "nrfg", "nrt"):
         return "person"
@@ -400,7 +406,8 @@ def _stock_name_back(f: str, end: int, limit: int) -> int:
     """Where the stock name before a code starts: back over letters to the
     first mark, space or function character (古越酿造(603982), 据X(600519)公告)."""
     k = end
-    while k > limit and (f[k - 1].isalpha() or f[k - 1] in "*") and not (f[k - 1] in _FUNCTION_OPENERS and k < end - 1):
+    openers = vocab.grammar().set("function_opener")
+    while k > limit and (f[k - 1].isalpha() or f[k - 1] in "*") and not (f[k - 1] in openers and k < end - 1):
         k -= 1
     return k
 
@@ -416,7 +423,7 @@ def _name_back(doc: Document, end: int, limit: int) -> Optional[int]:
         ch = f[a]
         if not (ch.isalnum() or ch in _NAME_MARKS) or ch == "的":
             break
-        if ch in _NOT_NAME_START_CHARS:
+        if ch in vocab.grammar().set("not_name_start_back"):
             continue  # (no name starts here; one may start before it: 东亚信和)
         first = doc.forward(a, end)
         if first is None or (first[2] in _NOT_IN_NAME and first[1] - first[0] > 1) \
@@ -433,13 +440,14 @@ def _reads_as_name(doc: Document, a: int, end: int) -> bool:
     """Whether [a, end) reads as a name: no verb or function word of two
     characters or more, no function character (a character alone may be
     part of a name the dictionary lacks: 恒 + 润 + 精工)."""
+    function_chars = vocab.grammar().set("name_function_char")
     k = a
     while k < end:
         tok = doc.forward(k, end)
         if tok is None:
             return False
         one = tok[1] - tok[0] == 1
-        if (tok[2] in _NOT_IN_NAME_WORDS and not one) or (one and doc.folded[tok[0]] in FUNCTION_CHARS):
+        if (tok[2] in _NOT_IN_NAME_WORDS and not one) or (one and doc.folded[tok[0]] in function_chars):
             return False
         k = tok[1]
     return True
@@ -448,7 +456,6 @@ def _reads_as_name(doc: Document, a: int, end: int) -> bool:
 _NOT_IN_NAME = frozenset({"v", "p", "d", "c", "cc", "uj", "ul", "r", "m", "q", "f", "t", "u", "y", "x", "pre"})
 _NOT_IN_NAME_WORDS = frozenset({"v", "p", "d", "uj", "ul", "r", "u", "y"})  # (a name may hold 和, 东, 信)
 _NAME_MARKS = frozenset("·&'’-")  # (D·E·布兰德斯, AT&T, Sainsbury's)
-_NOT_NAME_START_CHARS = frozenset("的在以于对向从由把被将已了是有为与和及或等其该此这那")
 _STOCK_CODE = regex.compile(r"[（(](?:[0-9]{6}|[0-9]{4,5}\.?HK|[0-9]{4}\.?TW|0[0-9]{3,4})[)）]")
 # Latin names: capitalised words, with 's, & and a space between them (Sara Lee, Sainsbury's, AT&T).
 _LATIN_NAME = regex.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:['’]s)?(?:(?: |&)[A-Z][A-Za-z0-9]*(?:['’]s)?){0,4}"
@@ -458,7 +465,7 @@ _LATIN_NAME = regex.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:['’]s)?(?:(?
 @lru_cache(maxsize=1)
 def _endings() -> regex.Pattern[str]:
     """The words that make a name of the words before them (``name_forms.tsv``)."""
-    words = sorted((r[0] for r in table("name_forms.tsv", 1)), key=len, reverse=True)
+    words = vocab.name_forms()
     return regex.compile("|".join(regex.escape(w) for w in words) or r"(?!)")
 
 
@@ -476,7 +483,15 @@ def _known_pattern(entities: Optional[Entities], declared: tuple[str, ...]) -> r
 # 某某股份有限公司（以下简称“某某”或“公司”）, 东岳货柜码头有限公司简称东岳货柜:
 # the short names a text declares for its entities.
 _SHORT = r"[“\"「『]?([^”\"」』，,。；;、（）()\s]{2,16})[”\"」』]?"
-_DECLARED = regex.compile(rf"(?:以下)?(?:简称|下称)(?:为)?[：:]?\s*{_SHORT}(?:(?:或|、){_SHORT})?")
+
+
+@lru_cache(maxsize=1)
+def _declared() -> regex.Pattern[str]:
+    g = vocab.grammar()
+    before, word, after, either = (vocab.either(g.longest(n))
+                                   for n in ("declare_before", "declare_word", "declare_after", "declare_or"))
+    return regex.compile(rf"(?:{before})?(?:{word})(?:{after})?[：:]?\s*{_SHORT}(?:(?:{either}){_SHORT})?")
+
 
 
 def _declared_names(doc: Document) -> dict[str, str]:
@@ -491,7 +506,7 @@ def _declared_names(doc: Document) -> dict[str, str]:
         short = m.group(1)
         if long is not None and short not in vocab.entity_set("owner") and short not in _anaphor_words():
             found[short] = long
-    for m in _DECLARED.finditer(doc.folded, 0, head):
+    for m in _declared().finditer(doc.folded, 0, head):
         long = _declared_for(doc, m.start())
         for g in (1, 2):
             short = m.group(g)
@@ -520,4 +535,4 @@ def _declared_for(doc: Document, pos: int) -> Optional[str]:
 
 @lru_cache(maxsize=1)
 def _anaphor_words() -> frozenset[str]:
-    return frozenset(r[0] for r in table("anaphora.tsv", 2))
+    return frozenset(r.word for r in loaders.anaphora())

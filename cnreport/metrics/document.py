@@ -37,15 +37,7 @@ PREFIX_TAG = "pre"  # the tag of a measure's prefix (净, 总, 每股, 平均每
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")  # (；joins the clauses of one sentence)
 CLAUSE_STOPS = frozenset("，,：:；;（）()“”\"《》【】[]…—")
 _LEAD_STOP = re.compile(r"[，,：:；;。！？!?\n]")
-# Function characters read alone, so that 增速將 is 增速 + 將, not 速將.
-_FUNCTION_CHARS = {"将": "d", "已": "d", "也": "d", "都": "d", "还": "d", "就": "d", "才": "d",
-                   "又": "d", "从": "p", "较": "p", "了": "ul", "的": "uj", "被": "p", "把": "p", "、": "x"}
-_CONJUNCTIONS = frozenset({"和", "与", "及", "或", "跟", "以及"})
 _LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9&+._-]*|[0-9]+")
-_AGE_UNITS = frozenset({"岁", "周岁"})
-QUARTERS = ("季度", "季", "财季", "财年")
-_QUARTER_UNITS = frozenset({"季度", "季", "财季", "財季", "Q", "q", "H", "h"})  # 一季度, 第二财季, Q3, H1
-_FOUNDED = ("成立于", "创立于", "创办于", "始建于", "成立", "创立", "创办", "创建于")
 
 
 def is_time(t: NumberMention) -> bool:
@@ -54,14 +46,21 @@ def is_time(t: NumberMention) -> bool:
     if t.kind in ("year", "date"):
         return True
     if t.kind == "duration":
-        return fold(t.unit or "") not in _AGE_UNITS
-    return t.kind == "ordinal" and t.unit in _QUARTER_UNITS
+        return fold(t.unit or "") not in vocab.grammar().set("age_unit")
+    return t.kind == "ordinal" and t.unit in vocab.grammar().set("quarter_unit")
+
+
+def quarters() -> tuple[str, ...]:
+    """The words that make an ordinal a quarter after it (第三季, 第二财季),
+    longest first."""
+    return vocab.grammar().longest("quarter_word")
 
 
 def basis_before(f: str, pos: int) -> bool:
     """Whether the time at ``pos`` is what a figure is compared with
     (较去年同期, 比上年末, 是去年同期的, 完成全年目标的): a basis, not the period."""
-    return pos > 0 and (f[pos - 1] in "较比" or f.endswith(("相比", "是", "與", "与", "完成"), 0, pos))
+    g = vocab.grammar()
+    return pos > 0 and (f[pos - 1] in g.set("basis_mark") or f.endswith(g.words("basis_word"), 0, pos))
 
 
 class Document:
@@ -95,6 +94,8 @@ class Document:
         self._period_words: dict[int, list[tuple[int, int]]] = {}
         self._org_spans: dict[int, list[tuple[int, int]]] = {}
         self.memo: dict[tuple[object, ...], object] = {}  # the stages' own memos, by key
+        # function characters read alone with their tag, so that 增速將 is 增速 + 將, not 速將
+        self._alone = vocab.grammar().values("read_alone")
         # names this text's reader knows beyond the dictionary: the caller's
         # entities and the short names the text declares, read as one word
         self._names_from: dict[str, tuple[str, ...]] = {}
@@ -102,9 +103,9 @@ class Document:
         # time mentions, by index: dates, years, durations, quarters (一季度,
         # 第三季, 第二财季); not a founding year or a comparison's base
         self.times = [j for j, t in enumerate(numbers)
-                      if (is_time(t) or (t.kind == "ordinal" and folded.startswith(QUARTERS, t.end)))
+                      if (is_time(t) or (t.kind == "ordinal" and folded.startswith(quarters(), t.end)))
                       and not basis_before(folded, t.start)
-                      and not folded.endswith(_FOUNDED, max(0, t.start - 4), t.start)]
+                      and not folded.endswith(vocab.grammar().words("founded"), max(0, t.start - 4), t.start)]
 
     def know(self, names: Iterable[str]) -> None:
         """Read ``names`` (folded) as one word each from now on."""
@@ -169,11 +170,12 @@ class Document:
             return PREFIX_TAG
         if role is not None and role != "brand":
             return "d"
-        if word in _FUNCTION_CHARS:
-            return _FUNCTION_CHARS[word]
+        alone = self._alone.get(word)
+        if alone is not None:
+            return alone
         tag = self.tags.get(word, "x")
         # Only the joining conjunctions may stand inside a subject.
-        return "cc" if tag == "c" and word not in _CONJUNCTIONS else tag
+        return "cc" if tag == "c" and word not in vocab.grammar().set("conjunction") else tag
 
     def forward(self, i: int, limit: int) -> Optional[Token]:
         """The word at ``i``, read forwards (longest known word first)."""
@@ -193,7 +195,7 @@ class Document:
             tok = self._words_at.get(i)
             if tok is not None:
                 return tok
-        tag = _FUNCTION_CHARS.get(c)
+        tag = self._alone.get(c)
         if tag is not None and c != "的":
             return i, i + 1, tag
         name = next((n for n in self._names_from.get(c, ()) if f.startswith(n, i, limit)), None)
@@ -224,7 +226,7 @@ class Document:
             while k0 > limit and (f[k0 - 1].isascii() and f[k0 - 1].isalnum()):
                 k0 -= 1
             return k0, j, "m" if f[k0:j].isdigit() else "eng"
-        tag = _FUNCTION_CHARS.get(c)
+        tag = self._alone.get(c)
         if tag is not None:
             return j - 1, j, tag
         if c == "为" and j in self.mention_at and j - 2 >= limit and f[j - 2:j] not in self.lex.roles:

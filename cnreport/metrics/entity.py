@@ -18,8 +18,9 @@ from typing import Optional
 import attrs
 
 from ..entities import Entities, entity_key
-from ..lexicon import table
+from ..lexicon import loaders
 from ..model import NumberMention, Section, Speaker
+from . import vocab
 from .discourse import Discourse, Named
 from .document import Document
 from .names import _past_opening_time
@@ -138,7 +139,8 @@ def _anaphor(doc: Document, m: NumberMention, s_start: int) -> Optional[tuple[in
         at = _past_opening_time(doc, starts[k], m.start)
         if at is None:
             continue
-        while at < m.start and doc.folded[at] in " \u3000而则但且":
+        opening = vocab.grammar().set("opening_conjunction")
+        while at < m.start and (doc.folded[at] in " \u3000" or doc.folded[at] in opening):
             at += 1
         found = _anaphor_at(doc.folded, at)
         if found is not None:
@@ -182,7 +184,7 @@ def speaker_org(section: Optional[Section]) -> Optional[str]:
 @lru_cache(maxsize=1)
 def _anaphora() -> dict[str, tuple[tuple[str, str], ...]]:
     """The words of ``anaphora.tsv`` by first character, longest first."""
-    rows = sorted(((r[0], r[1]) for r in table("anaphora.tsv", 2)), key=lambda r: len(r[0]), reverse=True)
+    rows = sorted(((r.word, r.role) for r in loaders.anaphora()), key=lambda r: len(r[0]), reverse=True)
     found: dict[str, list[tuple[str, str]]] = {}
     for w, kind in rows:
         found.setdefault(w[0], []).append((w, kind))

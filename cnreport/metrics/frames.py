@@ -13,8 +13,9 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import Optional
 
-from ..lexicon import table
+from ..lexicon import loaders
 from ..model import NumberMention
+from . import vocab
 from .document import Document
 from .names import Name, name_at
 from .subject import Span
@@ -42,7 +43,7 @@ def deal(doc: Document, m: NumberMention, c: int) -> Optional[tuple[Span, str]]:
     k = m.end
     while k < min(end, m.end + _DEAL_REACH):
         found = _word_at(f, k, end, "deal")
-        if found is not None and f[max(c, m.start - 2):m.start].endswith("以"):
+        if found is not None and f[max(c, m.start - 2):m.start].endswith(vocab.grammar().words("deal_price_mark")):
             return found, "deal"  # 以12.75亿欧元收购…
         k += 1
     return None
@@ -109,7 +110,7 @@ def _clause_end(doc: Document, pos: int) -> int:
 @cache
 def _words(role: str) -> tuple[str, ...]:
     """The words of ``subject_frames.tsv`` with ``role``, longest first."""
-    return tuple(sorted((r[0] for r in table("subject_frames.tsv", 2) if r[1] == role), key=len, reverse=True))
+    return tuple(sorted((r.word for r in loaders.subject_frames() if r.role == role), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

@@ -21,42 +21,15 @@ __all__ = ["Name", "entity_before", "lead_name", "name_at", "split_front"]
 
 Name = tuple[int, int, str]  # (start, end, the name as written)
 
-_WE = ("我们", "我司")
 _LEAD_CLAUSES = 3  # how many clauses back, how far, how long a name
 _LEAD_REACH = 80
 _LONGEST_NAME = 16
 _MAX_RUN = 8
-# Characters that open no name: pronouns, conjunctions, adverbs, prepositions.
-_NOT_NAME_START = frozenset("我你您他她它这那哪其该此每各但而且所因如若虽就也都还又才并只在从"
-                            "对向以于把被给让使由据按将已了的是有为要会能可很更最再不没当谢")
-CONTRAST = frozenset("而则但")  # before a name or a link verb: 而饿了么…, 保利发展则为…
-_FIRST_PERIOD = frozenset("前首")
-_OF_WHICH = "其中"
-_DATELINE_DAY = regex.compile(r"[今昨][（(][0-9]{1,2}[）)]日")
-# After X旗下 (的), the subsidiary named next is whom the figures are about.
-_SUBSIDIARY = "旗下"
-# Parts of a place that keep the scope word before them: 中国 + 内地 is one place.
-_PLACE_PARTS = ("内地", "大陆", "境内", "本土")
-# Notes in brackets inside a company's name.
-_NAME_NOTES = ("（集团）", "(集团)", "（控股）", "(控股)", "（中国）", "(中国)", "（香港）", "(香港)")
 _PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz", "nrt", "nrfg", "eng"})
-# Characters that stand alone as function words and end a name; another
-# character read alone may be part of a name the dictionary lacks (佳 + 联 +
-# 精密, 恒 + 润 + 精工), whatever its tag.
-FUNCTION_CHARS = frozenset("的在是了将已把被对向从于也都还就并而但其该此这那每各所因如若虽使让"
-                           "给据按可能会要再又另更仍亦我你他她它们则即乃曾")
 _FUNCTION_TAGS = frozenset({"c", "cc", "p", "uj", "ul", "u", "y", "m"})
 _NAME_ENDING_ROLES = frozenset({"period", "up", "down", "basis", "link", "verb"})
-# The last character of most words for a measure (失业率, 营业额, 出货量): such
-# a word ends the name before it (印尼失业率 → 印尼), as the aliases do.
-_MEASURE_ENDS = frozenset("率额量")
-# ...but not the words that only count the noun before them, which is part of
-# the measure (上市公司数量, 服务器总量).
-_COUNTING_MEASURES = frozenset({"数量", "总量", "总额", "余额", "存量", "增量"})
 _PLACE_PERSON_ORG = frozenset({"ns", "nr", "nt", "nrt", "nrfg"})
 _NAME_ENDING_TAGS = frozenset({"p", "uj", "ul", "c", "cc", "v", "d", "l", "i"})  # (归属于: a set phrase)
-# A surname and one of these is a person (李某, 张先生).
-_PERSON_AFTER_SURNAME = ("某", "先生", "女士", "小姐", "总", "董")
 
 
 def lead_name(doc: Document, s_start: int, limit: int, org: Optional[str]) -> Optional[Name]:
@@ -97,15 +70,17 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
     k = _past_opening_time(doc, c, end)
     if k is None:
         return None
-    if k + 1 < end and f[k] in CONTRAST \
+    g = vocab.grammar()
+    if k + 1 < end and f[k] in g.set("contrast") \
             and any(f.startswith(o, k + 1, end) for o in lex.orgs_from.get(f[k + 1], ())):
         k += 1  # 而饿了么营收…: the contrast opens the clause, a company follows
-    if f.startswith(_OF_WHICH, k, end):
-        k += len(_OF_WHICH)  # 其中渝北区人均收入…: the part named after 其中
+    part = next((w for w in g.longest("of_which") if f.startswith(w, k, end)), "")
+    k += len(part)  # 其中渝北区人均收入…: the part named after 其中
     start = k
-    if f.startswith(_WE, start) and org:
-        return start, start + 2, org  # 我们的用户: the speaker's organisation
-    if start >= end or (f[start] in _NOT_NAME_START and f[start:start + 2] not in _name_openers()
+    we = next((w for w in g.longest("we") if f.startswith(w, start)), None)
+    if we is not None and org:
+        return start, start + len(we), org  # 我们的用户: the speaker's organisation
+    if start >= end or (f[start] in g.set("not_name_start") and f[start:start + 2] not in _name_openers()
                         and f[start:start + 2] not in vocab.places()):  # (我国)
         return None  # most clauses open with a function word: no look-ups (but 以色列)
     read = _name_tokens(doc, start, end, org)
@@ -125,7 +100,7 @@ def _past_opening_time(doc: Document, c: int, end: int) -> Optional[int]:
             k += 1
         if k >= end:
             break
-        first = f[k] in _FIRST_PERIOD
+        first = f[k] in vocab.grammar().set("first_period")
         t = doc.mention_at.get(k + 1 if first else k)  # (2022年前三季度)
         if t is not None and is_time(t):
             k = t.end
@@ -147,6 +122,7 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
     旗下; or None."""
     f = doc.folded
     lex = doc.lex
+    g = vocab.grammar()
     k = start
     tokens: list[Token] = []
     named_by_place = False  # the name stops at a time: 华润万家2023年营收…
@@ -155,18 +131,18 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
     stop = min(end, doc.starts[j]) if j < len(doc.starts) else end
     while k < end:
         if tokens and f[k] in "（(":
-            note = next((w for w in _NAME_NOTES if f.startswith(w, k, end)), None)
+            note = next((w for w in g.words("name_note") if f.startswith(w, k, end)), None)
             if note is not None:  # 中国平安保险（集团）股份有限公司
                 tokens.append((k, k + len(note), "n"))
                 k += len(note)
                 continue
         if f[k] in CLAUSE_STOPS or f[k].isspace():
             break
-        if tokens and _DATELINE_DAY.match(f, k):
+        if tokens and _dateline_day().match(f, k):
             named_by_place = True  # 东联钢铁今（25）日召开…: the name ends at the day
             break
         t = doc.mention_at.get(k)
-        if t is None and f[k] in _FIRST_PERIOD and tokens:
+        if t is None and f[k] in g.set("first_period") and tokens:
             t = doc.mention_at.get(k + 1)  # 越南前10個月: the name ends before 前
             t = t if t is not None and is_time(t) else None
         if t is not None:
@@ -184,14 +160,15 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
         if w not in lex.endings and (
                 w in lex.stops or w in lex.announces or (tokens and w in lex.owners) or w.lower() in doc.aliases
                 or role in _NAME_ENDING_ROLES
-                or (len(w) > 1 and w[-1] in _MEASURE_ENDS and w not in _COUNTING_MEASURES)
+                or (len(w) > 1 and w[-1] in g.set("measure_end") and w not in g.set("counting_measure"))
                 or (tokens and role in ("scope", "market") and not _ending_at(doc, tok[1], end))
-                or (tok[2] in _NAME_ENDING_TAGS and (tok[1] - tok[0] > 1 or w in FUNCTION_CHARS or not tokens))
+                or (tok[2] in _NAME_ENDING_TAGS
+                    and (tok[1] - tok[0] > 1 or w in g.set("name_function_char") or not tokens))
                 or (tok[2] == PREFIX_TAG and tok[1] - tok[0] > 1)):
             # (腾讯音乐 + 付费用户: a measure's prefix of two characters or
             # more ends the name; one, such as 新 of 大新银行, may be inside it)
             named_by_place = role == "period"
-            if w == _SUBSIDIARY and tokens:
+            if w in g.set("subsidiary") and tokens:
                 # 富邦金控旗下台北富邦银行: the figures are the subsidiary's
                 j = tok[1] + 1 if f.startswith("的", tok[1]) else tok[1]
                 inner = name_at(doc, j, end, org) if j < end else None
@@ -326,7 +303,7 @@ def looks_like_name(name: str, tokens: list[Token]) -> bool:
         # before it make one (新能源汽车, 消费电子 are kinds, not names)
         rest = len(name) - len(ending)
         return looks_like_name(name[:rest], [t for t in tokens if t[1] - tokens[0][0] <= rest])
-    if name[1:] in _PERSON_AFTER_SURNAME and name[0] in vocab.surnames():
+    if name[1:] in vocab.grammar().set("person_after_surname") and name[0] in vocab.surnames():
         return True
     singles = 0
     last = len(tokens) - 1
@@ -360,7 +337,7 @@ def split_front(doc: Document, a: int, b: int) -> tuple[int, Optional[str]]:
         changed = False
         for word in doc.lex.front_from.get(f[a], ()):
             if f.startswith(word, a) and a + len(word) < b and f[a:b] not in doc.aliases \
-                    and not f.startswith(_PLACE_PARTS, a + len(word)):
+                    and not f.startswith(vocab.grammar().words("place_part"), a + len(word)):
                 if entity is None and word in vocab.places():
                     entity = doc.text[a:a + len(word)]  # 中国网民: the place is whom the figure is about
                 a += len(word)  # 全网服务器总量, 公司研发人员
@@ -398,5 +375,11 @@ def _name_openers() -> frozenset[str]:
     that open with a function character (以色列, 由...): only there may a
     clause that opens with one open with a name."""
     return frozenset(w[:2] for w, tag in word_tags().items()
-                     if len(w) > 1 and w[0] in _NOT_NAME_START and tag in _PLACE_PERSON_ORG)
+                     if len(w) > 1 and w[0] in vocab.grammar().set("not_name_start") and tag in _PLACE_PERSON_ORG)
 
+
+
+@lru_cache(maxsize=1)
+def _dateline_day() -> regex.Pattern[str]:
+    """今（25）日: the day of a dateline, where a name before it ends."""
+    return regex.compile(rf"(?:{vocab.either(vocab.grammar().longest('dateline_day'))})[（(][0-9]{{1,2}}[）)]日")

@@ -11,16 +11,12 @@ from typing import Optional
 
 from ..model import Change, NumberMention, Period
 from ..periods import normalize_period
-from .document import CLAUSE_STOPS, QUARTERS, Document, is_time
-from .names import _FIRST_PERIOD
+from . import vocab
+from .document import CLAUSE_STOPS, Document, is_time, quarters
 from .subject import respective_figures
 
 __all__ = ["context_year", "period", "when"]
 
-# What may stand between two parts of one period: 今年 + 前 + 三季度, 今年 +
-# 首 + 8個月, 2021年 + 至 + 2023年.
-_PERIOD_GAPS = frozenset("前首至到~-–—")
-_TIME_JOINERS = frozenset({"、", "和", "及", "与", "以及", ",", "，"})
 
 
 Found = tuple[Optional[str], Optional[tuple[int, int]], Optional[str]]  # (text, span, rule)
@@ -47,7 +43,7 @@ def period(doc: Document, i: int, s_start: int, s_end: int, change: Optional[Cha
     f = doc.folded
     word = doc.period_word(s_start, m.start)
     if word is not None and change is not None and (
-            (change.basis and f.endswith("同期", word[0], word[1]))
+            (change.basis and f.endswith(vocab.grammar().words("same_period"), word[0], word[1]))
             or (tied is not None and word[1] <= tied.start and f[word[1]:tied.start] in ("", "的"))):
         # 上年同期为8亿元，同比增长50%: a base's period is not the growth's;
         # 从去年的15%提升至22%: nor is the first figure's the second's
@@ -74,7 +70,7 @@ def _respective_time(doc: Document, i: int, s_start: int) -> Optional[NumberMent
     with 分别, the figures take the times of a list in order, when there are
     as many of each."""
     m = doc.numbers[i]
-    k = doc.folded.rfind("分别", s_start, m.start)
+    k = vocab.rfind_any(doc.folded, vocab.grammar().words("respective"), s_start, m.start)
     if k < 0:
         return None
     j = bisect.bisect_left(doc.times, i) - 1
@@ -87,7 +83,7 @@ def _respective_time(doc: Document, i: int, s_start: int) -> Optional[NumberMent
                 continue
             break
         gap = doc.folded[t.end:times[0].start] if times else ""
-        if times and gap not in _TIME_JOINERS:
+        if times and gap not in vocab.grammar().set("time_joiner"):
             break
         times.insert(0, t)
         j -= 1
@@ -114,20 +110,21 @@ def _grown_back(doc: Document, a: int, lo: int) -> int:
     while changed and a > lo:
         changed = False
         # 今年首8個月, 2021年至2023年: a time joins across 前, 首 or a range's connector
-        gap = 1 if f[a - 1:a] in _PERIOD_GAPS else 0
+        gap = 1 if f[a - 1:a] in vocab.grammar().set("period_gap") else 0
         this = doc.mention_at.get(a)
-        if gap and f[a - 1] in _FIRST_PERIOD and this is not None and this.kind == "duration" \
+        if gap and f[a - 1] in vocab.grammar().set("first_period") and this is not None and this.kind == "duration" \
                 and a - 1 >= lo and a - 1 not in doc.mention_end:
             a, changed = a - 1, True  # 前三季度, 首8个月: the first months of the year, to date
             continue
         before = doc.mention_end.get(a - gap)
         if before is not None and before.start >= lo and (
-                is_time(before) or (before.kind == "ordinal" and f.startswith(QUARTERS, before.end))):
+                is_time(before) or (before.kind == "ordinal" and f.startswith(quarters(), before.end))):
             a, changed = before.start, True
             continue
         for k in (a, a - gap) if gap else (a,):
             for w in doc.lex.openers_to.get(f[k - 1:k], ()):
-                if k - len(w) >= lo and f.startswith(w, k - len(w)) and w != "在过去" \
+                if k - len(w) >= lo and f.startswith(w, k - len(w)) \
+                        and w not in vocab.grammar().set("not_period_opener") \
                         and (k == a or w in doc.lex.periods):
                     a, changed = k - len(w), True
                     break
@@ -141,9 +138,9 @@ def _grown_on(doc: Document, b: int, hi: int) -> int:
     changed = True
     while changed and b < hi:
         changed = False
-        nxt = doc.mention_at.get(b + 1 if f[b:b + 1] in _PERIOD_GAPS else b)
+        nxt = doc.mention_at.get(b + 1 if f[b:b + 1] in vocab.grammar().set("period_gap") else b)
         if nxt is not None and nxt.end <= hi and (
-                is_time(nxt) or (nxt.kind == "ordinal" and f.startswith(QUARTERS, nxt.end))):
+                is_time(nxt) or (nxt.kind == "ordinal" and f.startswith(quarters(), nxt.end))):
             b, changed = nxt.end, True
             continue
         for w in doc.lex.closers_from.get(f[b], ()):

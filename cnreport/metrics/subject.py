@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from functools import lru_cache
 from typing import Optional
 
 import attrs
@@ -16,8 +17,8 @@ import regex
 
 from ..model import NumberMention
 from . import vocab
-from .document import CLAUSE_STOPS, METRIC_KINDS, NOUN_TAGS, PREFIX_TAG, QUARTERS, Document, Token, is_time
-from .names import CONTRAST, Name, entity_before, lead_name, name_at, split_front
+from .document import CLAUSE_STOPS, METRIC_KINDS, NOUN_TAGS, PREFIX_TAG, Document, Token, is_time, quarters
+from .names import Name, entity_before, lead_name, name_at, split_front
 
 __all__ = [
     "Reading",
@@ -55,32 +56,16 @@ _SHARE_REACH = 16
 _OPENING_QUOTES = frozenset("“「『\"'‘")
 # Between the figures of a list, and between the parts of a subject that 分别
 # hands figures to; where those figures end, and how far to look for it.
-FIGURE_JOINERS = frozenset({"、", "和", "及", "与", "以及", "或"})
-_PART_JOINER = regex.compile("|".join(regex.escape(w) for w in sorted(FIGURE_JOINERS, key=len, reverse=True)))
 _RESPECTIVE_END = frozenset("，,。；;！？!?\n")
 _RESPECTIVE_REACH = 128
-_COPULAS = frozenset({"为", "是", "达", "达到", "约为", "约", "亦为", "也为"})  # 比亚迪为16%
-_COPULA_LAST = frozenset(w[-1] for w in _COPULAS)
 # 从会员增长来看, 就营收而言: a topic that the next clauses measure
 _TOPIC_REACH = 24
-_TOPIC = regex.compile(r"(?:从|就|对于)([^，,。；;：:]{1,15}?)(?:来看|来说|而言)[，,]")
-_SHARE_WORDS = ("占", "相当于")
-# X是Y的两倍, 市值只有高峰时的五分之一, 完成全年目标的58%, 恢复至疫情前的七成:
-# with 的 before the figure, Y is a basis
-_BASIS_WORDS = ("是", "只有", "仅有", "仅为", "为", "完成", "恢复至", "恢复到")
-# After 占 and before a share that is the part's own: 占比达, 占据了,
-# 占总营收的比重约为, 占百度核心收入的比例升至, 占全国总人口约
-_SHARE_REST = regex.compile(r"(?:比|据|比重|比例)?(?:[^，,。；;]{0,12}的?(?:比例|比重|份额)?)?(?:已经|已)?"
-                            r"(?:达到|达|为|约为|约|超过|近|接近|高达|仅|只有|升至|降至|提升至|上升至|下降至)?了?\s*")
 _NO_OWNER = (-1, -1)
-_SHARE_TAILS = ("占比", "比重")
 _OPENING_MODIFIERS = frozenset({PREFIX_TAG, "b", "a"})
-_BASE_OPENERS = ("相比", "较", "比")  # 较去年同期的96.4%: the base of a comparison
 _BASE_REACH = 12
 _CHAIN_OPENERS = frozenset({"v", "d", "p"})  # a clause that opens with its verb: 达到19.8亿元
 _LABEL_LONGEST = 30
 _NAMED_MEASURES = frozenset({"index"})  # categories whose measures take a name (恒生指数)
-_MEASURE_LAST = frozenset("量额率数值")  # (申请数量, 交易金额, 处理量: the last character of a measure)
 
 
 @attrs.frozen
@@ -178,7 +163,7 @@ def _opening_nouns(doc: Document, c: int, limit: int) -> Optional[Span]:
     """The nouns that open the clause at ``c`` (past 而, 则 and a name's
     的: 印尼的入口 → 入口), up to the first word that is not one."""
     f = doc.folded
-    while c < limit and (f[c] in " \u3000" or f[c] in CONTRAST):
+    while c < limit and (f[c] in " \u3000" or f[c] in vocab.grammar().set("contrast")):
         c += 1
     run: Optional[Span] = None
     start: Optional[int] = None
@@ -275,13 +260,13 @@ def _respective_name(doc: Document, m: NumberMention, lead: Name, org: Optional[
     """三星、苹果和小米的市场份额分别为20%、17%和14%: with 分别, the figures
     go to the names of the list in order, when there are as many of each."""
     f = doc.folded
-    k = f.find("分别", lead[1], m.start)
+    k = vocab.find_any(f, vocab.grammar().words("respective"), lead[1], m.start)
     if k < 0:
         return None
     names = [lead]
     pos = lead[1]
     while True:
-        joiner = _PART_JOINER.match(f, pos, k)
+        joiner = _part_joiner().match(f, pos, k)
         if joiner is None:
             break
         name = name_at(doc, joiner.end(), k, org)
@@ -314,11 +299,11 @@ def _respective(doc: Document, m: NumberMention, a: int, b: int) -> Span:
     """营收和净利润分别为85亿元和12亿元: with 分别, the figures go to the
     parts of the subject in order, when there are as many of each."""
     f = doc.folded
-    k = f.find("分别", b, m.start)
+    k = vocab.find_any(f, vocab.grammar().words("respective"), b, m.start)
     if k < 0:
         return a, b
     figures = respective_figures(doc, k, m)
-    cuts = [(x.start(), x.end()) for x in _PART_JOINER.finditer(f, a, b)]
+    cuts = [(x.start(), x.end()) for x in _part_joiner().finditer(f, a, b)]
     if not cuts or len(cuts) + 1 != len(figures) or m not in figures:
         return a, b
     parts = list(zip([a, *(e for _, e in cuts)], [*(s for s, _ in cuts), b], strict=True))
@@ -332,9 +317,9 @@ def topic(doc: Document, pos: int, s_start: int) -> Optional[tuple[str, Span]]:
     figure's clause, when the clause names nothing itself."""
     c = doc.clause_at(pos, s_start)
     # the topic is the clause just before (a bounded look: linear time)
-    found = _TOPIC.search(doc.folded, max(s_start, c - _TOPIC_REACH), c)
+    found = _topic().search(doc.folded, max(s_start, c - _TOPIC_REACH), c)
     while found is not None and found.end() != c:
-        found = _TOPIC.search(doc.folded, found.start() + 1, c)
+        found = _topic().search(doc.folded, found.start() + 1, c)
     if found is None:
         return None
     span = left(doc, found.end(1), found.start(1))
@@ -346,18 +331,18 @@ def named_alone(doc: Document, m: NumberMention, s_start: int, org: Optional[str
     verb (…，比亚迪为16%, 而保利发展则为3313亿元): the figure is that
     name's, of the measure before."""
     f = doc.folded
-    if f[m.start - 1:m.start] not in _COPULA_LAST:
+    if f[m.start - 1:m.start] not in _copula_last():
         return None  # (the items of a list after 分别: no look-ups)
     c = doc.clause_at(m.start, s_start)
-    while c < m.start and (f[c] in " \u3000" or f[c] in CONTRAST):
+    while c < m.start and (f[c] in " \u3000" or f[c] in vocab.grammar().set("contrast")):
         c += 1
     name = name_at(doc, c, m.start, org)
     if name is None or name[0] != c:
         return None
     rest = f[name[1]:m.start].strip()
-    if rest[:1] in CONTRAST:
+    if rest[:1] in vocab.grammar().set("contrast"):
         rest = rest[1:]
-    return name if rest in _COPULAS else None
+    return name if rest in vocab.grammar().set("copula") else None
 
 
 def opens_with_period(doc: Document, pos: int, s_start: int) -> bool:
@@ -374,7 +359,8 @@ def opens_with_period(doc: Document, pos: int, s_start: int) -> bool:
 def in_part_clause(doc: Document, pos: int, s_start: int) -> bool:
     """Whether the clause around ``pos`` opens with 其中 (of which)."""
     c = doc.clause_at(pos, s_start)
-    return doc.folded.startswith("其中", c) or doc.folded.startswith("其中", c + 1)
+    part = vocab.grammar().words("of_which")
+    return doc.folded.startswith(part, c) or doc.folded.startswith(part, c + 1)
 
 
 def share_without_owner(doc: Document, m: NumberMention, s_start: int) -> bool:
@@ -390,13 +376,14 @@ def _share_owner(doc: Document, m: NumberMention, s_start: int) -> Optional[Span
     f = doc.folded
     head = f[max(s_start, m.start - _SHARE_REACH):m.start]
     # (增长率为15%: without 的 the figure is X's own)
-    words = _SHARE_WORDS + _BASIS_WORDS if head.endswith("的") else _SHARE_WORDS
+    g = vocab.grammar()
+    words = g.words("share_verb") + g.words("share_basis") if head.endswith("的") else g.words("share_verb")
     k, word = max((head.rfind(w), w) for w in words)
     if k < 0 or any(c in CLAUSE_STOPS or c in _LEAD_STOPS_SET for c in head[k:]):
         return None
-    if word == "占" and (head[k - 1:k] in ("市", "应") or m.kind == "multiple"):
+    if word in g.set("share_bare_verb") and (head[k - 1:k] in g.set("not_share_before") or m.kind == "multiple"):
         return None  # 市占率, 应占溢利: words, not the verb
-    if not _SHARE_REST.fullmatch(head, k + len(word)):
+    if not _share_rest().fullmatch(head, k + len(word)):
         return None
     owner = left(doc, m.start - len(head) + k, s_start)
     if owner is not None:
@@ -434,10 +421,10 @@ def _trimmed(doc: Document, span: Span) -> Optional[Span]:
         a += 1  # 2023年全年销量: the 年 of 全年 is the period's, not 年销量
     before = doc.mention_end.get(a)
     if before is not None and before.kind == "ordinal":
-        quarter = next((q for q in QUARTERS if f.startswith(q, a) and b - a > len(q)), None)
+        quarter = next((q for q in quarters() if f.startswith(q, a) and b - a > len(q)), None)
         if quarter is not None:
             a += len(quarter)  # 第3季虧損: the 季 is the period's
-    for tail in _SHARE_TAILS:
+    for tail in vocab.grammar().words("share_tail"):
         if f.endswith(tail, a, b) and b - a > len(tail):
             b -= len(tail)
             break
@@ -499,7 +486,7 @@ def _before_clause_verb(doc: Document, tokens: list[Token]) -> list[Token]:
 
 def _measure_word(doc: Document, tok: Token) -> bool:
     w = doc.word(tok)
-    return w in doc.aliases or w[-1:] in _MEASURE_LAST or w in vocab.context_words()
+    return w in doc.aliases or w[-1:] in vocab.grammar().set("measure_last") or w in vocab.context_words()
 
 
 def _named_after(doc: Document, tok: Token, tokens: list[Token], limit: int, after_de: bool,
@@ -550,7 +537,8 @@ def _past_gap(doc: Document, pos: int, limit: int) -> int:
             pos, gap = before.start, gap + 1
             continue
         tok = doc.backward(pos, limit)
-        if tok is not None and tok[2] not in _GAP_TAGS and doc.folded[tok[1] - 1] == "时" \
+        if tok is not None and tok[2] not in _GAP_TAGS \
+                and doc.folded[tok[1] - 1] in vocab.grammar().set("time_clause_end") \
                 and doc.folded.startswith("的", tok[1]):
             # 由高峰时的1.3万家: a time clause, passed over to its start
             while tok is not None and tok[2] not in _GAP_TAGS:
@@ -629,10 +617,10 @@ def base_of(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]:
     if not f.endswith("的", max(s_start, m.start - 1), m.start):
         return None
     head = f[max(s_start, m.start - _BASE_REACH):m.start - 1]
-    k = max(head.rfind(w) for w in _BASE_OPENERS)
+    k = max(head.rfind(w) for w in vocab.grammar().words("base_opener"))
     if k < 0 or any(c in CLAUSE_STOPS for c in head[k:]):
         return None
-    word = next(w for w in _BASE_OPENERS if head.startswith(w, k))
+    word = next(w for w in vocab.grammar().words("base_opener") if head.startswith(w, k))
     a = m.start - 1 - len(head) + k + len(word)
     return (a, m.start - 1) if a < m.start - 1 else None
 
@@ -673,3 +661,38 @@ def line_label(doc: Document, m: NumberMention) -> Optional[Span]:
     run = left(doc, colon, line)
     # the label is all the line says before its colon (not 迎来了一个里程碑:…)
     return run if run is not None and run[1] == colon and not f[line:run[0]].strip() else None
+
+
+def figure_joiners() -> frozenset[str]:
+    """The words between the figures of a list, and between the parts of a
+    subject that 分别 hands figures to (、, 和, 以及)."""
+    return vocab.grammar().set("figure_joiner")
+
+
+@lru_cache(maxsize=1)
+def _part_joiner() -> regex.Pattern[str]:
+    return regex.compile(vocab.either(vocab.grammar().longest("figure_joiner")))
+
+
+@lru_cache(maxsize=1)
+def _copula_last() -> frozenset[str]:
+    """The last characters of the copulas (比亚迪为16%)."""
+    return frozenset(w[-1] for w in vocab.grammar().words("copula"))
+
+
+@lru_cache(maxsize=1)
+def _topic() -> regex.Pattern[str]:
+    """从会员增长来看, 就营收而言: a topic that the next clauses measure."""
+    g = vocab.grammar()
+    return regex.compile(rf"(?:{vocab.either(g.longest('topic_open'))})([^，,。；;：:]{{1,15}}?)"
+                         rf"(?:{vocab.either(g.longest('topic_close'))})[，,]")
+
+
+@lru_cache(maxsize=1)
+def _share_rest() -> regex.Pattern[str]:
+    """After 占 and before a share that is the part's own: 占比达, 占据了,
+    占总营收的比重约为, 占百度核心收入的比例升至, 占全国总人口约."""
+    g = vocab.grammar()
+    after, measure, already, link = (vocab.either(g.longest(n))
+                                     for n in ("share_after", "share_measure", "share_already", "share_link"))
+    return regex.compile(rf"(?:{after})?(?:[^，,。；;]{{0,12}}的?(?:{measure})?)?(?:{already})?(?:{link})?了?\s*")

@@ -18,6 +18,7 @@ import attrs
 
 from ..entities import Entities
 from ..model import Metric, NumberMention, Reason, Section
+from . import vocab
 from .category import category
 from .change import change as read_change
 from .discourse import Discourse
@@ -26,10 +27,10 @@ from .entity import read_entity
 from .frames import deal, holding, restating_words
 from .period import period, when
 from .subject import (
-    FIGURE_JOINERS,
     Reading,
     base_of,
     chained_subject,
+    figure_joiners,
     in_part_clause,
     line_label,
     named_alone,
@@ -55,7 +56,7 @@ def tag(text: str, folded: str, sections: Sequence[Section], numbers: Sequence[N
     starts = [s.start for s in sections]
     metrics: list[Metric] = []
     for i, m in enumerate(numbers):
-        if m.kind not in METRIC_KINDS or (m.kind == "cardinal" and m.text.endswith("之一")):
+        if m.kind not in METRIC_KINDS or (m.kind == "cardinal" and m.text.endswith(vocab.grammar().words("one_of"))):
             continue
         section = sections[bisect.bisect_right(starts, m.start) - 1] if sections else None
         if section is not None and (section.kind in _SKIPPED_SECTIONS
@@ -75,7 +76,7 @@ def _list_marker(f: str, m: NumberMention) -> bool:
     if m.kind != "cardinal" or m.unit is not None or not isinstance(m.value, int) or m.value > _LONGEST_LIST:
         return False
     line = f.rfind("\n", 0, m.start) + 1
-    if f[line:m.start].strip(" \u3000\t（(第") != "":
+    if f[line:m.start].strip(" \u3000\t（(" + "".join(vocab.grammar().words("ordinal_mark"))) != "":
         return False
     if f[m.end:m.end + 1] not in _MARKER_ENDS:
         return False
@@ -187,7 +188,7 @@ def _with_last(doc: Document, m: NumberMention, s_start: int, reading: Reading, 
         return _chained(doc, m, s_start, reading)
     if reading.subject is None \
             and (changes or last.change is not None or share_without_owner(doc, m, s_start)
-                 or doc.folded[last.mention.end:m.start] in FIGURE_JOINERS
+                 or doc.folded[last.mention.end:m.start] in figure_joiners()
                  or (m.kind in ("percent", "fraction") and in_part_clause(doc, m.start, s_start))
                  or opens_with_period(doc, m.start, s_start)):
         # 增速將從2016年的37%下降至19%, 營收同比增長15%至100億元: the
@@ -245,7 +246,7 @@ def _base_period(doc: Document, reason: Reason) -> bool:
     if reason.start is None or reason.end is None:
         return False
     text = doc.folded[reason.start:reason.end]
-    return text.endswith("同期") or basis_before(doc.folded, reason.start)
+    return text.endswith(vocab.grammar().words("same_period")) or basis_before(doc.folded, reason.start)
 
 
 def _span_of(metric: Metric, field: str) -> Optional[tuple[int, int]]:

@@ -10,13 +10,30 @@ from functools import cache, lru_cache
 from typing import Optional
 
 import attrs
+import regex
 
-from ..lexicon import table
+from ..lexicon import loaders
 from ..normalize import fold
 from ..words import once, word_tags
 
-__all__ = ["Lexicon", "aliases", "by_first", "by_last", "context_words", "entity_words", "known_words",
-           "lexicon", "org_set", "orgs", "role_words", "surnames"]
+__all__ = [
+    "Grammar",
+    "Lexicon",
+    "aliases",
+    "by_first",
+    "by_last",
+    "context_words",
+    "either",
+    "entity_words",
+    "find_any",
+    "grammar",
+    "known_words",
+    "lexicon",
+    "org_set",
+    "orgs", "rfind_any",
+    "role_words",
+    "surnames",
+]
 
 # The longest word looked up: jieba's words are read up to four characters,
 # metric aliases up to six (国内生产总值).
@@ -26,7 +43,7 @@ LONGEST = 6
 @lru_cache(maxsize=1)
 def context_words() -> dict[str, str]:
     """``lexicon/metric_context.tsv``: word → role."""
-    return {r[0]: r[1] for r in table("metric_context.tsv", 2)}
+    return {r.word: r.role for r in loaders.metric_context()}
 
 
 @cache
@@ -38,7 +55,7 @@ def role_words(role: str) -> tuple[str, ...]:
 @cache
 def entity_words(role: str) -> tuple[str, ...]:
     """The words of ``lexicon/entity_words.tsv`` with one role, longest first."""
-    return tuple(sorted((r[0] for r in table("entity_words.tsv", 2) if r[1] == role), key=len, reverse=True))
+    return tuple(sorted((r.word for r in loaders.entity_words() if r.role == role), key=len, reverse=True))
 
 
 @cache
@@ -50,19 +67,21 @@ def entity_set(role: str) -> frozenset[str]:
 def front_owners() -> tuple[str, ...]:
     """Owner words dropped from the front of a subject (公司研发人员,
     该项目总投资); 行业解决方案 and 市场份额 keep theirs."""
+    g = grammar()
     # (公司 is a company ending in entity_words.tsv, and an owner word here)
-    return tuple(w for w in (*entity_words("owner"), "公司") if w[0] in "该本我" or w in ("公司", "集团", "项目"))
+    return tuple(w for w in (*entity_words("owner"), *g.words("company_owner"))
+                 if w[0] in g.set("front_owner_head") or w in g.set("front_owner"))
 
 
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
-    return frozenset(r[0] for r in table("surnames.tsv", 1) if len(r[0]) == 1)
+    return frozenset(w for w in loaders.surnames() if len(w) == 1)
 
 
 @lru_cache(maxsize=1)
 def orgs() -> tuple[str, ...]:
     """``lexicon/orgs.tsv``, longest first."""
-    return tuple(sorted((r[0] for r in table("orgs.tsv", 1)), key=len, reverse=True))
+    return tuple(sorted(loaders.orgs(), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -74,46 +93,46 @@ def org_set() -> frozenset[str]:
 def name_forms() -> tuple[str, ...]:
     """``lexicon/name_forms.tsv``: the words that make a name of the words
     before them (有限公司, 集团, 银行), longest first."""
-    return tuple(sorted((r[0] for r in table("name_forms.tsv", 1)), key=len, reverse=True))
+    return tuple(sorted(loaders.name_forms(), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def descriptors() -> frozenset[str]:
     """``lexicon/name_descriptors.tsv``: words that describe an organisation
     before its name (大厂 in 光学元件大厂台禾光电)."""
-    return frozenset(r[0] for r in table("name_descriptors.tsv", 1))
+    return frozenset(loaders.name_descriptors())
 
 
 @lru_cache(maxsize=1)
 def titles() -> tuple[str, ...]:
     """``lexicon/titles.tsv``: job titles, longest first."""
-    return tuple(sorted((r[0] for r in table("titles.tsv", 1)), key=len, reverse=True))
+    return tuple(sorted(loaders.titles(), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def not_names() -> frozenset[str]:
     """``lexicon/not_names.tsv``: Latin words for measures and things (GDP,
     SKU, EBITDA), in lower case."""
-    return frozenset(r[0].lower() for r in table("not_names.tsv", 1))
+    return frozenset(w.lower() for w in loaders.not_names())
 
 
 @lru_cache(maxsize=1)
 def venues() -> frozenset[str]:
     """``lexicon/venues.tsv``: exchanges and regulators, where figures are
     reported, not whom they are about."""
-    return frozenset(r[0] for r in table("venues.tsv", 1))
+    return frozenset(loaders.venues())
 
 
 @lru_cache(maxsize=1)
 def places() -> frozenset[str]:
     """``lexicon/places.tsv``: countries, regions, provinces, cities."""
-    return frozenset(r[0] for r in table("places.tsv", 1))
+    return frozenset(loaders.places())
 
 
 @lru_cache(maxsize=1)
 def extra_words() -> dict[str, str]:
     """``lexicon/words.tsv``: words jieba lacks, with their tag."""
-    return {r[0]: r[1] for r in table("words.tsv", 3)}
+    return {r.word: r.role for r in loaders.subject_words()}
 
 
 @once
@@ -122,6 +141,23 @@ def known_words() -> frozenset[str]:
     words, organisations and our extra words."""
     return frozenset(word_tags()) | org_set() | frozenset(extra_words()) | entity_set("ending") \
         | frozenset(context_words())
+
+
+def either(words: Iterable[str]) -> str:
+    """A pattern that matches any of ``words``, tried in their order (give
+    them longest first)."""
+    return "|".join(regex.escape(w) for w in words) or r"(?!)"
+
+
+def find_any(text: str, words: Iterable[str], start: int, end: int) -> int:
+    """Where the first of ``words`` in ``text[start:end]`` starts, or -1."""
+    found = [k for k in (text.find(w, start, end) for w in words) if k >= 0]
+    return min(found) if found else -1
+
+
+def rfind_any(text: str, words: Iterable[str], start: int, end: int) -> int:
+    """Where the last of ``words`` in ``text[start:end]`` starts, or -1."""
+    return max((text.rfind(w, start, end) for w in words), default=-1)
 
 
 def by_first(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -138,11 +174,6 @@ def by_last(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
     for w in words:
         found.setdefault(w[-1], []).append(w)
     return {c: tuple(ws) for c, ws in found.items()}
-
-
-# What may open a period before a date or duration, and close one after it.
-_PERIOD_OPENERS = ("截至", "截止", "自")
-_PERIOD_CLOSERS = ("以来", "期间", "之间", "之内", "间", "末", "底", "初", "内", "季度", "财季", "财年", "季", "首季")
 
 
 @attrs.frozen
@@ -170,14 +201,15 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     periods = role_words("period")
+    g = grammar()
     return Lexicon(
         roles=context_words(), scope=frozenset(role_words("scope") + role_words("market")),
         market=frozenset(role_words("market")), endings=entity_set("ending"),
         owners=entity_set("owner"), sources=entity_set("source"), announces=entity_set("announce"),
         stops=entity_set("stop"),
         periods=frozenset(periods), periods_from=by_first(periods), periods_to=by_last(periods),
-        when_from=by_first(role_words("when")), openers_to=by_last(_PERIOD_OPENERS + periods),
-        closers_from=by_first(_PERIOD_CLOSERS + periods),
+        when_from=by_first(role_words("when")), openers_to=by_last(g.words("period_opener") + periods),
+        closers_from=by_first(g.words("period_closer") + periods),
         front_from=by_first(role_words("scope") + role_words("market") + front_owners()), orgs_from=by_first(orgs()))
 
 
@@ -185,7 +217,7 @@ def lexicon() -> Lexicon:
 def aliases(extra: tuple[tuple[str, str], ...]) -> dict[str, str]:
     """Metric alias → category, from ``lexicon/metrics.tsv`` and the caller's
     ``categories`` (folded, lower case)."""
-    found = {r[1].lower(): r[0] for r in table("metrics.tsv", 2)}
+    found = {r.word.lower(): r.role for r in loaders.metric_aliases()}
     for alias, category in extra:
         if not isinstance(alias, str) or not isinstance(category, str):
             raise TypeError("categories maps alias strings to category strings")
@@ -235,3 +267,38 @@ def alias_order(extra: tuple[tuple[str, str], ...]) -> tuple[tuple[int, ...], di
     """The lengths of the aliases, longest first, and each alias's row."""
     found = aliases(extra)
     return tuple(sorted({len(a) for a in found}, reverse=True)), {a: n for n, a in enumerate(found)}
+
+
+class Grammar:
+    """The grammar words of ``lexicon/metric_grammar.tsv``, by set: in table
+    order (``words``), longest first (``longest``), as a set (``set``), with
+    each word's value (``values``). Built once (:func:`grammar`)."""
+
+    def __init__(self) -> None:
+        words: dict[str, list[str]] = {}
+        values: dict[str, dict[str, str]] = {}
+        for r in loaders.metric_grammar():
+            words.setdefault(r.role, []).append(r.word)
+            values.setdefault(r.role, {})[r.word] = r.value
+        self._words = {k: tuple(v) for k, v in words.items()}
+        self._sets = {k: frozenset(v) for k, v in words.items()}
+        self._longest = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in words.items()}
+        self._values = values
+
+    def words(self, name: str) -> tuple[str, ...]:
+        return self._words[name]
+
+    def set(self, name: str) -> frozenset[str]:
+        return self._sets[name]
+
+    def longest(self, name: str) -> tuple[str, ...]:
+        return self._longest[name]
+
+    def values(self, name: str) -> dict[str, str]:
+        return self._values[name]
+
+
+@once
+def grammar() -> Grammar:
+    """The grammar words of the metric reader, read once."""
+    return Grammar()
