@@ -24,6 +24,11 @@ def one(text: str) -> tuple[object, ...]:
     ("单次不得超过500万元", ("不得超过500万元", 5000000, "元", "money", "<=", None, 5000000)),
     ("连续三十个交易日", ("三十个交易日", 30, "交易日", "duration", None, None, None)),
     ("24-26年归母净利润", ("24-26年", None, "年", "year", None, 2024, 2026)),
+    # a figure a parser wrote as inline math: its spaces mean nothing
+    ("毛利率下降了 $3 1 . 0 7 \\%$ ，主要", ("$3 1 . 0 7 \\%$", Decimal("31.07"), "%", "percent", None, None, None)),
+    ("占比 $45 \\%$", ("$45 \\%$", 45, "%", "percent", None, None, None)),
+    ("差额 $-1 2, 408.50$", ("$-1 2, 408.50$", Decimal("-12408.5"), None, "cardinal", None, None, None)),
+    ("持股不低于 $5 \\%$ 的股东", ("不低于 $5 \\%$", 5, "%", "percent", ">=", 5, None)),
 ])
 def test_statement_forms(text: str, want: tuple[object, ...]) -> None:
     assert one(text) == want
@@ -31,7 +36,7 @@ def test_statement_forms(text: str, want: tuple[object, ...]) -> None:
 
 @pytest.mark.parametrize("text", [
     "单位：人民幣千元", "人民幣千元", "(以人民币千元列示)", "單位：千元", "RMB'000", "HK$’000",
-    "公告编号：临2023-045", "2021-021号", "景20转债",
+    "公告编号：临2023-045", "2021-021号", "景20转债", "$\\textcircled{3}$ 其他应收款",
 ])
 def test_no_figure(text: str) -> None:
     assert find_numbers(text) == []
@@ -44,6 +49,8 @@ def test_no_figure(text: str) -> None:
     ("(1)收入", [("1", 1)]),  # a list marker is not negative
     ("12, 000元", [("12, 000元", 12000)]),
     ("12, 000万元", [("12", 12), ("000万元", 0)]),
+    ("售价$12，另付$3", [("$12", 12), ("$3", 3)]),  # dollars, not math
+    ("$x+2$", [("2", 2)]),  # math that is more than a figure is read as text
 ])
 def test_near_forms_stay_as_they_are(text: str, want: list[tuple[str, object]]) -> None:
     assert [(m.text, m.value) for m in find_numbers(text)] == want

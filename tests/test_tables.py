@@ -159,6 +159,26 @@ def test_a_header_inside_a_table_of_one_value_column() -> None:
         (500, "人", "在职员工总数"), (300, "人", "本科")]
 
 
+def test_a_sign_note_in_a_label_is_the_one_the_statement_prints() -> None:
+    # parsers print the quotes and dash of （损失以“－”号填列） in many ways
+    text = ("单位：元\n| 项目 | 本期发生额 | 上期发生额 |\n|---|---|---|\n"
+            '| 投资收益(损失以"一"号填列) | 1,200.00 | -300.00 |\n'
+            "| 营业利润（亏损以“_”号填列) | 4,500.00 | 3,900.00 |\n")
+    assert [(f[1], f[3]) for f in figures(text)] == [
+        (1200, "投资收益（损失以“－”号填列）"), (-300, "投资收益（损失以“－”号填列）"),
+        (4500, "营业利润（亏损以“－”号填列）"), (3900, "营业利润（亏损以“－”号填列）")]
+
+
+def test_an_empty_column_before_the_labels_is_passed_over() -> None:
+    # a PDF's rulings can make a column that holds nothing in any row
+    text = ("单位：元\n<table><tr><td></td><td>项目</td><td>2023年</td><td>2022年</td></tr>"
+            "<tr><td></td><td>营业收入</td><td>8,800.00</td><td>7,700.00</td></tr>"
+            "<tr><td></td><td>营业成本</td><td>(5,100.00)</td><td>4,600.00</td></tr></table>\n")
+    assert figures(text) == [
+        ("8,800.00", 8800, "元", "营业收入", "2023年"), ("7,700.00", 7700, "元", "营业收入", "2022年"),
+        ("(5,100.00)", -5100, "元", "营业成本", "2023年"), ("4,600.00", 4600, "元", "营业成本", "2022年")]
+
+
 def test_an_english_name_is_no_ratio_row() -> None:
     text = "单位：股\n| 股东名称 | 持股数量 |\n|---|---|\n| Example Corporation | 1,000 |\n"
     assert [(m.mention.value, m.mention.unit) for m in cnreport.parse(text).metrics] == [(1000, "股")]

@@ -9,6 +9,10 @@
   ``(以人民币千元列示)``, the ``000`` of ``RMB'000``.
 - A filing's number is no figure: ``2021-021号``, ``公告编号：临2023-045``.
 - ``24-26年`` in a forecast is the years 2024 to 2026.
+- A figure a parser wrote as inline math is read as printed, whose spaces
+  mean nothing: ``$2 2 . 2 3 \\%$`` is 22.23 %, ``$-345, 540.80$`` is
+  -345540.80; a circled numeral (``$\\textcircled{2}$``) numbers an item and
+  is no figure.
 """
 from __future__ import annotations
 
@@ -32,13 +36,19 @@ _EDGE = frozenset(" \t\r\n|<>:(（)）,，")
 _DECLARED = regex.compile(r"(?:人民币|港币|港元|美元)?\s*[十百千万亿]+\s*(?:元|港元|美元|欧元|日元|股)")
 _FILING = regex.compile(r"(?<![\d-])(?:19|20)\d{2}-\d{3}(?![\d-])|公告编号\s*[:：]\s*[^\s,，。;；)）]{1,24}")
 _YEARS = regex.compile(r"(\d{2})\s*[-~—至到]\s*(\d{2})\s*年")
+# Inline math as a PDF parser writes a figure: digits with any spaces between
+# them, a sign, a point or thousands commas, an escaped percent sign.
+_MATH = regex.compile(r"\$(?P<inner>[^$\n]{1,60})\$(?![0-9A-Za-z])")
+_MATH_FIGURE = regex.compile(r"\s*(?P<sign>[-+−]?)\s*(?P<digits>\d[\d\s,]*(?:\.[\d\s]*\d)?)\s*(?P<pct>\\%)?\s*")
+_MATH_FIGURE_DIGITS = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_MATH_ITEM = regex.compile(r"\s*\\textcircled\s*\{\s*\d{1,2}\s*\}\s*")
 
 
 def _statement_forms(text: str, f: str, mentions: Sequence[NumberMention]) -> list[NumberMention]:
     """``mentions`` of ``text`` (folded ``f``) read as statements print them."""
     filings = [m.span() for m in _FILING.finditer(f)]
     out: list[NumberMention] = []
-    for m in _joined(text, f, mentions):
+    for m in _joined(text, f, _math(text, f, mentions)):
         if any(a <= m.start < b for a, b in filings) or _declaration(f, m):
             continue
         out.append(_years(_negative(text, f, m)))
@@ -84,6 +94,57 @@ def _split(text: str, f: str, a: NumberMention, b: NumberMention) -> Optional[Nu
     value = exact(Fraction(Decimal(digits)) * factor, True)
     return attrs.evolve(b, text=text[a.start:b.end], start=a.start, value=value,
                         qualifier=b.qualifier or a.qualifier)
+
+
+def _math(text: str, f: str, mentions: Sequence[NumberMention]) -> list[NumberMention]:
+    """The mentions, with each figure written as inline math read as one."""
+    spans: list[tuple[int, int, Optional[NumberMention]]] = []
+    for m in _MATH.finditer(f):
+        if not any(c.isdigit() for c in m.group("inner")):
+            continue
+        if _MATH_ITEM.fullmatch(m.group("inner")):
+            spans.append((m.start(), m.end(), None))
+            continue
+        figure = _math_figure(text, m)
+        if figure is not None:
+            spans.append((m.start(), m.end(), figure))
+    if not spans:
+        return list(mentions)
+    out: list[NumberMention] = []
+    for n in mentions:  # every mention in the math gives way to its one figure
+        inside = next((s for s in spans if n.start < s[1] and s[0] < n.end), None)
+        if inside is None:
+            out.append(n)
+        elif inside[2] is not None and not any(o.start <= inside[0] < o.end for o in out):
+            out.append(_qualified(text, n, inside[2]))
+    return out
+
+
+def _qualified(text: str, n: NumberMention, figure: NumberMention) -> NumberMention:
+    """``figure`` with the qualifier that the first mention read before the math (超过 $1 0 \\%$)."""
+    if n.start >= figure.start or n.qualifier is None:
+        return figure
+    v = figure.value
+    return attrs.evolve(figure, text=text[n.start:figure.end], start=n.start, qualifier=n.qualifier,
+                        low=v if n.low is not None and n.low == n.value else None,
+                        high=v if n.high is not None and n.high == n.value else None)
+
+
+def _math_figure(text: str, m: regex.Match[str]) -> Optional[NumberMention]:
+    """``$2 2 . 2 3 \\%$`` as the figure 22.23 %, or None when the math is more than a figure."""
+    found = _MATH_FIGURE.fullmatch(m.group("inner"))
+    if found is None:
+        return None
+    digits = "".join(found.group("digits").split())
+    if not _MATH_FIGURE_DIGITS.fullmatch(digits):
+        return None
+    value = Fraction(Decimal(digits.replace(",", "")))
+    if found.group("sign") in ("-", "−"):
+        value = -value
+    pct = found.group("pct") is not None
+    return NumberMention(text=text[m.start():m.end()], start=m.start(), end=m.end(),
+                         value=exact(value, "." in digits), kind="percent" if pct else "cardinal",
+                         unit="%" if pct else None)
 
 
 def _negative(text: str, f: str, m: NumberMention) -> NumberMention:

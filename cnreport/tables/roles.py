@@ -56,6 +56,9 @@ _NUMBERING = regex.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,
 _SUB = regex.compile(r"^\s*(?:其中|包括|加|减|Less|Add)\s*[:：]\s*", regex.I)
 _CHANGE = regex.compile(r"增减|变动|变化|增长|同比|比上年|较上年|比上期|增幅|降幅|幅度|change|growth|increase",
                         regex.I)
+# The sign convention of a statement row, 净利润（净亏损以“－”号填列）, whose
+# quotes and dash parsers print in many ways ("-", "一", “_”, or not at all).
+_SIGN_NOTE = regex.compile(r"[(（]\s*(?P<what>\p{Han}{1,8}?)\s*以\s*(?:[^\p{Han}\s]|一){0,5}\s*号\s*填\s*列\s*[)）]?")
 _SKIP = regex.compile(r"^\s*(?:附注|注释|附注编号|note|notes|序号|no\.?|排名)\s*$", regex.I)
 
 
@@ -178,6 +181,8 @@ def _label_columns(p: Placed, first: int) -> tuple[int, ...]:
                 figures += 1
             elif _texty(p, i):
                 text += 1
+        if not out and text == figures == 0:
+            continue  # an empty column a PDF's rulings made (a merged cell's edge)
         if text == 0 or figures > text:
             break
         out.append(k)
@@ -316,8 +321,11 @@ def subject_of(label: Optional[str]) -> Optional[str]:
     '美元'
     >>> subject_of("一、营业总收入")
     '营业总收入'
+    >>> subject_of('投资收益(损失以"一"号填列)')
+    '投资收益（损失以“－”号填列）'
     """
     if label is None:
         return None
     out = _SUB.sub("", _NUMBERING.sub("", label)).strip()
+    out = _SIGN_NOTE.sub(lambda m: f"（{m.group('what')}以“－”号填列）", out)
     return out or label
