@@ -174,8 +174,16 @@ class Document:
         if alone is not None:
             return alone
         tag = self.tags.get(word, "x")
+        if tag == "l" and self._nominal(word):
+            return "n"  # 固定资产, 第一产业: a set phrase that is a noun (not 事实上, 接下来)
         # Only the joining conjunctions may stand inside a subject.
         return "cc" if tag == "c" and word not in vocab.grammar().set("conjunction") else tag
+
+    def _nominal(self, phrase: str) -> bool:
+        """Whether a set phrase ends in a noun of two characters the
+        dictionary knows after a word it knows (固定 + 资产, 发达 + 国家)."""
+        head, rest = phrase[-2:], phrase[:-2]
+        return len(rest) >= 1 and self.tags.get(head) in ("n", "vn") and rest in self.tags
 
     def forward(self, i: int, limit: int) -> Optional[Token]:
         """The word at ``i``, read forwards (longest known word first)."""

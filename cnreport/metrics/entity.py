@@ -20,6 +20,7 @@ import attrs
 from ..entities import Entities, entity_key
 from ..lexicon import loaders
 from ..model import NumberMention, Section, Speaker
+from ..normalize import fold
 from . import vocab
 from .discourse import Discourse, Named
 from .document import Document
@@ -51,9 +52,12 @@ def read_entity(doc: Document, disc: Discourse, m: NumberMention, s_start: int, 
     if found is None:
         return EntityReading()
     text, rule, span = found
-    if text is not None:
-        text = disc.short_name(text)  # (the text's own short name, where it declares one)
-    return EntityReading(text, disc.key(text, entities) if text is not None else None, rule, span)
+    if text is None:
+        return EntityReading(None, None, rule, span)
+    if any(w == fold(text) for w, _ in _anaphora().get(fold(text)[:1], ())):
+        return EntityReading(text, None, rule, span)  # 全省 unnamed: no key joins it with another text's
+    text = disc.short_name(text)  # (the text's own short name, where it declares one)
+    return EntityReading(text, disc.key(text, entities), rule, span)
 
 
 def _entity(doc: Document, disc: Discourse, m: NumberMention, s_start: int, reading: Reading,
@@ -64,8 +68,10 @@ def _entity(doc: Document, disc: Discourse, m: NumberMention, s_start: int, read
             and (anaphor is None or anaphor[0] <= named[0]):
         return reading.entity, reading.entity_rule, named
     if anaphor is not None:
-        # (an anaphor that stands for nobody the text named leaves the figure's owner unsaid)
-        return _resolve(disc, anaphor, section) or (None, "anaphora", (anaphor[0], anaphor[1]))
+        # (an anaphor that stands for nobody the text named leaves the figure's
+        # owner unsaid, but 全省, 我市: the region is said, if not by name)
+        alone = doc.text[anaphor[0]:anaphor[1]] if anaphor[2] == "region" else None
+        return _resolve(disc, anaphor, section) or (alone, "anaphora", (anaphor[0], anaphor[1]))
     if reading.entity is not None and reading.entity_rule is not None:
         return reading.entity, reading.entity_rule, named
     if reading.market:

@@ -25,6 +25,7 @@ _LEAD_CLAUSES = 3  # how many clauses back, how far, how long a name
 _LEAD_REACH = 80
 _LONGEST_NAME = 16
 _MAX_RUN = 8
+_COMMON_TAGS = frozenset({"n", "vn", "an", "a", "b", "v", "j", "l"})
 _PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz", "nrt", "nrfg", "eng"})
 _FUNCTION_TAGS = frozenset({"c", "cc", "p", "uj", "ul", "u", "y", "m"})
 _NAME_ENDING_ROLES = frozenset({"period", "up", "down", "basis", "link", "verb"})
@@ -164,6 +165,7 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
                 or (tokens and role in ("scope", "market") and not _ending_at(doc, tok[1], end))
                 or (tok[2] in _NAME_ENDING_TAGS
                     and (tok[1] - tok[0] > 1 or w in g.set("name_function_char") or not tokens))
+                or (tokens and doc.tags.get(w) == "l")  # (a set phrase: 某某新材 + 货币资金)
                 or (tok[2] == PREFIX_TAG and tok[1] - tok[0] > 1)):
             # (腾讯音乐 + 付费用户: a measure's prefix of two characters or
             # more ends the name; one, such as 新 of 大新银行, may be inside it)
@@ -242,9 +244,16 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
             or (f[tokens[0][0]:tokens[0][1]] in lex.scope and name not in vocab.org_set()
                 and not name.endswith(vocab.entity_words("ending"))
                 and not looks_like_name(f[tokens[1][0]:k], tokens[1:])) \
-            or not (named_by_place or looks_like_name(name, tokens)):
+            or not (named_by_place and not _common_noun(doc, name, tokens) or looks_like_name(name, tokens)):
         return None
     return start, k, doc.text[start:k]
+
+
+def _common_noun(doc: Document, name: str, tokens: list[Token]) -> bool:
+    """Whether a run that a time ends is one common word of the dictionary
+    (团队现在…, 门店今年…): what the clause is about, not whose."""
+    return len(tokens) == 1 and tokens[0][2] in _COMMON_TAGS and name not in vocab.org_set() \
+        and name not in vocab.places()
 
 
 def _after_description(doc: Document, start: int, k: int) -> Optional[int]:

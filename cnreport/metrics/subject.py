@@ -15,6 +15,7 @@ from typing import Optional
 import attrs
 import regex
 
+from ..lexicon import loaders
 from ..model import NumberMention
 from . import vocab
 from .document import CLAUSE_STOPS, METRIC_KINDS, NOUN_TAGS, PREFIX_TAG, Document, Token, is_time, quarters
@@ -45,6 +46,7 @@ _NAME_LINKS = frozenset({"c", "x"})
 _GAP_TAGS = frozenset({"v", "d", "p", "ul", "uj", "uz", "ug", "uv", "ude", "u", "r", "m", "q",
                        "f", "c", "t"})
 _MAX_GAP = 6
+_LONGEST_PER_UNIT = 3  # (每平方米)
 _MAX_RUN = 8
 _MAX_HOPS = 3  # figures in a row that _right looks past for the noun they count
 _LIST_MARKS = frozenset("、，,；;")
@@ -253,7 +255,8 @@ def _span(doc: Document, m: NumberMention, s_start: int, s_end: int) -> tuple[Op
         return found, "before"
     # 毛利率、营业利润率和净利率分别为45.2%、38.1%和36.5%: the part an
     # earlier figure of the list found for this one
-    return doc.memo.get(("part", m.start)), "respective"  # type: ignore[return-value]
+    part = doc.memo.get(("part", m.start))
+    return (part, "respective") if part is not None else (None, "none")  # type: ignore[return-value]
 
 
 def _respective_name(doc: Document, m: NumberMention, lead: Name, org: Optional[str]) -> Optional[Name]:
@@ -521,15 +524,24 @@ def left(doc: Document, pos: int, limit: int, links: frozenset[str] = _LINK_TAGS
         tok = doc.backward(pos, limit)
         if tok is None or (tok[2] == "uj"):
             break
+        if tokens and tok[2] == "d" and _noun_verb(doc, doc.folded[tok[0]:tok[1]]):
+            tok = tok[0], tok[1], "v"  # 合约 + 销售 + 面积: inside a noun run, a verb that names an action links
         tokens.append(tok)
         pos = tok[0]
     return _reverse_run(tokens, links)
+
+
+def _noun_verb(doc: Document, word: str) -> bool:
+    """Whether a verb the reader passes over between a subject and its
+    figure (销售, 投资, 生产) is one the dictionary also reads as a noun."""
+    return doc.lex.roles.get(word) == "verb" and doc.tags.get(word) == "vn"
 
 
 def _past_gap(doc: Document, pos: int, limit: int) -> int:
     """Back from ``pos`` past what stands between a subject and its figure."""
     while pos > limit and doc.folded[pos - 1] in " \u3000":
         pos -= 1  # 月薪 16 萬: spaces set off Arabic figures in many texts
+    pos = _past_per_unit(doc, pos, limit)
     gap = 0
     while gap < _MAX_GAP:
         before = doc.mention_end.get(pos)
@@ -549,6 +561,17 @@ def _past_gap(doc: Document, pos: int, limit: int) -> int:
         if tok is None or (tok[2] not in _GAP_TAGS and tok[2] != PREFIX_TAG):
             break  # (a prefix here belongs to the verb or the figure: 净减少, 每股12元)
         pos, gap = tok[0], gap + 1
+    return pos
+
+
+def _past_per_unit(doc: Document, pos: int, limit: int) -> int:
+    """Back past 每 and a unit just before a figure (平均售价为每吨612元)."""
+    f = doc.folded
+    per = vocab.grammar().set("per_mark")
+    for k in range(_LONGEST_PER_UNIT, 0, -1):
+        a = pos - k
+        if a - 1 >= limit and f[a - 1] in per and f[a:pos] in loaders.units():
+            return a - 1
     return pos
 
 
@@ -645,6 +668,30 @@ def chained_subject(doc: Document, m: NumberMention, s_start: int) -> Optional[S
         a = lead[1]  # (恒润精工营收…: the name is whom, not what)
         run = (a, run[1]) if a < run[1] else None
     return run
+
+
+def apposed_to(doc: Document, m: NumberMention, s_start: int, s_end: int) -> Optional[int]:
+    """Where the clause before ends, when figure ``m`` stands alone in its
+    clause after a comma: it restates or names the amount of what ended that
+    clause (去年营收做到了一个多亿，差不多1.3个亿吧; 刚完成了B轮融资，五千万元)."""
+    f = doc.folded
+    starts = doc.clause_starts(s_start)
+    c = doc.clause_at(m.start, s_start)
+    if c == s_start or f[c - 1] not in "，," or f[c:m.start].strip():
+        return None
+    k = bisect.bisect_right(starts, m.start)
+    end = starts[k] - 1 if k < len(starts) else s_end
+    tail = f[m.end:end].strip().rstrip("。！？!?；;")
+    if tail and tail not in vocab.grammar().set("figure_tail"):
+        return None
+    return c - 1
+
+
+def object_before(doc: Document, end: int, s_start: int) -> Optional[Span]:
+    """The noun run that ends the clause at ``end`` (刚完成了B轮融资), if it
+    ends there."""
+    run = left(doc, end, doc.clause_at(end - 1, s_start) if end > s_start else s_start)
+    return run if run is not None and run[1] == end and not _is_name(doc, run) else None
 
 
 def line_label(doc: Document, m: NumberMention) -> Optional[Span]:

@@ -28,12 +28,14 @@ from .frames import deal, holding, restating_words
 from .period import period, when
 from .subject import (
     Reading,
+    apposed_to,
     base_of,
     chained_subject,
     figure_joiners,
     in_part_clause,
     line_label,
     named_alone,
+    object_before,
     opens_with_period,
     share_without_owner,
     subject,
@@ -107,6 +109,8 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
     change = read_change(doc, i, s_start)
     same_sentence = last is not None and doc.sentence(last.mention.start)[0] == s_start
     reading = _with_last(doc, m, s_start, reading, change is not None, last if same_sentence else None, org)
+    if reading.subject is None:
+        reading = _apposed(doc, m, s_start, s_end, reading, last if same_sentence else None)
     if reading.subject is None or reading.subject_rule == "before" and _one_word(doc, reading):
         label = line_label(doc, m)
         if label is not None and not (section is not None and section.speaker is not None
@@ -205,6 +209,25 @@ def _with_last(doc: Document, m: NumberMention, s_start: int, reading: Reading, 
                                    subject_rule="list", entity=named[2], entity_span=(named[0], named[1]),
                                    entity_rule="alone")
     return _chained(doc, m, s_start, reading)
+
+
+def _apposed(doc: Document, m: NumberMention, s_start: int, s_end: int, reading: Reading,
+             last: Optional[Metric]) -> Reading:
+    """A figure alone in its clause after a comma measures what ended the
+    clause before: the figure there (做到了一个多亿，差不多1.3个亿吧), or
+    the noun there (刚完成了B轮融资，五千万元)."""
+    end = apposed_to(doc, m, s_start, s_end)
+    if end is None:
+        return reading
+    if last is not None and doc.folded[last.mention.end:end].strip() == "":
+        if last.subject is None:
+            return reading
+        return attrs.evolve(reading, subject=last.subject, subject_span=_span_of(last, "subject"),
+                            subject_rule="apposition")
+    run = object_before(doc, end, s_start)
+    if run is None:
+        return reading
+    return attrs.evolve(reading, subject=doc.text[run[0]:run[1]], subject_span=run, subject_rule="apposition")
 
 
 def _chained(doc: Document, m: NumberMention, s_start: int, reading: Reading) -> Reading:
