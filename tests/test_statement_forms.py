@@ -4,6 +4,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cnreport import find_numbers, parse_number
 
@@ -19,6 +21,7 @@ def one(text: str) -> tuple[object, ...]:
     ("收入12, 793.95元", ("12, 793.95元", Decimal("12793.95"), "元", "money", None, None, None)),
     ("合计2,855,702,313. 77元", ("2,855,702,313. 77元", Decimal("2855702313.77"), "元", "money", None, None, None)),
     ("余额451, 680, 716.64", ("451, 680, 716.64", Decimal("451680716.64"), None, "cardinal", None, None, None)),
+    ("合计12, 345,678元", ("12, 345,678元", 12345678, "元", "money", None, None, None)),
     ("同比增长14. 19%", ("14. 19%", Decimal("14.19"), "%", "percent", None, None, None)),
     ("回购价格不得低于10元", ("不得低于10元", 10, "元", "money", ">=", 10, None)),
     ("单次不得超过500万元", ("不得超过500万元", 5000000, "元", "money", "<=", None, 5000000)),
@@ -59,3 +62,12 @@ def test_near_forms_stay_as_they_are(text: str, want: list[tuple[str, object]]) 
 def test_parse_number_reads_an_accountants_negative() -> None:
     assert parse_number("(5,514,269)") == -5514269
     assert parse_number("（1,234.50）") == Decimal("-1234.5")
+
+
+@given(st.integers(min_value=1000, max_value=10**15), st.data())
+def test_a_grouped_amount_split_after_any_comma_keeps_its_value(n: int, data: st.DataObject) -> None:
+    groups = f"{n:,}".split(",")
+    gaps = data.draw(st.lists(st.booleans(), min_size=len(groups) - 1, max_size=len(groups) - 1))
+    written = groups[0] + "".join(("," + " " if gap else ",") + g for gap, g in zip(gaps, groups[1:]))
+    [m] = find_numbers(f"合计{written}元")
+    assert (m.text, m.value, type(m.value)) == (written + "元", n, int)

@@ -179,6 +179,21 @@ def test_an_empty_column_before_the_labels_is_passed_over() -> None:
         ("(5,100.00)", -5100, "元", "营业成本", "2023年"), ("4,600.00", 4600, "元", "营业成本", "2022年")]
 
 
+def test_an_empty_trailing_column_leaves_a_table_of_one_value_column() -> None:
+    # a parser added a column that holds nothing: the text row is still a header
+    text = ("| 在职员工总数 | 640 |  |\n|---|---|---|\n| 学历类别 | 数量（人） |  |\n"
+            "| 硕士 | 52 |  |\n| 本科 | 388 |  |\n")
+    assert [(m.mention.value, m.mention.unit, m.subject) for m in cnreport.parse(text).metrics] == [
+        (640, "人", "在职员工总数"), (52, "人", "硕士"), (388, "人", "本科")]
+
+
+def test_a_share_of_a_total_column_is_percent() -> None:
+    # 占…合计数 heads shares even when a parser dropped the 比例(%) after it
+    text = ("单位：元\n| 单位名称 | 期末余额 | 占应收账款期末余额合计数 |\n|---|---|---|\n"
+            "| 客户甲 | 3,000,000.00 | 21.40 |\n")
+    assert [(f[1], f[2]) for f in figures(text)] == [(3000000, "元"), (Decimal("21.40"), "%")]
+
+
 def test_an_english_name_is_no_ratio_row() -> None:
     text = "单位：股\n| 股东名称 | 持股数量 |\n|---|---|\n| Example Corporation | 1,000 |\n"
     assert [(m.mention.value, m.mention.unit) for m in cnreport.parse(text).metrics] == [(1000, "股")]

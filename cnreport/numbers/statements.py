@@ -31,7 +31,7 @@ __all__: list[str] = []
 
 _GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _INTEGER = regex.compile(r"\d{1,3}(?:,\d{3})*|\d+")
-_LEAD = regex.compile(r"\d+(?:\.\d+)?")
+_LEAD = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _EDGE = frozenset(" \t\r\n|<>:(（)）,，")
 _DECLARED = regex.compile(r"(?:人民币|港币|港元|美元)?\s*[十百千万亿]+\s*(?:元|港元|美元|欧元|日元|股)")
 _FILING = regex.compile(r"(?<![\d-])(?:19|20)\d{2}-\d{3}(?![\d-])|公告编号\s*[:：]\s*[^\s,，。;；)）]{1,24}")
@@ -70,6 +70,8 @@ def _joined(text: str, f: str, mentions: Sequence[NumberMention]) -> list[Number
 def _split(text: str, f: str, a: NumberMention, b: NumberMention) -> Optional[NumberMention]:
     """``a`` and ``b`` as one number when a parser split it after a comma or a point."""
     gap = f[a.end:b.start]
+    if gap == "," and ", " in a.text:  # 1,000, 000,000: the groups go on after a split
+        gap = ", "
     if gap not in (", ", ". ") or a.kind != "cardinal" or a.unit is not None or a.low is not None:
         return None
     written = a.text.replace(", ", ",")  # joined before: 451, 680 then 716.64
@@ -78,13 +80,14 @@ def _split(text: str, f: str, a: NumberMention, b: NumberMention) -> Optional[Nu
     lead = _LEAD.match(b.text)
     if lead is None or b.value is None or isinstance(b.value, str) or b.low is not None:
         return None
-    whole = lead.group(0).split(".")[0]
-    if gap == ", " and len(whole) != 3:
+    led = lead.group(0)  # 720,131 of 2, 720,131: its groups stay whole
+    whole = led.split(".")[0]
+    if gap == ", " and len(whole.split(",")[0]) != 3:
         return None
-    if gap == ". " and ("." in lead.group(0) or not ("," in written or len(whole) <= 2)):
+    if gap == ". " and ("." in led or "," in led or not ("," in written or len(whole) <= 2)):
         return None
-    digits = written.replace(",", "") + ("." if gap == ". " else "") + lead.group(0)
-    printed = Fraction(Decimal(lead.group(0)))
+    digits = written.replace(",", "") + ("." if gap == ". " else "") + led.replace(",", "")
+    printed = Fraction(Decimal(led.replace(",", "")))
     if printed == 0:  # 000 tells no magnitude: joined only when none is written
         if any(c in "十百千万亿" for c in f[b.start + lead.end():b.end]):
             return None

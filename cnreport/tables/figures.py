@@ -35,7 +35,9 @@ _TIMES = regex.compile(r"周转率|周转次数|\bturnover\b", regex.I)
 _RATIO = regex.compile(r"比率|倍数|\bratios?\b", regex.I)
 _RATE = regex.compile(r"(?:率|比例|占比|比重|%)\s*[)）]?$|率\s*[(（]|比例|占比|比重|\bmargins?\b|\brates?\b",
                       regex.I)
-_SHARE_COLUMN = regex.compile(r"比例|占比|比重|百分比|增长率|增幅|幅度|%")
+# A column of shares: 比例, or 占…合计数 (a parser may drop the 比例(%) after it).
+_SHARE_COLUMN = regex.compile(r"比例|占比|比重|百分比|增长率|增幅|幅度|%"
+                              r"|(?:^|\s)占\p{Han}{1,24}?(?:合计数|合计|总额|总数|总计)")
 
 
 class Scales(NamedTuple):

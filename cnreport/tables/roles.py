@@ -207,7 +207,9 @@ def _is_header_block(p: Placed, block: list[int], value_from: int) -> bool:
     """Text in at least two value columns (in the one, when there is one):
     a header, not a section label."""
     t = p.table
-    need = min(2, t.columns - value_from)
+    live = [k for k in range(value_from, t.columns)  # a column empty in every row is no column
+            if any((i := p.at(r, k)) is not None and t.cells[i].text for r in range(t.rows))]
+    need = min(2, len(live))
     for r in block:
         seen = {p.at(r, k) for k in range(value_from, t.columns)} - {None}
         if need and sum(1 for i in seen if i is not None and _texty(p, i)) >= need:
