@@ -194,6 +194,14 @@ def test_a_share_of_a_total_column_is_percent() -> None:
     assert [(f[1], f[2]) for f in figures(text)] == [(3000000, "元"), (Decimal("21.40"), "%")]
 
 
+def test_a_figure_merged_across_columns_takes_the_header_over_them() -> None:
+    # a ruled PDF table: the header centred in the middle of three grid columns
+    text = ("单位：元\n<table><tr><td>项目</td><td></td><td>本期发生额</td><td></td>"
+            "<td></td><td>上期发生额</td><td></td></tr>"
+            '<tr><td>印花税</td><td colspan="3">12,300.00</td><td colspan="3">9,800.00</td></tr></table>\n')
+    assert [(f[1], f[4]) for f in figures(text)] == [(12300, "本期"), (9800, "上期")]
+
+
 def test_an_english_name_is_no_ratio_row() -> None:
     text = "单位：股\n| 股东名称 | 持股数量 |\n|---|---|\n| Example Corporation | 1,000 |\n"
     assert [(m.mention.value, m.mention.unit) for m in cnreport.parse(text).metrics] == [(1000, "股")]

@@ -125,6 +125,7 @@ def roles(p: Placed) -> Roles:
         rows.append(Row(r, label, (*groups, *_parents(label, rows, sections))))
         for k in range(value_from, t.columns):
             columns[(r, k)] = _column(p, current, k, labels)
+        _spanned_heads(p, r, columns)
     if bare and rows:
         _share_lines(p, pending, labels, rows, keep=0)
     return Roles(top, labels, tuple(rows), columns)
@@ -293,6 +294,20 @@ def _column(p: Placed, block: tuple[int, ...], k: int, labels: tuple[int, ...]) 
     folded = fold(header)
     return Column(header, tuple(heads), header_period(header), bool(_CHANGE.search(folded)),
                   bool(_SKIP.match(folded)))
+
+
+def _spanned_heads(p: Placed, r: int, columns: dict[tuple[int, int], Column]) -> None:
+    """A figure spanning several columns whose first has no header takes the
+    header over the others (a PDF's ruled table: 本期发生额 centred over
+    three grid columns, the figure merged across them)."""
+    t = p.table
+    for k in range(t.columns):
+        i = p.at(r, k)
+        if i is None or t.cells[i].column != k or t.cells[i].colspan < 2 or (r, k) not in columns:
+            continue
+        if columns[(r, k)].header is None:
+            over = (columns.get((r, j)) for j in range(k + 1, k + t.cells[i].colspan))
+            columns[(r, k)] = next((c for c in over if c is not None and c.header is not None), columns[(r, k)])
 
 
 def _spanning(p: Placed, r: int, k: int, labels: tuple[int, ...], below: tuple[int, ...]
