@@ -27,6 +27,7 @@ one takes, in this order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -135,6 +136,7 @@ def place_currency(text: str, mentions: Sequence[NumberMention], *, default: Opt
         return list(mentions)
     named = [m for m, b in zip(mentions, bare, strict=True) if _local(m) and not b]
     statements = stated_currencies(text)
+    starts = [start for start, _ in statements]  # in order: one pattern's matches
     document = _document_currency(text, named)
     out = []
     paragraph_currency: Optional[str] = None
@@ -148,14 +150,17 @@ def place_currency(text: str, mentions: Sequence[NumberMention], *, default: Opt
                 paragraph_currency = m.currency
             out.append(m)
             continue
-        code = paragraph_currency or _in_force(statements, m.start) or document or default
+        code = paragraph_currency or _in_force(statements, starts, m.start) or document or default
         out.append(m if code == m.currency else attrs.evolve(m, currency=code))
     return out
 
 
-def _in_force(statements: list[tuple[int, str]], at: int) -> Optional[str]:
-    before = [code for start, code in statements if start < at]
-    return before[-1] if before else statements[0][1] if statements else None
+def _in_force(statements: list[tuple[int, str]], starts: list[int], at: int) -> Optional[str]:
+    """The currency of the last statement before ``at`` (``starts`` are the
+    statements' offsets), else of the first one; a binary search, so that a
+    long text with many statements costs no more per figure."""
+    before = bisect_left(starts, at)
+    return statements[before - 1][1] if before else statements[0][1] if statements else None
 
 
 def _document_currency(text: str, named: list[NumberMention]) -> Optional[str]:

@@ -4,7 +4,9 @@ brands, after Latin letters (5G), stock codes in brackets, identifiers after
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 from typing import Optional
 
 import regex
@@ -29,20 +31,28 @@ class _Scan:
     quantities, and the last answer of :func:`_after_identifier_word` (a list
     of identifiers is walked back once, not once per item)."""
 
-    __slots__ = ("identifier", "identifier_at", "names")
+    __slots__ = ("identifier", "identifier_at", "reach", "starts")
 
     def __init__(self, f: str) -> None:
         # book titles (《一线》), web addresses (%20) and brands (7-11便利店)
-        self.names = [(m.start(), m.end()) for m in _TITLE.finditer(f)]
-        self.names += [(m.start() - 1, m.end()) for m in _URL.finditer(f)]
+        names = [(m.start(), m.end()) for m in _TITLE.finditer(f)]
+        names += [(m.start() - 1, m.end()) for m in _URL.finditer(f)]
         brands = _digit_names()
         if brands is not None:
-            self.names += [(m.start() - 1, m.end()) for m in brands.finditer(f)]
+            names += [(m.start() - 1, m.end()) for m in brands.finditer(f)]
+        # The spans by start, and the furthest end of those up to each: a
+        # position is inside some span when the spans that start before it
+        # reach past it, one binary search however many names the text has.
+        names.sort()
+        self.starts = [a for a, _ in names]
+        self.reach = list(accumulate((b for _, b in names), max))
         self.identifier_at = -1
         self.identifier = False
 
     def in_name(self, k: int) -> bool:
-        return bool(self.names) and any(a < k < b for a, b in self.names)
+        """Whether ``k`` lies strictly inside a title, address or brand."""
+        before = bisect_left(self.starts, k)
+        return before > 0 and self.reach[before - 1] > k
 
 
 def _named(f: str, i: int, prev: str, scan: _Scan) -> bool:
