@@ -405,6 +405,18 @@ def visible_text(markup: str) -> str:
     return "".join(out)
 
 
+def has_markup(text: str) -> bool:
+    """Whether ``text`` holds HTML block or cell tags (a scraped page, or the
+    HTML a PDF parser wrote), whose lines a reader sees only once the tags
+    are blanked by :func:`visible_text`.
+
+    >>> has_markup("<p>主持人：欢迎。</p>"), has_markup("收入 < 5亿元")
+    (True, False)
+    """
+    return any((m.group(1) or "").lower() in _BLOCKS or (m.group(1) or "").lower() in _CELLS
+               for m in _TAG.finditer(text))
+
+
 def without_hidden(markup: str) -> str:
     """HTML with comments and the contents of scripts and styles blanked
     with spaces (line breaks kept), the tags left as they are.

@@ -23,7 +23,7 @@ from .model import Metric, Report
 from .normalize import fold
 from .numbers import _find_numbers
 from .prose import prose_numbers
-from .read import read_file
+from .read import has_markup, read_file, visible_text
 from .speakers import _segment
 from .tables.layout import Layout, page_of, read_layout
 
@@ -74,6 +74,11 @@ def parse(text: Union[str, os.PathLike[str]], *, source: Optional[str] = None,
     folded = fold(text)  # read by every step; it keeps offsets
     layout = read_layout(text, folded, source=source)
     view, view_folded = layout.masked, layout.masked_folded
+    if has_markup(view):
+        # the markup outside the tables: a paragraph tag is a line break, so
+        # that titles, speakers' labels and paragraphs start their lines
+        view = visible_text(view)
+        view_folded = fold(view)
     # a bare 元 in the prose takes the currency the whole document states (its tables too)
     numbers = place_currency(text, prose_numbers(_find_numbers(view, view_folded), layout),
                              default=currency, folded=folded)

@@ -285,3 +285,19 @@ def test_a_turn_printed_twice_counts_once() -> None:
     text = "李斌：我们今年交付了25万台，增长很快。\n\n李斌：我们今年交付了25万台，增长很快。"
     assert [s.duplicate_of for s in segment(text)] == [None, 0]
     assert len(cnreport.parse(text).metrics) == 1
+
+
+def test_html_transcript_keeps_its_speakers() -> None:
+    # A scraped page: each turn in its own <p>, no line breaks in the file.
+    page = ('<html><body><h2>年度业绩说明会</h2><p>主持人：欢迎各位参加。</p>'
+            '<p style="margin:12px">李明（首席财务官）：今年公司营收18亿元，同比增长12%。</p>'
+            '<p>问：海外收入占比多少？</p><p>李明：海外收入占比约三成。</p></body></html>')
+    report = cnreport.parse(page)
+    turns = [(s.kind, s.speaker.name if s.speaker else None) for s in report.sections if s.kind != "narrative"]
+    assert turns == [("speech", "主持人"), ("speech", "李明"), ("question", "问"), ("answer", "李明")]
+    figures = [(m.mention.text, m.subject, m.speaker.name if m.speaker else None, m.speaker.title if m.speaker else None)
+               for m in report.metrics]
+    # (the 12px of a style attribute is markup, not a figure)
+    assert figures == [("18亿元", "营收", "李明", "首席财务官"), ("12%", "营收", "李明", "首席财务官"),
+                       ("约三成", "海外收入", "李明", "首席财务官")]
+    assert all(page[m.mention.start:m.mention.end] == m.mention.text for m in report.metrics)
