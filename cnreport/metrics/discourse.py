@@ -55,6 +55,8 @@ _PLACE_LEAST = 2
 _FURNITURE = frozenset({"byline", "boilerplate"})  # a name named once in passing is no document's main entity
 _LONGEST_FORM_NAME = 24
 _LONGEST_STOCK_NAME = 8
+_INTRODUCTION_REACH = 600  # how far before a turn its speaker may have been introduced
+_INTRODUCTION_GAP = 8  # the longest text between the organisation and the name (的, a title)
 # The kinds of name an anaphor may stand for, in order of preference: 该行
 # for a bank, else a company (a name of no known kind may be one).
 _ANTECEDENTS: dict[str, tuple[frozenset[str], ...]] = {
@@ -89,6 +91,7 @@ class Discourse:
         self.entities = entities
         self._sentence_names: dict[int, list[Named]] = {}
         self._spoken: dict[int, str] = {}
+        self._introduced: dict[int, Optional[str]] = {}
         # the people who speak: their names are no entity's
         self.speakers = frozenset(s.speaker.name for s in sections if s.speaker is not None)
         self._main: Optional[list[Named]] = None
@@ -133,10 +136,37 @@ class Discourse:
         return sorted(found + spoken, key=lambda n: n.start) if spoken else found
 
     def speaker_org(self, pos: int) -> Optional[str]:
-        """The organisation of the speaker of the section at ``pos``."""
+        """The organisation of the speaker of the section at ``pos`` as the
+        speaker's line says it (names are read with it: 我们 opens a name)."""
         j = bisect.bisect_right(self.section_starts, pos) - 1
         speaker = self.sections[j].speaker if j >= 0 else None
         return speaker.org if speaker is not None else None
+
+    def org_of(self, section: Optional[Section]) -> Optional[str]:
+        """The organisation of a section's speaker: as the speaker's line
+        says, else as the text before introduced them (下面请来自青禾合作社的
+        李强理事长分享: 李强's later turn speaks for 青禾合作社)."""
+        speaker = section.speaker if section is not None else None
+        if speaker is None or section is None:
+            return None
+        if speaker.org is not None:
+            return speaker.org
+        if section.start not in self._introduced:
+            self._introduced[section.start] = self._introduced_org(speaker.name, section.start)
+        return self._introduced[section.start]
+
+    def _introduced_org(self, name: str, start: int) -> Optional[str]:
+        """The organisation named just before the last mention of ``name``
+        ahead of ``start`` (某某合作社的李强, 某某公司董事长李强)."""
+        f = self.doc.folded
+        name = fold(name)
+        k = f.rfind(name, max(0, start - _INTRODUCTION_REACH), start) if len(name) > 1 else -1
+        if k < 0:
+            return None
+        s_start = self.doc.sentence(k)[0]
+        found = [n for n in self.names_in(s_start) if n.end <= k and n.kind in ("company", "bank", "other")
+                 and _only_titles(f[n.end:k])]
+        return found[-1].text if found else None
 
     # -- the discourse around a figure
 
@@ -344,6 +374,16 @@ def _outermost(doc: Document, spans: dict[tuple[int, int], bool], declared: dict
 def _appositive(between: str) -> bool:
     """Whether only an appositive word stands between two names (（英文缩写：MTL）)."""
     return between.strip(" ，,：:" + "".join(vocab.grammar().words("appositive"))) == ""
+
+
+def _only_titles(between: str) -> bool:
+    """Whether only 的 and job titles stand between an organisation and a
+    person's name (某某合作社的, 某某公司董事长)."""
+    rest = between.strip()
+    if len(rest) > _INTRODUCTION_GAP:
+        return False
+    rest = rest.removeprefix("的")
+    return rest == "" or rest in vocab.titles()
 
 
 def _venue(key: str) -> bool:

@@ -19,7 +19,7 @@ import attrs
 
 from ..entities import Entities, entity_key
 from ..lexicon import loaders
-from ..model import NumberMention, Section, Speaker
+from ..model import NumberMention, Section
 from ..normalize import fold
 from . import vocab
 from .discourse import Discourse, Named
@@ -89,7 +89,7 @@ def _from_discourse(disc: Discourse, pos: int, section: Optional[Section]
     topic = disc.topic(pos, paragraph=True)
     if topic is not None:
         return topic.text, "topic", (topic.start, topic.end)
-    org = speaker_org(section)
+    org = disc.org_of(section)
     if org is not None:
         return org, "speaker", None
     topic = disc.topic(pos, paragraph=False)
@@ -105,7 +105,7 @@ def _resolve(disc: Discourse, anaphor: tuple[int, int, str], section: Optional[S
              ) -> Optional[tuple[str, str, Optional[Span]]]:
     """The entity an anaphor stands for."""
     start, end, kind = anaphor
-    org = speaker_org(section)
+    org = disc.org_of(section)
     if kind in ("speaker", "self"):
         if org is not None:
             return org, "speaker", (start, end)
@@ -180,11 +180,6 @@ def _object(doc: Document, disc: Discourse, m: NumberMention, s_start: int) -> O
             return name
         k = tok[1]
     return None
-
-
-def speaker_org(section: Optional[Section]) -> Optional[str]:
-    speaker: Optional[Speaker] = section.speaker if section is not None else None
-    return speaker.org if speaker is not None else None
 
 
 @lru_cache(maxsize=1)

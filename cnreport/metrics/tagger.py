@@ -104,7 +104,7 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
     """Figure ``i`` read through the stages; ``last`` is the metric before it."""
     m = doc.numbers[i]
     s_start, s_end = doc.sentence(m.start)
-    org = section.speaker.org if section is not None and section.speaker is not None else None
+    org = disc.org_of(section)
     reading = _framed(doc, m, s_start, subject(doc, m, s_start, s_end, org))
     change = read_change(doc, i, s_start)
     same_sentence = last is not None and doc.sentence(last.mention.start)[0] == s_start
