@@ -202,6 +202,14 @@ def test_a_figure_merged_across_columns_takes_the_header_over_them() -> None:
     assert [(f[1], f[4]) for f in figures(text)] == [(12300, "本期"), (9800, "上期")]
 
 
+def test_repeated_sub_headers_take_the_header_printed_over_their_run() -> None:
+    # a centred header that a parser wrote over the last of its two columns
+    text = ("单位：元\n| 账龄 |  | 期末余额 | 期初余额 |  |\n|---|---|---|---|---|\n"
+            "|  | 金额 | 比例 | 金额 | 比例 |\n| 1年以内 | 6,400.00 | 80.00% | 5,100.00 | 75.00% |\n")
+    assert [(f[1], f[2], f[4]) for f in figures(text)] == [
+        (6400, "元", "期末"), (80, "%", "期末"), (5100, "元", "期初"), (75, "%", "期初")]
+
+
 def test_an_english_name_is_no_ratio_row() -> None:
     text = "单位：股\n| 股东名称 | 持股数量 |\n|---|---|\n| Example Corporation | 1,000 |\n"
     assert [(m.mention.value, m.mention.unit) for m in cnreport.parse(text).metrics] == [(1000, "股")]

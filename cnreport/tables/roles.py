@@ -11,6 +11,7 @@ whose own label cell is empty.
 """
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import NamedTuple, Optional
 
 import regex
@@ -96,6 +97,7 @@ def roles(p: Placed) -> Roles:
     value_from = (labels[-1] + 1) if labels else 0
     top = _wrapped_top(p, first, labels, value_from)
     current = tuple(range(top))
+    cycles = _cycles(p, current, value_from)
     rows: list[Row] = []
     columns: dict[tuple[int, int], Column] = {}
     pending: list[int] = []
@@ -110,6 +112,7 @@ def roles(p: Placed) -> Roles:
             continue
         if pending and _is_header_block(p, pending, value_from):
             current = tuple(pending)
+            cycles = _cycles(p, current, value_from)
             pending = []
         label = _row_label(p, r, labels)
         own = label is not None
@@ -124,7 +127,7 @@ def roles(p: Placed) -> Roles:
         groups = [g for g in _label_cells(p, r, labels)[0] if g != label]
         rows.append(Row(r, label, (*groups, *_parents(label, rows, sections))))
         for k in range(value_from, t.columns):
-            columns[(r, k)] = _column(p, current, k, labels)
+            columns[(r, k)] = _column(p, current, k, labels, cycles)
         _spanned_heads(p, r, columns)
     if bare and rows:
         _share_lines(p, pending, labels, rows, keep=0)
@@ -281,11 +284,14 @@ def _parents(label: Optional[str], rows: list[Row], sections: list[str]) -> tupl
     return tuple(sections)
 
 
-def _column(p: Placed, block: tuple[int, ...], k: int, labels: tuple[int, ...]) -> Column:
+def _column(p: Placed, block: tuple[int, ...], k: int, labels: tuple[int, ...],
+            cycles: Optional[dict[tuple[int, int], int]] = None) -> Column:
     t = p.table
     heads: list[int] = []
     for n, r in enumerate(block):
-        i = _spanning(p, r, k, labels, block[n + 1:])
+        i = (cycles or {}).get((r, k))
+        if i is None:
+            i = _spanning(p, r, k, labels, block[n + 1:])
         if i is not None and i not in heads and t.cells[i].text and t.cells[i].column not in labels:
             heads.append(i)
     header = " ".join(clean_label(t.cells[i].text) for i in heads) or None
@@ -308,6 +314,26 @@ def _spanned_heads(p: Placed, r: int, columns: dict[tuple[int, int], Column]) ->
         if columns[(r, k)].header is None:
             over = (columns.get((r, j)) for j in range(k + 1, k + t.cells[i].colspan))
             columns[(r, k)] = next((c for c in over if c is not None and c.header is not None), columns[(r, k)])
+
+
+def _cycles(p: Placed, block: tuple[int, ...], value_from: int) -> dict[tuple[int, int], int]:
+    """Header cells over the columns of a cycle: where a header row's
+    sub-headers repeat (金额 比例 金额 比例), each run of them takes the one
+    header printed over it, wherever a parser put it in the run (marker
+    writes a centred header over the last of its columns)."""
+    t = p.table
+    live = [k for k in range(value_from, t.columns)
+            if any((i := p.at(r, k)) is not None and t.cells[i].text for r in range(t.rows))]
+    out: dict[tuple[int, int], int] = {}
+    for top, sub in pairwise(block):
+        subs = [t.cells[i].text.strip() if (i := p.at(sub, k)) is not None else "" for k in live]
+        n = next((n for n in (2, 3, 4) if len(live) % n == 0 and len(live) >= 2 * n and all(subs[:n])
+                  and len(set(subs[:n])) == n and all(s == subs[j % n] for j, s in enumerate(subs))), 0)
+        runs = [live[g:g + n] for g in range(0, len(live), n)] if n else []
+        over = [{i for k in run if (i := p.at(top, k)) is not None and t.cells[i].text} for run in runs]
+        if over and all(len(o) == 1 for o in over):
+            out.update({(top, k): min(o) for run, o in zip(runs, over, strict=True) for k in run})
+    return out
 
 
 def _spanning(p: Placed, r: int, k: int, labels: tuple[int, ...], below: tuple[int, ...]
