@@ -19,8 +19,9 @@ from .periods import normalize_period
 from .read import Document, read_file
 from .report import parse, parse_many
 from .speakers import same_speaker, segment
+from .stream import iter_metrics
 
 __all__ = ["BinaryFileError", "Change", "CnreportError", "Document", "Entities", "Entity", "Metric",
            "NumberMention", "ParseError", "Period", "ReadError", "Reason", "Report", "Section", "Speaker",
-           "__version__", "entity_key", "find_numbers", "normalize_period", "parse", "parse_many",
+           "__version__", "entity_key", "find_numbers", "iter_metrics", "normalize_period", "parse", "parse_many",
            "parse_number", "read_file", "same_speaker", "segment", "tag_metrics", "to_chinese"]

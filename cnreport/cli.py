@@ -43,6 +43,7 @@ from .numbers import find_numbers
 from .read import Document, read_bytes, read_file, sniff, suffixes
 from .report import parse
 from .speakers import segment
+from .stream import iter_metrics
 from .writers import FORMATS, OutputFile, Writer
 
 __all__ = ["main"]
@@ -67,6 +68,8 @@ _COMMANDS = {
     "speakers": "one row per speaker section: who speaks, with title and organisation",
 }
 _BLOCK = 1 << 18  # bytes of a large text file the numbers command reads at a time
+_STREAM = 1 << 22  # bytes from which the parse command reads a text file block by block (iter_metrics)
+_STREAM_BLOCK = 500_000  # characters of such a block
 
 
 class _Run:
@@ -298,6 +301,9 @@ def _process(run: _Run, writer: Writer, mark: Callable[[], None]) -> int:
 def _read_one(run: _Run, name: str, path: Optional[Path], bar: Any) -> Iterator[Record]:
     """The rows of one input; a file that cannot be read is named on stderr."""
     try:
+        if path is not None and _streams(run, path):
+            yield from _streamed(run, name, path, bar)
+            return
         for doc, text, offset, size in _documents(run, name, path):
             if offset == 0 and doc.doubt:
                 print(f"cnreport: {name}: read as {doc.encoding}, a guess ({doc.doubt}); if the text "
@@ -319,6 +325,41 @@ def _read_one(run: _Run, name: str, path: Optional[Path], bar: Any) -> Iterator[
     except OSError as err:
         print(f"cnreport: {name}: {err.strerror or err}", file=sys.stderr)
         run.failed += 1
+
+
+def _streams(run: _Run, path: Path) -> bool:
+    """Whether the parse command reads ``path`` block by block: a large
+    plain text file (``--explain`` quotes the whole text, so reads it whole)."""
+    return run.command == "parse" and not run.args.explain and path.suffix.lower() in (".txt", ".text", ".md") \
+        and path.stat().st_size > _STREAM
+
+
+def _streamed(run: _Run, name: str, path: Path, bar: Any) -> Iterator[Record]:
+    """The metric rows of a large text file, read block by block with
+    :func:`cnreport.iter_metrics`, so that memory does not grow with it."""
+    encoding = run.args.encoding
+    if encoding is None:
+        with path.open("rb") as f:
+            guess = sniff(f, source=name)
+        encoding = guess.encoding
+        if guess.doubt:
+            print(f"cnreport: {name}: read as {encoding}, a guess ({guess.doubt}); if the text "
+                  f"looks wrong, name the encoding with --encoding", file=sys.stderr)
+    metrics = iter_metrics(path, source=name, encoding=encoding, currency=run.args.currency,
+                           entities=run.args.entities, block_chars=_STREAM_BLOCK)
+    try:
+        for metric in metrics:
+            yield metric.to_record()
+    except UnicodeDecodeError as err:
+        raise ReadError(f"not valid {encoding} ({err.reason})", name) from None
+    except (ReadError, OSError):
+        raise  # (named on stderr by the caller)
+    except Exception as err:  # a bug of ours must not cost the other files
+        print(f"cnreport: {name}: internal error, please report it: {err!r}", file=sys.stderr)
+        run.failed += 1
+        return
+    if bar is not None:
+        bar.update(path.stat().st_size)
 
 
 def _documents(run: _Run, name: str, path: Optional[Path]
