@@ -65,7 +65,7 @@ def iter_metrics(text_or_file: Union[str, os.PathLike[str], IO[str], IO[bytes]],
     ``block_chars`` the metrics are those of ``parse(text).metrics``; on a
     longer one, each block is read with the head of the text and the lines
     before it, so that the speaker, heading, topic and main entity carry
-    across (:mod:`cnreport.stream` says what may differ).
+    across (the docs' performance page says what may differ).
 
     >>> text = ("丁珂-騰訊公司副總裁\\n截止到2019年5月,已經有超過3.8萬的醫療機構擁有了自己的公眾號\\n\\n"
     ...         "我們的雲服務器總量已經超過100萬臺\\n")
