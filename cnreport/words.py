@@ -29,11 +29,11 @@ T = TypeVar("T")
 _MAX_LEN = 6
 _MAX_WORD = 4
 _NUMERAL_CHARS = frozenset(DIGITS) | frozenset(SMALL_UNITS) | frozenset(BIG_UNITS) | frozenset(TENS) \
-    | {"几", "半", "数"}
-# What may stand around a numeral in a word that is still a number.
-_AFFIXES = frozenset({"第", "之", "其", "大", "强", "号", "多", "余", "来", "分之", "数", "以", "成", "折",
-                      "毛", "毛钱", "角", "角钱", "倍", "上", "近", "约", "超", "逾", "过", "前", "后", "底",
-                      "初", "末", "负"})
+    | frozenset(loaders.number_words_with("word_numeral"))
+# The roles word_* of lexicon/number_words.tsv say what may stand around a
+# numeral in a dictionary word that is still a number.
+_role = loaders.number_words_with
+
 
 
 class Words(frozenset[str]):
@@ -123,7 +123,7 @@ def word_tags() -> dict[str, str]:
 def _build() -> set[str]:
     units = set(loaders.units())
     qualifiers = {q.word for q in loaders.qualifiers()}
-    keep = units | qualifiers | _AFFIXES
+    keep = units | qualifiers | set(_role("word_affix"))
     words = set(loaders.not_numbers())
     for word in _jieba_words():
         if not 2 <= len(word) <= _MAX_LEN or not any(c in _NUMERAL_CHARS for c in word):
@@ -140,11 +140,11 @@ def _is_number_affix(rest: str, keep: set[str]) -> bool:
         return True
     # 第一个, 一个月, 三十多岁, 十几年前, 数百家: strip ordinal and classifier marks.
     core = rest
-    for mark in ("第", "个", "多", "余", "来", "几", "数"):
+    for mark in _role("word_mark"):
         core = core.replace(mark, "")
     if core == "" or core in keep:
         return True
-    return core[-1:] in ("前", "后", "内", "底") and core[:-1] in keep
+    return core[-1:] in _role("word_time_end") and core[:-1] in keep
 
 
 def _ordinal_phrase(word: str) -> bool:

@@ -59,6 +59,8 @@ def lexicon_cases() -> Iterator[tuple[str, str, str]]:
         yield "identifiers.tsv", word, f"{word}6042，共5家"
     for w in loaders.number_words():
         yield "number_words.tsv", f"{w.role}:{w.word}", _number_word_sentence(w.role, w.word, w.value)
+    for c in loaders.numeral_alphabet():
+        yield "numerals.tsv", f"{c.role}:{c.word}", _numeral_sentence(c.role, c.word)
     for word in loaders.titles():
         yield "titles.tsv", word, f"王小明-某某公司{word}\n正文"
     for word in loaders.surnames():
@@ -91,9 +93,16 @@ def _number_word_sentence(role: str, word: str, value: str) -> str:
         "headcount_noun": f"三百多号{word}", "not_tenths": f"七{word}", "not_decade": f"十年{word}",
         "not_day": f"3{word}", "not_designation": f"3{word}", "not_unit": f"十一{word}", "half_word": f"过{word}",
         "in_a_row": f"外资{word}3日买超", "glue_breaker": f"中{word}1535的", "glue_after": f"中100{word}的",
-        "not_first": f"{word}前十", "magnitude_next": f"亿{word}",
+        "not_first": f"{word}前十", "magnitude_next": f"亿{word}", "word_affix": f"共有七{word}",
+        "word_mark": f"十{word}家", "word_time_end": f"十年{word}", "word_numeral": f"{word}十家",
     }
     return templates.get(role, f"{word}3亿元")
+
+
+def _numeral_sentence(role: str, word: str) -> str:
+    templates = {"ascii_magnitude": f"月薪3{word}", "several_before": f"历时数{word}",
+                 "thousands_of": f"收入1,234千{word}"}
+    return templates.get(role, f"营收三{word}五亿元，员工{word}百人")
 
 
 _SPEAKER_TABLES = frozenset({"titles.tsv", "surnames.tsv", "speaker_labels.tsv", "address_titles.tsv", "orgs.tsv",

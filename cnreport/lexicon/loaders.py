@@ -15,7 +15,7 @@ Unit(word='港仙', kind='money', currency='HKD', scale=Fraction(1, 100))
 from __future__ import annotations
 
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal, Optional, get_args
 
 import attrs
@@ -24,12 +24,13 @@ from ..model import Kind, Rational
 from ..model import Qualifier as QualifierSymbol
 from . import Row, table
 
-__all__ = ["Boilerplate", "Byline", "EntityKey", "Qualifier", "ScaleWord", "SetPhrase", "Unit", "WordRole",
-           "address_titles", "anaphora", "boilerplate", "bylines", "dateline_words", "entity_keys", "entity_words",
-           "identifiers", "legal_forms", "metric_aliases", "metric_context", "metric_grammar", "name_descriptors",
-           "name_forms", "not_names", "not_numbers", "number_words", "orgs", "period_words", "places",
-           "qualifiers", "report_periods", "role_parts", "scale_words", "set_phrases", "speaker_labels",
-           "speaker_words", "subject_frames", "subject_words", "surnames", "titles", "units", "venues"]
+__all__ = ["Boilerplate", "Byline", "EntityKey", "NumeralChar", "Qualifier", "ScaleWord", "SetPhrase", "Unit",
+           "WordRole", "address_titles", "anaphora", "boilerplate", "bylines", "dateline_words", "entity_keys",
+           "entity_words", "identifiers", "legal_forms", "metric_aliases", "metric_context", "metric_grammar",
+           "name_descriptors", "name_forms", "not_names", "not_numbers", "number_words", "number_words_with",
+           "numeral_alphabet", "orgs", "period_words", "places", "qualifiers", "report_periods", "role_parts",
+           "scale_words", "set_phrases", "speaker_labels", "speaker_words", "subject_frames", "subject_words",
+           "surnames", "titles", "units", "venues"]
 
 
 
@@ -152,6 +153,16 @@ def number_words() -> tuple[WordRole, ...]:
     """The words that number reading decides by (``number_words.tsv``): the
     words around a figure that make it one, or no quantity."""
     return _roles("number_words.tsv", 4, valued=True)
+
+
+@cache
+def number_words_with(role: str) -> tuple[str, ...]:
+    """The words of ``number_words.tsv`` with ``role``, in table order.
+
+    >>> number_words_with("word_numeral")
+    ('几', '半', '数')
+    """
+    return tuple(w.word for w in number_words() if w.role == role)
 
 
 @lru_cache(maxsize=1)
@@ -405,3 +416,38 @@ def entity_keys() -> tuple[EntityKey, ...]:
             raise _error(row, "an empty alias")
         found.append(EntityKey(row[0], aliases, row[2] or None))
     return tuple(found)
+
+
+NumeralRole = Literal["digit", "counting_digit", "financial", "small_unit", "tens", "big_unit", "ascii_magnitude",
+                      "point", "negative", "vague_digit", "several_before", "thousands_of"]
+_VALUED: frozenset[str] = frozenset({"digit", "counting_digit", "small_unit", "tens", "big_unit", "ascii_magnitude"})
+
+
+@attrs.frozen
+class NumeralChar:
+    """A character (or measure word) of the numeral alphabet and its role
+    (``numerals.tsv``): a digit and its value, a place unit and its worth, a
+    magnitude and its power of ten…"""
+
+    word: str
+    role: NumeralRole
+    value: int = 0
+
+
+@lru_cache(maxsize=1)
+def numeral_alphabet() -> tuple[NumeralChar, ...]:
+    """The rows of ``numerals.tsv``, in table order.
+
+    >>> [c.value for c in numeral_alphabet() if c.word == "亿" and c.role == "big_unit"]
+    [8]
+    """
+    found = []
+    for row in table("numerals.tsv", 4):
+        role = next((r for r in get_args(NumeralRole) if r == row[1]), None)
+        if role is None:
+            raise _error(row, f"{row[1]!r} is no role of the numeral alphabet")
+        if (role in _VALUED) != row[2].isdigit():
+            raise _error(row, f"a {role} {'needs' if role in _VALUED else 'takes no'} whole value")
+        found.append(NumeralChar(row[0], role, int(row[2]) if row[2] else 0))
+    return tuple(found)
+

@@ -32,7 +32,7 @@ _SetPhrase = loaders.SetPhrase
 @cache
 def _words(role: str) -> tuple[str, ...]:
     """The words of ``lexicon/number_words.tsv`` with ``role``, in table order."""
-    return tuple(w.word for w in loaders.number_words() if w.role == role)
+    return loaders.number_words_with(role)
 
 
 @cache
