@@ -35,15 +35,15 @@ from typing import Optional
 
 import attrs
 
-from .lexicon import t2s_pairs, table
+from .lexicon import loaders, t2s_pairs, table
 from .model import NumberMention
 from .normalize import fold
 
 __all__ = ["check_currency", "is_traditional", "place_currency", "stated_currencies"]
 
 # Units that are 元 or its parts without saying whose 元 (folded).
-_BARE_UNITS = frozenset({"元", "块", "块钱", "圆", "毛", "毛钱", "角", "角钱", "分"})
-_MAGNITUDES = "千|万|百万|千万|亿|十亿|仟|佰万"
+_BARE_UNITS = frozenset(loaders.number_words_with("bare_yuan"))
+_MAGNITUDES = "|".join(map(re.escape, loaders.number_words_with("statement_magnitude")))
 _CODE = re.compile(r"[A-Z]{3}")
 
 

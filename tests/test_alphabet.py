@@ -23,6 +23,8 @@ ALPHABET = [
     ("营收叁拾万元", [("叁拾万元", 300000, None, None, "元", None, "money")]),
     ("营收壹佰万元", [("壹佰万元", 1000000, None, None, "元", None, "money")]),
     ("陆地面积很大", []),
+    ("来了五十陆续入场", [("五十", 50, None, None, None, None, "cardinal")]),
+    ("有一百陆地", [("一百", 100, None, None, None, None, "cardinal")]),
     # tens
     ("廿三年前", [("廿三年", 23, None, None, "年", None, "duration")]),
     ("卅五岁", [("卅五岁", 35, None, None, "岁", None, "duration")]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import regex
 
+from ..lexicon import loaders
 from ..lexicon.numerals import (
     BIG_UNITS,
     SMALL_UNITS,
@@ -21,7 +22,7 @@ _DIGIT_RUN = regex.compile(r"[0-9][0-9,.]*")
 _TITLE = regex.compile(r"《[^《》\n]{1,40}》")
 _URL = regex.compile(r"(?:https?://|www\.)[!-~]+")
 _ISO_DATE = regex.compile(r"((?:19|20)[0-9]{2})([-/.])(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9])(?![0-9])")
-_CNY_NAMED = regex.compile(r"人民币|RMB|¥")
+_CNY_NAMED = regex.compile("|".join(map(regex.escape, loaders.number_words_with("cny_name"))))
 # Q1 to Q4 and H1, H2 (a quarter, a half of the year), alone or after a year.
 _QUARTER = regex.compile(r"(?:[Qq][1-4]|[Hh][12])(?![0-9A-Za-z])")
 _DATE_WORDS = frozenset({"年", "月", "日", "财"})  # what makes a numeral a date (财 of 2023财年)
@@ -51,7 +52,7 @@ def _skip_space(f: str, k: int) -> int:
 _PLAIN_BEFORE_STOP = frozenset("QqHh下Pp")  # (Top 10)
 # What may stand between the two halves of a stated interval: 大于10小于20,
 # 大于二十的同时小于三十五, 大于100 并且小于300; and between 20和30之间.
-_LIST_JOINERS = frozenset({"、", "，", ",", "及", "和", "与", "或"})
+_LIST_JOINERS = frozenset(loaders.number_words_with("list_joiner"))
 # The Republic of China calendar: year 1 is 1912. A year of it is read
 # without 民国 before what a Taiwanese filing writes after one (112年11月,
 # 112年度, 112年第四季).

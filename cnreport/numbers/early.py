@@ -10,6 +10,7 @@ import re
 
 import regex
 
+from ..lexicon import loaders
 from ..numerals import per_one
 from ..text import CLAUSE_END
 from ..words import Words
@@ -25,7 +26,8 @@ _ILL_FORMED_NEXT = frozenset("零〇○一二三四五六七八九十廿卅卌�
 _CHINESE_RUN = re.compile("(?:[零〇○一二三四五六七八九十百千万亿兆两廿卅卌点几]|分之)+")
 # After 一 + measure word at the start of a clause: what one of them costs or holds.
 _IN_CLAUSE = f"[^{regex.escape(CLAUSE_END)}]"
-_PER_ONE = regex.compile(_IN_CLAUSE + r"{0,8}?(?:就要|就有|就能|就可以|就得|可以有|可以|要|能)"
+_PER_ONE_VERBS = "|".join(map(regex.escape, loaders.number_words_with("per_one_verb")))
+_PER_ONE = regex.compile(_IN_CLAUSE + r"{0,8}?(?:" + _PER_ONE_VERBS + ")"
                          + _IN_CLAUSE + r"{0,6}?(?:[0-9]|[一二两三四五六七八九十百千]+[万亿千百元块个家])")
 
 

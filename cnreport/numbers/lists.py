@@ -10,6 +10,7 @@ from typing import Optional
 
 import attrs
 
+from ..lexicon import loaders
 from ..model import NumberMention, Value
 from ..normalize import fold
 from ..numerals import (
@@ -21,7 +22,7 @@ from .tables import _words
 # Currencies counted in 元 where they are the money of the place: after 港币6元
 # or 新台币, a bare 元 in the same paragraph is that currency, not CNY.
 _LOCAL_DOLLARS = frozenset({"HKD", "TWD", "MOP"})
-_BARE_YUAN = frozenset({"元", "块", "块钱", "圆", "毛", "角", "分"})
+_BARE_YUAN = frozenset(loaders.number_words_with("bare_yuan"))
 
 
 def _local_dollars(f: str, mentions: list[NumberMention]) -> list[NumberMention]:
@@ -107,8 +108,8 @@ def _shared_series(text: str, f: str, mentions: list[NumberMention]) -> list[Num
     return mentions
 
 
-_BOUND_JOINERS = frozenset({"", "且", "并", "并且", "而", "同时", "的同时", "但", "但是"})
-_BETWEEN_JOINERS = frozenset({"和", "与", "到", "至"})
+_BOUND_JOINERS = frozenset({"", *loaders.number_words_with("bound_joiner")})
+_BETWEEN_JOINERS = frozenset(loaders.number_words_with("between_joiner"))
 _INTERVAL_KINDS = frozenset({"cardinal", "money", "percent", "multiple", "fraction"})
 
 

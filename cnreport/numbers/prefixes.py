@@ -178,7 +178,7 @@ def _with_qualifier(f: str, d: _Draft, floor: int) -> _Draft:
             continue
         if q.word in ("过", "上") and not _magnitude_first(f, i):
             continue
-        if d.kind in ("ordinal", "date", "year") and q.word not in ("约", "大约", "近"):
+        if d.kind in ("ordinal", "date", "year") and q.word not in _words("date_qualifier"):
             continue
         d = attrs.evolve(d, start=j)
         if d.qualifier is not None and d.qualifier != "~":

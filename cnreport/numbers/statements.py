@@ -24,6 +24,7 @@ from typing import Optional
 import attrs
 import regex
 
+from ..lexicon import loaders
 from ..model import NumberMention
 from ..numerals import exact
 
@@ -33,7 +34,9 @@ _GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _INTEGER = regex.compile(r"\d{1,3}(?:,\d{3})*|\d+")
 _LEAD = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _EDGE = frozenset(" \t\r\n|<>:(（)）,，")
-_DECLARED = regex.compile(r"(?:人民币|港币|港元|美元)?\s*[十百千万亿]+\s*(?:元|港元|美元|欧元|日元|股)")
+_DECLARED = regex.compile(r"(?:" + "|".join(map(regex.escape, loaders.number_words_with("declared_currency")))
+                          + r")?\s*[十百千万亿]+\s*(?:"
+                          + "|".join(map(regex.escape, loaders.number_words_with("declared_unit"))) + ")")
 _FILING = regex.compile(r"(?<![\d-])(?:19|20)\d{2}-\d{3}(?![\d-])|公告编号\s*[:：]\s*[^\s,，。;；)）]{1,24}")
 _YEARS = regex.compile(r"(\d{2})\s*[-~—至到]\s*(\d{2})\s*年")
 # Inline math as a PDF parser writes a figure: digits with any spaces between

@@ -10,6 +10,7 @@ from fractions import Fraction
 import attrs
 import regex
 
+from ..lexicon import loaders
 from ..lexicon.numerals import (
     ASCII_MAGNITUDES,
     BIG_UNITS,
@@ -124,7 +125,7 @@ def _no_last_digit(f: str, t: _Token) -> bool:
 
 # After 一, what makes it "one" of a rate (二十萬一個月, 三萬五一年): a
 # measure word or a period.
-_PER_ONE_NEXT = frozenset("个年月天周日次台件瓶斤份套位人只张辆平吨")
+_PER_ONE_NEXT = frozenset(loaders.number_words_with("per_one_next"))
 
 
 def per_one(f: str, k: int) -> bool:
