@@ -19,11 +19,13 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from .lexicon.loaders import numeral_alphabet
 from .numerals import Number, to_chinese
 
 __all__ = ["arabic_numerals", "chinese_numerals", "exact_numbers", "mixed_numerals", "numerals"]
 
-_MAGNITUDES = {"万": 4, "亿": 8, "萬": 4, "億": 8, "万亿": 12, "百万": 6, "千万": 7}
+# The magnitudes written after an Arabic mantissa (lexicon/numerals.tsv).
+_MAGNITUDES = {c.word: c.value for c in numeral_alphabet() if c.role == "generated_magnitude"}
 
 
 def exact_numbers(max_digits: int = 30, decimals: int = 4) -> st.SearchStrategy[Number]:

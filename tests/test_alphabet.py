@@ -8,8 +8,10 @@ from decimal import Decimal as D
 from fractions import Fraction as F
 
 import pytest
+from hypothesis import given
 
-from cnreport import find_numbers
+from cnreport import find_numbers, parse_number, to_chinese
+from cnreport.testing import mixed_numerals
 
 ALPHABET = [
     # digit: read one by one after the point and in a digit string
@@ -84,3 +86,23 @@ def test_numeral_alphabet(text: str, expected: list[tuple[object, ...]]) -> None
 @pytest.mark.parametrize(("text", "expected"), AFFIXES, ids=[t for t, _ in AFFIXES])
 def test_number_inside_a_dictionary_word(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("number", "options", "written"), [
+    (1234567809, {}, "一十二亿三千四百五十六万七千八百零九"),
+    (1234567809, {"financial": True}, "壹拾贰亿叁仟肆佰伍拾陆万柒仟捌佰零玖"),
+    (10**12 + 5, {"traditional": True}, "一萬億零五"),
+    (D("-0.5"), {}, "负零点五"),
+    (D("-20.07"), {"financial": True, "traditional": True}, "負贰拾點零柒"),
+])
+def test_numbers_are_written_with_the_alphabet(number: int | D, options: dict[str, bool], written: str) -> None:
+    """The write_* rows: what to_chinese writes, and parse_number reads it back."""
+    assert to_chinese(number, **options) == written
+    assert parse_number(written) == number
+
+
+@given(mixed_numerals())
+def test_generated_magnitudes_read_back(case: tuple[str, object]) -> None:
+    """The generated_magnitude rows: 3.8万, 12萬, 0.5千万 read as the strategy says."""
+    text, value = case
+    assert parse_number(text) == value

@@ -419,8 +419,13 @@ def entity_keys() -> tuple[EntityKey, ...]:
 
 
 NumeralRole = Literal["digit", "counting_digit", "financial", "small_unit", "tens", "big_unit", "ascii_magnitude",
-                      "point", "negative", "vague_digit", "several_before", "thousands_of"]
-_VALUED: frozenset[str] = frozenset({"digit", "counting_digit", "small_unit", "tens", "big_unit", "ascii_magnitude"})
+                      "point", "negative", "vague_digit", "several_before", "thousands_of", "write_digit",
+                      "write_digit_financial", "write_place", "write_place_financial", "write_group",
+                      "write_group_traditional", "write_negative", "write_negative_traditional", "write_point",
+                      "write_point_traditional", "generated_magnitude"]
+_VALUED: frozenset[str] = frozenset({"digit", "counting_digit", "small_unit", "tens", "big_unit", "ascii_magnitude",
+                                     "write_digit", "write_digit_financial", "write_place", "write_place_financial",
+                                     "write_group", "write_group_traditional", "generated_magnitude"})
 
 
 @attrs.frozen

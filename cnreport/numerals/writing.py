@@ -6,16 +6,26 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+from ..lexicon.loaders import NumeralRole, numeral_alphabet
 from ..model import Number
 
-_LOWER = "零一二三四五六七八九"
-_UPPER = "零壹贰叁肆伍陆柒捌玖"
-_PLACES = {False: ("", "十", "百", "千"), True: ("", "拾", "佰", "仟")}
+
+def _written(role: NumeralRole) -> tuple[str, ...]:
+    """The forms of ``role`` in ``lexicon/numerals.tsv``, by value."""
+    return tuple(c.word for c in sorted((c for c in numeral_alphabet() if c.role == role), key=lambda c: c.value))
+
+
+_LOWER = "".join(_written("write_digit"))
+_UPPER = "".join(_written("write_digit_financial"))
+_PLACES = {False: ("", *_written("write_place")), True: ("", *_written("write_place_financial"))}
+_GROUPS = {False: _written("write_group"), True: _written("write_group_traditional")}
+_SIGN = {False: _written("write_negative")[0], True: _written("write_negative_traditional")[0]}
+_POINT = {False: _written("write_point")[0], True: _written("write_point_traditional")[0]}
 
 
 def _group_word(k: int, traditional: bool) -> str:
     """The magnitude word of the k-th group of four digits: 万, 亿, 万亿, 亿亿…"""
-    wan, yi = ("萬", "億") if traditional else ("万", "亿")
+    wan, yi = _GROUPS[traditional]
     return (wan if k % 2 else "") + yi * (k // 2)
 
 
@@ -42,12 +52,12 @@ def to_chinese(n: Number, *, financial: bool = False, traditional: bool = False)
     if isinstance(n, Decimal) and not n.is_finite():
         raise ValueError(f"{n} has no numeral")
     digits = _UPPER if financial else _LOWER
-    sign = ("負" if traditional else "负") if n < 0 else ""
+    sign = _SIGN[traditional] if n < 0 else ""
     text = format(abs(n), "f") if isinstance(n, Decimal) else str(abs(n))
     whole, _, frac = text.partition(".")
     out = sign + _integer_chinese(int(whole), digits, financial, traditional)
     if frac:
-        out += ("點" if traditional else "点") + "".join(digits[int(c)] for c in frac)
+        out += _POINT[traditional] + "".join(digits[int(c)] for c in frac)
     return out
 
 
