@@ -11,6 +11,8 @@ import pytest
 from cnreport import find_numbers
 
 FORMS = [
+    ('业绩(3Q23)', [('3Q', 3, None, None, 'Q', None, 'ordinal'), ('23', 2023, None, None, None, None, 'year')]),
+    ('A 3Q23营收', [('3Q', 3, None, None, 'Q', None, 'ordinal'), ('23', 2023, None, None, None, None, 'year')]),
     ('有一个以上', [('一个以上', 1, 1, None, '个', '>=', 'cardinal')]),
     ('百分之六十', [('百分之六十', 60, None, None, '%', None, 'percent')]),
     ('百分之 六十', [('百分之 六十', 60, None, None, '%', None, 'percent')]),

@@ -79,3 +79,9 @@ def test_to_chinese(value: object, text: str) -> None:
 
 def test_to_chinese_financial_traditional() -> None:
     assert to_chinese(34507, financial=True, traditional=True) == "叁萬肆仟伍佰零柒"
+
+
+def test_parse_error_says_what_and_where() -> None:
+    with pytest.raises(ParseError) as caught:
+        parse_number("abc")
+    assert str(caught.value) == "not a number (in 'abc' at position 0)"
