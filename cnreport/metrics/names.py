@@ -30,7 +30,7 @@ _PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz", "nrt", "nrfg", "eng"})
 _FUNCTION_TAGS = frozenset({"c", "cc", "p", "uj", "ul", "u", "y", "m"})
 _NAME_ENDING_ROLES = frozenset({"period", "up", "down", "basis", "link", "verb"})
 _PLACE_PERSON_ORG = frozenset({"ns", "nr", "nt", "nrt", "nrfg"})
-_NAME_ENDING_TAGS = frozenset({"p", "uj", "ul", "c", "cc", "v", "d", "l", "i"})  # (归属于: a set phrase)
+_NAME_ENDING_TAGS = frozenset({"p", "uj", "ul", "c", "cc", "v", "d", "l", "i", "r"})  # (归属于: a set phrase)
 
 
 def lead_name(doc: Document, s_start: int, limit: int, org: Optional[str]) -> Optional[Name]:
