@@ -90,7 +90,7 @@ class Discourse:
         self.section_starts = [s.start for s in sections]
         self.entities = entities
         self._sentence_names: dict[int, list[Named]] = {}
-        self._spoken: dict[int, str] = {}
+        self._spoken: dict[int, dict[int, str]] = {}
         self._introduced: dict[int, Optional[str]] = {}
         # the people who speak: their names are no entity's
         self.speakers = frozenset(s.speaker.name for s in sections if s.speaker is not None)
@@ -125,14 +125,14 @@ class Discourse:
             if name is not None and not doc.folded.startswith(vocab.grammar().words("we"), name[0]):
                 spans[(name[0], name[1])] = True
             elif name is not None:
-                self._spoken[name[0]] = name[2]  # 我们的…: the speaker's organisation opens it
+                # 我们的…: the speaker's organisation opens it (kept by sentence, read once)
+                self._spoken.setdefault(s_start, {})[name[0]] = name[2]
         for m in self._known.finditer(doc.folded, s_start, s_end, overlapped=True):
             spans.setdefault((m.start(), m.end()), m.start() in openings)
         for a, b in _form_names(doc, s_start, s_end):
             spans.setdefault((a, b), a in openings)
         found = [n for n in _outermost(doc, spans, self.declared) if n.text not in self.speakers]
-        spoken = [Named(a, a + 2, text, "company", True) for a, text in self._spoken.items()
-                  if s_start <= a < s_end]
+        spoken = [Named(a, a + 2, text, "company", True) for a, text in self._spoken.pop(s_start, {}).items()]
         return sorted(found + spoken, key=lambda n: n.start) if spoken else found
 
     def speaker_org(self, pos: int) -> Optional[str]:

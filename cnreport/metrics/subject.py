@@ -694,6 +694,12 @@ def object_before(doc: Document, end: int, s_start: int) -> Optional[Span]:
     return run if run is not None and run[1] == end and not _is_name(doc, run) else None
 
 
+def _starts_within(doc: Document, a: int, b: int) -> bool:
+    """Whether a figure starts in ``[a, b)``: one binary search."""
+    k = bisect.bisect_left(doc.starts, a)
+    return k < len(doc.starts) and doc.starts[k] < b
+
+
 def line_label(doc: Document, m: NumberMention) -> Optional[Span]:
     """The label that opens the figure's line before a colon
     (归属于上市公司股东的净利润：本报告期盈利6,800万元): what the line's
@@ -702,8 +708,7 @@ def line_label(doc: Document, m: NumberMention) -> Optional[Span]:
     line = f.rfind("\n", 0, m.start) + 1
     colon = min((k for k in (f.find("：", line, m.start), f.find(":", line, m.start)) if k >= 0), default=-1)
     if colon < 0 or colon - line > _LABEL_LONGEST or any(c in "，,。；;（）()" for c in f[line:colon]) \
-            or any(line <= n.start < colon for n in doc.numbers[bisect.bisect_left(doc.starts, line):]
-                   if n.start < colon):
+            or _starts_within(doc, line, colon):
         return None
     run = left(doc, colon, line)
     # the label is all the line says before its colon (not 迎来了一个里程碑:…)
