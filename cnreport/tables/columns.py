@@ -84,9 +84,10 @@ def _tsv(text: str) -> list[RawTable]:
 def _read_line(pos: int, line: str) -> _Line:
     """Fields split on two or more spaces; a data line has a figure after its first field."""
     fields = [m.span() for m in _FIELD.finditer(line)]
-    figures = [read_cell(line[a:b]).value is not None for a, b in fields]
-    data = len(fields) >= 2 and any(figures[1:])
-    first = bool(fields) and figures[0] and fields[0][0] > _INDENT
+    if len(fields) < 2:
+        return _Line(pos, fields, False)  # (a line of prose or a label alone: no cell is read)
+    data = any(read_cell(line[a:b]).value is not None for a, b in fields[1:])
+    first = data and fields[0][0] > _INDENT and read_cell(line[fields[0][0]:fields[0][1]]).value is not None
     return _Line(pos, fields, data, first)
 
 
