@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from .__about__ import __version__
+from .dataset import Dataset, Fact, Source, collect
 from .entities import Entities, Entity, entity_key
 from .errors import BinaryFileError, CnreportError, ParseError, ReadError
 from .metrics import tag_metrics
@@ -21,7 +22,8 @@ from .report import parse, parse_many
 from .speakers import same_speaker, segment
 from .stream import iter_metrics
 
-__all__ = ["BinaryFileError", "Change", "CnreportError", "Document", "Entities", "Entity", "Metric",
-           "NumberMention", "ParseError", "Period", "ReadError", "Reason", "Report", "Section", "Speaker",
-           "__version__", "entity_key", "find_numbers", "iter_metrics", "normalize_period", "parse", "parse_many",
+__all__ = ["BinaryFileError", "Change", "CnreportError", "Dataset", "Document", "Entities", "Entity", "Fact", "Metric",
+           "NumberMention", "ParseError", "Period", "ReadError", "Reason", "Report", "Section", "Source", "Speaker",
+           "__version__", "collect", "entity_key", "find_numbers", "iter_metrics", "normalize_period", "parse",
+           "parse_many",
            "parse_number", "read_file", "same_speaker", "segment", "tag_metrics", "to_chinese"]

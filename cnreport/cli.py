@@ -4,6 +4,7 @@
     cnreport parse seeds/ --format csv --bom -o metrics.csv
     cnreport numbers report.txt --format jsonl
     cnreport speakers report.txt --columns source,name,title
+    cnreport collect reports/ -o facts.parquet   # one row per fact across reports
     cat report.txt | cnreport parse -
 
 Results go to standard output (or ``-o FILE``), diagnostics to standard
@@ -207,12 +208,17 @@ def _parser() -> argparse.ArgumentParser:
         if name == "speakers":
             cmd.add_argument("--all", action="store_true",
                              help="list every section, narrative and boilerplate included")
+    from .dataset.command import add_parser as add_collect
+    add_collect(sub)  # (facts across reports: the dataset's own options)
     return parser
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
+    if args.command == "collect":
+        from .dataset.command import run as run_collect
+        return run_collect(args)
     run = _Run(args)
     columns = args.columns or (_TABLE_COLUMNS[args.command] if args.format == "table"
                                else _ALL_COLUMNS[args.command])
