@@ -51,7 +51,9 @@ def collect(inputs: Iterable[Input], *, sources: Optional[Iterable[str]] = None,
     errors: list[tuple[str, str]] = []
     names = iter(sources) if sources is not None else None
     observations: list[Observation] = []
-    pending: list[tuple[str, str]] = []
+    # Texts are named and checked here, files are read only as they are
+    # parsed: a corpus on disk is never in memory whole.
+    pending: list[Union[tuple[str, str], Path]] = []
     for n, item in enumerate(inputs):
         if isinstance(item, Report):
             name = _name(names, item.source or f"#{n}")
@@ -61,11 +63,11 @@ def collect(inputs: Iterable[Input], *, sources: Optional[Iterable[str]] = None,
         elif isinstance(item, tuple) and len(item) == 2 and all(isinstance(x, str) for x in item):
             pending.append(item)
         elif isinstance(item, os.PathLike):
-            pending.extend(_read(Path(item), errors))
+            pending.append(Path(item))
         else:
             raise TypeError(f"collect() reads texts, (source, text) pairs, paths and reports, "
                             f"not {type(item).__name__}")
-    a, b = tee(pending)
+    a, b = tee(_texts(pending, errors))
     reports = parse_many((t for _, t in a), sources=(s for s, _ in b), n_process=n_process,
                          categories=categories, entities=universe, currency=currency)
     for report in reports:
@@ -84,6 +86,15 @@ def files_under(folder: Path) -> list[Path]:
     return [p for p in sorted(folder.rglob("*"))
             if p.is_file() and p.suffix.lower() in wanted
             and not any(part.startswith(".") for part in p.relative_to(folder).parts)]
+
+
+def _texts(pending: list[Union[tuple[str, str], Path]], errors: list[tuple[str, str]]
+           ) -> Iterator[tuple[str, str]]:
+    for item in pending:
+        if isinstance(item, Path):
+            yield from _read(item, errors)
+        else:
+            yield item
 
 
 def _read(path: Path, errors: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
