@@ -52,7 +52,7 @@ class Dataset:
     @classmethod
     def from_observations(cls, observations: Iterable[Observation],
                           errors: Iterable[tuple[str, str]] = ()) -> Dataset:
-        """The dataset of some observations (see :func:`cnreport.dataset.observe`)."""
+        """The dataset of some observations (see ``cnreport.dataset.observe``)."""
         return cls(facts=tuple(_facts(observations)), errors=tuple(sorted(set(errors))))
 
     def observations(self) -> Iterator[Observation]:
@@ -98,7 +98,7 @@ class Dataset:
         return sorted(points, key=lambda p: _period_order(p.period, p.start, p.end))
 
     def to_records(self) -> list[dict[str, object]]:
-        """One JSON-safe dict per fact (:meth:`Fact.to_record`), with
+        """One JSON-safe dict per fact (``Fact.to_record``), with
         ``value_float`` for charts."""
         out = []
         for f in self.facts:

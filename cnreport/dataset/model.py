@@ -94,7 +94,7 @@ class Source:
 
     @classmethod
     def from_dict(cls, d: dict[str, object]) -> Source:
-        """The source that :meth:`to_dict` wrote."""
+        """The source that :meth:`Source.to_dict` wrote."""
         fields = {a.name for a in attrs.fields(cls)}
         values = {k: v for k, v in d.items() if k in fields}
         for name in ("value", "low", "high", "quantum"):
