@@ -282,3 +282,15 @@ def test_the_collect_command_names_what_it_could_not_read(tmp_path: Path, capsys
     err = capsys.readouterr().err
     assert "bad.txt: BinaryFileError" in err and "missing: no such file or folder" in err
     assert out.read_text(encoding="utf-8").splitlines()[1].startswith("星云科技,星云科技,revenue,2023,")
+
+
+def test_parquet_written_in_batches_holds_the_same_rows(dataset: Dataset, tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    from cnreport.dataset.tables import write_parquet
+
+    write_parquet(dataset, tmp_path / "whole.parquet")
+    write_parquet(dataset, tmp_path / "batches.parquet", batch=5)
+    assert pq.ParquetFile(tmp_path / "batches.parquet").num_row_groups == 5  # 24 facts, 5 at a time
+    assert pq.read_table(tmp_path / "batches.parquet").to_pylist() == pq.read_table(tmp_path / "whole.parquet").to_pylist()
+    write_parquet(Dataset(), tmp_path / "empty.parquet")
+    assert pq.read_table(tmp_path / "empty.parquet").num_rows == 0

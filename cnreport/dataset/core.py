@@ -13,7 +13,7 @@ from ..model import Number
 from .merge import facts as _facts
 from .model import Fact, Observation
 
-__all__ = ["Dataset", "Point"]
+__all__ = ["Dataset", "Point", "fact_record"]
 
 
 @attrs.frozen
@@ -100,12 +100,7 @@ class Dataset:
     def to_records(self) -> list[dict[str, object]]:
         """One JSON-safe dict per fact (``Fact.to_record``), with
         ``value_float`` for charts."""
-        out = []
-        for f in self.facts:
-            r = f.to_record()
-            r["value_float"] = float(f.value) if f.value is not None else None
-            out.append(r)
-        return out
+        return [fact_record(f) for f in self.facts]
 
     def to_frame(self, *, wide: bool = False) -> Any:
         """A pandas DataFrame of the facts; with ``wide=True``, one row per
@@ -122,6 +117,13 @@ class Dataset:
         structs per row; DuckDB reads the file as it is."""
         from .tables import write_parquet
         write_parquet(self, path)
+
+
+def fact_record(f: Fact) -> dict[str, Any]:
+    """A fact's record (``Fact.to_record``) with ``value_float``."""
+    r: dict[str, Any] = f.to_record()
+    r["value_float"] = float(f.value) if f.value is not None else None
+    return r
 
 
 def _period_order(label: str, start: Optional[datetime.date], end: Optional[datetime.date]

@@ -78,22 +78,28 @@ def parquet_schema() -> Any:
     return pa.schema([pa.field(n, pa.list_(source) if n == "sources" else column(n)) for n in COLUMNS])
 
 
-def write_parquet(dataset: Dataset, path: Any) -> None:
-    """The facts as one Parquet file at ``path``, whole or not at all."""
+def write_parquet(dataset: Dataset, path: Any, *, batch: int = 10_000) -> None:
+    """The facts as one Parquet file at ``path``, whole or not at all,
+    ``batch`` facts at a time (a row group each), so that the records of
+    only one batch are in memory beside the dataset."""
     pa = _pyarrow()
     import pyarrow.parquet as pq
 
-    records = dataset.to_records()
-    for r in records:
-        _dates(r)
-        for s in r["sources"]:  # type: ignore[attr-defined]
-            _dates(s)
-    table = pa.Table.from_pylist(records, schema=parquet_schema())
+    from .core import fact_record
+
+    schema = parquet_schema()
     target = Path(os.fspath(path))
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     os.close(fd)
     try:
-        pq.write_table(table, tmp)
+        with pq.ParquetWriter(tmp, schema) as writer:
+            for k in range(0, len(dataset.facts), batch):
+                records = [fact_record(f) for f in dataset.facts[k:k + batch]]
+                for r in records:
+                    _dates(r)
+                    for s in r["sources"]:
+                        _dates(s)
+                writer.write_table(pa.Table.from_pylist(records, schema=schema))
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
