@@ -305,3 +305,25 @@ def test_chart_series_draws_one_company_over_its_periods(tmp_path: Path, capsys:
     if font is None and os.environ.get("CI") != "true":
         pytest.skip("no installed font has Chinese characters")
     assert font is None or not font.startswith("Last Resort")
+
+
+def test_collect_benchmark_runs_on_a_small_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """The dataset benchmark writes a corpus whose reports restate each
+    other, and prints its table (no speed is asserted)."""
+    pytest.importorskip("pyarrow", reason="the benchmark writes Parquet")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import collect as bench
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    import cnreport
+
+    chars = bench.write_corpus(tmp_path / "corpus", 40, 1500)
+    files = sorted((tmp_path / "corpus").iterdir())
+    assert len(files) == 40 and chars >= 40 * 1500
+    dataset = cnreport.collect(files)
+    assert max(len({s.source for s in f.sources}) for f in dataset) >= 3  # a figure restated across reports
+    monkeypatch.setattr(sys, "argv", ["collect.py", "--reports", "2", "--chars", "2000", "--jobs", "1"])
+    bench.main()
+    assert capsys.readouterr().out.splitlines()[2].startswith("| 2 | ")
