@@ -390,12 +390,18 @@ def _venue(key: str) -> bool:
     return key in vocab.venues() or key.endswith(tuple(vocab.venues()))
 
 
+@lru_cache(maxsize=1)
+def _titles() -> regex.Pattern[str]:
+    """Any job title of two characters or more (a name holding one is a person's)."""
+    return regex.compile(vocab.either(t for t in vocab.titles() if len(t) > 1))
+
+
 def _kind(doc: Document, a: int, b: int) -> NameKind:
     f = doc.folded[a:b]
     if _STOCK_CODE.match(doc.folded, b):
         return "company"  # 古越酿造(603982): a listed company
     g = vocab.grammar()
-    if f.startswith(tuple(g.words("reporter"))) or any(t in f[:-1] for t in vocab.titles() if len(t) > 1):
+    if f.startswith(tuple(g.words("reporter"))) or _titles().search(f, 0, len(f) - 1):
         return "person"  # 财务长吴佩珊, 记者某某: a person with a title
     if f in vocab.places() or doc.tags.get(f) == "ns" or (f[-1:] in g.set("place_ending") and len(f) > 2):
         return "place"
