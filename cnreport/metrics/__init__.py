@@ -17,7 +17,8 @@ percent, fraction, multiple) to its context:
 
 The stages, each a module of this package: ``document`` (sentences,
 clauses and the word reader over one text), ``names`` (who a clause
-names), ``subject``, ``period``, ``change``, ``category``, and ``tagger``,
+names), ``subject`` (with ``runs``, ``respective``, ``share`` and
+``context``), ``period``, ``change``, ``category``, and ``tagger``,
 which reads each figure through them.
 Years, dates, durations and ordinals are context, not metrics; figures in
 boilerplate, headings and repeated paragraphs are not metrics either.

@@ -10,7 +10,7 @@ import regex
 from ..model import Change, NumberMention
 from . import vocab
 from .document import METRIC_KINDS, Document, is_time, quarters
-from .subject import figure_joiners
+from .respective import figure_joiners
 
 __all__ = ["change"]
 

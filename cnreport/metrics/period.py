@@ -13,7 +13,7 @@ from ..model import Change, NumberMention, Period
 from ..periods import normalize_period
 from . import vocab
 from .document import CLAUSE_STOPS, Document, is_time, quarters
-from .subject import respective_figures
+from .respective import respective_figures
 
 __all__ = ["context_year", "period", "when"]
 

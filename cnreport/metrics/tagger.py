@@ -21,26 +21,25 @@ from ..model import Metric, NumberMention, Reason, Section
 from . import vocab
 from .category import category
 from .change import change as read_change
-from .discourse import Discourse
-from .document import METRIC_KINDS, Document, basis_before, is_time
-from .entity import read_entity
-from .frames import deal, holding, restating_words
-from .period import period, when
-from .subject import (
-    Reading,
+from .context import (
     apposed_to,
     base_of,
     chained_subject,
-    figure_joiners,
     in_part_clause,
     line_label,
     named_alone,
     object_before,
     opens_with_period,
-    share_without_owner,
-    subject,
     topic,
 )
+from .discourse import Discourse
+from .document import METRIC_KINDS, Document, basis_before, is_time
+from .entity import read_entity
+from .frames import deal, holding, restating_words
+from .period import period, when
+from .respective import figure_joiners
+from .share import share_without_owner
+from .subject import Reading, subject
 
 __all__ = ["tag"]
 

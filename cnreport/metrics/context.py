@@ -1,0 +1,185 @@
+"""What the clauses around a figure say it measures when its own clause
+names nothing: a topic before it (从会员增长来看), the label of its line, the
+clause before that a verb goes on from, the noun a lone figure restates, the
+name a link verb gives it (比亚迪为16%), and the base of a comparison.
+"""
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..model import NumberMention
+from . import vocab
+from .document import CLAUSE_STOPS, Document
+from .names import Name, name_at
+from .runs import Span, is_name, left, opening_nouns
+
+__all__ = [
+    "apposed_to",
+    "base_of",
+    "chained_subject",
+    "in_part_clause",
+    "line_label",
+    "named_alone",
+    "object_before",
+    "opens_with_period",
+    "topic",
+]
+
+
+# 从会员增长来看, 就营收而言: a topic that the next clauses measure
+_TOPIC_REACH = 24
+_BASE_REACH = 12
+_CHAIN_OPENERS = frozenset({"v", "d", "p"})  # a clause that opens with its verb: 达到19.8亿元
+_LABEL_LONGEST = 30
+
+
+def topic(doc: Document, pos: int, s_start: int) -> Optional[tuple[str, Span]]:
+    """从会员增长来看，从4300万增长到8200万: the topic named before the
+    figure's clause, when the clause names nothing itself."""
+    c = doc.clause_at(pos, s_start)
+    # the topic is the clause just before (a bounded look: linear time)
+    found = _topic().search(doc.folded, max(s_start, c - _TOPIC_REACH), c)
+    while found is not None and found.end() != c:
+        found = _topic().search(doc.folded, found.start() + 1, c)
+    if found is None:
+        return None
+    span = left(doc, found.end(1), found.start(1))
+    return (doc.text[span[0]:span[1]], span) if span is not None else None
+
+
+def named_alone(doc: Document, m: NumberMention, s_start: int, org: Optional[str]) -> Optional[Name]:
+    """The name that is all the clause says before the figure but a link
+    verb (…，比亚迪为16%, 而保利发展则为3313亿元): the figure is that
+    name's, of the measure before."""
+    f = doc.folded
+    if f[m.start - 1:m.start] not in _copula_last():
+        return None  # (the items of a list after 分别: no look-ups)
+    c = doc.clause_at(m.start, s_start)
+    while c < m.start and (f[c] in " \u3000" or f[c] in vocab.grammar().set("contrast")):
+        c += 1
+    name = name_at(doc, c, m.start, org)
+    if name is None or name[0] != c:
+        return None
+    rest = f[name[1]:m.start].strip()
+    if rest[:1] in vocab.grammar().set("contrast"):
+        rest = rest[1:]
+    return name if rest in vocab.grammar().set("copula") else None
+
+
+def opens_with_period(doc: Document, pos: int, s_start: int) -> bool:
+    """Whether the clause around ``pos`` opens with a period word: with
+    no subject of its own, it goes on with the measure before
+    (…，去年同期为9.24亿元)."""
+    f = doc.folded
+    c = doc.clause_at(pos, s_start)
+    while c < pos and f[c] in " \u3000":
+        c += 1
+    return doc.period_word_at(c, pos) > 0
+
+
+def in_part_clause(doc: Document, pos: int, s_start: int) -> bool:
+    """Whether the clause around ``pos`` opens with 其中 (of which)."""
+    c = doc.clause_at(pos, s_start)
+    part = vocab.grammar().words("of_which")
+    return doc.folded.startswith(part, c) or doc.folded.startswith(part, c + 1)
+
+
+def base_of(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]:
+    """The words that make figure ``m`` the base of a comparison, between
+    较 (比, 相比) and 的 (较去年同期的96.4%, 较上年的4.5亿元): their span, or
+    None when the figure is no base."""
+    f = doc.folded
+    if not f.endswith("的", max(s_start, m.start - 1), m.start):
+        return None
+    head = f[max(s_start, m.start - _BASE_REACH):m.start - 1]
+    k = max(head.rfind(w) for w in vocab.grammar().words("base_opener"))
+    if k < 0 or any(c in CLAUSE_STOPS for c in head[k:]):
+        return None
+    word = next(w for w in vocab.grammar().words("base_opener") if head.startswith(w, k))
+    a = m.start - 1 - len(head) + k + len(word)
+    return (a, m.start - 1) if a < m.start - 1 else None
+
+
+def chained_subject(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]:
+    """A clause that opens with its verb (…收入首次超过传统业务，达到19.8亿元)
+    goes on about the noun phrase that opened the clause before it."""
+    starts = doc.clause_starts(s_start)
+    c = doc.clause_at(m.start, s_start)
+    j = starts.index(c)
+    if j == 0:
+        return None
+    first = doc.forward(c, m.start)
+    if first is None or first[2] not in _CHAIN_OPENERS:
+        return None
+    prev = starts[j - 1]
+    run = opening_nouns(doc, prev, c - 1)
+    if run is None:
+        return None
+    lead = name_at(doc, prev, c - 1, None)
+    if lead is not None and lead[0] <= run[0] < lead[1]:
+        a = lead[1]  # (恒润精工营收…: the name is whom, not what)
+        run = (a, run[1]) if a < run[1] else None
+    return run
+
+
+def apposed_to(doc: Document, m: NumberMention, s_start: int, s_end: int) -> Optional[int]:
+    """Where the clause before ends, when figure ``m`` stands alone in its
+    clause after a comma: it restates or names the amount of what ended that
+    clause (去年营收做到了一个多亿，差不多1.3个亿吧; 刚完成了B轮融资，五千万元)."""
+    f = doc.folded
+    starts = doc.clause_starts(s_start)
+    c = doc.clause_at(m.start, s_start)
+    if c == s_start or f[c - 1] not in "，," or f[c:m.start].strip():
+        return None
+    k = bisect.bisect_right(starts, m.start)
+    end = starts[k] - 1 if k < len(starts) else s_end
+    tail = f[m.end:end].strip().rstrip("。！？!?；;")
+    if tail and tail not in vocab.grammar().set("figure_tail"):
+        return None
+    return c - 1
+
+
+def object_before(doc: Document, end: int, s_start: int) -> Optional[Span]:
+    """The noun run that ends the clause at ``end`` (刚完成了B轮融资), if it
+    ends there."""
+    run = left(doc, end, doc.clause_at(end - 1, s_start) if end > s_start else s_start)
+    return run if run is not None and run[1] == end and not is_name(doc, run) else None
+
+
+def _starts_within(doc: Document, a: int, b: int) -> bool:
+    """Whether a figure starts in ``[a, b)``: one binary search."""
+    k = bisect.bisect_left(doc.starts, a)
+    return k < len(doc.starts) and doc.starts[k] < b
+
+
+def line_label(doc: Document, m: NumberMention) -> Optional[Span]:
+    """The label that opens the figure's line before a colon
+    (归属于上市公司股东的净利润：本报告期盈利6,800万元): what the line's
+    figures measure when they name nothing else."""
+    f = doc.folded
+    line = f.rfind("\n", 0, m.start) + 1
+    colon = min((k for k in (f.find("：", line, m.start), f.find(":", line, m.start)) if k >= 0), default=-1)
+    if colon < 0 or colon - line > _LABEL_LONGEST or any(c in "，,。；;（）()" for c in f[line:colon]) \
+            or _starts_within(doc, line, colon):
+        return None
+    run = left(doc, colon, line)
+    # the label is all the line says before its colon (not 迎来了一个里程碑:…)
+    return run if run is not None and run[1] == colon and not f[line:run[0]].strip() else None
+
+
+@lru_cache(maxsize=1)
+def _copula_last() -> frozenset[str]:
+    """The last characters of the copulas (比亚迪为16%)."""
+    return frozenset(w[-1] for w in vocab.grammar().words("copula"))
+
+
+@lru_cache(maxsize=1)
+def _topic() -> regex.Pattern[str]:
+    """从会员增长来看, 就营收而言: a topic that the next clauses measure."""
+    g = vocab.grammar()
+    return regex.compile(rf"(?:{vocab.either(g.longest('topic_open'))})([^，,。；;：:]{{1,15}}?)"
+                         rf"(?:{vocab.either(g.longest('topic_close'))})[，,]")

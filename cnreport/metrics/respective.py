@@ -1,0 +1,93 @@
+"""分别: the figures of a list go, in order, to the parts of a subject
+(营收和净利润分别为85亿元和12亿元) or to the names of a list
+(三星、苹果和小米的市场份额分别为20%、17%和14%).
+"""
+from __future__ import annotations
+
+import bisect
+import itertools
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..model import NumberMention
+from . import vocab
+from .document import METRIC_KINDS, Document
+from .names import Name, name_at
+from .runs import Span
+
+__all__ = ["figure_joiners", "respective_figures", "respective_name", "respective_part"]
+
+
+# Between the figures of a list, and between the parts of a subject that 分别
+# hands figures to; where those figures end, and how far to look for it.
+_RESPECTIVE_END = frozenset("，,。；;！？!?\n")
+_RESPECTIVE_REACH = 128
+
+
+def figure_joiners() -> frozenset[str]:
+    """The words between the figures of a list, and between the parts of a
+    subject that 分别 hands figures to (、, 和, 以及)."""
+    return vocab.grammar().set("figure_joiner")
+
+
+def respective_figures(doc: Document, k: int, m: NumberMention) -> list[NumberMention]:
+    """The figures of the 分别 at ``k``, to the end of its clause."""
+    f = doc.folded
+    reach = min(len(f), m.end + _RESPECTIVE_REACH)  # a bounded look: linear time
+    end = j = k
+    while j < reach and f[j] not in _RESPECTIVE_END:
+        inside = doc.mention_at.get(j)
+        j = inside.end if inside is not None else j + 1  # (the comma of 9,000万元 ends nothing)
+    end = j
+    after = itertools.islice(doc.numbers, bisect.bisect_left(doc.starts, k), None)
+    return [n for n in itertools.takewhile(lambda n: n.start < end, after) if n.kind in METRIC_KINDS]
+
+
+def respective_name(doc: Document, m: NumberMention, lead: Name, org: Optional[str]) -> Optional[Name]:
+    """三星、苹果和小米的市场份额分别为20%、17%和14%: with 分别, the figures
+    go to the names of the list in order, when there are as many of each."""
+    f = doc.folded
+    k = vocab.find_any(f, vocab.grammar().words("respective"), lead[1], m.start)
+    if k < 0:
+        return None
+    names = [lead]
+    pos = lead[1]
+    while True:
+        joiner = _part_joiner().match(f, pos, k)
+        if joiner is None:
+            break
+        name = name_at(doc, joiner.end(), k, org)
+        if name is None or name[0] != joiner.end():
+            break
+        names.append(name)
+        pos = name[1]
+    if len(names) < 2:
+        return None
+    figures = respective_figures(doc, k, m)
+    if len(figures) != len(names) or m not in figures:
+        return None
+    return names[figures.index(m)]
+
+
+def respective_part(doc: Document, m: NumberMention, a: int, b: int) -> Span:
+    """营收和净利润分别为85亿元和12亿元: with 分别, the figures go to the
+    parts of the subject in order, when there are as many of each."""
+    f = doc.folded
+    k = vocab.find_any(f, vocab.grammar().words("respective"), b, m.start)
+    if k < 0:
+        return a, b
+    figures = respective_figures(doc, k, m)
+    cuts = [(x.start(), x.end()) for x in _part_joiner().finditer(f, a, b)]
+    if not cuts or len(cuts) + 1 != len(figures) or m not in figures:
+        return a, b
+    parts = list(zip([a, *(e for _, e in cuts)], [*(s for s, _ in cuts), b], strict=True))
+    for figure, part in zip(figures, parts, strict=True):
+        doc.memo[("part", figure.start)] = part  # (the later figures find their part here)
+    return parts[figures.index(m)]
+
+
+@lru_cache(maxsize=1)
+def _part_joiner() -> regex.Pattern[str]:
+    return regex.compile(vocab.either(vocab.grammar().longest("figure_joiner")))

@@ -1,0 +1,67 @@
+"""Whose share or multiple a figure is: X占Y的N%, X占比N%, X是Y的N倍
+give it to X, the part named before 占.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..model import NumberMention
+from . import vocab
+from .document import CLAUSE_STOPS, Document
+from .runs import Span, left
+
+__all__ = ["NO_OWNER", "share_owner", "share_without_owner"]
+
+
+_LEAD_STOPS_SET = frozenset("，,：:；;。！？!?\n")
+_SHARE_REACH = 16
+NO_OWNER = (-1, -1)
+
+
+def share_without_owner(doc: Document, m: NumberMention, s_start: int) -> bool:
+    """A share whose clause names no part before 占 (约占国内市场的三分之一)."""
+    return share_owner(doc, m, s_start) == NO_OWNER
+
+
+def share_owner(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]:
+    """X占Y的N%, X占比N%, X相当于Y的N%, X是Y的N倍: the share or multiple
+    is X's, the part named before 占; Y is what it is measured against."""
+    if m.kind not in ("percent", "fraction", "multiple"):
+        return None
+    f = doc.folded
+    head = f[max(s_start, m.start - _SHARE_REACH):m.start]
+    # (增长率为15%: without 的 the figure is X's own)
+    g = vocab.grammar()
+    words = g.words("share_verb") + g.words("share_basis") if head.endswith("的") else g.words("share_verb")
+    k, word = max((head.rfind(w), w) for w in words)
+    if k < 0 or any(c in CLAUSE_STOPS or c in _LEAD_STOPS_SET for c in head[k:]):
+        return None
+    if word in g.set("share_bare_verb") and (head[k - 1:k] in g.set("not_share_before") or m.kind == "multiple"):
+        return None  # 市占率, 应占溢利: words, not the verb
+    if not _share_rest().fullmatch(head, k + len(word)):
+        return None
+    owner = left(doc, m.start - len(head) + k, s_start)
+    if owner is not None:
+        return owner
+    # with no part named before 占, the clause goes on about the noun that
+    # ends the clause before (地方政府对该厂的补贴，占其净利的9.6%), or,
+    # where that clause ends with a figure, about that figure's subject
+    # (营收1000亿元，约占国内市场的三分之一)
+    c = doc.clause_at(m.start, s_start)
+    before = c - 1
+    if before > s_start and doc.folded[before] in "，," and before not in doc.mention_end:
+        owner = left(doc, before, s_start)
+    return owner or NO_OWNER
+
+
+@lru_cache(maxsize=1)
+def _share_rest() -> regex.Pattern[str]:
+    """After 占 and before a share that is the part's own: 占比达, 占据了,
+    占总营收的比重约为, 占百度核心收入的比例升至, 占全国总人口约."""
+    g = vocab.grammar()
+    after, measure, already, link = (vocab.either(g.longest(n))
+                                     for n in ("share_after", "share_measure", "share_already", "share_link"))
+    return regex.compile(rf"(?:{after})?(?:[^，,。；;]{{0,12}}的?(?:{measure})?)?(?:{already})?(?:{link})?了?\s*")
