@@ -59,26 +59,14 @@ def parse(text: Union[str, os.PathLike[str]], *, source: Optional[str] = None,
     >>> (m.mention.text, m.subject, m.period, m.speaker.name)
     ('超過3.8萬', '醫療機構', '截止到2019年5月', '丁珂')
     """
-    if isinstance(text, os.PathLike):
-        document = read_file(text, source=source)
-        text, source = document.text, document.source
-    if not isinstance(text, str):
-        raise TypeError(f"parse() takes a str or a path, not {type(text).__name__}; "
-                        "decode bytes first, e.g. data.decode('utf-8')")
-    if source is not None and not isinstance(source, str):
-        raise TypeError(f"source must be a str or None, not {type(source).__name__}")
+    text, source = _text_of(text, source)
     if reference_date is not None and not isinstance(reference_date, datetime.date):
         raise TypeError("reference_date must be a datetime.date or None, "
                         f"not {type(reference_date).__name__}")
     check_currency(currency)
     folded = fold(text)  # read by every step; it keeps offsets
     layout = read_layout(text, folded, source=source)
-    view, view_folded = layout.masked, layout.masked_folded
-    if has_markup(view):
-        # the markup outside the tables: a paragraph tag is a line break, so
-        # that titles, speakers' labels and paragraphs start their lines
-        view = visible_text(view)
-        view_folded = fold(view)
+    view, view_folded = _prose_view(layout)
     # a bare 元 in the prose takes the currency the whole document states (its tables too)
     numbers = place_currency(text, prose_numbers(_find_numbers(view, view_folded), layout),
                              default=currency, folded=folded)
@@ -93,6 +81,31 @@ def parse(text: Union[str, os.PathLike[str]], *, source: Optional[str] = None,
                   numbers=tuple(sorted([*numbers, *cells], key=lambda m: m.start)),
                   metrics=tuple(sorted([*metrics, *layout.metrics], key=lambda m: m.mention.start)),
                   source=source, tables=layout.tables, scales=layout.scales, pages=layout.pages)
+
+
+def _text_of(text: Union[str, os.PathLike[str]], source: Optional[str]) -> tuple[str, Optional[str]]:
+    """The text to parse and its source: a path is read first (and is the
+    source unless one is given); a ``str`` is the text itself."""
+    if isinstance(text, os.PathLike):
+        document = read_file(text, source=source)
+        text, source = document.text, document.source
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes a str or a path, not {type(text).__name__}; "
+                        "decode bytes first, e.g. data.decode('utf-8')")
+    if source is not None and not isinstance(source, str):
+        raise TypeError(f"source must be a str or None, not {type(source).__name__}")
+    return text, source
+
+
+def _prose_view(layout: Layout) -> tuple[str, str]:
+    """The text outside the tables, and its fold, with the markup outside
+    the tables read as text: a paragraph tag is a line break, so that
+    titles, speakers' labels and paragraphs start their lines."""
+    view, view_folded = layout.masked, layout.masked_folded
+    if has_markup(view):
+        view = visible_text(view)
+        view_folded = fold(view)
+    return view, view_folded
 
 
 def _on_page(m: Metric, layout: Layout) -> Metric:

@@ -155,21 +155,10 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
         if tok[2] == "eng":
             tok = _latin_name(doc, tok, end)  # Sara Lee, Restaurant City: one name
         w = f[tok[0]:tok[1]]
-        role = lex.roles.get(w)
         if w in lex.sources:
             return None  # 国家统计局数据显示，…: a source, not whom the figure is about
-        if w not in lex.endings and (
-                w in lex.stops or w in lex.announces or (tokens and w in lex.owners) or w.lower() in doc.aliases
-                or role in _NAME_ENDING_ROLES
-                or (len(w) > 1 and w[-1] in g.set("measure_end") and w not in g.set("counting_measure"))
-                or (tokens and role in ("scope", "market") and not _ending_at(doc, tok[1], end))
-                or (tok[2] in _NAME_ENDING_TAGS
-                    and (tok[1] - tok[0] > 1 or w in g.set("name_function_char") or not tokens))
-                or (tokens and doc.tags.get(w) == "l")  # (a set phrase: 某某新材 + 货币资金)
-                or (tok[2] == PREFIX_TAG and tok[1] - tok[0] > 1)):
-            # (腾讯音乐 + 付费用户: a measure's prefix of two characters or
-            # more ends the name; one, such as 新 of 大新银行, may be inside it)
-            named_by_place = role == "period"
+        if _ends_name(doc, tok, tokens, end):
+            named_by_place = lex.roles.get(w) == "period"
             if w in g.set("subsidiary") and tokens:
                 # 富邦金控旗下台北富邦银行: the figures are the subsidiary's
                 j = tok[1] + 1 if f.startswith("的", tok[1]) else tok[1]
@@ -182,6 +171,27 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
         if len(tokens) >= _MAX_RUN:
             return None
     return tokens, k, named_by_place
+
+
+def _ends_name(doc: Document, tok: Token, tokens: list[Token], end: int) -> bool:
+    """Whether the word ``tok``, after the words ``tokens`` of a name, ends
+    the name (a measure, a verb, a period, a stop word) rather than going on
+    with it."""
+    lex = doc.lex
+    g = vocab.grammar()
+    w = doc.folded[tok[0]:tok[1]]
+    role = lex.roles.get(w)
+    # (腾讯音乐 + 付费用户: a measure's prefix of two characters or more ends
+    # the name; one, such as 新 of 大新银行, may be inside it)
+    return w not in lex.endings and bool(
+        w in lex.stops or w in lex.announces or (tokens and w in lex.owners) or w.lower() in doc.aliases
+        or role in _NAME_ENDING_ROLES
+        or (len(w) > 1 and w[-1] in g.set("measure_end") and w not in g.set("counting_measure"))
+        or (tokens and role in ("scope", "market") and not _ending_at(doc, tok[1], end))
+        or (tok[2] in _NAME_ENDING_TAGS
+            and (tok[1] - tok[0] > 1 or w in g.set("name_function_char") or not tokens))
+        or (tokens and doc.tags.get(w) == "l")  # (a set phrase: 某某新材 + 货币资金)
+        or (tok[2] == PREFIX_TAG and tok[1] - tok[0] > 1))
 
 
 def _latin_name(doc: Document, tok: Token, end: int) -> Token:
