@@ -1,6 +1,8 @@
 """Every lexicon row is well formed, folded, and its example works."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from cnreport import find_numbers
@@ -88,3 +90,75 @@ def test_boilerplate_row(row: object) -> None:
     sections = segment(line + "\n短链接一则\n" + "正文很长，" * 12)
     assert sections[0].kind == "boilerplate"
     assert (sections[0].text.count("短链接") == 1) == (is_list == "yes")
+
+
+# Each grammar word of scales.tsv in a declaration of its own: the figures after it are thousands of
+# Hong Kong dollars (a currency label next to a unit line gives that line its currency).
+_SCALE_SENTENCES = {
+    "label": "{}：千港元\n",
+    "currency_label": "单位：千元 年度报告\n{}：港元\n",
+    "unless": "（{}注明外，以港元千元列示）\n",
+    "unless_verb": "（除另有{}外，以港元千元列示）\n",
+    "closing": "（以港元千元{}）\n",
+}
+
+
+@pytest.mark.parametrize("row", [r for r in table("scales.tsv", 4) if r[0] in _SCALE_SENTENCES],
+                         ids=lambda r: f"{r[0]}-{r[1]}")
+def test_scale_grammar_row_declares_a_scale(row: object) -> None:
+    from cnreport.tables import find_scales, scale_in_force
+    kind, word = row.cells[:2]  # type: ignore[attr-defined]
+    text = _SCALE_SENTENCES[kind].format(word) + "营业收入 1,026.53"
+    found = scale_in_force(find_scales(text), len(text))
+    assert found is not None and (found.factor, found.currency) == (1000, "HKD")
+
+
+
+def _table_figures(label: str, header: str = "2023年") -> list[tuple[int, object, object, object, str]]:
+    """(column, value, unit, change, subject) of each figure of an invented table in 万元 whose
+    second row is labelled ``label`` and whose last column is headed ``header``."""
+    import cnreport
+    text = (f"单位：万元\n\n| 项目 | 2022年 | {header} |\n|---|---|---|\n"
+            f"| 营业收入 | 1,000 | 1,200 |\n| {label} | 2 | 3 |\n")
+    return [(m.cell.column, m.mention.value, m.mention.unit,
+             (m.change.direction, m.change.basis) if m.change else None, m.subject)
+            for m in cnreport.parse(text).metrics if m.cell is not None]
+
+
+# A label that holds a word of these roles gives its figures a unit and leaves them unscaled.
+_LABELS = {
+    "per_share": ("基本{}收益", "元/股"), "turnover": ("存货{}", "次"), "ratio": ("流动{}", None),
+    "rate_end": ("毛利{}", "%"), "rate": ("销售{}", "%"),
+}
+
+
+@pytest.mark.parametrize("row", table("table_words.tsv", 3), ids=lambda r: f"{r[1]}-{r[0]}")
+def test_table_word_row(row: object) -> None:
+    from cnreport.tables import read_cell
+    word, role = row.cells[:2]  # type: ignore[attr-defined]
+    if role in _LABELS:
+        form, unit = _LABELS[role]
+        label = f"Gross {word}" if word.isascii() and word[0].isalpha() else form.format(word)
+        assert _table_figures(label)[2:] == [(1, 2, unit, None, label), (2, 3, unit, None, label)]
+    elif role == "sub_label":  # 其中：海外收入: the label names the part, not the word
+        assert [f[4] for f in _table_figures(f"{word}：海外收入")[2:]] == ["海外收入", "海外收入"]
+    elif role == "skip_header":  # the column holds no figures of the table
+        assert [f[:3] for f in _table_figures("净利润", word)] == [(1, 10000000, "元"), (1, 20000, "元")]
+    elif role == "change_header":  # a column of changes
+        assert [f[3] is not None for f in _table_figures("净利润", word) if f[0] == 2] == [True, True]
+    elif role == "basis":  # what the changes of the column compare against
+        changes = [f[3] for f in _table_figures("净利润", f"比{word}增减") if f[0] == 2]
+        assert changes == [("up", f"比{word}"), ("up", f"比{word}")]
+    elif role in ("share_column", "share_total"):  # a column of shares, in %, unscaled
+        header = word if role == "share_column" else f"占营业收入{word}"
+        assert [f[1:3] for f in _table_figures("净利润", header) if f[0] == 2] == [(1200, "%"), (3, "%")]
+    elif role == "not_applicable":
+        assert read_cell(word).nil and read_cell(f" {word.upper()} ").nil
+    elif role in ("point_up", "point_down"):  # a change in percentage points, and its direction
+        cell = read_cell(f"{word}1.5个百分点")
+        want = ("up", Decimal("1.5")) if role == "point_up" else ("down", Decimal("-1.5"))
+        assert (cell.direction, cell.value, cell.unit) == (*want, "个百分点")
+    else:
+        assert role == "point_unit"
+        cell = read_cell(f"增加1.5{word}")
+        assert (cell.direction, cell.value, cell.unit) == ("up", Decimal("1.5"), "个百分点")

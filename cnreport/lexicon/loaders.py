@@ -30,7 +30,7 @@ __all__ = ["Boilerplate", "Byline", "EntityKey", "NumeralChar", "Qualifier", "Sc
            "name_descriptors", "name_forms", "not_names", "not_numbers", "number_words", "number_words_with",
            "numeral_alphabet", "orgs", "period_words", "places", "qualifiers", "report_periods", "role_parts",
            "scale_words", "set_phrases", "speaker_labels", "speaker_words", "subject_frames", "subject_words",
-           "surnames", "titles", "units", "venues"]
+           "surnames", "table_words", "titles", "units", "venues"]
 
 
 
@@ -289,14 +289,22 @@ def bylines() -> tuple[Byline, ...]:
     return tuple(Byline(r[0], r[1] == "yes") for r in table("bylines.tsv", 2))
 
 
+ScaleKind = Literal["magnitude", "currency", "unit", "count", "label", "currency_label", "unless", "unless_verb",
+                    "closing"]
+_SCALE_GRAMMAR = ("label", "currency_label", "unless", "unless_verb", "closing")
+
+
 @attrs.frozen
 class ScaleWord:
     """A word of a scale declaration (``scales.tsv``): a ``magnitude`` with
     the ``factor`` one printed unit is worth, or a ``currency`` or ``unit``
     with the unit a figure takes and its ISO 4217 code; or a ``count`` word
-    of a label (``人数``) with the unit of what it counts."""
+    of a label (``人数``) with the unit of what it counts; or a word of the
+    grammar around them: a ``label`` or ``currency_label`` before a colon,
+    the ``unless`` and ``unless_verb`` of 除另有注明外, the ``closing`` verb
+    of a bracket (以…列示)."""
 
-    kind: Literal["magnitude", "currency", "unit", "count"]
+    kind: ScaleKind
     word: str
     factor: int = 1
     unit: Optional[str] = None
@@ -314,6 +322,8 @@ def scale_words() -> tuple[ScaleWord, ...]:
         elif r[0] in ("currency", "unit", "count"):
             unit, _, code = r[2].partition(" ")
             out.append(ScaleWord(r[0], r[1], unit=unit or r[1], currency=code or None))  # type: ignore[arg-type]
+        elif r[0] in _SCALE_GRAMMAR:
+            out.append(ScaleWord(r[0], r[1]))  # type: ignore[arg-type]
         else:
             raise _error(r, f"unknown kind {r[0]!r}")
     return tuple(out)
@@ -323,6 +333,32 @@ def scale_words() -> tuple[ScaleWord, ...]:
 def report_periods() -> tuple[str, ...]:
     """Period words of table headers (``report_periods.tsv``), longest first."""
     return tuple(sorted((r[0] for r in table("report_periods.tsv", 2)), key=len, reverse=True))
+
+
+TableWordRole = Literal["sub_label", "skip_header", "change_header", "basis", "per_share", "turnover", "ratio",
+                        "rate_end", "rate", "share_column", "share_total", "not_applicable", "point_up",
+                        "point_down", "point_unit"]
+
+
+@cache
+def table_words(role: TableWordRole) -> tuple[str, ...]:
+    """The words of table headers, row labels and cells with ``role``
+    (``table_words.tsv``), in table order.
+
+    >>> table_words("point_unit")
+    ('个百分点', '百分点', 'pct', 'pp')
+    """
+    return tuple(r.word for r in _table_words() if r.role == role)
+
+
+@lru_cache(maxsize=1)
+def _table_words() -> tuple[WordRole, ...]:
+    rows = table("table_words.tsv", 3)
+    roles = get_args(TableWordRole)
+    for r in rows:
+        if r[1] not in roles:
+            raise _error(r, f"unknown role {r[1]!r}")
+    return _roles("table_words.tsv", 3)
 
 
 # -- the metric reader's tables

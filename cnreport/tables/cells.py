@@ -15,10 +15,12 @@ from typing import NamedTuple, Optional
 
 import regex
 
+from ..lexicon.loaders import table_words
 from ..model import Kind, Number
 from ..normalize import fold
 from ..numbers import find_numbers
 from ..numerals import exact
+from .words import either
 
 __all__ = ["Reading", "read_cell"]
 
@@ -45,7 +47,7 @@ NIL = Reading(value=None, nil=True)
 # Markup a parser leaves where the page printed a dash: $\sim$, $-$, $\overline{a}$.
 _LATEX = regex.compile(r"\$[^$\n]{0,40}\$")
 _DASHES = frozenset("-—–―─－~～/／")
-_NIL_WORDS = frozenset({"不适用", "n/a", "na", "nil", "不適用", "--"})
+_NIL_WORDS = frozenset(table_words("not_applicable"))
 
 # Grouped digits (a space after a comma or point is a parser's); a last
 # group of two digits after a comma or a point is the cents of a number
@@ -55,7 +57,8 @@ _DIGITS = (r"\d{1,3}(?:,[ \n]?\d{3})+(?:\.[ \n]?\d+|,[ \n]?\d{2})?|\d{1,3}(?:\.\
 _FIGURE = regex.compile(
     rf"(?P<open>[(（]\s*)?(?P<sign>[-−－+])?\s*(?P<digits>{_DIGITS})\s*(?P<close>[)）])?\s*(?P<pct>%)?")
 _POINTS = regex.compile(
-    rf"(?P<verb>增加|上升|提高|提升|增长|减少|下降|降低|下滑|减)\s*(?P<digits>{_DIGITS})\s*(?P<unit>个百分点|百分点|pct|pp)")
+    rf"(?:(?P<up>{either('point_up')})|(?P<down>{either('point_down')}))\s*(?P<digits>{_DIGITS})"
+    rf"\s*(?P<unit>{either('point_unit')})")
 
 
 def read_cell(text: str) -> Reading:
@@ -87,7 +90,7 @@ def read_cell(text: str) -> Reading:
         return _figure(m, lead, len(core))
     p = _POINTS.fullmatch(core)
     if p is not None:
-        down = p.group("verb")[0] in "减下降"
+        down = p.group("down") is not None
         value = _digits(p.group("digits"))
         return Reading(value=-value if down else value, start=lead, end=lead + len(core),
                        unit="个百分点", kind="percent", own_scale=True, direction="down" if down else "up")

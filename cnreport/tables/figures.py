@@ -27,17 +27,18 @@ from ..numerals import exact
 from ..periods import normalize_period
 from .grid import Placed
 from .roles import Column, Roles, subject_of
+from .words import either
 
 __all__ = ["Scales", "table_metrics", "table_scales"]
 
-_PER_SHARE = regex.compile(r"每股|\bper share\b", regex.I)
-_TIMES = regex.compile(r"周转率|周转次数|\bturnover\b", regex.I)
-_RATIO = regex.compile(r"比率|倍数|\bratios?\b", regex.I)
-_RATE = regex.compile(r"(?:率|比例|占比|比重|%)\s*[)）]?$|率\s*[(（]|比例|占比|比重|\bmargins?\b|\brates?\b",
-                      regex.I)
+_PER_SHARE = regex.compile(either("per_share", whole_latin=True), regex.I)
+_TIMES = regex.compile(either("turnover", whole_latin=True), regex.I)
+_RATIO = regex.compile(either("ratio", whole_latin=True), regex.I)
+# 毛利率, 毛利率(%), 占比: a rate at the end of the label or before its bracket, or anywhere
+_RATE = regex.compile(rf"(?:{either('rate_end')})\s*(?:[)）]?$|[(（])|{either('rate', whole_latin=True)}", regex.I)
 # A column of shares: 比例, or 占…合计数 (a parser may drop the 比例(%) after it).
-_SHARE_COLUMN = regex.compile(r"比例|占比|比重|百分比|增长率|增幅|幅度|%"
-                              r"|(?:^|\s)占\p{Han}{1,24}?(?:合计数|合计|总额|总数|总计)")
+_SHARE_COLUMN = regex.compile(rf"{either('share_column')}|(?:^|\s)占\p{{Han}}{{1,24}}?(?:{either('share_total')})")
+_BASIS = regex.compile(rf"[比较](?:{either('basis')})")  # 比上年同期, 较年初
 
 
 class Scales(NamedTuple):
@@ -201,7 +202,7 @@ def _count_words() -> tuple[tuple[str, str], ...]:
 def _basis(header: Optional[str]) -> Optional[str]:
     if not header:
         return None
-    m = regex.search(r"[比较](?:上年同期|上年末|上年度末|上年|上期末|上期|年初|期初)", fold(header))
+    m = _BASIS.search(fold(header))
     return header[m.start():m.end()] if m else None
 
 

@@ -19,6 +19,7 @@ import regex
 from ..normalize import fold
 from .grid import Placed
 from .periods import header_period
+from .words import either
 
 __all__ = ["Column", "Roles", "Row", "clean_label", "roles"]
 
@@ -54,13 +55,12 @@ class Roles(NamedTuple):
 _SPACE_IN_CJK = regex.compile(r"(?<=[\p{Han}\p{P}])[ \t\n\u3000]+(?=[\p{Han}\p{P}\d(（])"
                               r"|(?<=[\p{Han}\d])[ \t\n\u3000]+(?=[\p{Han}\p{P}])")
 _NUMBERING = regex.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[①-⑳])\s*(?!\d)")
-_SUB = regex.compile(r"^\s*(?:其中|包括|加|减|Less|Add)\s*[:：]\s*", regex.I)
-_CHANGE = regex.compile(r"增减|变动|变化|增长|同比|比上年|较上年|比上期|增幅|降幅|幅度|change|growth|increase",
-                        regex.I)
+_SUB = regex.compile(rf"^\s*(?:{either('sub_label')})\s*[:：]\s*", regex.I)
+_CHANGE = regex.compile(either("change_header"), regex.I)
 # The sign convention of a statement row, 净利润（净亏损以“－”号填列）, whose
 # quotes and dash parsers print in many ways ("-", "一", “_”, or not at all).
 _SIGN_NOTE = regex.compile(r"[(（]\s*(?P<what>\p{Han}{1,8}?)\s*以\s*(?:[^\p{Han}\s]|一){0,5}\s*号\s*填\s*列\s*[)）]?")
-_SKIP = regex.compile(r"^\s*(?:附注|注释|附注编号|note|notes|序号|no\.?|排名)\s*$", regex.I)
+_SKIP = regex.compile(rf"^\s*(?:{either('skip_header')})\s*$", regex.I)
 
 
 def clean_label(text: str) -> str:

@@ -33,6 +33,7 @@ class _Words(NamedTuple):
     magnitudes: dict[str, int]
     currencies: dict[str, _Word]
     units: dict[str, _Word]
+    grammar: dict[str, tuple[str, ...]]  # label, currency_label, unless, unless_verb, closing: their words
 
 
 @lru_cache(maxsize=1)
@@ -40,13 +41,16 @@ def _words() -> _Words:
     magnitudes: dict[str, int] = {}
     currencies: dict[str, _Word] = {}
     units: dict[str, _Word] = {}
+    grammar: dict[str, tuple[str, ...]] = {}
     for w in scale_words():
         if w.kind == "magnitude":
             magnitudes[w.word] = w.factor
-        elif w.kind != "count":
+        elif w.kind in ("currency", "unit"):
             target = currencies if w.kind == "currency" else units
             target[w.word] = _Word(w.unit or w.word, w.currency)
-    return _Words(magnitudes, currencies, units)
+        elif w.kind != "count":
+            grammar[w.kind] = (*grammar.get(w.kind, ()), w.word)
+    return _Words(magnitudes, currencies, units, grammar)
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -77,11 +81,12 @@ def _grammar() -> _Grammar:
     lat = (rf"(?P<cur>{lat_cur})(?:\s*(?P<mag>{lat_mag})|\s+(?P<mag>{lat_word})\b)?"
            rf"|(?P<mag>{lat_word})\s+of\s+(?P<cur>{lat_cur})")
     phrase = rf"(?:{cjk}|(?:{lat}))"
-    label = r"(?:金额|计量)?单位\s*[:]\s*(?:<br\s*/?>\s*)?"
-    currency_label = r"(?:币种|货币|记账本位币)\s*[:]\s*"
-    unless = r"(?:(?:除另有|除非另有|除特别)(?:注明|说明|指明|列明|标明|所指)外\s*[,，、]?\s*)?"
-    opening = r"(?:金额)?(?:以|单位\s*:?\s*)?"
-    closing = r"(?:列示|列报|列账|为单位|计|表示|呈列)?"
+    g = w.grammar
+    label = rf"(?:{_alternation(g['label'])})\s*[:]\s*(?:<br\s*/?>\s*)?"
+    currency_label = rf"(?:{_alternation(g['currency_label'])})\s*[:]\s*"
+    unless = rf"(?:(?:{_alternation(g['unless'])})(?:{_alternation(g['unless_verb'])})外\s*[,，、]?\s*)?"
+    opening = r"(?:金额)?(?:以|单位\s*:?\s*)?"  # (以…列示, 金额单位：)
+    closing = rf"(?:{_alternation(g['closing'])})?"
     english = r"(?:(?:all\s+)?(?:amounts?\s+)?(?:are\s+)?(?:expressed|stated|presented)\s+)?in\s+"
     declaration = (
         rf"{label}(?P<p>{phrase})(?:\s*[,，;；]?\s*{currency_label}(?P<c>{phrase}))?"
@@ -91,8 +96,7 @@ def _grammar() -> _Grammar:
         rf"|(?P<b>{lat})"
         rf"|(?P<b>{cjk})"
     )
-    openers = [*w.currencies, *w.magnitudes, "金额单位", "计量单位", "单位", "币种", "货币", "记账本位币",
-               "(", "（"]
+    openers = [*w.currencies, *w.magnitudes, *g["label"], *g["currency_label"], "(", "（"]
     return _Grammar(regex.compile(rf"\s*(?:{phrase})\s*", regex.I),
                     regex.compile(declaration, regex.I),
                     regex.compile(_alternation([o for o in openers if o[0] not in "'’‘"]), regex.I))
@@ -246,4 +250,5 @@ def scale_in_force(scales: Sequence[Scale], pos: int) -> Optional[Scale]:
 
 
 def _currency_only(s: Scale) -> bool:
-    return s.factor == 1 and s.currency is not None and s.text.lstrip("(（ ")[:2] in ("币种", "幣種", "货币", "貨幣")
+    return s.factor == 1 and s.currency is not None \
+        and fold(s.text.lstrip("(（ ")).startswith(_words().grammar["currency_label"])
