@@ -38,6 +38,20 @@ FORMS = [
     ("单位：港币千元", []),
     ("单位：人民币千元", []),
     ("单位：千股", []),
+    # spoken_point: after a verb of change, 个点 is percentage points
+    ("毛利率提升了两个点", [("两个点", 2, None, None, "点", None, None, "percent")]),
+    ("净利率提升了一个多点", [("一个多点", 1, 1, 2, "点", ">", None, "percent")]),
+    # quarter_unit: right after a numeral, the quarter (an ordinal), not three quarters' time
+    ("公司3季度营收增长", [("3季度", 3, None, None, "季度", None, None, "ordinal")]),
+    ("公司2财季营收增长", [("2财季", 2, None, None, "财季", None, None, "ordinal")]),
+    # plain_money_unit: a currency named after 元, 块 or 圆 is the figure's
+    ("营收518亿元人民币", [("518亿元人民币", 51800000000, None, None, "元", None, "CNY", "money")]),
+    ("售价50块人民币", [("50块人民币", 50, None, None, "块", None, "CNY", "money")]),
+    ("奖金3000圆人民币", [("3000圆人民币", 3000, None, None, "圆", None, "CNY", "money")]),
+    # fiscal_year: a fiscal year across two calendar years
+    ("2023/24财年", [("2023/24财年", None, 2023, 2024, "财年", None, None, "year")]),
+    ("2023-2024财政年度", [("2023-2024财政年度", None, 2023, 2024, "财政年度", None, None, "year")]),
+    ("2023/24年度", [("2023/24年度", None, 2023, 2024, "年度", None, None, "year")]),
 ]
 
 

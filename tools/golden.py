@@ -95,6 +95,8 @@ def _number_word_sentence(role: str, word: str, value: str) -> str:
         "in_a_row": f"外资{word}3日买超", "glue_breaker": f"中{word}1535的", "glue_after": f"中100{word}的",
         "not_first": f"{word}前十", "magnitude_next": f"亿{word}", "word_affix": f"共有七{word}",
         "word_mark": f"十{word}家", "word_time_end": f"十年{word}", "word_numeral": f"{word}十家",
+        "spoken_point": f"毛利率提升了两{word}", "quarter_unit": f"公司3{word}营收增长",
+        "plain_money_unit": f"营收518亿{word}人民币", "fiscal_year": f"2023/24{word}",
     }
     return templates.get(role, f"{word}3亿元")
 

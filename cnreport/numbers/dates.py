@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from typing import Optional
 
 import attrs
@@ -83,12 +84,15 @@ def _roc_date(f: str, i: int) -> Optional[_Draft]:
     return _Draft(i, m.end(), i, m.end(), f"{y:04d}-{mo:02d}-{da:02d}", kind="date", fixed=True)
 
 
-_SPLIT_YEAR = re.compile(r"((?:19|20)[0-9]{2})[/-]([0-9]{2}|(?:19|20)[0-9]{2})(财年|财政年度|年度)")
+@lru_cache(maxsize=1)
+def _split_year_pattern() -> re.Pattern[str]:
+    ends = "|".join(re.escape(w) for w in sorted(_words("fiscal_year"), key=len, reverse=True))
+    return re.compile(rf"((?:19|20)[0-9]{{2}})[/-]([0-9]{{2}}|(?:19|20)[0-9]{{2}})({ends})")
 
 
 def _split_year(f: str, i: int) -> Optional[_Draft]:
     """2023/24财年, 2023-2024财年: a fiscal year across two calendar years."""
-    m = _SPLIT_YEAR.match(f, i)
+    m = _split_year_pattern().match(f, i)
     if m is None:
         return None
     first, second = int(m.group(1)), int(m.group(2))

@@ -21,6 +21,7 @@ from .tables import _words
 
 _PERCENT_PREFIXES = {"百分之": ("%", Fraction(1)), "千分之": ("‰", Fraction(1, 10)),
                      "万分之": ("‱", Fraction(1, 100))}
+_PERCENT_WORDS = tuple(_PERCENT_PREFIXES)  # where the reader tries the prefixed forms
 
 
 def _read_percent_prefix(f: str, i: int) -> Optional[_Draft]:

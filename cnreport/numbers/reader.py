@@ -15,7 +15,7 @@ from .dates import _clock_hour, _read_date, _roc_date, _split_year
 from .draft import _Draft, _numeral_draft, _read_after_qualifier
 from .fractional import _SLASH_FRACTION, _read_half
 from .integers import _bare_magnitude_ok, _read_shu_yi
-from .percent import _read_percent_prefix
+from .percent import _PERCENT_WORDS, _read_percent_prefix
 from .prefixes import _with_prefixes
 from .ranges import _read_range
 from .suffix import _read_suffix
@@ -36,7 +36,7 @@ def _read(f: str, i: int, floor: int) -> Optional[_Draft]:
         return None  # (人数千人以上: the noun's 数, then 千人以上, as early._lone_in_word decides sooner)
     if c == "数" and f.startswith("以", i + 1):
         return _read_shu_yi(f, i)
-    if c in "百千万" and f.startswith(("百分之", "千分之", "万分之"), i):
+    if c in "百千万" and f.startswith(_PERCENT_WORDS, i):
         return _with_prefixes(f, _read_percent_prefix(f, i), floor)
     if c == "半":
         return _with_prefixes(f, _read_half(f, i), floor)

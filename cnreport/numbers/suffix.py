@@ -84,17 +84,10 @@ def _percent_sign(f: str, d: _Draft, k: int) -> Optional[_Draft]:
     return None
 
 
-def _percent_points(f: str, d: _Draft, k: int) -> Optional[_Draft]:
-    """3个百分点, 0.5百分点: percentage points."""
-    if f.startswith(("个百分点", "百分点"), k):
-        return _attach(d, k, k + (4 if f[k] == "个" else 3), "percent")
-    return None
-
-
 def _spoken_points(f: str, d: _Draft, k: int) -> Optional[_Draft]:
     """毛利率提升了两个点, 一个多点: percentage points as a speaker says them,
     after a verb of change."""
-    if not (f.startswith(("个点", "个多点"), k) and d.qualifier is None and _after_change_verb(f, d.start)):
+    if not (f.startswith(_words("spoken_point"), k) and d.qualifier is None and _after_change_verb(f, d.start)):
         return None
     more = f[k + 1] == "多"
     if more and d.value is not None and not isinstance(d.value, str):
@@ -112,7 +105,7 @@ def _tenths(f: str, d: _Draft, k: int) -> Optional[_Draft]:
     return None
 
 
-_SHARES = (_percent_sign, _percent_points, _spoken_points, _tenths)
+_SHARES = (_percent_sign, _spoken_points, _tenths)  # (3个百分点 is a unit of units.tsv)
 
 
 def _classifier(f: str, k: int) -> int:
@@ -174,7 +167,7 @@ def _with_unit(f: str, d: _Draft, k: int, ge: int, u: _Unit) -> _Draft:
     """``d`` with the unit ``u``, found after the classifier at ``k``."""
     num = d.numeral
     assert num is not None
-    if u.word in ("季度", "财季") and ge == 0:
+    if u.word in _words("quarter_unit") and ge == 0:
         return _attach(d, k, k + len(u.word), "ordinal")
     if u.word in ("块",) and not _kuai_is_money(f, k + 1):
         return _attach(d, k, k + 1, "cardinal")
@@ -192,7 +185,7 @@ def _money_after(f: str, d: _Draft, u: _Unit) -> _Draft:
     the unit (518億元人民幣), a price per unit (82.5美元/桶)."""
     d = _read_money_tail(f, d)
     again = _match_unit(f, d.end)
-    if again is not None and again.kind == "money" and u.word in ("元", "圆", "块"):
+    if again is not None and again.kind == "money" and u.word in _words("plain_money_unit"):
         # 518億元人民幣: the unit stays 元, as in 人民币518亿元
         d = attrs.evolve(d, end=d.end + len(again.word), currency=again.currency or d.currency)
     per = _per_unit(f, d.end)
