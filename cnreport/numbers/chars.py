@@ -28,6 +28,7 @@ _QUARTER = regex.compile(r"(?:[Qq][1-4]|[Hh][12])(?![0-9A-Za-z])")
 _DATE_WORDS = frozenset({"年", "月", "日", "财"})  # what makes a numeral a date (财 of 2023财年)
 _CONNECTORS = ("——", "--", "~", "-", "–", "—", "到", "至")
 _CONNECTOR_STARTS = frozenset(c[0] for c in _CONNECTORS)
+_INCLUDED = ("(含)", "（含）")  # after a bound: the bound itself is included (50万元(含)以上)
 _CLAUSE_END = WORD_EDGES  # (named for the edge of a clause it mostly is)
 # Characters after a numeral that can make its expression longer than the
 # numeral itself, besides the first characters of units and qualifiers:

@@ -14,6 +14,7 @@ from ..numerals import (
     Numeral,
     exact,
 )
+from .chars import _INCLUDED
 from .tables import _qualifiers_starting, _word_values, _words
 
 _SHARE_LEANS: dict[str, Qualifier] = {"强": ">", "弱": "<"}
@@ -92,7 +93,7 @@ def _read_after_qualifier(f: str, d: _Draft) -> _Draft:
     """``d`` with the qualifier after it (以上, 左右, 以内; 强 and 弱 after a
     share), which gives its bounds unless a qualifier was read already."""
     k = d.end
-    if f.startswith(("(含)", "（含）"), k):
+    if f.startswith(_INCLUDED, k):
         k += 3  # 50万元(含)以上: the bound itself is included
     if k >= len(f):
         return d

@@ -12,7 +12,7 @@ from ..numerals import (
     exact,
     scan_numeral,
 )
-from .chars import _CONNECTOR_STARTS, _CONNECTORS, _DATE_WORDS, _SPACES, _skip_space
+from .chars import _CONNECTOR_STARTS, _CONNECTORS, _DATE_WORDS, _INCLUDED, _SPACES, _skip_space
 from .draft import _Draft
 from .tables import _after_change_verb, _around, _match_unit
 
@@ -37,7 +37,7 @@ def _read_range(f: str, d: _Draft, floor: int) -> _Draft:
         # 5亿元至6亿元, 1150万辆至1200万辆, 30岁至40岁 (not 2008年到2016年: two years)
         unit_between = u
         k += len(u.word)
-    if f.startswith(("(含)", "（含）"), k):
+    if f.startswith(_INCLUDED, k):
         k += 3  # 1万(含)-5万元: the lower bound is included
     k = _skip_space(f, k)
     if k >= len(f) or f[k] not in _CONNECTOR_STARTS:

@@ -16,6 +16,7 @@ from typing import NamedTuple, Optional
 import attrs
 import regex
 
+from ..lexicon.numerals import DIGITS
 from ..model import Metric, Page, Scale, Table
 from ..normalize import fold
 from .columns import column_tables
@@ -193,6 +194,5 @@ def _year_end(title: Optional[regex.Match[str]]) -> Optional[datetime.date]:
     if title is None:
         return None
     year = title.group("year")
-    digits = "".join(str("〇一二三四五六七八九".find(c)) if c in "〇一二三四五六七八九" else
-                     "0" if c in "零○" else c for c in year)
+    digits = "".join(str(DIGITS[c]) if c in DIGITS else c for c in year)
     return datetime.date(int(digits), 12, 31) if digits.isdigit() else None
