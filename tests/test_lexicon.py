@@ -125,6 +125,13 @@ def _table_figures(label: str, header: str = "2023年") -> list[tuple[int, objec
             for m in cnreport.parse(text).metrics if m.cell is not None]
 
 
+def _titled(title: str) -> list[tuple[object, object]]:
+    """(entity, period label) of the figure of an invented table under ``title``, in a column 期末."""
+    import cnreport
+    text = f"{title}\n单位：万元\n\n| 项目 | 期末 |\n|---|---|\n| 营业收入 | 1,200 |\n"
+    return [(m.entity, m.when.label if m.when else None) for m in cnreport.parse(text).metrics]
+
+
 # A label that holds a word of these roles gives its figures a unit and leaves them unscaled.
 _LABELS = {
     "per_share": ("基本{}收益", "元/股"), "turnover": ("存货{}", "次"), "ratio": ("流动{}", None),
@@ -134,7 +141,7 @@ _LABELS = {
 
 @pytest.mark.parametrize("row", table("table_words.tsv", 3), ids=lambda r: f"{r[1]}-{r[0]}")
 def test_table_word_row(row: object) -> None:
-    from cnreport.tables import read_cell
+    from cnreport.tables import header_period, read_cell
     word, role = row.cells[:2]  # type: ignore[attr-defined]
     if role in _LABELS:
         form, unit = _LABELS[role]
@@ -158,6 +165,13 @@ def test_table_word_row(row: object) -> None:
         cell = read_cell(f"{word}1.5个百分点")
         want = ("up", Decimal("1.5")) if role == "point_up" else ("down", Decimal("-1.5"))
         assert (cell.direction, cell.value, cell.unit) == (*want, "个百分点")
+    elif role == "year_part":  # the column covers that part of the year
+        assert header_period(f"2023年{word}") == f"2023年{word}"
+    elif role in ("issuer_form", "report_part", "report_word"):  # a report's title: whose report, which year
+        title = {"issuer_form": f"示范材料{word} 2023 年年度报告", "report_part": f"示范材料股份有限公司 2023 年{word}报告",
+                 "report_word": f"示范材料股份有限公司 2023 年年度{word}"}[role]
+        issuer = f"示范材料{word}" if role == "issuer_form" else "示范材料股份有限公司"
+        assert _titled(title) == [(issuer, "2023-12-31")]
     else:
         assert role == "point_unit"
         cell = read_cell(f"增加1.5{word}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple, Optional
 
 import attrs
@@ -26,6 +27,7 @@ from .html import RawTable, html_tables
 from .pipes import pipe_tables
 from .roles import Roles, roles
 from .scale import _find_scales, scale_in_force
+from .words import either
 
 __all__ = ["Layout", "find_tables", "page_of", "read_layout"]
 
@@ -177,16 +179,18 @@ def page_of(pages: Sequence[Page], pos: int) -> Optional[int]:
     return pages[max(i, 0)].number
 
 
-_COMPANY = regex.compile(
-    r"(?P<name>[\p{Han}A-Za-z（）()·]{2,40}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|控股))"
-    r"[ \t]*(?P<year>(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})[ \t]*年[ \t]*"
-    r"(?:年度|半年度|中期|第[一三]季度)?[ \t]*(?:报告|年报|业绩)")
+@lru_cache(maxsize=1)
+def _company() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"(?P<name>[\p{{Han}}A-Za-z（）()·]{{2,40}}?(?:{either('issuer_form')}))"
+        r"[ \t]*(?P<year>(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})[ \t]*年[ \t]*"
+        rf"(?:{either('report_part')})?[ \t]*(?:{either('report_word')})")
 
 
 def _title(folded: str) -> Optional[regex.Match[str]]:
     """The report's title or running header (``某某股份有限公司 2023 年年度报告``):
     the company whose report this is, and the year it reports on."""
-    return _COMPANY.search(folded)
+    return _company().search(folded)
 
 
 def _year_end(title: Optional[regex.Match[str]]) -> Optional[datetime.date]:

@@ -13,25 +13,26 @@ import regex
 
 from ..lexicon.loaders import report_periods
 from ..normalize import fold
+from .words import either
 
 __all__ = ["header_period"]
 
 _CN_DIGIT = "〇零○一二三四五六七八九"
-_DATES = (
-    # 2023年12月31日, 2023年1-6月, 2023年度, 2023年上半年, 2023年第三季度
-    r"(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*[-—–~至到]\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
-    r"|(?:19|20)\d{2}\s*年\s*(?:度|上半年|下半年|半年度|前三季度|第?[一二三四1-4]季度)?"
-    rf"|[{_CN_DIGIT}]{{4}}\s*年(?:\s*[{_CN_DIGIT}十]{{1,3}}\s*月(?:\s*[{_CN_DIGIT}十]{{1,3}}\s*日)?)?"
-    r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
-    r"|(?<![\d.,])(?:19|20)\d{2}\s*[AEFPQHaefp](?![a-zA-Z])"
-    r"|\bFY\s*(?:19|20)?\d{2}\b"
-    r"|(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])"
-)
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> regex.Pattern[str]:
-    return regex.compile(rf"{_DATES}|" + "|".join(regex.escape(w) for w in report_periods()))
+    dates = (
+        # 2023年12月31日, 2023年1-6月, 2023年度, 2023年上半年, 2023年第三季度
+        r"(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*[-—–~至到]\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+        rf"|(?:19|20)\d{{2}}\s*年\s*(?:{either('year_part')}|第?[一二三四1-4]季度)?"
+        rf"|[{_CN_DIGIT}]{{4}}\s*年(?:\s*[{_CN_DIGIT}十]{{1,3}}\s*月(?:\s*[{_CN_DIGIT}十]{{1,3}}\s*日)?)?"
+        r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
+        r"|(?<![\d.,])(?:19|20)\d{2}\s*[AEFPQHaefp](?![a-zA-Z])"
+        r"|\bFY\s*(?:19|20)?\d{2}\b"
+        r"|(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])"
+    )
+    return regex.compile(rf"{dates}|" + "|".join(regex.escape(w) for w in report_periods()))
 
 
 def header_period(header: str) -> Optional[str]:
