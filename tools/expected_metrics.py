@@ -36,9 +36,10 @@ def record(m: cnreport.Metric) -> dict[str, object]:
         "figure": m.mention.text, "start": m.mention.start, "subject": m.subject, "category": m.category,
         "entity": m.entity, "entity_key": m.entity_key, "period": m.period,
         "period_label": m.when.label if m.when else None,
-        "change": [c.direction, c.start.text if c.start else None, c.end.text if c.end else None, c.basis]
-        if c else None,
-        "why": [f"{r.field}:{r.rule}" for r in m.why],
+        "change": [c.direction, c.start.text if c.start else None, c.end.text if c.end else None, c.basis,
+                   c.text] if c else None,
+        # each reason with the span of text it was read from (None: no span)
+        "why": [f"{r.field}:{r.rule}" + (f"@{r.start}-{r.end}" if r.start is not None else "") for r in m.why],
     }
 
 
