@@ -13,7 +13,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cnreport import Metric, Report, parse, parse_many
+from cnreport import Metric, Report, find_numbers, parse, parse_many, segment, tag_metrics
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -415,6 +415,17 @@ def test_parse_many_arguments() -> None:
         list(parse_many(["a"], n_process=0))
     with pytest.raises(ValueError, match="batch_size"):
         list(parse_many(["a"], batch_size=0))
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("发布时间：2024年3月15日\n晨岚科技去年营收为12亿元，同比增长9%。", ["12亿元", "9%"]),
+    ("### 主持人：\n請介紹一下。\n\n### 晨嵐銀行行長：\n本行去年淨利潤為52億元，同比增長6%。\n", ["52億元", "6%"]),
+])
+def test_tag_metrics_on_prose_reads_what_parse_reads(text: str, figures: list[str]) -> None:
+    # the figures and sections a caller already has give the metrics of parse
+    got = tag_metrics(text, segment(text), find_numbers(text), source="prose.txt")
+    assert got == list(parse(text, source="prose.txt").metrics)
+    assert [m.mention.text for m in got] == figures
 
 
 def test_report_pickles() -> None:
