@@ -91,7 +91,7 @@ FORMS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), FORMS, ids=[t for t, _ in FORMS])
+@pytest.mark.parametrize(("text", "expected"), FORMS)
 def test_form_reads_to_its_whole_record(text: str, expected: list[tuple[object, ...]]) -> None:
     found = [(m.text, m.value, m.low, m.high, m.unit, m.qualifier, m.kind) for m in find_numbers(text)]
     assert found == expected

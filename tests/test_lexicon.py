@@ -14,9 +14,8 @@ UNITS = table("units.tsv", 4)
 QUALIFIERS = table("qualifiers.tsv", 4)
 
 
-@pytest.mark.parametrize("row", UNITS, ids=lambda r: r[0])
-def test_unit_example(row: object) -> None:
-    word, kind, _, example = row.cells  # type: ignore[attr-defined]
+@pytest.mark.parametrize(("word", "kind", "currency", "example"), [r.cells for r in UNITS])
+def test_unit_example(word: str, kind: str, currency: str, example: str) -> None:
     assert fold(word) == word
     mentions = find_numbers(example)
     assert mentions, example
@@ -26,9 +25,8 @@ def test_unit_example(row: object) -> None:
         assert m.kind == "money"
 
 
-@pytest.mark.parametrize("row", QUALIFIERS, ids=lambda r: r[0])
-def test_qualifier_row(row: object) -> None:
-    word, symbol, position, _ = row.cells  # type: ignore[attr-defined]
+@pytest.mark.parametrize(("word", "symbol", "position", "note"), [r.cells for r in QUALIFIERS])
+def test_qualifier_row(word: str, symbol: str, position: str, note: str) -> None:
     assert symbol in (">", ">=", "<", "<=", "~")
     text = f"{word}300家" if position == "before" else f"300家{word}"
     if word in ("过", "上"):
@@ -73,19 +71,17 @@ def test_surname_row_makes_a_name(surname: str) -> None:
     assert speaker is not None and speaker.name == f"{surname}晓"
 
 
-@pytest.mark.parametrize("row", table("speaker_labels.tsv", 2), ids=lambda r: r[0])
-def test_speaker_label_row(row: object) -> None:
+@pytest.mark.parametrize(("label", "kind"), [r.cells for r in table("speaker_labels.tsv", 2)])
+def test_speaker_label_row(label: str, kind: str) -> None:
     from cnreport import segment
-    label, kind = row.cells  # type: ignore[attr-defined]
     section = segment(f"{label}:收入多少")[0]
     assert section.speaker is not None and section.speaker.name == label
     assert section.kind == kind
 
 
-@pytest.mark.parametrize("row", table("boilerplate.tsv", 3), ids=lambda r: r[0])
-def test_boilerplate_row(row: object) -> None:
+@pytest.mark.parametrize(("text", "match", "is_list"), [r.cells for r in table("boilerplate.tsv", 3)])
+def test_boilerplate_row(text: str, match: str, is_list: str) -> None:
     from cnreport import segment
-    text, match, is_list = row.cells  # type: ignore[attr-defined]
     line = text if match == "line" else text + "：见下方"
     sections = segment(line + "\n短链接一则\n" + "正文很长，" * 12)
     assert sections[0].kind == "boilerplate"
