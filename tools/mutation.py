@@ -19,9 +19,9 @@ whose mutated line no longer matches is not left out and is named as stale.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
-import random
 import subprocess
 import sys
 from collections import Counter
@@ -60,11 +60,13 @@ def mutants_by_core() -> dict[str, list[str]]:
     return found
 
 
-def draw(names: list[str], size: int, seed: int, core: str) -> list[str]:
-    """A sample of ``size`` names (all of them for 0), the same for the same seed and names."""
+def draw(names: list[str], size: int, seed: int) -> list[str]:
+    """A sample of ``size`` names (all of them for 0): those whose hash with
+    the seed is smallest, so that a mutant's draw depends on its own name and
+    the seed only, and a change elsewhere in the code leaves it drawn."""
     if size <= 0 or size >= len(names):
         return list(names)
-    return sorted(random.Random(f"{seed}:{core}").sample(names, size))
+    return sorted(sorted(names, key=lambda n: hashlib.sha256(f"{seed}:{n}".encode()).digest())[:size])
 
 
 def statuses() -> dict[str, str]:
@@ -117,7 +119,7 @@ def main(argv: list[str]) -> int:
         stats.unlink()  # which tests reach which function: taken again when a test changed or went
     generate(args.jobs)
     every = mutants_by_core()
-    sample = {core: draw(every[core], args.sample, args.seed, core) for core in cores}
+    sample = {core: draw(every[core], args.sample, args.seed) for core in cores}
     names = [n for core in cores for n in sample[core]]
     if args.unjudged:
         known = statuses()
