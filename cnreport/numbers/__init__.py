@@ -12,6 +12,8 @@ list), the indefinite 一個, names such as 5G and 95後, versions such as 2.0.
 
 The modules of this package, in the order a text meets them:
 
+- :mod:`~cnreport.numbers.find`: :func:`find_numbers`, which checks its
+  arguments and folds the text;
 - :mod:`~cnreport.numbers.scan`: the walk over a text;
 - :mod:`~cnreport.numbers.plain`: short paths for plain Arabic numbers;
 - :mod:`~cnreport.numbers.reader`: the full read of one expression, which
@@ -34,9 +36,9 @@ The modules of this package, in the order a text meets them:
 from __future__ import annotations
 
 from .explain import Decision, decisions, precision_rules, rule_for
+from .find import find_numbers
 
 # report.py calls _find_numbers with the fold it has already made
 from .scan import _find_numbers as _find_numbers
-from .scan import find_numbers
 
 __all__ = ["Decision", "decisions", "find_numbers", "precision_rules", "rule_for"]

@@ -6,9 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..currency import check_currency, place_currency
 from ..model import NumberMention
-from ..normalize import fold
 from ..words import lexicalized_words
 from .chars import _DIGIT_RUN, _ISO_DATE
 from .dates import _PERIOD_MARKS, _broker_period, _fiscal_year
@@ -23,7 +21,7 @@ from .statements import _statement_forms
 from .tables import _start
 from .trace import _note
 
-__all__ = ["find_numbers"]
+__all__ = ["_find_numbers"]
 # Three numbers or more chained by one mark are a designation, not figures:
 # section numbers (3.2.1), versions (1.2.3), addresses (192.168.1.1), phone
 # numbers (010-6666-8888). A date written so (2019-03-01) is read as a date.
@@ -31,31 +29,8 @@ _CLOCK = re.compile(r"(?:[01]?[0-9]|2[0-4]):[0-5][0-9](?::[0-5][0-9])?(?![0-9.:]
 _CHAIN = re.compile(r"[0-9]+([.~-])[0-9]+(?:\1[0-9]+)+")
 
 
-def find_numbers(text: str, *, currency: Optional[str] = None) -> list[NumberMention]:
-    """Every numeric expression in ``text``, in order and not overlapping.
-
-    A bare 元 takes the currency the document states (:mod:`cnreport.currency`),
-    else ``currency`` (an ISO 4217 code such as ``"TWD"``), else CNY. Never
-    raises for a ``str``; anything else is a :class:`TypeError`.
-
-    >>> [(m.text, m.value, m.unit, m.qualifier) for m in find_numbers("超过了400家医院和1萬7千家藥店")]
-    [('超过了400家', 400, '家', '>'), ('1萬7千家', 17000, '家', None)]
-    >>> m = find_numbers("市場規模約5~6億元")[0]
-    >>> (m.text, m.low, m.high, m.unit, m.qualifier, m.kind)
-    ('約5~6億元', 500000000, 600000000, '元', '~', 'money')
-    >>> [(m.text, m.value) for m in find_numbers("佔比70%以上，只有八分之一")]
-    [('70%以上', 70), ('八分之一', Fraction(1, 8))]
-    """
-    if not isinstance(text, str):
-        raise TypeError(f"find_numbers() takes a str, not {type(text).__name__}; "
-                        "decode bytes first (text.decode('utf-8'))")
-    check_currency(currency)
-    f = fold(text)
-    return place_currency(text, _find_numbers(text, f), default=currency, folded=f)
-
-
 def _find_numbers(text: str, f: str) -> list[NumberMention]:
-    """:func:`find_numbers` of ``text`` whose fold is ``f``."""
+    """:func:`~cnreport.find_numbers` of ``text`` whose fold is ``f``."""
     scan = _Scan(f)
     out: list[NumberMention] = []
     floor = 0  # where the last mention ends: no prefix reaches back past it
