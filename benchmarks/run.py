@@ -12,6 +12,13 @@ regex floor (a bare scan for numeral characters, the least any Python scanner
 must do), and the peak memory of one pass (tracemalloc). Peers that are not
 installed are listed as missing: ``pip install -r benchmarks/requirements.txt``.
 
+``--compiled PYTHON`` runs the same timing in a second process with the
+Python of another environment, one where the compiled wheel is installed
+(``tools/build_wheels.sh``, see docs/performance.md), and prints the ratios
+of both builds to the peers side by side: each build against the peers
+timed in its own process, so that the machine's hour weighs on both sides of
+each ratio alike.
+
 Accuracy is printed beside the speed: exact recall and precision on the
 seed gold (``tests/fixtures/seed-numbers.jsonl``, one cursor per file as its
 README prescribes), and, with ``--peer-cases``, cnreport's pass rates on the
@@ -20,7 +27,10 @@ other projects' suites.
 from __future__ import annotations
 
 import argparse
+import decimal
 import json
+import os
+import shutil
 import subprocess
 import sys
 import time
@@ -55,6 +65,10 @@ def _peers() -> tuple[dict[str, Runner], list[str]]:
         found["JioNLP extract_money"] = lambda t: extract_money(t, with_parsing=True)
     except ImportError:
         missing.append("jionlp")
+    # Recognizers-Text sets the decimal precision of the thread to 15 digits
+    # when it is imported; cnreport's Decimals (and whatever else runs in this
+    # process) keep the precision they had.
+    context = decimal.getcontext().copy()
     try:
         from recognizers_number import NumberRecognizer
         from recognizers_text import Culture
@@ -62,6 +76,8 @@ def _peers() -> tuple[dict[str, Runner], list[str]]:
         found["Recognizers-Text number"] = model.parse
     except ImportError:
         missing.append("recognizers-text-suite")
+    finally:
+        decimal.setcontext(context)
     try:
         import duckling  # pyduckling-native-phihos
         context = duckling.Context(duckling.parse_ref_time(
@@ -87,6 +103,44 @@ def _time(runners: dict[str, Runner], texts: list[str], repeat: int) -> dict[str
             spent[name] += time.perf_counter() - start
     chars = sum(map(len, texts)) * repeat
     return {name: chars / s for name, s in spent.items()}
+
+
+def _compiled() -> bool:
+    """Whether the cnreport imported here is the compiled build."""
+    from cnreport.numbers import scan
+    return not (scan.__file__ or "").endswith(".py")
+
+
+# The ratios the compiled build is judged by: each of ours against the peer
+# that does the nearest job.
+_AGAINST = [("cnreport find_numbers", "JioNLP extract_money"), ("cnreport parse", "cn2an.transform"),
+            ("cnreport segment", "cn2an.transform")]
+
+
+def _other_build(python: str, corpus: Path, repeat: int) -> dict[str, object]:
+    """The speeds measured by ``python`` (another environment's), as :func:`main` with ``--json``
+    prints them. Run from this folder, so that the source tree is not on its path."""
+    python = os.path.abspath(python) if os.sep in python else (shutil.which(python) or python)
+    done = subprocess.run([python, str(Path(__file__).resolve()), "--corpus", str(corpus.resolve()),
+                           "--repeat", str(repeat), "--json"], capture_output=True, text=True, check=False,
+                          cwd=Path(__file__).resolve().parent)
+    if done.returncode:
+        raise SystemExit(f"{python} benchmarks/run.py failed:\n{done.stderr[-2000:]}")
+    # (JioNLP prints its banner to stdout: the speeds are the last line)
+    found: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
+
+
+def _print_builds(builds: dict[str, dict[str, float]]) -> None:
+    print(f"\n{'build':10} " + " ".join(f"{ours.split()[1] + ' / ' + peer.split()[0]:>24}" for ours, peer in _AGAINST))
+    for build, speed in builds.items():
+        cells = [f"{speed[ours] / speed[peer]:24.2f}" if peer in speed else f"{'-':>24}" for ours, peer in _AGAINST]
+        print(f"{build:10} " + " ".join(cells))
+    if len(builds) == 2:
+        (_, pure), (_, compiled) = builds.items()
+        gains = [f"{(compiled[o] / compiled[p]) / (pure[o] / pure[p]):23.2f}x" if p in pure and p in compiled
+                 else f"{'-':>24}" for o, p in _AGAINST]
+        print(f"{'gain':10} " + " ".join(gains))
 
 
 def _peak(run: Runner, texts: list[str]) -> int:
@@ -147,6 +201,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--repeat", type=int, default=5, help="rounds over the corpus")
     ap.add_argument("--peer-cases", type=Path, help="folder of peer-case JSONL files")
     ap.add_argument("--scorer", type=Path, help="score_peer_cases.py, to score --peer-cases")
+    ap.add_argument("--compiled", metavar="PYTHON",
+                    help="the Python of an environment with the compiled build, to time it too")
+    ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # (what --compiled reads)
     args = ap.parse_args(argv)
     texts = [p.read_text(encoding="utf-8") for p in sorted(args.corpus.glob("*.txt"))]
     if not texts:
@@ -158,6 +215,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     peers, missing = _peers()
     floor = {"regex floor": _FLOOR.findall}
     speed = _time({**ours, **peers, **floor}, texts, args.repeat)
+    if args.json:
+        print(json.dumps({"speed": speed, "compiled": _compiled(), "missing": missing}))
+        return 0
     fastest_peer = max((speed[p] for p in peers), default=None)
     chars = sum(map(len, texts))
     print(f"corpus: {args.corpus} ({len(texts)} files, {chars} chars), {args.repeat} rounds, "
@@ -169,6 +229,14 @@ def main(argv: Optional[list[str]] = None) -> int:
               f"{_peak(({**ours, **peers, **floor})[name], texts) / 1e6:8.1f}")
     for name in missing:
         print(f"{name:28} {'not installed':>12}")
+    builds = {"compiled" if _compiled() else "pure": speed}
+    if args.compiled:
+        other = _other_build(args.compiled, args.corpus, args.repeat)
+        if not other["compiled"]:
+            raise SystemExit(f"{args.compiled} imports the pure build of cnreport, not the compiled one")
+        builds["compiled"] = other["speed"]  # type: ignore[assignment]
+    print(f"\nratios to the peers, each build in its own process ({next(iter(builds))} above):", end="")
+    _print_builds(builds)
     recall, precision = _seed_accuracy()
     print(f"\nseed gold (find_numbers): exact recall {recall:.4f} (value, bounds, unit, qualifier"
           f" and kind), precision {precision:.4f}")
