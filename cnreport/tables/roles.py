@@ -131,7 +131,48 @@ def roles(p: Placed) -> Roles:
         _spanned_heads(p, r, columns)
     if bare and rows:
         _share_lines(p, pending, labels, rows, keep=0)
-    return Roles(top, labels, tuple(rows), columns)
+    return Roles(top, labels, _joined(p, rows, labels), columns)
+
+
+def _joined(p: Placed, rows: list[Row], labels: tuple[int, ...]) -> tuple[Row, ...]:
+    """Rows labelled in several columns that name one thing together
+    (行业分类 | 项目: 注塑产品 | 直接材料): each row's label is its label cells,
+    parent first. The columns do when the first groups the rows (a merged
+    cell, or the same text in consecutive rows as a parser unrolls it) or a
+    later one prints the same text in every row (营业成本 beside each
+    product); else the second column is a property of the first (股东名称 |
+    股东性质) and the label is the first."""
+    if len(labels) < 2 or len(rows) < 2:
+        return tuple(rows)
+    cells = {r.row: _all_label_cells(p, r.row, labels) for r in rows}
+    first = [(i, p.table.cells[i].text.strip()) if (i := p.at(r.row, labels[0])) is not None else (None, "")
+             for r in rows]
+    grouped = any(i is not None and p.table.cells[i].rowspan > 1 for i, _ in first) or any(
+        a[1] and a[1] == b[1] and a[0] != b[0] for a, b in pairwise(first))
+    constant = any(len({(p.table.cells[i].text.strip() if (i := p.at(r.row, k)) is not None else "")
+                        for r in rows} - {""}) == 1 and all(p.at(r.row, k) is not None for r in rows)
+                   for k in labels[1:])
+    if not grouped and not constant:
+        return tuple(rows)
+    out = []
+    for r in rows:
+        parts = cells[r.row]
+        if len(parts) < 2 or r.label not in parts:
+            out.append(r)
+            continue
+        out.append(r._replace(label=" ".join(parts), parents=tuple(x for x in r.parents if x not in parts)))
+    return tuple(out)
+
+
+def _all_label_cells(p: Placed, r: int, labels: tuple[int, ...]) -> list[str]:
+    """The texts of the label cells over row ``r``, merged cells included."""
+    out: list[str] = []
+    for k in labels:
+        i = p.at(r, k)
+        text = clean_label(p.table.cells[i].text) if i is not None else ""
+        if text and not _SKIP.match(text) and text not in out:
+            out.append(text)
+    return out
 
 
 def _wrapped_top(p: Placed, first: int, labels: tuple[int, ...], value_from: int) -> int:

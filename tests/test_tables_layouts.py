@@ -1,0 +1,79 @@
+"""Statement layouts as annual reports print them: rows labelled in two
+columns, notes columns, per-share amounts in cents, rows counted by a ratio.
+
+Every table here is written for the tests, with invented figures.
+"""
+from __future__ import annotations
+
+import pytest
+
+import cnreport
+
+
+def records(text: str) -> list[tuple[object, ...]]:
+    """(printed, value, unit, subject, period, parents) of every metric."""
+    return [(m.mention.text, m.mention.value, m.mention.unit, m.subject, m.period,
+             m.cell.parents if m.cell is not None else None)
+            for m in cnreport.parse(text).metrics]
+
+
+SEGMENTS_UNROLLED = """单位：元
+| 行业分类 | 项目 | 2023年 | 2022年 |
+|---|---|---|---|
+| 电子元件 | 直接材料 | 1,200.00 | 1,000.00 |
+| 电子元件 | 直接人工 | 300.00 | 250.00 |
+| 模具 | 直接材料 | 80.00 | 90.00 |
+"""
+
+SEGMENTS_MERGED = """单位：元
+<table><tr><td>行业分类</td><td>项目</td><td>2023年</td><td>2022年</td></tr>
+<tr><td rowspan="2">电子元件</td><td>直接材料</td><td>1,200.00</td><td>1,000.00</td></tr>
+<tr><td>直接人工</td><td>300.00</td><td>250.00</td></tr>
+<tr><td>模具</td><td>直接材料</td><td>80.00</td><td>90.00</td></tr></table>
+"""
+
+SEGMENTS = [
+    ("1,200.00", 1200, "元", "电子元件 直接材料", "2023年", ()),
+    ("1,000.00", 1000, "元", "电子元件 直接材料", "2022年", ()),
+    ("300.00", 300, "元", "电子元件 直接人工", "2023年", ()),
+    ("250.00", 250, "元", "电子元件 直接人工", "2022年", ()),
+    ("80.00", 80, "元", "模具 直接材料", "2023年", ()),
+    ("90.00", 90, "元", "模具 直接材料", "2022年", ()),
+]
+
+PRODUCTS = """单位：元
+| 产品分类 | 项目 | 2023年 | 2022年 |
+|---|---|---|---|
+| 传感器 | 营业成本 | 500.00 | 400.00 |
+| 连接器 | 营业成本 | 60.00 | 70.00 |
+"""
+
+HOLDERS = """单位：股
+| 股东名称 | 股东性质 | 期末持股数量 |
+|---|---|---|
+| 甲某 | 境内自然人 | 1,000 |
+| 乙投资有限公司 | 境内非国有法人 | 2,000 |
+| 丙某 | 境内自然人 | 3,000 |
+"""
+
+
+@pytest.mark.parametrize("text, want", [
+    # the first label column groups the rows, as a parser unrolls a merged cell or keeps it merged
+    (SEGMENTS_UNROLLED, SEGMENTS),
+    (SEGMENTS_MERGED, SEGMENTS),
+    # the second label column says the same in every row: the rows are named by both
+    (PRODUCTS, [
+        ("500.00", 500, "元", "传感器 营业成本", "2023年", ()),
+        ("400.00", 400, "元", "传感器 营业成本", "2022年", ()),
+        ("60.00", 60, "元", "连接器 营业成本", "2023年", ()),
+        ("70.00", 70, "元", "连接器 营业成本", "2022年", ()),
+    ]),
+    # a second text column that describes the first is no part of the label
+    (HOLDERS, [
+        ("1,000", 1000, "股", "甲某", "期末", ()),
+        ("2,000", 2000, "股", "乙投资有限公司", "期末", ()),
+        ("3,000", 3000, "股", "丙某", "期末", ()),
+    ]),
+])
+def test_rows_labelled_in_two_columns(text: str, want: list[tuple[object, ...]]) -> None:
+    assert records(text) == want
