@@ -77,3 +77,36 @@ HOLDERS = """单位：股
 ])
 def test_rows_labelled_in_two_columns(text: str, want: list[tuple[object, ...]]) -> None:
     assert records(text) == want
+
+
+NOTES_MARKDOWN = """單位：人民幣千元
+
+| | 附註 | 二零二三年 | 二零二二年 |
+|---|---|---|---|
+| 物業、廠房及設備 | 14 | 1,234 | 1,100 |
+| 存貨 | 17(a) | 567 | 432 |
+"""
+
+NOTES_HTML = """<table><tr><td></td><td>Notes</td><td>2023<br>HK$'000</td><td>2022<br>HK$'000</td></tr>
+<tr><td>收益</td><td>5</td><td>8,765</td><td>7,654</td></tr>
+<tr><td>銷售成本</td><td>6</td><td>(4,321)</td><td>(3,210)</td></tr></table>
+"""
+
+
+@pytest.mark.parametrize("text, want", [
+    (NOTES_MARKDOWN, [
+        ("1,234", 1234000, "元", "物業、廠房及設備", "二零二三年", ()),
+        ("1,100", 1100000, "元", "物業、廠房及設備", "二零二二年", ()),
+        ("567", 567000, "元", "存貨", "二零二三年", ()),
+        ("432", 432000, "元", "存貨", "二零二二年", ()),
+    ]),
+    (NOTES_HTML, [
+        ("8,765", 8765000, "港元", "收益", "2023", ()),
+        ("7,654", 7654000, "港元", "收益", "2022", ()),
+        ("(4,321)", -4321000, "港元", "銷售成本", "2023", ()),
+        ("(3,210)", -3210000, "港元", "銷售成本", "2022", ()),
+    ]),
+])
+def test_a_notes_column_refers_and_states_no_figure(text: str, want: list[tuple[object, ...]]) -> None:
+    assert records(text) == want
+    assert [n.text for n in cnreport.parse(text).numbers] == [w[0] for w in want]
