@@ -143,6 +143,9 @@ def test_table_word_row(row: object) -> None:
         form, unit = _LABELS[role]
         label = f"Gross {word}" if word.isascii() and word[0].isalpha() else form.format(word)
         assert _table_figures(label)[2:] == [(1, 2, unit, None, label), (2, 3, unit, None, label)]
+    elif role == "counted_by":  # a ratio the row is counted by: the row holds amounts, scaled
+        label = f"按持股比例{word}的份额"
+        assert _table_figures(label)[2:] == [(1, 20000, "元", None, label), (2, 30000, "元", None, label)]
     elif role == "sub_label":  # 其中：海外收入: the label names the part, not the word
         assert [f[4] for f in _table_figures(f"{word}：海外收入")[2:]] == ["海外收入", "海外收入"]
     elif role == "skip_header":  # the column holds no figures of the table

@@ -110,3 +110,15 @@ NOTES_HTML = """<table><tr><td></td><td>Notes</td><td>2023<br>HK$'000</td><td>20
 def test_a_notes_column_refers_and_states_no_figure(text: str, want: list[tuple[object, ...]]) -> None:
     assert records(text) == want
     assert [n.text for n in cnreport.parse(text).numbers] == [w[0] for w in want]
+
+
+def test_a_row_counted_by_a_ratio_is_an_amount() -> None:
+    text = ("单位：元\n| 项目 | 期末余额 | 期初余额 |\n|---|---|---|\n"
+            "| 按持股比例计算的净资产份额 | 4,500.00 | 4,000.00 |\n"
+            "| 持股比例 | 45.00 | 40.00 |\n")
+    assert records(text) == [
+        ("4,500.00", 4500, "元", "按持股比例计算的净资产份额", "期末", ()),
+        ("4,000.00", 4000, "元", "按持股比例计算的净资产份额", "期初", ()),
+        ("45.00", 45, "%", "持股比例", "期末", ()),
+        ("40.00", 40, "%", "持股比例", "期初", ()),
+    ]

@@ -34,8 +34,10 @@ __all__ = ["Scales", "table_metrics", "table_scales"]
 _PER_SHARE = regex.compile(either("per_share", whole_latin=True), regex.I)
 _TIMES = regex.compile(either("turnover", whole_latin=True), regex.I)
 _RATIO = regex.compile(either("ratio", whole_latin=True), regex.I)
-# 毛利率, 毛利率(%), 占比: a rate at the end of the label or before its bracket, or anywhere
-_RATE = regex.compile(rf"(?:{either('rate_end')})\s*(?:[)）]?$|[(（])|{either('rate', whole_latin=True)}", regex.I)
+# 毛利率, 毛利率(%), 占比: a rate at the end of the label or before its bracket, or anywhere, but
+# not a ratio the row is counted by (按持股比例计算的净资产份额 is an amount)
+_RATE = regex.compile(rf"(?:{either('rate_end')})\s*(?:[)）]?$|[(（])"
+                      rf"|(?:{either('rate', whole_latin=True)})(?!\s*(?:{either('counted_by')}))", regex.I)
 # A column of shares: 比例, or 占…合计数 (a parser may drop the 比例(%) after it).
 _SHARE_COLUMN = regex.compile(rf"{either('share_column')}|(?:^|\s)占\p{{Han}}{{1,24}}?(?:{either('share_total')})")
 _BASIS = regex.compile(rf"[比较](?:{either('basis')})")  # 比上年同期, 较年初
