@@ -5,6 +5,8 @@ Every table here is written for the tests, with invented figures.
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 import cnreport
@@ -122,3 +124,21 @@ def test_a_row_counted_by_a_ratio_is_an_amount() -> None:
         ("45.00", 45, "%", "持股比例", "期末", ()),
         ("40.00", 40, "%", "持股比例", "期初", ()),
     ]
+
+
+@pytest.mark.parametrize("label, header, want", [
+    ("每股基本盈利（人民幣分）", "2023年", ("12.34", Decimal("0.1234"), "元/股")),
+    ("每股股息（港仙）", "2023年", ("12.34", Decimal("0.1234"), "港元/股")),
+    ("每股末期股息（仙）", "2023年", ("12.34", Decimal("0.1234"), "港元/股")),
+    ("每股收益（分）", "2023年", ("12.34", Decimal("0.1234"), "元/股")),
+    ("Basic earnings per share (RMB cents)", "2023", ("12.34", Decimal("0.1234"), "元/股")),
+    ("Dividend per share (US cents)", "2023", ("12.34", Decimal("0.1234"), "美元/股")),
+    ("每股盈利", "2023年 人民幣分", ("12.34", Decimal("0.1234"), "元/股")),
+    # per share in the currency unit, and a row that is not per share
+    ("每股收益", "2023年", ("12.34", Decimal("12.34"), "元/股")),
+    ("分部收益（分）", "2023年", ("12.34", 12340, "元")),
+])
+def test_per_share_amounts_in_cents(label: str, header: str, want: tuple[object, ...]) -> None:
+    text = f"單位：人民幣千元\n\n| 項目 | {header} |\n|---|---|\n| {label} | 12.34 |\n"
+    [m] = cnreport.parse(text).metrics
+    assert (m.mention.text, m.mention.value, m.mention.unit) == want

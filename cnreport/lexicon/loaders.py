@@ -289,8 +289,8 @@ def bylines() -> tuple[Byline, ...]:
     return tuple(Byline(r[0], r[1] == "yes") for r in table("bylines.tsv", 2))
 
 
-ScaleKind = Literal["magnitude", "currency", "unit", "count", "label", "currency_label", "unless", "unless_verb",
-                    "closing"]
+ScaleKind = Literal["magnitude", "currency", "unit", "count", "subunit", "label", "currency_label", "unless",
+                    "unless_verb", "closing"]
 _SCALE_GRAMMAR = ("label", "currency_label", "unless", "unless_verb", "closing")
 
 
@@ -299,8 +299,9 @@ class ScaleWord:
     """A word of a scale declaration (``scales.tsv``): a ``magnitude`` with
     the ``factor`` one printed unit is worth, or a ``currency`` or ``unit``
     with the unit a figure takes and its ISO 4217 code; or a ``count`` word
-    of a label (``人数``) with the unit of what it counts; or a word of the
-    grammar around them: a ``label`` or ``currency_label`` before a colon,
+    of a label (``人数``) with the unit of what it counts; a ``subunit``, a
+    hundredth of the currency whose unit and code it gives (``港仙``); or a
+    word of the grammar around them: a ``label`` or ``currency_label`` before a colon,
     the ``unless`` and ``unless_verb`` of 除另有注明外, the ``closing`` verb
     of a bracket (以…列示)."""
 
@@ -319,7 +320,7 @@ def scale_words() -> tuple[ScaleWord, ...]:
             if not r[2].isdigit():
                 raise _error(r, f"a magnitude needs a whole factor, not {r[2]!r}")
             out.append(ScaleWord("magnitude", r[1], factor=int(r[2])))
-        elif r[0] in ("currency", "unit", "count"):
+        elif r[0] in ("currency", "unit", "count", "subunit"):
             unit, _, code = r[2].partition(" ")
             out.append(ScaleWord(r[0], r[1], unit=unit or r[1], currency=code or None))  # type: ignore[arg-type]
         elif r[0] in _SCALE_GRAMMAR:

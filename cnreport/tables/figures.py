@@ -15,7 +15,7 @@ import datetime
 from collections.abc import Sequence
 from fractions import Fraction
 from functools import lru_cache
-from typing import NamedTuple, Optional
+from typing import NamedTuple, Optional, Union
 
 import attrs
 import regex
@@ -52,7 +52,7 @@ class Scales(NamedTuple):
 
 
 class _Unit(NamedTuple):
-    factor: int
+    factor: Union[int, Fraction]
     unit: Optional[str]
     currency: Optional[str]
     scale: Optional[Scale]
@@ -152,7 +152,7 @@ def _unit(p: Placed, i: int, label: Optional[str], column: Column, scales: Scale
     row = scales.rows.get(p.table.cells[i].row)
     if row is not None:
         return _declared(row)
-    by_label = _row_kind(label, head or scales.table)
+    by_label = _row_kind(label, head or scales.table, header)
     if by_label is not None:
         return by_label
     if head is not None:
@@ -171,13 +171,17 @@ def _declared(s: Scale) -> _Unit:
     return _Unit(s.factor, s.unit, s.currency, s, True)
 
 
-def _row_kind(label: Optional[str], money: Optional[Scale]) -> Optional[_Unit]:
+def _row_kind(label: Optional[str], money: Optional[Scale], header: str = "") -> Optional[_Unit]:
     """A row whose label says it is per share, a turnover, a ratio or a rate:
-    its figures are not scaled."""
+    its figures are not scaled, but for per-share amounts printed in a
+    hundredth of the currency (``每股股息（港仙）``, a column of ``人民幣分``)."""
     if not label:
         return None
     f = fold(label)
     if _PER_SHARE.search(f):
+        sub = _subunit(f) or _subunit(header)
+        if sub is not None:
+            return _Unit(Fraction(1, 100), sub + "/股", None, None, True)
         unit = (money.unit if money is not None and money.currency and money.unit else "元") + "/股"
         return _Unit(1, unit, None, None, True)
     if _TIMES.search(f):
@@ -188,6 +192,26 @@ def _row_kind(label: Optional[str], money: Optional[Scale]) -> Optional[_Unit]:
         return _Unit(1, "%", None, None, True)
     counted = _counted(f)
     return None if counted is None else _Unit(1, counted, None, None, True)
+
+
+def _subunit(folded: str) -> Optional[str]:
+    """The currency unit whose hundredth a label or header names: ``港仙`` and
+    ``HK cents`` anywhere, a bare ``分`` or ``仙`` only in brackets."""
+    m = _subunit_pattern().search(folded)
+    return None if m is None else _subunits()[(m.group("word") or m.group("bare")).lower()]
+
+
+@lru_cache(maxsize=1)
+def _subunits() -> dict[str, str]:
+    return {w.word: w.unit or "" for w in scale_words() if w.kind == "subunit"}
+
+
+@lru_cache(maxsize=1)
+def _subunit_pattern() -> regex.Pattern[str]:
+    words = sorted(_subunits(), key=len, reverse=True)
+    long = "|".join(regex.escape(w) for w in words if len(w) > 1)
+    bare = "|".join(regex.escape(w) for w in words if len(w) == 1)
+    return regex.compile(rf"(?P<word>(?<![A-Za-z]){long}(?![A-Za-z]))|[(（]\s*(?P<bare>{bare})\s*[)）]", regex.I)
 
 
 def _counted(folded: str) -> Optional[str]:

@@ -48,7 +48,7 @@ def _words() -> _Words:
         elif w.kind in ("currency", "unit"):
             target = currencies if w.kind == "currency" else units
             target[w.word] = _Word(w.unit or w.word, w.currency)
-        elif w.kind != "count":
+        elif w.kind not in ("count", "subunit"):
             grammar[w.kind] = (*grammar.get(w.kind, ()), w.word)
     return _Words(magnitudes, currencies, units, grammar)
 
