@@ -148,8 +148,11 @@ def test_table_word_row(row: object) -> None:
         assert _table_figures(label)[2:] == [(1, 20000, "元", None, label), (2, 30000, "元", None, label)]
     elif role == "sub_label":  # 其中：海外收入: the label names the part, not the word
         assert [f[4] for f in _table_figures(f"{word}：海外收入")[2:]] == ["海外收入", "海外收入"]
-    elif role == "skip_header":  # the column holds no figures of the table
-        assert [f[:3] for f in _table_figures("净利润", word)] == [(1, 10000000, "元"), (1, 20000, "元")]
+    elif role == "skip_header":  # the column's numbers (a note's, a row's) are no figures of the table
+        import cnreport
+        text = f"单位：万元\n\n| 项目 | 2022年 | {word} |\n|---|---|---|\n| 营业收入 | 1,000 | 5 |\n| 净利润 | 2 | 7 |\n"
+        assert [(m.cell and m.cell.column, m.mention.value) for m in cnreport.parse(text).metrics] == [
+            (1, 10000000), (1, 20000)]
     elif role == "change_header":  # a column of changes
         assert [f[3] is not None for f in _table_figures("净利润", word) if f[0] == 2] == [True, True]
     elif role == "basis":  # what the changes of the column compare against

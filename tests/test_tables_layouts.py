@@ -142,3 +142,12 @@ def test_per_share_amounts_in_cents(label: str, header: str, want: tuple[object,
     text = f"單位：人民幣千元\n\n| 項目 | {header} |\n|---|---|\n| {label} | 12.34 |\n"
     [m] = cnreport.parse(text).metrics
     assert (m.mention.text, m.mention.value, m.mention.unit) == want
+
+
+def test_a_notes_header_over_amounts_heads_a_value_column() -> None:
+    # a parser dropped the empty notes cells: the amounts stand under 附注
+    text = "单位：元\n| 项目 | 附注 | 期末余额 |\n|---|---|---|\n| 货币资金 | 1,000.00 |\n| 应收账款 | 300.00 |\n"
+    assert records(text) == [
+        ("1,000.00", 1000, "元", "货币资金", None, ()),
+        ("300.00", 300, "元", "应收账款", None, ()),
+    ]

@@ -131,7 +131,26 @@ def roles(p: Placed) -> Roles:
         _spanned_heads(p, r, columns)
     if bare and rows:
         _share_lines(p, pending, labels, rows, keep=0)
+    _figures_under_notes(p, columns)
     return Roles(top, labels, _joined(p, rows, labels), columns)
+
+
+def _figures_under_notes(p: Placed, columns: dict[tuple[int, int], Column]) -> None:
+    """A column headed 附注 that prints amounts (a grouped or decimal figure)
+    is a value column whose header a parser misplaced: its figures are read.
+    A note's number is small and whole (14, 17(a), 五、3)."""
+    for k in {k for (_, k), c in columns.items() if c.skip}:
+        cells = [i for (r, kk), c in columns.items() if kk == k and (i := p.at(r, k)) is not None]
+        if any(_amount(p, i) for i in cells):
+            for key in [key for key in columns if key[1] == k]:
+                columns[key] = columns[key]._replace(skip=False)
+
+
+def _amount(p: Placed, i: int) -> bool:
+    v = p.readings[i].value
+    if v is None or isinstance(v, str):
+        return False
+    return not -1000 < v < 1000 or regex.search(r"\d[,.]\d", p.table.cells[i].text) is not None
 
 
 def _joined(p: Placed, rows: list[Row], labels: tuple[int, ...]) -> tuple[Row, ...]:
