@@ -4,7 +4,13 @@ as ``pdftotext -layout`` prints them.
 Aligned columns are found from the figures: the right edges of the figures
 of the data lines (lines with a label and at least one figure) fall into
 columns; a header line above them and every other field go to the column they
-overlap most. A block needs two data lines.
+overlap most. A header line whose fields stand over groups of the columns
+that the lines below head one by one (``2023年`` over ``金额 比例``; a period
+alone over a statement's columns) spans its group: the columns nearest to it.
+Label lines between the header and the first figures, and a run of short
+label lines between figures (a statement's rows with no figure), do not end
+the header or the table, and a report's running title above a table
+is no header. A block needs two data lines.
 """
 from __future__ import annotations
 
@@ -12,8 +18,10 @@ from typing import NamedTuple, Optional
 
 import regex
 
+from ..normalize import fold
 from .cells import read_cell
 from .html import MAX_CELLS, RawCell, RawTable
+from .periods import header_period
 
 __all__ = ["column_tables"]
 
@@ -21,6 +29,11 @@ _FIELD = regex.compile(r"\S+(?: \S+)*")
 _MAX_HEADER_LINES = 10
 _GAP = 5  # lines between two data lines of one table, at most
 _INDENT = 8  # columns: a field that starts further in is not a label
+_GROUPED = regex.compile(r"\d[,.]\d")
+_LABEL_LINES = 6  # label lines between a header and the first figures, at most
+_LABEL_RUN = 24  # a statement's rows with no figure between two with figures, at most
+# A report's running title (某某公司 2023 年年度报告全文), printed over the table on each page.
+_TITLE = regex.compile(r"(?:19|20)\d{2}\s*年\s*(?:年度|半年度|中期|第[一三]季度)?\s*(?:报告|年报)")
 
 
 class _Line(NamedTuple):
@@ -104,7 +117,7 @@ def _aligned(text: str) -> list[RawTable]:
             j += 1
         while j > i and not lines[j].data:
             j -= 1
-        block = lines[_header_start(lines, i):j + 1]
+        block = lines[_header_start(lines, i, text):j + 1]
         if sum(1 for x in block if x.data) >= 2:
             table = _aligned_table(text, block)
             if table is not None:
@@ -121,23 +134,57 @@ def _between(lines: list[_Line], k: int) -> bool:
             return True
         if not lines[n].fields and n + 1 < len(lines) and not lines[n + 1].fields:
             return False  # two blank lines end a table
-    return False
+    n = k  # a longer run of a statement's rows that print no figure
+    while n < len(lines) and n - k < _LABEL_RUN and _row_label(lines[n]):
+        n += 1
+    return n > k and n < len(lines) and lines[n].data
 
 
-def _header_start(lines: list[_Line], i: int) -> int:
+def _row_label(line: _Line) -> bool:
+    """A short label alone on its line, where labels stand: a row with no figure."""
+    return len(line.fields) == 1 and line.fields[0][0] <= _INDENT and line.fields[0][1] - line.fields[0][0] <= 24
+
+
+def _header_start(lines: list[_Line], i: int, text: str = "") -> int:
     """The header lines above the first data line: lines of several fields or
-    indented, blank lines between them, at most ``_MAX_HEADER_LINES``."""
+    indented, blank lines between them, at most ``_MAX_HEADER_LINES``; label
+    lines just above the figures when a line of several fields heads them."""
     k = start = i
     wrapped = 2 if _unlabelled(lines[i]) else 0  # label lines of a row whose label wraps around it
+    rows = True  # still in the label lines just above the figures
     while k > 0 and i - k < _MAX_HEADER_LINES:
         above = lines[k - 1]
         label = bool(above.fields) and len(above.fields) < 2 and above.fields[0][0] <= _INDENT
-        if above.data or label and not wrapped:
+        if label and not wrapped and rows and _headed(text, lines, k - 1):
+            k -= 1
+            start = k
+            continue
+        rows = False
+        if above.data or label and not wrapped or text and _title(text, above):
             break
         wrapped -= 1 if label else 0
         k -= 1
         start = k if above.fields else start
     return start
+
+
+def _headed(text: str, lines: list[_Line], k: int) -> bool:
+    """Line ``k`` is one of a few label lines (or parts of a header) under a
+    line of several fields that prints no figure: a header over label lines."""
+    for n in range(k, max(k - _LABEL_LINES, -1), -1):
+        f = lines[n].fields
+        if lines[n].data:
+            return False
+        if len(f) >= 2:
+            line = text[lines[n].start + f[0][0]:lines[n].start + f[-1][1]]
+            return _GROUPED.search(line) is None  # figures a parser ran together are no header
+        if not f:
+            return False
+    return False
+
+
+def _title(text: str, line: _Line) -> bool:
+    return bool(line.fields) and _TITLE.search(fold(text[line.start:line.start + line.fields[-1][1]])) is not None
 
 
 def _aligned_table(text: str, block: list[_Line]) -> Optional[RawTable]:
@@ -157,9 +204,39 @@ def _aligned_table(text: str, block: list[_Line]) -> Optional[RawTable]:
                 continue  # two fields in one column: keep the first
             row.append(RawCell(line.start + a, line.start + b, column=k))
         rows.append(row)
+    _group_heads(text, block, rows, columns)
     start = block[0].start + block[0].fields[0][0]
     end = block[-1].start + block[-1].fields[-1][1]
     return RawTable("aligned", start, end, rows)
+
+
+def _group_heads(text: str, block: list[_Line], rows: list[list[RawCell]],
+                 columns: list[tuple[int, int]]) -> None:
+    """Header cells that stand over groups of columns span them: each of two
+    or more fields of a line takes the columns nearer to it than to the
+    others, when the header lines below head some of them; a period alone on
+    its line (``2022 年度``) takes all the columns the lines below head."""
+    first = next((n for n, line in enumerate(block) if line.data), len(block))
+    for h in range(first):
+        upper = [c for c in rows[h] if c.column >= 1]
+        below = {c.column for r in rows[h + 1:first] for c in r if c.column >= 1}
+        if not upper or not below:
+            continue
+        if len(upper) == 1:
+            field = text[upper[0].start:upper[0].end]
+            period = header_period(field)
+            if period is None or len(field.replace(" ", "")) - len(period.replace(" ", "")) > 2:
+                continue
+            spans = [sorted(below)]
+        else:
+            mids = [(c.start + c.end) / 2 - block[h].start for c in upper]
+            spans = [[] for _ in upper]
+            for k, (a, b) in enumerate(columns, start=1):
+                spans[min(range(len(mids)), key=lambda j: abs(mids[j] - (a + b) / 2))].append(k)
+        if any(not set(span) & below for span in spans) or (len(upper) == 1 and not set(spans[0]) <= below):
+            continue
+        cells = {id(c): c._replace(column=span[0], colspan=len(span)) for c, span in zip(upper, spans, strict=True)}
+        rows[h] = [cells.get(id(c), c) for c in rows[h]]
 
 
 def _unlabelled(line: _Line) -> bool:

@@ -32,7 +32,7 @@ class Placed(NamedTuple):
 def place(text: str, raw: RawTable) -> Optional[Placed]:
     """Lay ``raw``'s cells on a grid by the HTML rules: a cell takes the next
     column not covered by a rowspan from above, unless its layout fixed its
-    column (aligned text)."""
+    column and span (aligned text)."""
     taken: set[tuple[int, int]] = set()
     cells: list[Cell] = []
     views: list[Visible] = []
@@ -44,7 +44,7 @@ def place(text: str, raw: RawTable) -> Optional[Placed]:
         k = 0
         for raw_cell in row:
             if raw_cell.column >= 0:
-                k, colspan, rowspan = raw_cell.column, 1, 1
+                k, colspan, rowspan = raw_cell.column, raw_cell.colspan, 1
             else:
                 while (r, k) in taken:
                     k += 1

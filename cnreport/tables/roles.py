@@ -327,8 +327,8 @@ def _absorb(p: Placed, pending: list[int], labels: tuple[int, ...], label: Optio
 def _tail(form: str, above: Optional[str], line: str) -> bool:
     """A label-only line that ends the label above it: a parser split a
     wrapped cell into rows (markdown, aligned text; HTML keeps a cell whole)."""
-    if form == "html" or line.endswith((":", "：")) or not above:
-        return False
+    if form == "html" or line.endswith((":", "：")) or not above or _NUMBERING.match(line):
+        return False  # (a numbered line, （二）…, opens a row of its own)
     opened = above.count("(") + above.count("（") - above.count(")") - above.count("）")
     return (line[:1] in "(（" or len(line) <= 3 or opened > 0
             or regex.search(r"[(（][^()（）]{1,6}[)）]$", line) is not None)
@@ -351,7 +351,7 @@ def _column(p: Placed, block: tuple[int, ...], k: int, labels: tuple[int, ...],
     for n, r in enumerate(block):
         i = (cycles or {}).get((r, k))
         if i is None:
-            i = _spanning(p, r, k, labels, block[n + 1:])
+            i = _spanning(p, r, k, labels, block[n + 1:], block[:n])
         if i is not None and i not in heads and t.cells[i].text and t.cells[i].column not in labels:
             heads.append(i)
     header = " ".join(clean_label(t.cells[i].text) for i in heads) or None
@@ -396,15 +396,18 @@ def _cycles(p: Placed, block: tuple[int, ...], value_from: int) -> dict[tuple[in
     return out
 
 
-def _spanning(p: Placed, r: int, k: int, labels: tuple[int, ...], below: tuple[int, ...]
-              ) -> Optional[int]:
+def _spanning(p: Placed, r: int, k: int, labels: tuple[int, ...], below: tuple[int, ...],
+              above: tuple[int, ...] = ()) -> Optional[int]:
     """The header cell over column ``k`` in row ``r``. A header without
     colspan (markdown, aligned text) is printed over the first of its
     columns: an empty cell with sub-headers below belongs to the nearest
-    header to its left."""
+    header to its left, unless the column has a header line of its own
+    above (a header wrapped around the line, as aligned text prints it)."""
     t = p.table
     i = p.at(r, k)
     if (i is not None and t.cells[i].text) or not below:
+        return i
+    if any((j := p.at(a, k)) is not None and t.cells[j].text and t.cells[j].colspan == 1 for a in above):
         return i
     if not any((j := p.at(b, k)) is not None and t.cells[j].text for b in below):
         return i
