@@ -160,7 +160,8 @@ def _joined(p: Placed, rows: list[Row], labels: tuple[int, ...]) -> tuple[Row, .
     cell, or the same text in consecutive rows as a parser unrolls it) or a
     later one prints the same text in every row (营业成本 beside each
     product); else the second column is a property of the first (股东名称 |
-    股东性质) and the label is the first."""
+    股东性质) and the label is the first. A date or a figure in a label
+    column is no part of the name."""
     if len(labels) < 2 or len(rows) < 2:
         return tuple(rows)
     cells = {r.row: _all_label_cells(p, r.row, labels) for r in rows}
@@ -176,7 +177,8 @@ def _joined(p: Placed, rows: list[Row], labels: tuple[int, ...]) -> tuple[Row, .
     out = []
     for r in rows:
         parts = cells[r.row]
-        if len(parts) < 2 or r.label not in parts:
+        named = r.label is not None and _dated_or_figure(r.label) and parts  # 报表日 | 报表项目
+        if not named and (len(parts) < 2 or r.label not in parts):
             out.append(r)
             continue
         out.append(r._replace(label=" ".join(parts), parents=tuple(x for x in r.parents if x not in parts)))
@@ -184,14 +186,24 @@ def _joined(p: Placed, rows: list[Row], labels: tuple[int, ...]) -> tuple[Row, .
 
 
 def _all_label_cells(p: Placed, r: int, labels: tuple[int, ...]) -> list[str]:
-    """The texts of the label cells over row ``r``, merged cells included."""
+    """The texts of the label cells over row ``r`` that name it, merged cells included."""
     out: list[str] = []
     for k in labels:
         i = p.at(r, k)
         text = clean_label(p.table.cells[i].text) if i is not None else ""
-        if text and not _SKIP.match(text) and text not in out:
+        if text and not _SKIP.match(text) and text not in out and _names(text):
             out.append(text)
     return out
+
+
+def _names(text: str) -> bool:
+    """A label cell that can be part of a row's name: short, no sentence,
+    no markup, and not a date or a figure (报表日 | 报表项目: the date is a period)."""
+    return len(text) <= 24 and regex.search(r"[。；;$]", text) is None and not _dated_or_figure(text)
+
+
+def _dated_or_figure(text: str) -> bool:
+    return regex.search(r"\d[,.]\s?\d", text) is not None or header_period(text) == text.strip()
 
 
 def _wrapped_top(p: Placed, first: int, labels: tuple[int, ...], value_from: int) -> int:
