@@ -268,6 +268,7 @@ class Discourse:
             score[key] = score.get(key, 0) + points
 
         places: dict[str, float] = {}
+        counted: set[int] = set()  # the head's names, counted once
         for i, (a, _) in enumerate(doc.sentences[:_HEAD_SENTENCES]):
             if a > _HEAD_REACH:
                 break
@@ -276,12 +277,15 @@ class Discourse:
             seen: set[str] = set()
             for n in self.names_in(a):
                 key = self.key_of(n.text)
+                if n.opens or n.kind != "place":
+                    counted.add(n.start)
                 if n.kind == "person" or key in seen:
                     continue
-                seen.add(key)
                 # the name that opens the headline or the first sentence is
-                # what the text is about; a place named in passing is not
-                points = (_OPENS_FIRST if i == 0 else _OPENS_HEAD) if n.opens else 1
+                # what the text is about (a later clause's, 恒昌集团年会：内地…,
+                # goes on about a part of it); a place named in passing is not
+                points = (_OPENS_FIRST if i == 0 and not seen else _OPENS_HEAD) if n.opens else 1
+                seen.add(key)
                 if n.kind == "place" and not n.opens:
                     places[key] = places.get(key, 0) + 1
                     first.setdefault(key, n)
@@ -295,9 +299,13 @@ class Discourse:
                 # how often the text names it (less the head mention counted above)
                 score[key] += max(0, doc.folded.count(doc.folded[n.start:n.end], 0, reach) - 1) * _COUNT_POINT
         for m in self._known.finditer(doc.folded, 0, reach):
+            if m.start() in counted:
+                continue
             n = Named(m.start(), m.end(), doc.text[m.start():m.end()], _kind(doc, m.start(), m.end()), False)
             # a place counts where the text opens with it (macro text), not in passing
-            if n.kind != "place" or self.key_of(n.text) in opened_places:
+            if n.kind != "place":
+                add(n, _COUNT_POINT)
+            elif self.key_of(n.text) in opened_places:
                 add(n, 1)
             else:
                 key = self.key_of(n.text)
@@ -314,6 +322,22 @@ class Discourse:
             return None
         best = max(score, key=lambda k: (score[k], -first[k].start))
         return first[best] if score[best] >= least else None
+
+    def head_region(self) -> Optional[Named]:
+        """The region word (我省, 全市, 本港) of the headline or first
+        sentences, in a text that names no entity of its own: a statistics
+        office's release says whose figures they are only so."""
+        regions = _region_words()
+        for a, b in self.doc.sentences[:_HEAD_SENTENCES]:
+            if a > _HEAD_REACH:
+                break
+            if self.furniture(a) or self.label_line(a):
+                continue
+            for k in range(a, b - 1):
+                word = self.doc.folded[k:k + 2]
+                if word in regions:
+                    return Named(k, k + 2, self.doc.text[k:k + 2], "place", False)
+        return None
 
     def key_of(self, name: str) -> str:
         """The form that joins a name's long and short forms in this text
@@ -577,6 +601,12 @@ def _declared_for(doc: Document, pos: int) -> Optional[str]:
         return None
     a, b = max(spans, key=lambda s: (s[1], s[1] - s[0]))
     return doc.text[a:b]
+
+
+@lru_cache(maxsize=1)
+def _region_words() -> frozenset[str]:
+    """The two-character region anaphors of ``anaphora.tsv`` (全省, 我市)."""
+    return frozenset(r.word for r in loaders.anaphora() if r.role == "region" and len(r.word) == 2)
 
 
 @lru_cache(maxsize=1)

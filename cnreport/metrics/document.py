@@ -136,9 +136,15 @@ class Document:
         found = self._clauses.get(s_start)
         if found is None:
             s_end = self.sentence(s_start)[1]
-            found = [s_start] + [m.end() for m in _LEAD_STOP.finditer(self.folded, s_start, s_end)]
+            # (not the comma of a figure's thousands: 37,684.5亿元 is one clause)
+            found = [s_start] + [m.end() for m in _LEAD_STOP.finditer(self.folded, s_start, s_end)
+                                 if not self._inside_figure(m.start())]
             self._clauses[s_start] = found
         return found
+
+    def _inside_figure(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and self.starts[k] < pos < self.numbers[k].end
 
     def clause_at(self, pos: int, s_start: int) -> int:
         """Where the clause around ``pos`` begins."""

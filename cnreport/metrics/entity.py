@@ -95,7 +95,7 @@ def _from_discourse(disc: Discourse, pos: int, section: Optional[Section]
     topic = disc.topic(pos, paragraph=False)
     if topic is not None:
         return topic.text, "section", (topic.start, topic.end)
-    main = disc.main()
+    main = disc.main() or disc.head_region()
     if main is not None:
         return main.text, "document", (main.start, main.end)
     return None
