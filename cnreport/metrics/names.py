@@ -157,7 +157,8 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
         w = f[tok[0]:tok[1]]
         if w in lex.sources:
             return None  # 国家统计局数据显示，…: a source, not whom the figure is about
-        if _ends_name(doc, tok, tokens, end):
+        if _ends_name(doc, tok, tokens, end) and not (
+                not tokens and tok[1] - tok[0] == 1 and _coined_before_ending(doc, k, end)):
             named_by_place = lex.roles.get(w) == "period"
             if w in g.set("subsidiary") and tokens:
                 # 富邦金控旗下台北富邦银行: the figures are the subsidiary's
@@ -192,6 +193,21 @@ def _ends_name(doc: Document, tok: Token, tokens: list[Token], end: int) -> bool
             and (tok[1] - tok[0] > 1 or w in g.set("name_function_char") or not tokens))
         or (tokens and doc.tags.get(w) == "l")  # (a set phrase: 某某新材 + 货币资金)
         or (tok[2] == PREFIX_TAG and tok[1] - tok[0] > 1))
+
+
+def _coined_before_ending(doc: Document, k: int, end: int) -> bool:
+    """Whether two or three characters that the dictionary reads one by one
+    open at ``k`` before a trade or company word (聯鈺 + 科技, 啟翔 + 科技,
+    聯穎 + 電子): a coined name, even where its first character is also a
+    verb's (聯, 啟)."""
+    f = doc.folded
+    for j in range(k, min(k + 3, end)):
+        tok = doc.forward(j, end)
+        if tok is None or tok[1] - tok[0] != 1 or f[j] in CLAUSE_STOPS or f[j].isspace():
+            return False
+        if j > k and (f.startswith(vocab.entity_words("ending"), j + 1) or f.startswith(vocab.name_forms(), j + 1)):
+            return True
+    return False
 
 
 def _latin_name(doc: Document, tok: Token, end: int) -> Token:
