@@ -137,8 +137,8 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
                 tokens.append((k, k + len(note), "n"))
                 k += len(note)
                 continue
-        if f[k] in CLAUSE_STOPS or f[k].isspace():
-            break
+        if f[k] in CLAUSE_STOPS or f[k].isspace() or (tokens and f[k] == "、" and _is_place(doc, tokens[-1])):
+            break  # (芜湖市、滁州市分别…: the first place of a list, the others are read after it)
         if tokens and _dateline_day().match(f, k):
             named_by_place = True  # 东联钢铁今（25）日召开…: the name ends at the day
             break
@@ -337,7 +337,11 @@ def looks_like_name(name: str, tokens: list[Token]) -> bool:
         # 比亚迪汽车, 天齐锂业: an industry word ends a name when the words
         # before it make one (新能源汽车, 消费电子 are kinds, not names)
         rest = len(name) - len(ending)
-        return looks_like_name(name[:rest], [t for t in tokens if t[1] - tokens[0][0] <= rest])
+        inside = [t for t in tokens if t[1] - tokens[0][0] <= rest]
+        # (芜湖市: the ending is the last character of a place's word, which is a name)
+        whole = next((t for t in tokens if t[0] - tokens[0][0] < rest and t[1] - tokens[0][0] == len(name)), None)
+        return (whole is not None and whole[1] - whole[0] > 2 and whole[2] in _PROPER_TAGS) \
+            or looks_like_name(name[:rest], inside)
     if name[1:] in vocab.grammar().set("person_after_surname") and name[0] in vocab.surnames():
         return True
     singles = 0
