@@ -137,7 +137,7 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
                 tokens.append((k, k + len(note), "n"))
                 k += len(note)
                 continue
-        if f[k] in CLAUSE_STOPS or f[k].isspace() or (tokens and f[k] == "、" and _is_place(doc, tokens[-1])):
+        if f[k] in CLAUSE_STOPS or f[k].isspace() or (tokens and _places_joined(doc, tokens[-1], k, end)):
             break  # (芜湖市、滁州市分别…: the first place of a list, the others are read after it)
         if tokens and _dateline_day().match(f, k):
             named_by_place = True  # 东联钢铁今（25）日召开…: the name ends at the day
@@ -195,6 +195,24 @@ def _ends_name(doc: Document, tok: Token, tokens: list[Token], end: int) -> bool
         or (tok[2] == PREFIX_TAG and tok[1] - tok[0] > 1))
 
 
+def _places_joined(doc: Document, last: Token, k: int, end: int) -> bool:
+    """Whether a list of places goes on at ``k`` after the place ``last``
+    (宝安区和龙岗区, 芜湖市、滁州市): each is a name of its own."""
+    if not _is_place(doc, last):
+        return False
+    if doc.folded[k] == "、":
+        return True
+    joiners = vocab.grammar().set("figure_joiner")
+    # (a joiner of one character first: 宝安区和龙岗区 is not 宝安区 + 和龙)
+    joiner = (k, k + 1) if doc.folded[k] in joiners else doc.forward(k, end)
+    if joiner is None or doc.folded[joiner[0]:joiner[1]] not in joiners or joiner[1] >= end:
+        return False
+    place = doc.forward(joiner[1], end)
+    # (a place, or a word that ends as the place before it does: 宝安区和龙岗区)
+    return place is not None and (_is_place(doc, place) or (
+        place[1] - place[0] > 1 and doc.folded[place[1] - 1] == doc.folded[last[1] - 1]))
+
+
 def _coined_before_ending(doc: Document, k: int, end: int) -> bool:
     """Whether two or three characters that the dictionary reads one by one
     open at ``k`` before a trade or company word (聯鈺 + 科技, 啟翔 + 科技,
@@ -245,6 +263,7 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
     while places < len(tokens) and _is_place(doc, tokens[places]):
         places += 1
     if 0 < places < len(tokens) and all(t[2] not in _PROPER_TAGS for t in tokens[places:]) \
+            and not (len(tokens) == places + 1 and tokens[-1][1] - tokens[-1][0] == 1) \
             and f[start:k] not in vocab.org_set() and not f[start:k].endswith(vocab.name_forms()):
         # 印尼 + 大多数人, 重庆 + 农业资源, 广东江门 + 智慧路灯: a place and
         # then common nouns: the place is the name, the nouns what it has

@@ -17,7 +17,7 @@ from .document import METRIC_KINDS, Document
 from .names import Name, name_at
 from .runs import Span
 
-__all__ = ["figure_joiners", "respective_figures", "respective_name", "respective_part"]
+__all__ = ["figure_joiners", "name_list", "respective_figures", "respective_name", "respective_part"]
 
 
 # Between the figures of a list, and between the parts of a subject that 分别
@@ -52,23 +52,40 @@ def respective_name(doc: Document, m: NumberMention, lead: Name, org: Optional[s
     k = vocab.find_any(f, vocab.grammar().words("respective"), lead[1], m.start)
     if k < 0:
         return None
-    names = [lead]
-    pos = lead[1]
-    while True:
-        joiner = _part_joiner().match(f, pos, k)
-        if joiner is None:
-            break
-        name = name_at(doc, joiner.end(), k, org)
-        if name is None or name[0] != joiner.end():
-            break
-        names.append(name)
-        pos = name[1]
+    names = name_list(doc, lead, k, org)
     if len(names) < 2:
         return None
     figures = respective_figures(doc, k, m)
     if len(figures) != len(names) or m not in figures:
         return None
     return names[figures.index(m)]
+
+
+def name_list(doc: Document, lead: Name, limit: int, org: Optional[str]) -> list[Name]:
+    """The names of the list that ``lead`` opens (芜湖市、滁州市和六安市),
+    read no further than ``limit``."""
+    f = doc.folded
+    names = [lead]
+    pos = lead[1]
+    while True:
+        joiner = _part_joiner().match(f, pos, limit)
+        if joiner is None:
+            break
+        name = name_at(doc, joiner.end(), limit, org) or _parallel(doc, lead, joiner.end(), limit)
+        if name is None or name[0] != joiner.end():
+            break
+        names.append(name)
+        pos = name[1]
+    return names
+
+
+def _parallel(doc: Document, lead: Name, k: int, limit: int) -> Optional[Name]:
+    """The word at ``k`` when it ends as the list's first name does
+    (宝安区和龙岗区): a name of the same kind, known or not."""
+    tok = doc.forward(k, limit) if k < limit else None
+    if tok is None or tok[1] - tok[0] < 2 or doc.folded[tok[1] - 1] != doc.folded[lead[1] - 1]:
+        return None
+    return tok[0], tok[1], doc.text[tok[0]:tok[1]]
 
 
 def respective_part(doc: Document, m: NumberMention, a: int, b: int) -> Span:

@@ -17,7 +17,7 @@ from ..model import NumberMention
 from . import vocab
 from .document import NOUN_TAGS, Document, is_time, quarters
 from .names import Name, entity_before, lead_name, split_front
-from .respective import respective_name, respective_part
+from .respective import name_list, respective_name, respective_part
 from .runs import Span, is_name, left, opening_nouns, right
 from .share import NO_OWNER, share_owner
 
@@ -59,6 +59,9 @@ def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Opti
     lead = None
     if span is not None and span[1] <= m.start:
         lead = lead_name(doc, s_start, span[0], org)
+        own = lead_name(doc, s_start, m.start, org)
+        if own is not None and own[0] <= span[0] < own[1] and is_name(doc, (own[0], own[1])):
+            lead = own  # 芜湖市增长6.8%: the run before the figure is the clause's own name
     if lead is None:
         lead = lead_name(doc, s_start, m.start, org)
     entity, entity_span, entity_rule = _lead_entity(doc, m, s_start, lead)
@@ -72,7 +75,9 @@ def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Opti
         return Reading(None, None, rule, entity, entity_span, entity_rule)
     a, b = span
     if lead is not None and lead[0] <= a < lead[1]:
-        a = lead[1]  # 贵州茅台股价: the name is the entity, not part of the subject
+        # 贵州茅台股价: the name is the entity, not part of the subject (nor
+        # the other names of its list: 芜湖市、滁州市分别增长…)
+        a = name_list(doc, lead, b, org)[-1][1] if entity_rule == "respective" else lead[1]
         while a < b and f[a] in "的 ":
             a += 1
         if f[a:b] in doc.lex.roles or f[a:b] in doc.lex.stops:
@@ -86,11 +91,28 @@ def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Opti
     if a >= b:
         return Reading(None, None, rule, entity, entity_span, entity_rule, market)
     head = _measure_head(doc, a, b)
+    if head == a:
+        # the name may have been cut off the run already, and a verb left
+        # before the measure: 长三角 + 区域贡献 + 合同销售金额 (but 蒙牛 +
+        # 液态奶销量: the product is part of what is measured)
+        named = _measure_head(doc, span[0], b)
+        head = named if named > a and _has_verb(doc, a, named) else a
     if head > a:
         # 康泰人寿股价: a name before the measure is not part of what is measured
         a = head
     a, b = respective_part(doc, m, a, b)
     return Reading(doc.text[a:b], (a, b), rule, entity, entity_span, entity_rule, market)
+
+
+def _has_verb(doc: Document, a: int, b: int) -> bool:
+    while a < b:
+        tok = doc.forward(a, b)
+        if tok is None:
+            return False
+        if tok[2] == "v":
+            return True
+        a = tok[1]
+    return False
 
 
 def _measure_head(doc: Document, a: int, b: int) -> int:
