@@ -120,6 +120,9 @@ def _resolve(disc: Discourse, anaphor: tuple[int, int, str], section: Optional[S
     if kind == "region" and main is not None and main.kind == "place":
         return main.text, "document", (main.start, main.end)  # 全省, 我市: the place the text is about
     named = disc.antecedent(start, "place" if kind == "region" else kind)
+    if named is not None and named.kind == "other" and kind in ("company", "bank", "topic") and main is not None \
+            and main.kind in ("company", "bank") and (kind != "bank" or main.kind == "bank"):
+        named = main  # 集團 after 碳酸鋰 was named: the company the text is about, not a product
     if named is not None:
         return named.text, "anaphora", (named.start, named.end)
     if kind == "place":
