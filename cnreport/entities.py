@@ -164,13 +164,26 @@ def _legal_forms() -> tuple[str, ...]:
 
 def canonical_form(name: str) -> str:
     """A name folded to simplified script, spaces and a company's legal
-    form dropped, Latin letters in lower case."""
+    form (or a known place's 省, 市) dropped, Latin letters in lower case."""
     f = _match_form(name)
     for form in _legal_forms():  # (longest first: 集团有限公司 before 有限公司)
         if f.endswith(form) and len(f) >= len(form) + 2:
             f = f[:-len(form)]
             break
+    for form in _place_forms():  # 重庆市 is 重庆, where 重庆 is a place the library knows
+        if f.endswith(form) and f[:-len(form)] in _places():
+            return f[:-len(form)]
     return f
+
+
+@lru_cache(maxsize=1)
+def _place_forms() -> tuple[str, ...]:
+    return tuple(sorted((_match_form(w) for w in loaders.place_forms()), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    return frozenset(_match_form(w) for w in loaders.places())
 
 
 def _match_form(name: str) -> str:

@@ -144,6 +144,17 @@ def test_entity(text: str, entity: Optional[str]) -> None:
     assert parse(text).metrics[-1].entity == entity
 
 
+@pytest.mark.parametrize(("text", "entity", "key"), [
+    ("重庆市去年地区生产总值增长6.1%", "重庆市", "重庆"),  # a known place's 市 joins it with 重庆
+    ("重慶去年地區生產總值增長6.1%", "重慶", "重庆"),
+    ("广东省去年地区生产总值增长4.8%", "广东省", "广东"),
+    ("华晟食品控股有限公司去年营收为12亿元", "华晟食品控股有限公司", "华晟食品"),
+])
+def test_entity_key_joins_the_forms_of_a_name(text: str, entity: str, key: str) -> None:
+    m = parse(text).metrics[-1]
+    assert (m.entity, m.entity_key) == (entity, key)
+
+
 @pytest.mark.parametrize(("text", "period"), [
     ("截至2019年3月底,騰訊視頻付費會員達到8900萬", "截至2019年3月底"),
     ("過去一年,大概有1.1億的用戶使用了醫療服務", "過去一年"),

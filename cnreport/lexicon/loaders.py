@@ -429,6 +429,12 @@ def name_descriptors() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def place_forms() -> tuple[str, ...]:
+    """The administrative words that end a place's name (``place_forms.tsv``)."""
+    return _words("place_forms.tsv")
+
+
+@lru_cache(maxsize=1)
 def legal_forms() -> tuple[str, ...]:
     """The legal forms that end a company's registered name (``legal_forms.tsv``)."""
     return _words("legal_forms.tsv")
