@@ -572,7 +572,7 @@ def _declared_names(doc: Document) -> dict[str, str]:
     head = min(len(doc.folded), _COUNT_REACH)
     for m in _QUOTED_SHORT.finditer(doc.folded, 0, head):
         # 置泰房地产投资信托基金（「置泰房托」）: a short name in quotes in brackets
-        long = _declared_for(doc, m.start())
+        long = _declared_for(doc, m.start()) or _run_before(doc, m.start())
         short = m.group(1)
         if long is not None and short not in vocab.entity_set("owner") and short not in _anaphor_words():
             found[short] = long
@@ -586,6 +586,18 @@ def _declared_names(doc: Document) -> dict[str, str]:
 
 
 _QUOTED_SHORT = regex.compile(r"[（(][“\"「『]([^”\"」』，,。；;、（）()\s]{2,12})[”\"」』][）)]")
+
+
+def _run_before(doc: Document, pos: int) -> Optional[str]:
+    """The words from the start of the clause (past a time) to ``pos``,
+    where a short name in quotes and brackets follows them: a long name the
+    dictionary cannot read (置泰房地产投资信托基金（「置泰房托」）)."""
+    s_start = doc.sentence(pos)[0]
+    c = doc.clause_at(pos, s_start)
+    a = _past_opening_time(doc, c, pos)
+    if a is None or not 2 <= pos - a <= _LONGEST_FORM_NAME or not doc.folded[a:pos].isalnum():
+        return None
+    return doc.text[a:pos]
 
 
 def _declared_for(doc: Document, pos: int) -> Optional[str]:
