@@ -95,6 +95,7 @@ class Discourse:
         # the people who speak: their names are no entity's
         self.speakers = frozenset(s.speaker.name for s in sections if s.speaker is not None)
         self._main: Optional[list[Named]] = None
+        self._region: Optional[list[Named]] = None
         self.declared = _declared_names(doc)
         self._known = _known_pattern(entities, tuple(sorted(self.declared)))
         if self.declared or entities is not None:
@@ -327,6 +328,11 @@ class Discourse:
         """The region word (我省, 全市, 本港) of the headline or first
         sentences, in a text that names no entity of its own: a statistics
         office's release says whose figures they are only so."""
+        if self._region is None:
+            self._region = [found] if (found := self._read_region()) is not None else []
+        return self._region[0] if self._region else None
+
+    def _read_region(self) -> Optional[Named]:
         regions = _region_words()
         for a, b in self.doc.sentences[:_HEAD_SENTENCES]:
             if a > _HEAD_REACH:

@@ -101,7 +101,17 @@ def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Opti
         # 康泰人寿股价: a name before the measure is not part of what is measured
         a = head
     a, b = respective_part(doc, m, a, b)
+    if rule == "before" and _is_place(doc, a, b):
+        # 香港318间、内地142间: a place before the figure is whose the count
+        # is, not what it counts (the list's measure comes from before it)
+        return Reading(None, None, rule, doc.text[a:b], (a, b), "clause", market)
     return Reading(doc.text[a:b], (a, b), rule, entity, entity_span, entity_rule, market)
+
+
+def _is_place(doc: Document, a: int, b: int) -> bool:
+    word = doc.folded[a:b]
+    # (a place of the table, or a name the dictionary tags as one; not 城市, 海外)
+    return word in vocab.places() or (doc.tags.get(word) == "ns" and len(word) > 2)
 
 
 def _has_verb(doc: Document, a: int, b: int) -> bool:

@@ -192,12 +192,14 @@ def _with_last(doc: Document, m: NumberMention, s_start: int, reading: Reading, 
     if reading.subject is None \
             and (changes or last.change is not None or share_without_owner(doc, m, s_start)
                  or doc.folded[last.mention.end:m.start] in figure_joiners()
-                 or (m.kind in ("percent", "fraction") and in_part_clause(doc, m.start, s_start))
+                 or ((m.kind in ("percent", "fraction") or (m.unit is not None and m.unit == last.mention.unit))
+                     and in_part_clause(doc, m.start, s_start))
                  or opens_with_period(doc, m.start, s_start)):
         # 增速將從2016年的37%下降至19%, 營收同比增長15%至100億元: the
         # figures of one change measure the same thing; so do the
         # figures of a list (份额分别为20%、15%和10%), and a share in a
-        # clause of 其中 is of the figure before (1.2万名员工，其中约三分之二…).
+        # clause of 其中 is of the figure before (1.2万名员工，其中约三分之二…),
+        # and so is a count of the same unit (分店486间，其中香港318间).
         reading = attrs.evolve(reading, subject=last.subject, subject_span=_span_of(last, "subject"),
                                subject_rule="list")
     if last.subject is not None and last.mention.kind == m.kind:
