@@ -100,7 +100,11 @@ def base_of(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]:
     if k < 0 or any(c in CLAUSE_STOPS for c in head[k:]):
         return None
     word = next(w for w in vocab.grammar().words("base_opener") if head.startswith(w, k))
-    a = m.start - 1 - len(head) + k + len(word)
+    at = m.start - 1 - len(head) + k
+    tok = doc.forward(at, m.start)
+    if tok is not None and tok[1] - tok[0] > len(word) and not doc.folded.startswith(word, tok[1] - len(word), tok[1]):
+        return None  # (比 of 比率由去年底的1.85%: a word, not a comparison)
+    a = at + len(word)
     return (a, m.start - 1) if a < m.start - 1 else None
 
 

@@ -44,14 +44,20 @@ def period(doc: Document, i: int, s_start: int, s_end: int, change: Optional[Cha
     word = doc.period_word(s_start, m.start)
     if word is not None and change is not None and (
             (change.basis and f.endswith(vocab.grammar().words("same_period"), word[0], word[1]))
-            or (tied is not None and word[1] <= tied.start and f[word[1]:tied.start] in ("", "的"))):
+            or (tied is not None and word[1] <= tied.start
+                and f[_grown_on(doc, word[1], tied.start):tied.start] in ("", "的"))):
         # 上年同期为8亿元，同比增长50%: a base's period is not the growth's;
-        # 从去年的15%提升至22%: nor is the first figure's the second's
+        # 从去年的15%提升至22%, 由去年底的1.85%上升至2.12%: nor is the
+        # first figure's the second's
         base = word[0]
         word = doc.period_word(s_start, base)
         while word is not None and word[1] == base:  # (上年 + 同期: one phrase)
             base = word[0]
             word = doc.period_word(s_start, base)
+    while word is not None and _owned(doc, word[1], m):
+        # 由去年底的1.85%上升至2.12%，其中…412亿港元: a time tied by 的 to an
+        # earlier figure is that figure's, not the later ones'
+        word = doc.period_word(s_start, word[0])
     if before is not None and (word is None or word[0] <= before.start):
         return _found(doc, whole_period(doc, before.start, before.end, s_start, m.start), "before")
     if word is not None:
@@ -63,6 +69,15 @@ def period(doc: Document, i: int, s_start: int, s_end: int, change: Optional[Cha
     if after_m is not None and not any(c in CLAUSE_STOPS for c in f[m.end:after_m.start]):
         return _found(doc, whole_period(doc, after_m.start, after_m.end, m.end, s_end), "after")
     return None, None, None
+
+
+def _owned(doc: Document, end: int, m: NumberMention) -> bool:
+    """Whether the time ending at ``end`` is tied by 的 to a figure before
+    ``m`` (去年底的1.85%)."""
+    k = _grown_on(doc, end, m.start)
+    k += 1 if doc.folded.startswith("的", k) else 0
+    other = doc.mention_at.get(k)
+    return other is not None and other is not m and other.end <= m.start and not is_time(other)
 
 
 def _respective_time(doc: Document, i: int, s_start: int) -> Optional[NumberMention]:

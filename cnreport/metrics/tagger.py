@@ -93,9 +93,15 @@ def _stated(doc: Document, metrics: list[Metric], pos: int) -> Optional[tuple[st
             return None
         r = next((r for r in metric.why if r.field == "period"), None)
         if r is not None and r.rule in ("before", "after") and metric.period is not None \
-                and not _base_period(doc, r):
+                and not _base_period(doc, r) and not _tied(doc, r, metric):
             return metric.period, r
     return None
+
+
+def _tied(doc: Document, reason: Reason, metric: Metric) -> bool:
+    """Whether a figure's period is tied to it by 的 (由去年底的1.85%): the
+    figure's own time, which later figures do not take."""
+    return reason.end is not None and doc.folded[reason.end:metric.mention.start] == "的"
 
 
 def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], last: Optional[Metric],
