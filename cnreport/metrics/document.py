@@ -146,6 +146,17 @@ class Document:
         k = bisect.bisect_right(self.starts, pos) - 1
         return k >= 0 and self.starts[k] < pos < self.numbers[k].end
 
+    def has_verb(self, a: int, b: int) -> bool:
+        """Whether the words from ``a`` to ``b`` hold a verb."""
+        while a < b:
+            tok = self.forward(a, b)
+            if tok is None:
+                return False
+            if tok[2] == "v":
+                return True
+            a = tok[1]
+        return False
+
     def clause_at(self, pos: int, s_start: int) -> int:
         """Where the clause around ``pos`` begins."""
         starts = self.clause_starts(s_start)

@@ -174,15 +174,7 @@ def _object(doc: Document, disc: Discourse, m: NumberMention, s_start: int) -> O
     # 居中国: where, not whom) nor a person
     if name is None or name.kind in ("place", "person") or name.start - m.end > _OBJECT_REACH:
         return None
-    k = m.end
-    while k < name.start:
-        tok = doc.forward(k, name.start)
-        if tok is None:
-            return None
-        if tok[2] == "v":
-            return name
-        k = tok[1]
-    return None
+    return name if doc.has_verb(m.end, name.start) else None
 
 
 @lru_cache(maxsize=1)

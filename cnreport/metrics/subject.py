@@ -96,7 +96,7 @@ def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Opti
         # before the measure: 长三角 + 区域贡献 + 合同销售金额 (but 蒙牛 +
         # 液态奶销量: the product is part of what is measured)
         named = _measure_head(doc, span[0], b)
-        head = named if named > a and _has_verb(doc, a, named) else a
+        head = named if named > a and doc.has_verb(a, named) else a
     if head > a:
         # 康泰人寿股价: a name before the measure is not part of what is measured
         a = head
@@ -112,17 +112,6 @@ def _is_place(doc: Document, a: int, b: int) -> bool:
     word = doc.folded[a:b]
     # (a place of the table, or a name the dictionary tags as one; not 城市, 海外)
     return word in vocab.places() or (doc.tags.get(word) == "ns" and len(word) > 2)
-
-
-def _has_verb(doc: Document, a: int, b: int) -> bool:
-    while a < b:
-        tok = doc.forward(a, b)
-        if tok is None:
-            return False
-        if tok[2] == "v":
-            return True
-        a = tok[1]
-    return False
 
 
 def _measure_head(doc: Document, a: int, b: int) -> int:
