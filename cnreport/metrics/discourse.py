@@ -32,7 +32,8 @@ from ..model import Section
 from ..normalize import fold
 from . import vocab
 from .document import Document
-from .names import _past_opening_time, looks_like_name, name_at
+from .forms import STOCK_CODE, anaphor_words, declared_names, form_names, known_pattern
+from .names import _past_opening_time, name_at
 
 __all__ = ["Discourse", "NameKind", "Named"]
 
@@ -53,8 +54,6 @@ _MAIN_LEAST = 3
 _COUNT_POINT = 0.5
 _PLACE_LEAST = 2
 _FURNITURE = frozenset({"byline", "boilerplate"})  # a name named once in passing is no document's main entity
-_LONGEST_FORM_NAME = 24
-_LONGEST_STOCK_NAME = 8
 _INTRODUCTION_REACH = 600  # how far before a turn its speaker may have been introduced
 _INTRODUCTION_GAP = 8  # the longest text between the organisation and the name (的, a title)
 # The kinds of name an anaphor may stand for, in order of preference: 该行
@@ -96,8 +95,8 @@ class Discourse:
         self.speakers = frozenset(s.speaker.name for s in sections if s.speaker is not None)
         self._main: Optional[list[Named]] = None
         self._region: Optional[list[Named]] = None
-        self.declared = _declared_names(doc)
-        self._known = _known_pattern(entities, tuple(sorted(self.declared)))
+        self.declared = declared_names(doc)
+        self._known = known_pattern(entities, tuple(sorted(self.declared)))
         if self.declared or entities is not None:
             doc.know(set(self.declared) | (entities.names() if entities is not None else set()))
 
@@ -130,7 +129,7 @@ class Discourse:
                 self._spoken.setdefault(s_start, {})[name[0]] = name[2]
         for m in self._known.finditer(doc.folded, s_start, s_end, overlapped=True):
             spans.setdefault((m.start(), m.end()), m.start() in openings)
-        for a, b in _form_names(doc, s_start, s_end):
+        for a, b in form_names(doc, s_start, s_end):
             spans.setdefault((a, b), a in openings)
         found = [n for n in _outermost(doc, spans, self.declared) if n.text not in self.speakers]
         spoken = [Named(a, a + 2, text, "company", True) for a, text in self._spoken.pop(s_start, {}).items()]
@@ -390,7 +389,7 @@ def _outermost(doc: Document, spans: dict[tuple[int, int], bool], declared: dict
         if b <= reach:
             continue  # inside the one before
         word = f[a:b]
-        if word in doc.lex.endings or word in doc.lex.owners or word in _anaphor_words() \
+        if word in doc.lex.endings or word in doc.lex.owners or word in anaphor_words() \
                 or word.lower() in vocab.not_names() or word.lower() in doc.aliases \
                 or _venue(word):
             continue
@@ -428,7 +427,7 @@ def _titles() -> regex.Pattern[str]:
 
 def _kind(doc: Document, a: int, b: int) -> NameKind:
     f = doc.folded[a:b]
-    if _STOCK_CODE.match(doc.folded, b):
+    if STOCK_CODE.match(doc.folded, b):
         return "company"  # 古越酿造(603982): a listed company
     g = vocab.grammar()
     if f.startswith(tuple(g.words("reporter"))) or _titles().search(f, 0, len(f) - 1):
@@ -445,188 +444,7 @@ def _kind(doc: Document, a: int, b: int) -> NameKind:
     return "other"
 
 
-def _form_names(doc: Document, s_start: int, s_end: int) -> list[tuple[int, int]]:
-    """Company names by their ending (…股份有限公司, …集团, …银行), read back
-    from the ending over the words of the name; stock names before a code."""
-    f = doc.folded
-    found = []
-    for m in _endings().finditer(f, s_start, s_end):
-        a = _name_back(doc, m.start(), max(s_start, m.start() - _LONGEST_FORM_NAME))
-        if a is not None and m.end() - a >= 3 and _proper(doc, a, m.start()):
-            found.append((a, m.end()))
-    for m in _STOCK_CODE.finditer(f, s_start, s_end):
-        a = _stock_name_back(f, m.start(), max(s_start, m.start() - _LONGEST_STOCK_NAME))
-        if m.start() - a >= 2:
-            found.append((a, m.start()))
-    for m in _LATIN_NAME.finditer(doc.text, s_start, s_end):
-        if len(m.group()) > 1 and m.group().lower() not in vocab.not_names() and m.group().lower() not in doc.aliases:
-            found.append((m.start(), m.end()))
-    return found
-
-
-def _proper(doc: Document, a: int, b: int) -> bool:
-    """Whether the words before a company word make a proper name (越南投资发展
-    + 银行), not a description (一般保险 + 公司, 社交游戏 + 公司)."""
-    tokens = []
-    k = a
-    while k < b:
-        tok = doc.forward(k, b)
-        if tok is None:
-            return False
-        tokens.append(tok)
-        k = tok[1]
-    return looks_like_name(doc.folded[a:b], tokens)
-
-
-def _stock_name_back(f: str, end: int, limit: int) -> int:
-    """Where the stock name before a code starts: back over letters to the
-    first mark, space or function character (古越酿造(603982), 据X(600519)公告)."""
-    k = end
-    openers = vocab.grammar().set("function_opener")
-    while k > limit and (f[k - 1].isalpha() or f[k - 1] in "*") and not (f[k - 1] in openers and k < end - 1):
-        k -= 1
-    return k
-
-
-def _name_back(doc: Document, end: int, limit: int) -> Optional[int]:
-    """Where the name that ends at ``end`` starts: the farthest start back
-    to the first mark or 的 from which the name reads forward as nouns,
-    names and words the dictionary lacks, with no verb or function word
-    (公布业绩的 + 东亚信和 + 银行: read backward, 信和 would split as 信 + 和)."""
-    f = doc.folded
-    best: Optional[int] = None
-    for a in range(end - 1, limit - 1, -1):
-        ch = f[a]
-        if not (ch.isalnum() or ch in _NAME_MARKS) or ch == "的":
-            break
-        if ch in vocab.grammar().set("not_name_start_back"):
-            continue  # (no name starts here; one may start before it: 东亚信和)
-        first = doc.forward(a, end)
-        if first is None or (first[2] in _NOT_IN_NAME and first[1] - first[0] > 1) \
-                or doc.folded[first[0]:first[1]] in doc.lex.stops:
-            if first is not None and first[1] - first[0] > 1:
-                break  # a verb or function word of its own: the name starts after it
-            continue
-        if _reads_as_name(doc, a, end):
-            best = a
-    return best
-
-
-def _reads_as_name(doc: Document, a: int, end: int) -> bool:
-    """Whether [a, end) reads as a name: no verb or function word of two
-    characters or more, no function character (a character alone may be
-    part of a name the dictionary lacks: 恒 + 润 + 精工)."""
-    function_chars = vocab.grammar().set("name_function_char")
-    k = a
-    while k < end:
-        tok = doc.forward(k, end)
-        if tok is None:
-            return False
-        one = tok[1] - tok[0] == 1
-        if (tok[2] in _NOT_IN_NAME_WORDS and not one) or (one and doc.folded[tok[0]] in function_chars):
-            return False
-        k = tok[1]
-    return True
-
-
-_NOT_IN_NAME = frozenset({"v", "p", "d", "c", "cc", "uj", "ul", "r", "m", "q", "f", "t", "u", "y", "x", "pre"})
-_NOT_IN_NAME_WORDS = frozenset({"v", "p", "d", "uj", "ul", "r", "u", "y"})  # (a name may hold 和, 东, 信)
-_NAME_MARKS = frozenset("·&'’-")  # (D·E·布兰德斯, AT&T, Sainsbury's)
-_STOCK_CODE = regex.compile(r"[（(](?:[0-9]{6}|[0-9]{4,5}\.?HK|[0-9]{4}\.?TW|0[0-9]{3,4})[)）]")
-# Latin names: capitalised words, with 's, & and a space between them (Sara Lee, Sainsbury's, AT&T).
-_LATIN_NAME = regex.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:['’]s)?(?:(?: |&)[A-Z][A-Za-z0-9]*(?:['’]s)?){0,4}"
-                            r"(?![A-Za-z0-9])")
-
-
-@lru_cache(maxsize=1)
-def _endings() -> regex.Pattern[str]:
-    """The words that make a name of the words before them (``name_forms.tsv``)."""
-    words = vocab.name_forms()
-    return regex.compile("|".join(regex.escape(w) for w in words) or r"(?!)")
-
-
-@lru_cache(maxsize=32)
-def _known_pattern(entities: Optional[Entities], declared: tuple[str, ...]) -> regex.Pattern[str]:
-    """Where a known name starts: organisations, places, the caller's
-    entities and the names the text declares (longest first)."""
-    names = set(builtin().names()) | set(vocab.places()) | set(declared)
-    if entities is not None:
-        names |= entities.names()
-    words = sorted((n for n in names if len(n) > 1), key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(w) for w in words) or r"(?!)", regex.IGNORECASE)
-
-
-# 某某股份有限公司（以下简称“某某”或“公司”）, 东岳货柜码头有限公司简称东岳货柜:
-# the short names a text declares for its entities.
-_SHORT = r"[“\"「『]?([^”\"」』，,。；;、（）()\s]{2,16})[”\"」』]?"
-
-
-@lru_cache(maxsize=1)
-def _declared() -> regex.Pattern[str]:
-    g = vocab.grammar()
-    before, word, after, either = (vocab.either(g.longest(n))
-                                   for n in ("declare_before", "declare_word", "declare_after", "declare_or"))
-    return regex.compile(rf"(?:{before})?(?:{word})(?:{after})?[：:]?\s*{_SHORT}(?:(?:{either}){_SHORT})?")
-
-
-
-def _declared_names(doc: Document) -> dict[str, str]:
-    """The short names declared in the head of the text, folded → the long
-    name they stand for (or the short name itself, where the long one is
-    not read)."""
-    found: dict[str, str] = {}
-    head = min(len(doc.folded), _COUNT_REACH)
-    for m in _QUOTED_SHORT.finditer(doc.folded, 0, head):
-        # 置泰房地产投资信托基金（「置泰房托」）: a short name in quotes in brackets
-        long = _declared_for(doc, m.start()) or _run_before(doc, m.start())
-        short = m.group(1)
-        if long is not None and short not in vocab.entity_set("owner") and short not in _anaphor_words():
-            found[short] = long
-    for m in _declared().finditer(doc.folded, 0, head):
-        long = _declared_for(doc, m.start())
-        for g in (1, 2):
-            short = m.group(g)
-            if short and short not in vocab.entity_set("owner") and short not in _anaphor_words():
-                found[short] = long if long is not None else doc.text[m.start(g):m.end(g)]
-    return found
-
-
-_QUOTED_SHORT = regex.compile(r"[（(][“\"「『]([^”\"」』，,。；;、（）()\s]{2,12})[”\"」』][）)]")
-
-
-def _run_before(doc: Document, pos: int) -> Optional[str]:
-    """The words from the start of the clause (past a time) to ``pos``,
-    where a short name in quotes and brackets follows them: a long name the
-    dictionary cannot read (置泰房地产投资信托基金（「置泰房托」）)."""
-    s_start = doc.sentence(pos)[0]
-    c = doc.clause_at(pos, s_start)
-    a = _past_opening_time(doc, c, pos)
-    if a is None or not 2 <= pos - a <= _LONGEST_FORM_NAME or not doc.folded[a:pos].isalnum():
-        return None
-    return doc.text[a:pos]
-
-
-def _declared_for(doc: Document, pos: int) -> Optional[str]:
-    """The name that ends last before ``pos`` in its sentence: the long name
-    a declaration (以下简称…) follows."""
-    s_start, s_end = doc.sentence(pos)
-    spans = [(a, b) for a, b in _form_names(doc, s_start, s_end) if b <= pos]
-    for c in doc.clause_starts(s_start):
-        name = name_at(doc, c, pos, None) if c < pos else None
-        if name is not None:
-            spans.append((name[0], name[1]))
-    if not spans:
-        return None
-    a, b = max(spans, key=lambda s: (s[1], s[1] - s[0]))
-    return doc.text[a:b]
-
-
 @lru_cache(maxsize=1)
 def _region_words() -> frozenset[str]:
     """The two-character region anaphors of ``anaphora.tsv`` (全省, 我市)."""
     return frozenset(r.word for r in loaders.anaphora() if r.role == "region" and len(r.word) == 2)
-
-
-@lru_cache(maxsize=1)
-def _anaphor_words() -> frozenset[str]:
-    return frozenset(r.word for r in loaders.anaphora())
