@@ -79,6 +79,25 @@ class Named:
     opens: bool
 
 
+class _Tally:
+    """The points of each name towards being the document's main entity."""
+
+    def __init__(self) -> None:
+        self.score: dict[str, float] = {}
+        self.first: dict[str, Named] = {}  # each key's first mention
+        self.places: dict[str, float] = {}  # places named in passing, by how often
+        self.opened_places: set[str] = set()
+        self.counted: set[int] = set()  # the head's names, counted once
+
+    def add(self, key: str, n: Named, points: float) -> None:
+        self.first.setdefault(key, n)
+        self.score[key] = self.score.get(key, 0) + points
+
+    def in_passing(self, key: str, n: Named) -> None:
+        self.places[key] = self.places.get(key, 0) + 1
+        self.first.setdefault(key, n)
+
+
 class Discourse:
     """The names of one document, read sentence by sentence on demand."""
 
@@ -258,18 +277,39 @@ class Discourse:
 
     def _read_main(self) -> Optional[Named]:
         doc = self.doc
-        score: dict[str, float] = {}
-        first: dict[str, Named] = {}
-        opened_places: set[str] = set()
-
-        def add(n: Named, points: float) -> None:
+        t = _Tally()
+        self._tally_head(t)
+        reach = min(len(doc.folded), _COUNT_REACH)
+        for key, n in list(t.first.items()):
+            if n.kind != "place" and key in t.score:
+                # how often the text names it (less the head mention counted above)
+                t.score[key] += max(0, doc.folded.count(doc.folded[n.start:n.end], 0, reach) - 1) * _COUNT_POINT
+        for m in self._known.finditer(doc.folded, 0, reach):
+            if m.start() in t.counted:
+                continue
+            n = Named(m.start(), m.end(), doc.text[m.start():m.end()], _kind(doc, m.start(), m.end()), False)
             key = self.key_of(n.text)
-            first.setdefault(key, n)
-            score[key] = score.get(key, 0) + points
+            # a place counts where the text opens with it (macro text), not in passing
+            if n.kind != "place":
+                t.add(key, n, _COUNT_POINT)
+            elif key in t.opened_places:
+                t.add(key, n, 1)
+            else:
+                t.in_passing(key, n)
+        score = {k: v for k, v in t.score.items() if not _venue(k)}  # 在深交所上市, 海关总署公布: where, not whom
+        least = _MAIN_LEAST
+        if not score or max(score.values()) < _MAIN_LEAST:
+            # the text names only where its figures come from (经济部公布…):
+            # they are about the place it names most
+            score, least = t.places, _PLACE_LEAST
+        if not score:
+            return None
+        best = max(score, key=lambda k: (score[k], -t.first[k].start))
+        return t.first[best] if score[best] >= least else None
 
-        places: dict[str, float] = {}
-        counted: set[int] = set()  # the head's names, counted once
-        for i, (a, _) in enumerate(doc.sentences[:_HEAD_SENTENCES]):
+    def _tally_head(self, t: _Tally) -> None:
+        """The points of the names of the headline and first sentences."""
+        for i, (a, _) in enumerate(self.doc.sentences[:_HEAD_SENTENCES]):
             if a > _HEAD_REACH:
                 break
             if self.furniture(a) or self.label_line(a):
@@ -278,7 +318,7 @@ class Discourse:
             for n in self.names_in(a):
                 key = self.key_of(n.text)
                 if n.opens or n.kind != "place":
-                    counted.add(n.start)
+                    t.counted.add(n.start)
                 if n.kind == "person" or key in seen:
                     continue
                 # the name that opens the headline or the first sentence is
@@ -287,41 +327,11 @@ class Discourse:
                 points = (_OPENS_FIRST if i == 0 and not seen else _OPENS_HEAD) if n.opens else 1
                 seen.add(key)
                 if n.kind == "place" and not n.opens:
-                    places[key] = places.get(key, 0) + 1
-                    first.setdefault(key, n)
+                    t.in_passing(key, n)
                 # (a name known only as two unknown characters in a row is a weak one)
-                add(n, points if n.kind != "other" or n.text.isascii() else points / 2)
+                t.add(key, n, points if n.kind != "other" or n.text.isascii() else points / 2)
                 if n.opens and n.kind == "place":
-                    opened_places.add(key)
-        reach = min(len(doc.folded), _COUNT_REACH)
-        for key, n in list(first.items()):
-            if n.kind != "place" and key in score:
-                # how often the text names it (less the head mention counted above)
-                score[key] += max(0, doc.folded.count(doc.folded[n.start:n.end], 0, reach) - 1) * _COUNT_POINT
-        for m in self._known.finditer(doc.folded, 0, reach):
-            if m.start() in counted:
-                continue
-            n = Named(m.start(), m.end(), doc.text[m.start():m.end()], _kind(doc, m.start(), m.end()), False)
-            # a place counts where the text opens with it (macro text), not in passing
-            if n.kind != "place":
-                add(n, _COUNT_POINT)
-            elif self.key_of(n.text) in opened_places:
-                add(n, 1)
-            else:
-                key = self.key_of(n.text)
-                places[key] = places.get(key, 0) + 1
-                first.setdefault(key, n)
-        for key in [k for k in score if _venue(k)]:
-            del score[key]  # 在深交所上市, 海关总署公布: where, not whom
-        least = _MAIN_LEAST
-        if not score or max(score.values()) < _MAIN_LEAST:
-            # the text names only where its figures come from (经济部公布…):
-            # they are about the place it names most
-            score, least = places, _PLACE_LEAST
-        if not score:
-            return None
-        best = max(score, key=lambda k: (score[k], -first[k].start))
-        return first[best] if score[best] >= least else None
+                    t.opened_places.add(key)
 
     def head_region(self) -> Optional[Named]:
         """The region word (我省, 全市, 本港) of the headline or first

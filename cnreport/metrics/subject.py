@@ -56,14 +56,7 @@ def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Opti
         span, rule = (None, "share") if share == NO_OWNER else (share, "share")
     if span is not None:
         span = _trimmed(doc, span)
-    lead = None
-    if span is not None and span[1] <= m.start:
-        lead = lead_name(doc, s_start, span[0], org)
-        own = lead_name(doc, s_start, m.start, org)
-        if own is not None and own[0] <= span[0] < own[1] and is_name(doc, (own[0], own[1])):
-            lead = own  # 芜湖市增长6.8%: the run before the figure is the clause's own name
-    if lead is None:
-        lead = lead_name(doc, s_start, m.start, org)
+    lead = _lead(doc, m, s_start, span, org)
     entity, entity_span, entity_rule = _lead_entity(doc, m, s_start, lead)
     if lead is not None:
         respective = respective_name(doc, m, lead, org)
@@ -112,6 +105,18 @@ def _is_place(doc: Document, a: int, b: int) -> bool:
     word = doc.folded[a:b]
     # (a place of the table, or a name the dictionary tags as one; not 城市, 海外)
     return word in vocab.places() or (doc.tags.get(word) == "ns" and len(word) > 2)
+
+
+def _lead(doc: Document, m: NumberMention, s_start: int, span: Optional[Span], org: Optional[str]
+          ) -> Optional[Name]:
+    """The name the figure's clause (or sentence) is about, before its subject."""
+    lead = None
+    if span is not None and span[1] <= m.start:
+        lead = lead_name(doc, s_start, span[0], org)
+        own = lead_name(doc, s_start, m.start, org)
+        if own is not None and own[0] <= span[0] < own[1] and is_name(doc, (own[0], own[1])):
+            lead = own  # 芜湖市增长6.8%: the run before the figure is the clause's own name
+    return lead if lead is not None else lead_name(doc, s_start, m.start, org)
 
 
 def _measure_head(doc: Document, a: int, b: int) -> int:
