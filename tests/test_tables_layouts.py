@@ -158,6 +158,29 @@ def test_per_share_amounts_in_cents(label: str, header: str, want: tuple[object,
     assert (m.mention.text, m.mention.value, m.mention.unit) == want
 
 
+@pytest.mark.parametrize("text, revenue, label", [
+    ("單位：人民幣千元\n\n| 項目 | 2023年 |\n|---|---|\n| 收益 | 4,321 |\n| 每股盈利（人民幣元） | 0.56 |\n",
+     ("4,321", 4321000, "元", "收益", "2023年", ()), "每股盈利（人民幣元）"),
+    ("单位：万元\n\n| 项目 | 2023年 |\n|---|---|\n| 收益 | 4,321 |\n| 基本每股收益（元/股） | 0.56 |\n",
+     ("4,321", 43210000, "元", "收益", "2023年", ()), "基本每股收益（元/股）"),
+    ("单位：万元\n\n| 项目 | 2023年 |\n|---|---|\n| 收益 | 4,321 |\n| 稀释每股收益(元) | 0.56 |\n",
+     ("4,321", 43210000, "元", "收益", "2023年", ()), "稀释每股收益(元)"),
+])
+def test_a_per_share_row_that_names_its_currency_is_per_share_and_unscaled(
+        text: str, revenue: tuple[object, ...], label: str) -> None:
+    got = records(text)
+    assert got == [revenue, ("0.56", Decimal("0.56"), "元/股", label, "2023年", ())]
+    assert type(got[1][1]) is Decimal
+
+
+def test_a_per_share_row_in_hong_kong_dollars() -> None:
+    text = "人民幣千元\n\n| | 2023年 | 2022年 |\n|---|---|---|\n| 每股攤薄盈利（港元） | 0.78 | 0.65 |\n"
+    assert records(text) == [
+        ("0.78", Decimal("0.78"), "港元/股", "每股攤薄盈利（港元）", "2023年", ()),
+        ("0.65", Decimal("0.65"), "港元/股", "每股攤薄盈利（港元）", "2022年", ()),
+    ]
+
+
 def test_a_notes_header_over_amounts_heads_a_value_column() -> None:
     # a parser dropped the empty notes cells: the amounts stand under 附注
     text = "单位：元\n| 项目 | 附注 | 期末余额 |\n|---|---|---|\n| 货币资金 | 1,000.00 |\n| 应收账款 | 300.00 |\n"

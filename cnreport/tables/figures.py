@@ -150,6 +150,9 @@ def _unit(p: Placed, i: int, label: Optional[str], column: Column, scales: Scale
     if column.change and ((head is not None and head.unit == "%") or _SHARE_COLUMN.search(header)):
         return _Unit(1, "%", None, head, True)
     row = scales.rows.get(p.table.cells[i].row)
+    per_share = _per_share(label, row or head or scales.table, header)
+    if per_share is not None:  # 每股盈利（人民幣元）: its bracket names the currency of a share's amount
+        return per_share
     if row is not None:
         return _declared(row)
     by_label = _row_kind(label, head or scales.table, header)
@@ -177,13 +180,10 @@ def _row_kind(label: Optional[str], money: Optional[Scale], header: str = "") ->
     hundredth of the currency (``每股股息（港仙）``, a column of ``人民幣分``)."""
     if not label:
         return None
+    per_share = _per_share(label, money, header)
+    if per_share is not None:
+        return per_share
     f = fold(label)
-    if _PER_SHARE.search(f):
-        sub = _subunit(f) or _subunit(header)
-        if sub is not None:
-            return _Unit(Fraction(1, 100), sub + "/股", None, None, True)
-        unit = (money.unit if money is not None and money.currency and money.unit else "元") + "/股"
-        return _Unit(1, unit, None, None, True)
     if _TIMES.search(f):
         return _Unit(1, "次", None, None, True)
     if _RATIO.search(f):
@@ -192,6 +192,22 @@ def _row_kind(label: Optional[str], money: Optional[Scale], header: str = "") ->
         return _Unit(1, "%", None, None, True)
     counted = _counted(f)
     return None if counted is None else _Unit(1, counted, None, None, True)
+
+
+def _per_share(label: Optional[str], money: Optional[Scale], header: str = "") -> Optional[_Unit]:
+    """A per-share row: its amount per share in the currency unit that the
+    label, the column or the table names (never scaled by 千元 or 万元), or
+    in a hundredth of it (港仙, 人民幣分)."""
+    if not label:
+        return None
+    f = fold(label)
+    if not _PER_SHARE.search(f):
+        return None
+    sub = _subunit(f) or _subunit(header)
+    if sub is not None:
+        return _Unit(Fraction(1, 100), sub + "/股", None, None, True)
+    unit = (money.unit if money is not None and money.currency and money.unit else "元") + "/股"
+    return _Unit(1, unit, None, None, True)
 
 
 def _subunit(folded: str) -> Optional[str]:
