@@ -17,7 +17,8 @@ its magnitude (null when the page declares none), ``row`` the row label and
 ``period`` the column's period as printed (null when no header shows one).
 
 Each gold cell is matched to a metric of the same page whose printed digits
-are the cell's, the nearest unused one after the previous match. Figures
+are the cell's (its mention's, or its whole cell's for a cell printed in
+pieces over lines), the nearest unused one after the previous match. Figures
 (over all gold cells, a cell that no metric reads counts as wrong):
 
   found    a metric reads the cell
@@ -52,6 +53,15 @@ _DECLARATION = re.compile(
 
 def digits(s: str) -> str:
     return "".join(c for c in s if c.isdigit())
+
+
+def printed(m: Any) -> str:
+    """The digits of a metric's cell when the cell is printed in pieces over
+    lines (an amount wrapped around its row's line is mentioned by its first
+    piece), else of its mention."""
+    if m.cell is not None and "\n" in m.cell.text and digits(m.cell.text).startswith(digits(m.mention.text)):
+        return digits(m.cell.text)
+    return digits(m.mention.text)
 
 
 def squeeze(s: Optional[str]) -> Optional[str]:
@@ -113,7 +123,7 @@ def score_page(gold: list[dict[str, Any]], text: str, report: Any, c: Counter[st
         c["gold"] += 1
         c["period_gold"] += g["period"] is not None
         want = digits(g["printed"])
-        cands = [i for i, m in enumerate(metrics) if i not in used and digits(m.mention.text) == want]
+        cands = [i for i, m in enumerate(metrics) if i not in used and want in (digits(m.mention.text), printed(m))]
         if not cands:
             misses.append((tag, g["printed"], "not read"))
             continue
