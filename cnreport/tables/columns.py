@@ -22,6 +22,7 @@ from ..normalize import fold
 from .cells import read_cell
 from .html import MAX_CELLS, RawCell, RawTable
 from .periods import header_period
+from .wrapped import Band, unwrap
 
 __all__ = ["column_tables"]
 
@@ -41,6 +42,7 @@ class _Line(NamedTuple):
     fields: list[tuple[int, int]]  # spans within the line
     data: bool
     first_figure: bool = False  # the first field is an indented figure
+    parts: tuple[tuple[tuple[int, int], ...], ...] = ()  # a field's pieces on the lines around it
 
 
 def column_tables(text: str) -> list[RawTable]:
@@ -94,18 +96,22 @@ def _tsv(text: str) -> list[RawTable]:
     return out
 
 
-def _read_line(pos: int, line: str) -> _Line:
-    """Fields split on two or more spaces; a data line has a figure after its first field."""
-    fields = [m.span() for m in _FIELD.finditer(line)]
+def _read_line(text: str, band: Band) -> _Line:
+    """Fields split on two or more spaces; a data line has a figure after its
+    first field. A field printed in pieces (a wrapped cell) is read whole."""
+    fields = band.fields
+    parts = tuple(tuple(p) for p in band.parts) if any(len(p) > 1 for p in band.parts) else ()
     if len(fields) < 2:
-        return _Line(pos, fields, False)  # (a line of prose or a label alone: no cell is read)
-    data = any(read_cell(line[a:b]).value is not None for a, b in fields[1:])
-    first = data and fields[0][0] > _INDENT and read_cell(line[fields[0][0]:fields[0][1]]).value is not None
-    return _Line(pos, fields, data, first)
+        return _Line(band.start, fields, False, parts=parts)  # (a line of prose or a label alone)
+    cells = ["\n".join(text[a:b] for a, b in p) for p in band.parts]
+    data = any(read_cell(cell).value is not None for cell in cells[1:])
+    first = data and fields[0][0] > _INDENT and read_cell(cells[0]).value is not None
+    return _Line(band.start, fields, data, first, parts)
 
 
 def _aligned(text: str) -> list[RawTable]:
-    lines = [_read_line(pos, line) for pos, line in _lines(text) if "\t" not in line]
+    found = [(pos, [m.span() for m in _FIELD.finditer(line)]) for pos, line in _lines(text) if "\t" not in line]
+    lines = [_read_line(text, band) for band in unwrap(text, found)]
     out: list[RawTable] = []
     i = 0
     while i < len(lines):
@@ -148,7 +154,8 @@ def _row_label(line: _Line) -> bool:
 def _header_start(lines: list[_Line], i: int, text: str = "") -> int:
     """The header lines above the first data line: lines of several fields or
     indented, blank lines between them, at most ``_MAX_HEADER_LINES``; label
-    lines just above the figures when a line of several fields heads them."""
+    lines just above the figures when a line of several fields heads them,
+    and a label line between two header lines (项目 centred over both)."""
     k = start = i
     wrapped = 2 if _unlabelled(lines[i]) else 0  # label lines of a row whose label wraps around it
     rows = True  # still in the label lines just above the figures
@@ -160,12 +167,20 @@ def _header_start(lines: list[_Line], i: int, text: str = "") -> int:
             start = k
             continue
         rows = False
+        if label and start == k < i and k >= 2 and _heading(lines[k - 2]):
+            k -= 1  # a header label (项目) centred between two header lines
+            continue
         if above.data or label and not wrapped or text and _title(text, above):
             break
         wrapped -= 1 if label else 0
         k -= 1
         start = k if above.fields else start
     return start
+
+
+def _heading(line: _Line) -> bool:
+    """A line of a header: several fields or one indented, and no figure."""
+    return bool(line.fields) and not line.data and (len(line.fields) >= 2 or line.fields[0][0] > _INDENT)
 
 
 def _headed(text: str, lines: list[_Line], k: int) -> bool:
@@ -195,14 +210,22 @@ def _aligned_table(text: str, block: list[_Line]) -> Optional[RawTable]:
     columns = _cluster(edges)
     if not columns or len(columns) > 64:
         return None
+    labels = max((line.fields[0][1] for line in block if line.data and not _unlabelled(line)), default=0)
     rows: list[list[RawCell]] = []
     for line in block:
         row: list[RawCell] = []
         for n, (a, b) in enumerate(line.fields):
-            k = 0 if n == 0 and a < columns[0][0] and not _unlabelled(line) else 1 + _nearest(columns, a, b)
+            label = n == 0 and a < columns[0][0] and not _unlabelled(line)
+            if label and not line.data and (a + b) / 2 - labels > columns[0][1] - (a + b) / 2:
+                label = False  # a header nearer to the first column of figures than to the labels
+            k = 0 if label else 1 + _nearest(columns, a, b)
             if row and row[-1].column >= k:
                 continue  # two fields in one column: keep the first
-            row.append(RawCell(line.start + a, line.start + b, column=k))
+            pieces = line.parts[n] if line.parts and len(line.parts[n]) > 1 else ()
+            if pieces:
+                row.append(RawCell(min(x for x, _ in pieces), max(y for _, y in pieces), column=k, parts=pieces))
+            else:
+                row.append(RawCell(line.start + a, line.start + b, column=k))
         rows.append(row)
     _group_heads(text, block, rows, columns)
     start = block[0].start + block[0].fields[0][0]
@@ -215,8 +238,12 @@ def _group_heads(text: str, block: list[_Line], rows: list[list[RawCell]],
     """Header cells that stand over groups of columns span them: each of two
     or more fields of a line takes the columns nearer to it than to the
     others, when the header lines below head some of them; a period alone on
-    its line (``2022 年度``) takes all the columns the lines below head."""
+    its line (``2022 年度``) takes all the columns the lines below head.
+    Only columns of figures are in a group: a second column of labels
+    (行业分类 | 项目) is under no period."""
     first = next((n for n, line in enumerate(block) if line.data), len(block))
+    figures = {c.column for line, row in zip(block, rows, strict=True) if line.data
+               for c in row if c.column >= 1 and _figure(text, c)}
     for h in range(first):
         upper = [c for c in rows[h] if c.column >= 1]
         below = {c.column for r in rows[h + 1:first] for c in r if c.column >= 1}
@@ -232,11 +259,19 @@ def _group_heads(text: str, block: list[_Line], rows: list[list[RawCell]],
             mids = [(c.start + c.end) / 2 - block[h].start for c in upper]
             spans = [[] for _ in upper]
             for k, (a, b) in enumerate(columns, start=1):
+                if k not in figures:
+                    continue
                 spans[min(range(len(mids)), key=lambda j: abs(mids[j] - (a + b) / 2))].append(k)
         if any(not set(span) & below for span in spans) or (len(upper) == 1 and not set(spans[0]) <= below):
             continue
-        cells = {id(c): c._replace(column=span[0], colspan=len(span)) for c, span in zip(upper, spans, strict=True)}
+        cells = {id(c): c._replace(column=span[0], colspan=span[-1] - span[0] + 1)
+                 for c, span in zip(upper, spans, strict=True)}
         rows[h] = [cells.get(id(c), c) for c in rows[h]]
+
+
+def _figure(text: str, cell: RawCell) -> bool:
+    pieces = cell.parts or ((cell.start, cell.end),)
+    return read_cell("\n".join(text[a:b] for a, b in pieces)).value is not None
 
 
 def _unlabelled(line: _Line) -> bool:

@@ -126,7 +126,9 @@ def _metric(text: str, p: Placed, i: int, label: Optional[str], parents: tuple[s
     printed = reading.value
     assert printed is not None and not isinstance(printed, str)
     value = printed if u.factor == 1 else exact(Fraction(printed) * u.factor, True)
-    start, end = p.views[i].span(reading.start, reading.end)
+    view = p.views[i]
+    # an amount wrapped around its row's line is mentioned by its first piece (the cell's text holds it whole)
+    start, end = view.span(reading.start, min(reading.end, view.head) if view.head > reading.start else reading.end)
     kind: Kind = ("money" if u.currency else "percent" if u.unit in ("%", "个百分点")
             else "multiple" if u.unit == "倍" else reading.kind if reading.own_scale else "cardinal")
     mention = NumberMention(text=text[start:end], start=start, end=end, value=value, kind=kind,

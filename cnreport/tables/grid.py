@@ -6,7 +6,7 @@ from typing import NamedTuple, Optional
 from ..model import Cell, Table
 from .cells import Reading, read_cell
 from .html import RawTable
-from .markup import Visible, visible
+from .markup import Visible, pieced, visible
 
 __all__ = ["MAX_GRID", "Placed", "place"]
 
@@ -55,7 +55,7 @@ def place(text: str, raw: RawTable) -> Optional[Placed]:
                 for dk in range(colspan):
                     taken.add((r + dr, k + dk))
                     where.setdefault((r + dr, k + dk), len(cells))
-            view = visible(text, raw_cell.start, raw_cell.end)
+            view = pieced(text, raw_cell.parts) if raw_cell.parts else visible(text, raw_cell.start, raw_cell.end)
             reading = Reading(value=None) if raw_cell.nested else read_cell(view.text)
             shown = view.text.strip()
             lead = len(view.text) - len(view.text.lstrip())

@@ -33,6 +33,7 @@ class RawCell(NamedTuple):
     header: bool = False
     nested: bool = False
     column: int = -1  # the grid column, when the layout fixes it (aligned text)
+    parts: tuple[tuple[int, int], ...] = ()  # its pieces, when printed over several lines (aligned text)
 
 
 class RawTable(NamedTuple):

@@ -116,12 +116,13 @@ def read_layout(text: str, folded: str, *, entity: Optional[str] = None,
 
 def _quiet(p: Placed, r: Roles) -> list[tuple[int, int]]:
     """Cells whose numerals name rather than count: the header rows, the
-    label columns and the columns before them (序号), and the columns that
-    refer rather than state (附注 17(a), 序号)."""
+    label columns and the columns before them (序号), the columns that
+    refer rather than state (附注 17(a), 序号), and the lines a cell printed
+    in pieces stands over."""
     first = (r.labels[-1] + 1) if r.labels else 0
     skip = {k for (_, k), col in r.columns.items() if col.skip}
-    return [(c.start, c.end) for c in p.table.cells
-            if c.row < r.header_rows or c.column < first or c.column in skip]
+    return [(c.start, c.end) for c, view in zip(p.table.cells, p.views, strict=True)
+            if c.row < r.header_rows or c.column < first or c.column in skip or view.head]
 
 
 def _placed_scales(scales: Sequence[Scale], tables: Sequence[Table]) -> list[Scale]:

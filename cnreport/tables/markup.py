@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import NamedTuple
 
-__all__ = ["Visible", "visible"]
+__all__ = ["Visible", "pieced", "visible"]
 
 _BREAKS = ("br", "br/", "p", "/p", "div", "/div", "li")
 _LONGEST_REFERENCE = 32
@@ -21,6 +21,7 @@ class Visible(NamedTuple):
 
     text: str
     offsets: tuple[int, ...]
+    head: int = 0  # the characters of its first piece, when printed in pieces over several lines
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """The original span of visible characters ``a`` to ``b`` (``a < b``)."""
@@ -70,3 +71,25 @@ def _is_tag(inner: str) -> bool:
     """``<br>``, ``</td>``, ``<sup>``: a letter or slash opens a tag; ``< 5``
     and ``<5%`` are text."""
     return bool(inner) and ((inner[0].isascii() and inner[0].isalpha()) or inner[0] == "/")
+
+
+def pieced(text: str, parts: tuple[tuple[int, int], ...]) -> Visible:
+    """What a cell printed in pieces on several lines shows: its pieces top
+    to bottom, a line break between two (at the offset just before the next).
+
+    >>> v = pieced("12,345.\\nxx 67", ((0, 7), (11, 13)))
+    >>> (v.text, v.head, v.span(0, v.head))
+    ('12,345.\\n67', 7, (0, 7))
+    """
+    chars: list[str] = []
+    offsets: list[int] = []
+    head = 0
+    for n, (a, b) in enumerate(parts):
+        v = visible(text, a, b)
+        if n:
+            chars.append("\n")
+            offsets.append(a - 1)
+        chars.extend(v.text)
+        offsets.extend(v.offsets)
+        head = head or len(chars)
+    return Visible("".join(chars), tuple(offsets), head if len(parts) > 1 else 0)

@@ -1,0 +1,147 @@
+"""Rows of aligned text whose cells wrap over several lines.
+
+A PDF's narrow column wraps a long amount (``123,456,789.`` over ``12``,
+``12,345,`` over ``678.90``) and a long label (``预付长期`` over ``资产购置``
+over ``款项``) inside one row, and centres the cells that fit on one line
+between the halves: ``pdftotext -layout`` prints the first half of a wrapped
+amount on the line above the row's line and the rest on the line below, at
+the same place. A line of such halves is no row of its own: its pieces are
+joined to the cells of the row's line, the halves of an amount when together
+they make one grouped figure (``123,456,789.12``), and the label lines just
+above and below such a row are the rest of its label.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple, Optional
+
+import regex
+
+from .cells import read_cell
+
+__all__ = ["Band", "unwrap"]
+
+Span = tuple[int, int]
+
+# An amount as one cell prints it; the halves of a wrapped one must join into this.
+_WHOLE = regex.compile(r"[(（]?[-−－]?\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?[)）]?%?")
+# The first half of a wrapped amount: cut after a separator or inside a group.
+_CUT = regex.compile(r"[(（]?[-−－]?\d{1,3}(?:,\d{3})*(?:,\d{0,2}|\.)")
+_LAST_DIGIT = regex.compile(r"[(（]?[-−－]?\d{1,3}(?:,\d{3})+\.\d")  # 12,345,678.9 over 1
+
+
+class Band(NamedTuple):
+    """A printed line with the pieces of the lines around it joined: for each
+    field, its horizontal span on the line and the spans of its pieces in the
+    text, top to bottom."""
+
+    start: int
+    fields: list[Span]
+    parts: list[list[Span]]
+
+
+def unwrap(text: str, lines: list[tuple[int, list[Span]]]) -> list[Band]:
+    """``lines`` (offset and field spans of each line) with the lines of
+    wrapped halves joined to the row's line between them."""
+    bands = [Band(pos, list(fields), [[(pos + a, pos + b)] for a, b in fields]) for pos, fields in lines]
+    out: list[Band] = []
+    joined: set[int] = set()  # indices in ``out`` of rows that took the lines around them
+    k = 0
+    while k < len(bands):
+        pairs = _halves(text, bands, k, k + 2) if k + 2 < len(bands) and bands[k + 1].fields else None
+        if pairs is None:
+            out.append(bands[k])
+            k += 1
+            continue
+        row = _join(bands[k + 1], bands[k], bands[k + 2], pairs)
+        top, bottom = (out[-1] if out else None), (bands[k + 3] if k + 3 < len(bands) else None)
+        if top is not None and bottom is not None and len(out) - 1 not in joined and _label_only(text, top) \
+                and _label_only(text, bottom) and not _section(text, top) and not _section(text, bottom):
+            out.pop()  # the label lines around it: its label wrapped over three lines
+            row = _join(row, top, bottom, [])
+            k += 1
+        joined.add(len(out))
+        out.append(row)
+        k += 3
+    return out
+
+
+def _halves(text: str, bands: list[Band], h: int, t: int) -> Optional[list[tuple[int, int]]]:
+    """Pairs (field on line ``h``, field on line ``t``) of halves of one
+    amount, when every figure on the two lines is such a half; else ``None``."""
+    upper, lower = bands[h], bands[t]
+    row = bands[h + 1].fields
+    pairs: list[tuple[int, int]] = []
+    for n, (a, b) in enumerate(upper.fields):
+        head = _text(text, upper, n)
+        if not _CUT.fullmatch(head) and not _LAST_DIGIT.fullmatch(head) or _over(row, (a, b)) is not None:
+            continue  # (the row's line prints nothing where a wrapped amount stands)
+        for j, (c, d) in enumerate(lower.fields):
+            tail = _text(text, lower, j)
+            if c >= a - 1 and d <= b + 2 and tail.replace(".", "").isdigit() and _whole(head, tail):
+                pairs.append((n, j))
+                break
+    if not pairs:
+        return None
+    paired_upper = {n for n, _ in pairs}
+    paired_lower = {j for _, j in pairs}
+    for band, paired in ((upper, paired_upper), (lower, paired_lower)):
+        for n in range(len(band.fields)):
+            if n not in paired and read_cell(_text(text, band, n)).value is not None:
+                return None  # a figure of its own: a row, not the halves of one
+    return pairs
+
+
+def _whole(head: str, tail: str) -> bool:
+    if _LAST_DIGIT.fullmatch(head) and not _CUT.fullmatch(head) and len(tail) != 1:
+        return False  # 12,345,678.9 takes one more digit of cents, no more
+    return _WHOLE.fullmatch(head + tail) is not None
+
+
+def _join(row: Band, upper: Band, lower: Band, pairs: list[tuple[int, int]]) -> Band:
+    """``row`` with the fields of the lines above and below joined to the
+    field of ``row`` they stand over (a field of their own where none does)."""
+    fields = list(row.fields)
+    parts = [list(p) for p in row.parts]
+    below = dict(pairs)  # field above -> its other half below
+    pieces: list[tuple[Span, list[Span], bool]] = []
+    for n, span in enumerate(upper.fields):
+        joined = list(upper.parts[n]) + (list(lower.parts[below[n]]) if n in below else [])
+        pieces.append((span, joined, True))
+    taken = set(below.values())
+    pieces += [(span, lower.parts[j], False) for j, span in enumerate(lower.fields) if j not in taken]
+    for span, joined, above in pieces:
+        at = _over(fields, span)
+        if at is None:
+            fields.append(span)
+            parts.append(joined)
+            order = sorted(range(len(fields)), key=lambda i: fields[i][0])
+            fields = [fields[i] for i in order]
+            parts = [parts[i] for i in order]
+        elif above:
+            parts[at] = joined + parts[at]
+        else:
+            parts[at] = parts[at] + joined
+    return Band(row.start, fields, parts)
+
+
+def _over(fields: list[Span], span: Span) -> Optional[int]:
+    """The field that ``span`` overlaps most, if any."""
+    best, most = None, 0
+    for n, (a, b) in enumerate(fields):
+        overlap = min(b, span[1]) - max(a, span[0])
+        if overlap > most:
+            best, most = n, overlap
+    return best
+
+
+def _text(text: str, band: Band, n: int) -> str:
+    return "".join(text[a:b] for a, b in band.parts[n])
+
+
+def _label_only(text: str, band: Band) -> bool:
+    """Text and no figure: a label's line, or a text cell's."""
+    return bool(band.fields) and all(read_cell(_text(text, band, n)).value is None for n in range(len(band.fields)))
+
+
+def _section(text: str, band: Band) -> bool:
+    return _text(text, band, len(band.fields) - 1).rstrip().endswith((":", "："))

@@ -1,0 +1,143 @@
+"""Aligned text (``pdftotext -layout``) whose cells wrap over several lines:
+an amount cut over the lines around its row's line, a label wrapped over
+three lines, a header label centred between header lines.
+
+Every table here is written for the tests, with invented figures.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import cnreport
+
+
+def at(*pieces: tuple[int, str]) -> str:
+    """One line of aligned text: each piece starts at its column."""
+    out = ""
+    for column, piece in pieces:
+        out = out.ljust(column) + piece
+    return out
+
+
+def records(text: str) -> list[tuple[object, ...]]:
+    """(mention, value, unit, subject, period, the cell's text) of every metric."""
+    return [(m.mention.text, m.mention.value, m.mention.unit, m.subject, m.period,
+             m.cell.text if m.cell is not None else None)
+            for m in cnreport.parse(text).metrics]
+
+
+# Two label columns, a year over each pair of columns, amounts cut in two:
+# the first half above the row's line, the rest below it.
+COST_TABLE = "\n".join([
+    at((60, "单位：元")),
+    "",
+    at((22, "2023 年"), (50, "2022 年")),
+    at((4, "分部"), (12, "项目"), (34, "占收入比"), (62, "占收入比"), (72, "同比增减")),
+    at((20, "金额"), (48, "金额")),
+    at((37, "重"), (65, "重")),
+    at((16, "123,456,789."), (44, "98,765,432.")),
+    at((0, "电子元件"), (10, "直接材料"), (35, "41.20%"), (63, "40.10%"), (73, "1.10%")),
+    at((26, "12"), (53, "10")),
+    at((16, "7,654,321.5")),
+    at((0, "电子元件"), (10, "直接人工"), (35, "12.30%"), (43, "6,543,210.98"), (63, "11.80%"), (73, "0.50%")),
+    at((26, "0")),
+    "",
+])
+
+
+def test_an_amount_cut_over_the_lines_around_its_row_is_read_whole() -> None:
+    got = records(COST_TABLE)
+    material, labour = "电子元件 直接材料", "电子元件 直接人工"
+    assert got == [
+        ("123,456,789.", Decimal("123456789.12"), "元", material, "2023年", "123,456,789.\n12"),
+        ("98,765,432.", Decimal("98765432.1"), "元", material, "2022年", "98,765,432.\n10"),
+        ("41.20%", Decimal("41.2"), "%", material, "2023年", "41.20%"),
+        ("40.10%", Decimal("40.1"), "%", material, "2022年", "40.10%"),
+        ("1.10%", Decimal("1.1"), "%", material, "2022年", "1.10%"),
+        ("7,654,321.5", Decimal("7654321.5"), "元", labour, "2023年", "7,654,321.5\n0"),
+        ("12.30%", Decimal("12.3"), "%", labour, "2023年", "12.30%"),
+        ("6,543,210.98", Decimal("6543210.98"), "元", labour, "2022年", "6,543,210.98"),
+        ("11.80%", Decimal("11.8"), "%", labour, "2022年", "11.80%"),
+        ("0.50%", Decimal("0.5"), "%", labour, "2022年", "0.50%"),
+    ]
+    assert all(type(r[1]) is Decimal for r in got)
+
+
+def test_the_halves_of_an_amount_are_no_numbers_of_their_own() -> None:
+    report = cnreport.parse(COST_TABLE)
+    assert [n.text for n in report.numbers] == [m.mention.text for m in report.metrics]
+    for m in report.metrics:
+        assert COST_TABLE[m.mention.start:m.mention.end] == m.mention.text
+
+
+# A narrow column: amounts cut after a comma, labels wrapped over three lines
+# (the row's line is the middle one), a section line between the rows.
+NARROW = "\n".join([
+    at((66, "单位：元")),
+    at((14, "期末余额"), (42, "期初余额")),
+    at((1, "类别"), (12, "金额"), (24, "比例"), (40, "金额"), (52, "比例")),
+    "其中：",
+    "按组合",
+    at((7, "12,345,"), (35, "11,111,")),
+    at((0, "计提坏"), (21, "100.00%"), (49, "100.00%")),
+    at((8, "678.90"), (36, "222.00")),
+    "账准备",
+    at((5, "12,345,"), (33, "11,111,")),
+    at((0, "合计"), (21, "100.00%"), (49, "100.00%")),
+    at((6, "678.90"), (34, "222.00")),
+    "",
+    "",
+])
+
+
+def test_a_narrow_column_and_a_label_wrapped_over_three_lines() -> None:
+    row = "按组合计提坏账准备"
+    assert records(NARROW) == [  # in the order they are printed: the amounts start on the line above
+        ("12,345,", Decimal("12345678.9"), "元", row, "期末", "12,345,\n678.90"),
+        ("11,111,", 11111222, "元", row, "期初", "11,111,\n222.00"),
+        ("100.00%", 100, "%", row, "期末", "100.00%"),
+        ("100.00%", 100, "%", row, "期初", "100.00%"),
+        ("12,345,", Decimal("12345678.9"), "元", "合计", "期末", "12,345,\n678.90"),
+        ("11,111,", 11111222, "元", "合计", "期初", "11,111,\n222.00"),
+        ("100.00%", 100, "%", "合计", "期末", "100.00%"),
+        ("100.00%", 100, "%", "合计", "期初", "100.00%"),
+    ]
+    assert [type(r[1]) for r in records(NARROW)[:2]] == [Decimal, int]
+
+
+def test_rows_of_one_decimal_are_never_joined() -> None:
+    # 12,345.6 could take one more digit, but the row's line below prints its own figure there
+    text = "\n".join([
+        at((0, "项目"), (14, "2023年"), (28, "2022年")),
+        at((0, "产品甲"), (12, "12,345.6"), (26, "11,000.0")),
+        at((0, "产品乙"), (13, "2,345.6"), (27, "2,000.0")),
+        at((0, "产品丙"), (19, "7"), (33, "6")),
+        "",
+    ])
+    assert [(r[0], r[1], r[3], r[4]) for r in records(text)] == [
+        ("12,345.6", Decimal("12345.6"), "产品甲", "2023年"),
+        ("11,000.0", Decimal("11000.0"), "产品甲", "2022年"),
+        ("2,345.6", Decimal("2345.6"), "产品乙", "2023年"),
+        ("2,000.0", Decimal("2000.0"), "产品乙", "2022年"),
+        ("7", 7, "产品丙", "2023年"),
+        ("6", 6, "产品丙", "2022年"),
+    ]
+
+
+def test_a_header_label_between_header_lines_and_a_header_left_of_its_figures() -> None:
+    # pdftotext prints Chinese headers left of the figures they head
+    text = "\n".join([
+        at((50, "单位：元")),
+        at((30, "期末余额")),
+        at((2, "名称")),
+        at((22, "账面余额"), (42, "坏账准备")),
+        at((0, "1 年以内"), (26, "1,234.56"), (48, "61.73")),
+        at((0, "合计"), (26, "1,234.56"), (48, "61.73")),
+        "",
+    ])
+    assert records(text) == [
+        ("1,234.56", Decimal("1234.56"), "元", "1年以内", "期末", "1,234.56"),
+        ("61.73", Decimal("61.73"), "元", "1年以内", "期末", "61.73"),
+        ("1,234.56", Decimal("1234.56"), "元", "合计", "期末", "1,234.56"),
+        ("61.73", Decimal("61.73"), "元", "合计", "期末", "61.73"),
+    ]
