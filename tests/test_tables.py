@@ -108,6 +108,37 @@ def test_unknown_scale_is_said_not_guessed() -> None:
     assert m.to_record()["scale"] == "unknown"
 
 
+def _scaled(text: str) -> list[tuple[object, ...]]:
+    return [(m.subject, m.mention.value, m.mention.unit, m.cell.scale_known if m.cell else None)
+            for m in cnreport.parse(text).metrics]
+
+
+ONE = "| 项目 | 2023年 |\n|---|---|\n| 收入 | 1,000.00 |\n"
+TWO = "| 項目 | 2023年 |\n|---|---|\n| 成本 | 800.00 |\n"
+
+
+def test_a_declaration_over_two_tables_nothing_parts_is_the_seconds() -> None:
+    # a parser lifted the declaration printed between them above both, or split one
+    # table in two: the second is counted in it, the first cannot be told
+    want = [("收入", 1000, None, False), ("成本", 800, "元", True)]
+    assert _scaled(f"单位：元\n\n{ONE}\n{TWO}") == want
+    html = ("单位：元 币种：人民币\n<html><body><table><tr><td>项目</td><td>2023年</td></tr>"
+            "<tr><td>收入</td><td>1,000.00</td></tr></table></body></html>\n\n<html><body><table>"
+            "<tr><td>項目</td><td>2023年</td></tr><tr><td>成本</td><td>800.00</td></tr></table></body></html>\n")
+    assert _scaled(html) == want
+
+
+def test_a_declaration_stays_in_force_over_tables_with_text_between() -> None:
+    assert _scaled(f"单位：元\n\n{ONE}\n说明：无\n\n{TWO}") == [("收入", 1000, "元", True), ("成本", 800, "元", True)]
+    # a piece of a header set apart as a table of its own parts nothing
+    stray = "<table><tr><td>重大变动说</td></tr><tr><td>明</td></tr></table>\n"
+    assert _scaled(f"单位：元\n{ONE}\n{stray}") == [("收入", 1000, "元", True)]
+    # a table that a page break cuts in two, and a declaration printed between two tables
+    both = [("收入", 1000, "元", True), ("成本", 800, "元", True)]
+    assert _scaled(f"单位：元\n\n{ONE}\f{TWO}") == both
+    assert _scaled(f"单位：元\n\n{ONE}\n单位：元\n{TWO}") == both
+
+
 def test_change_columns_state_a_change() -> None:
     text = ("单位：元\n| 项目 | 本报告期 | 上年同期 | 本报告期比上年同期增减(%) |\n|---|---|---|---|\n"
             "| 营业收入 | 500.00 | 400.00 | 25.00 |\n| 净利润 | 80.00 | 100.00 | -20.00 |\n"

@@ -24,6 +24,7 @@ from .columns import column_tables
 from .figures import table_metrics, table_scales
 from .grid import Placed, place
 from .html import RawTable, html_tables
+from .markup import visible
 from .pipes import pipe_tables
 from .roles import Roles, roles
 from .scale import _find_scales, scale_in_force
@@ -89,13 +90,14 @@ def read_layout(text: str, folded: str, *, entity: Optional[str] = None,
     quiet: list[tuple[int, int]] = []
     raws = _raw_tables(text)
     lines = [s for s in scales if not any(t.start <= s.start < t.end for t in raws)]
-    for raw in raws:
+    lifted = _lifted(text, raws, lines)
+    for n, raw in enumerate(raws):
         p = place(text, raw)
         if p is None:
             continue
         r = roles(p)
         inside = [s for s in scales if raw.start <= s.start < raw.end]
-        sc = table_scales(p, r, inside, scale_in_force(lines, raw.start))
+        sc = table_scales(p, r, inside, None if n in lifted else scale_in_force(lines, raw.start))
         if sc.table is not None and sc.table in inside:  # a caption line inside the table
             lines = sorted([*lines, sc.table], key=lambda s: s.start)
         page = page_of(pages, raw.start)
@@ -112,6 +114,37 @@ def read_layout(text: str, folded: str, *, entity: Optional[str] = None,
     figures = tuple((m.mention.start, m.mention.end) for m in metrics)
     return Layout(tuple(tables), tuple(scales), tuple(metrics), pages, masked, masked_folded, figures,
                   tuple(quiet))
+
+
+def _lifted(text: str, raws: Sequence[RawTable], lines: Sequence[Scale]) -> set[int]:
+    """Tables whose scale cannot be told: the first of two tables that
+    nothing printed parts, under a declaration printed just above it. A
+    parser lifts the declaration printed between two tables above both (it
+    was the second's), or split one table in two (it is both's): the
+    second is counted in it either way, the first maybe not. The second
+    must print figures, and the three stand on one page."""
+    out: set[int] = set()
+    for n in range(len(raws) - 1):
+        first, second = raws[n], raws[n + 1]
+        if _printed(text, first.end, second.start, ()):
+            continue
+        declared = scale_in_force(lines, first.start)
+        if declared is None or _printed(text, declared.start, first.start, lines) \
+                or "\f" in text[declared.start:second.start]:
+            continue  # (a table a page break cuts in two is one table, under one declaration)
+        placed = place(text, second)  # (a header's stray piece set apart is no table of figures)
+        if placed is not None and any(c.value is not None for c in placed.table.cells):
+            out.add(n)
+    return out
+
+
+def _printed(text: str, start: int, end: int, lines: Sequence[Scale]) -> bool:
+    """Something other than markup and declarations stands between ``start`` and ``end``."""
+    if start >= end:
+        return False
+    view = visible(text, start, end)
+    return any(not ch.isspace() and not any(s.start <= at < s.end for s in lines)
+               for ch, at in zip(view.text, view.offsets, strict=True))
 
 
 def _quiet(p: Placed, r: Roles) -> list[tuple[int, int]]:
