@@ -8,7 +8,8 @@ amount on the line above the row's line and the rest on the line below, at
 the same place. A line of such halves is no row of its own: its pieces are
 joined to the cells of the row's line, the halves of an amount when together
 they make one grouped figure (``123,456,789.12``), and the label lines just
-above and below such a row are the rest of its label.
+above and below such a row, as many above as below, are the rest of its
+label (lines of one width, but its last: a wrapped label fills its column).
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ Span = tuple[int, int]
 _WHOLE = regex.compile(r"[(（]?[-−－]?\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?[)）]?%?")
 # The first half of a wrapped amount: cut after a separator or inside a group.
 _CUT = regex.compile(r"[(（]?[-−－]?\d{1,3}(?:,\d{3})*(?:,\d{0,2}|\.)")
+_INDENT = 8  # columns: a field that starts further in is not a label
 _LAST_DIGIT = regex.compile(r"[(（]?[-−－]?\d{1,3}(?:,\d{3})+\.\d")  # 12,345,678.9 over 1
 
 
@@ -53,15 +55,19 @@ def unwrap(text: str, lines: list[tuple[int, list[Span]]]) -> list[Band]:
             k += 1
             continue
         row = _join(bands[k + 1], bands[k], bands[k + 2], pairs)
-        top, bottom = (out[-1] if out else None), (bands[k + 3] if k + 3 < len(bands) else None)
-        if top is not None and bottom is not None and len(out) - 1 not in joined and _label_only(text, top) \
-                and _label_only(text, bottom) and not _section(text, top) and not _section(text, bottom):
-            out.pop()  # the label lines around it: its label wrapped over three lines
-            row = _join(row, top, bottom, [])
-            k += 1
+        after = k + 3
+        widths: list[int] = []  # of the label lines taken above: a wrapped label fills its column
+        while out and after < len(bands) and len(out) - 1 not in joined \
+                and _label_line(text, out[-1]) and _label_line(text, bands[after]):
+            width = len(_text(text, out[-1], 0).strip())
+            if widths and (abs(width - widths[-1]) > 1 or not _label_alone(out[-1]) or not _label_alone(bands[after])):
+                break  # (past the first, lines of the label column only)
+            widths.append(width)
+            row = _join(row, out.pop(), bands[after], [])  # the label lines around it: its label wrapped
+            after += 1
         joined.add(len(out))
         out.append(row)
-        k += 3
+        k = after
     return out
 
 
@@ -139,8 +145,18 @@ def _text(text: str, band: Band, n: int) -> str:
 
 
 def _label_only(text: str, band: Band) -> bool:
-    """Text and no figure: a label's line, or a text cell's."""
-    return bool(band.fields) and all(read_cell(_text(text, band, n)).value is None for n in range(len(band.fields)))
+    """Text and no figure, whole or cut: a label's line, or a text cell's."""
+    cells = [_text(text, band, n) for n in range(len(band.fields))]
+    return bool(cells) and all(read_cell(c).value is None and not _CUT.fullmatch(c) for c in cells)
+
+
+def _label_line(text: str, band: Band) -> bool:
+    """A line of a label or text cell, no section's title (``其中：``)."""
+    return _label_only(text, band) and not _section(text, band)
+
+
+def _label_alone(band: Band) -> bool:
+    return len(band.fields) == 1 and band.fields[0][0] <= _INDENT
 
 
 def _section(text: str, band: Band) -> bool:
