@@ -134,12 +134,16 @@ def _aligned(text: str) -> list[RawTable]:
 
 def _between(lines: list[_Line], k: int) -> bool:
     """A line between data lines: a section, a label wrapped around a row,
-    a blank; a data line comes within the next few lines."""
+    a blank; a data line comes within the next few lines. Two blank lines,
+    or a title between blank lines, end the table."""
     for n in range(k, min(k + _GAP, len(lines))):
         if lines[n].data:
             return True
         if not lines[n].fields and n + 1 < len(lines) and not lines[n + 1].fields:
             return False  # two blank lines end a table
+        if not lines[n].fields and n + 2 < len(lines) and len(lines[n + 1].fields) == 1 \
+                and not lines[n + 2].fields:
+            return False  # so does a title set apart by blank lines (公司前5名客户资料)
     n = k  # a longer run of a statement's rows that print no figure
     while n < len(lines) and n - k < _LABEL_RUN and _row_label(lines[n]):
         n += 1

@@ -72,7 +72,7 @@ def table_scales(p: Placed, r: Roles, declared: Sequence[Scale], in_force: Optio
             continue
         c = t.cells[i]
         above = max((k for k in data if k < c.row), default=None)
-        if c.row in data and c.column in r.labels:
+        if c.row in data and (c.column in r.labels or (r.labels and c.column < r.labels[0])):
             for k in range(c.row, c.row + c.rowspan):
                 rows[k] = attrs.evolve(s, where="row")
         elif c.column in r.labels and c.row >= r.header_rows and above is not None:

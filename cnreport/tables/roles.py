@@ -297,7 +297,19 @@ def _row_label(p: Placed, r: int, labels: tuple[int, ...]) -> Optional[str]:
     """The first label cell of row ``r`` that is the row's own (a cell that
     spans several rows groups them: it is a parent)."""
     own = _label_cells(p, r, labels)
-    return own[1] if own[1] is not None else (own[0][-1] if own[0] else None)
+    if own[1] is not None or own[0]:
+        return own[1] if own[1] is not None else own[0][-1]
+    return _before_labels(p, r, labels)
+
+
+def _before_labels(p: Placed, r: int, labels: tuple[int, ...]) -> Optional[str]:
+    """Text in a column before the labels (序号), for a row that prints its
+    label there: 合计 under the numbers of the rows, or a row set out of line."""
+    for k in range(labels[0] if labels else 0):
+        i = p.at(r, k)
+        if i is not None and p.readings[i].value is None and not p.table.cells[i].nil and p.table.cells[i].text:
+            return clean_label(p.table.cells[i].text)
+    return None
 
 
 def _label_cells(p: Placed, r: int, labels: tuple[int, ...]) -> tuple[list[str], Optional[str]]:
@@ -308,8 +320,8 @@ def _label_cells(p: Placed, r: int, labels: tuple[int, ...]) -> tuple[list[str],
             continue
         c = p.table.cells[i]
         text = clean_label(c.text)
-        if not text or _SKIP.match(text):
-            continue
+        if not text or c.nil or _SKIP.match(text):
+            continue  # (a dash in a label column names nothing)
         if c.rowspan > 1:
             groups.append(text)
         else:
