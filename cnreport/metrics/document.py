@@ -36,7 +36,8 @@ PREFIX_TAG = "pre"  # the tag of a measure's prefix (净, 总, 每股, 平均每
 # and re scans a character class about twice as fast)
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")  # (；joins the clauses of one sentence)
 CLAUSE_STOPS = frozenset("，,：:；;（）()“”\"《》【】[]…—")
-_LEAD_STOP = re.compile(r"[，,：:；;。！？!?\n]")
+# (a full-width space between two words parts a headline: 新品上线　某公司营收…)
+_LEAD_STOP = re.compile(r"[，,：:；;。！？!?\n]|(?<=\S)\u3000(?=\S)")
 _LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9&+._-]*|[0-9]+")
 
 

@@ -158,7 +158,8 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
         if w in lex.sources:
             return None  # 国家统计局数据显示，…: a source, not whom the figure is about
         if _ends_name(doc, tok, tokens, end) and not (
-                not tokens and tok[1] - tok[0] == 1 and _coined_before_ending(doc, k, end)):
+                tok[1] - tok[0] == 1 and all(b - a == 1 for a, b, _ in tokens)
+                and _coined_before_ending(doc, tokens[0][0] if tokens else k, end)):
             named_by_place = lex.roles.get(w) == "period"
             if w in g.set("subsidiary") and tokens:
                 # 富邦金控旗下台北富邦银行: the figures are the subsidiary's
@@ -264,6 +265,7 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
         places += 1
     if 0 < places < len(tokens) and all(t[2] not in _PROPER_TAGS for t in tokens[places:]) \
             and not (len(tokens) == places + 1 and tokens[-1][1] - tokens[-1][0] == 1) \
+            and not _place_and_trade(doc, tokens) \
             and f[start:k] not in vocab.org_set() and not f[start:k].endswith(vocab.name_forms()):
         # 印尼 + 大多数人, 重庆 + 农业资源, 广东江门 + 智慧路灯: a place and
         # then common nouns: the place is the name, the nouns what it has
@@ -280,7 +282,7 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
         return None
     name = f[start:k]
     if sum(ch.isalpha() for ch in name) < 2 or name.lower() in vocab.not_names() or "、" in name \
-            or "<" in name or ">" in name \
+            or "<" in name or ">" in name or _digit_inside(name) \
             or f[tokens[0][0]:tokens[0][1]] in lex.owners:
         return None  # ###, 3Q, EBITDA, 珠宝、钟表, 董事会宣派, <html><body>: no names
     if len(tokens) == 2 and f[tokens[0][0]:tokens[0][1]] in lex.scope \
@@ -293,6 +295,25 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
             or not (named_by_place and not _common_noun(doc, name, tokens) or looks_like_name(name, tokens)):
         return None
     return start, k, doc.text[start:k]
+
+
+def _digit_inside(name: str) -> bool:
+    """Whether a digit stands between two Chinese characters (連8紅, 第3季):
+    a count or an ordinal read as a word, not a name."""
+    return any(ch.isdigit() and name[i - 1] > "\u2e7f" and name[i + 1] > "\u2e7f"
+               for i, ch in enumerate(name[1:-1], 1))
+
+
+def _place_and_trade(doc: Document, tokens: list[Token]) -> bool:
+    """Whether ``tokens`` are a place without its administrative word and a
+    trade word (晋北 + 能源, 青岛 + 啤酒): a company named after where it
+    began, not the place's trade (江苏省 + 汽车, 全国 + 银行)."""
+    f = doc.folded
+    if len(tokens) != 2:
+        return False
+    place, trade = f[tokens[0][0]:tokens[0][1]], f[tokens[1][0]:tokens[1][1]]
+    return trade in doc.lex.endings and place not in doc.lex.scope \
+        and place[-1] not in vocab.grammar().set("admin_end")
 
 
 def _common_noun(doc: Document, name: str, tokens: list[Token]) -> bool:

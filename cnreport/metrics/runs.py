@@ -37,7 +37,9 @@ def right(doc: Document, pos: int, limit: int, hops: int = 0, counted: bool = Fa
     """The noun run after ``pos``; ``counted`` when a count's measure word
     ends just before it (31个生产基地: what is counted follows)."""
     f = doc.folded
-    while pos < limit and f[pos] in " \u3000":
+    # (a space between the figure and its noun, as some texts print them; a
+    # full-width one parts a headline: 流水破3亿　某公司…)
+    if pos < limit and f[pos] == " ":
         pos += 1
     after_de = pos < limit and f[pos] == "的"
     if after_de:
