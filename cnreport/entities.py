@@ -176,6 +176,25 @@ def canonical_form(name: str) -> str:
     return f
 
 
+def common_name(name: str) -> str:
+    """``name`` without its registered legal form, as a text calls the
+    company when it does not name it in full (港华新能源控股有限公司 →
+    港华新能源, Sainsbury's plc → Sainsbury's); other names unchanged."""
+    f = fold(name)
+    for form in _registered_forms():
+        if f.endswith(form) and len(f) >= len(form) + 2:
+            return name[:len(f) - len(form)].rstrip()
+    return name
+
+
+@lru_cache(maxsize=1)
+def _registered_forms() -> tuple[str, ...]:
+    """The legal forms that only a registered name carries (有限公司 and the
+    forms that end with it, Ltd., plc), longest first: 集团 and 控股 stay."""
+    forms = (fold(w) for w in loaders.legal_forms())
+    return tuple(sorted((w for w in forms if "有限" in w or w.isascii()), key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _place_forms() -> tuple[str, ...]:
     return tuple(sorted((_match_form(w) for w in loaders.place_forms()), key=len, reverse=True))

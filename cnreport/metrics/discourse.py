@@ -26,7 +26,7 @@ from typing import Literal, Optional
 import attrs
 import regex
 
-from ..entities import Entities, builtin, canonical_form
+from ..entities import Entities, builtin, canonical_form, common_name
 from ..lexicon import loaders
 from ..model import Section
 from ..normalize import fold
@@ -39,6 +39,9 @@ __all__ = ["Discourse", "NameKind", "Named"]
 
 NameKind = Literal["company", "bank", "place", "person", "other"]
 
+_COMMON_TAGS = frozenset({"n", "v", "vn"})
+# The longest run of places a registered name opens with (宜兰县苏澳镇).
+_PLACE_PREFIX = 9
 # How far back the discourse is searched for a topic or an antecedent.
 _TOPIC_SENTENCES = 12
 _TOPIC_REACH = 3000
@@ -368,6 +371,29 @@ class Discourse:
         return next((self.doc.text[k:k + len(short)] for short, long in self.declared.items()
                      if fold(long) == folded and (k := self.doc.folded.find(short)) >= 0), name)
 
+    def called(self, name: str) -> str:
+        """What a text calls an organisation it named in full elsewhere:
+        its declared short name, else the name without its legal form and
+        the places it is registered in (宜兰县苏澳镇 + 白米社区合作社,
+        深圳市 + 某某科技; 重庆农村商业银行 keeps its place, which has no
+        administrative word)."""
+        short = self.short_name(name)
+        return short if short != name else self._unregistered(name)
+
+    def _unregistered(self, name: str) -> str:
+        name = common_name(name)
+        f = fold(name)
+        admin = vocab.grammar().set("admin_end")
+        forms = vocab.name_forms() + vocab.entity_words("ending")
+        cut = 0
+        for k in range(2, min(len(f), _PLACE_PREFIX)):
+            # (an administrative character that ends a common word is no
+            # place's: 白米社区 + 合作社)
+            if f[k] in admin and self.doc.tags.get(f[k - 1:k + 1]) not in _COMMON_TAGS \
+                    and len(f) - k - 1 >= 4 and f.endswith(forms):
+                cut = k + 1
+        return name[cut:]
+
     def key(self, name: str, entities: Optional[Entities]) -> Optional[str]:
         """The entity key of a name: the caller's or the library's key of the
         name or of the long name it is declared short for, else the
@@ -378,7 +404,8 @@ class Discourse:
                 return entities.key(candidate)
             if builtin().key(candidate) is not None:
                 return builtin().key(candidate)
-        return canonical_form(long if long is not None else name)
+        # (the same key for a company's registered name and what the text calls it)
+        return canonical_form(self._unregistered(long if long is not None else name))
 
 
 def doc_count(doc: Document, n: Named) -> int:

@@ -32,6 +32,7 @@ __all__ = ["EntityReading", "read_entity"]
 _ANAPHOR_CLAUSES = 3
 _OBJECT_REACH = 12
 _CLAUSE_RULES = frozenset({"clause", "front", "respective", "bracket", "alone", "holder", "restated"})
+_WRITTEN_RULES = _CLAUSE_RULES | {"sentence", "named", "object"}
 
 
 @attrs.frozen
@@ -56,7 +57,11 @@ def read_entity(doc: Document, disc: Discourse, m: NumberMention, s_start: int, 
         return EntityReading(None, None, rule, span)
     if any(w == fold(text) for w, _ in _anaphora().get(fold(text)[:1], ())):
         return EntityReading(text, None, rule, span)  # 全省 unnamed: no key joins it with another text's
-    text = disc.short_name(text)  # (the text's own short name, where it declares one)
+    # a name written at the figure stays as written; one the discourse
+    # supplies is the name the text calls it by (its declared short name,
+    # or the name without its legal form: 公司 → 港华新能源, not 港华新能源控股有限公司)
+    written = rule in _WRITTEN_RULES and span is not None and doc.text[span[0]:span[1]] == text
+    text = disc.short_name(text) if written else disc.called(text)  # (我们 is written, its organisation not)
     return EntityReading(text, disc.key(text, entities), rule, span)
 
 
