@@ -354,8 +354,26 @@ class Discourse:
             for k in range(a, b - 1):
                 word = self.doc.folded[k:k + 2]
                 if word in regions:
-                    return Named(k, k + 2, self.doc.text[k:k + 2], "place", False)
+                    return self._place_ending(word[-1]) or Named(k, k + 2, self.doc.text[k:k + 2], "place", False)
         return None
+
+    def _place_ending(self, admin: str) -> Optional[Named]:
+        """The one place the text names with the administrative word of a
+        region word (我省 → 安徽省, where the text names that province
+        alone, as its statistics office's name does: 安徽省统计局)."""
+        if admin not in vocab.grammar().set("admin_end"):
+            return None
+        f = self.doc.folded
+        found: dict[str, Named] = {}
+        k = f.find(admin)
+        while k >= 0 and len(found) < 2:
+            for n in (3, 2):
+                place = f[k - n:k] if k >= n else ""
+                if place and (place in vocab.places() or self.doc.tags.get(place) == "ns"):
+                    found.setdefault(place, Named(k - n, k + 1, self.doc.text[k - n:k + 1], "place", False))
+                    break
+            k = f.find(admin, k + 1)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def key_of(self, name: str) -> str:
         """The form that joins a name's long and short forms in this text

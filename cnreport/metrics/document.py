@@ -186,6 +186,8 @@ class Document:
             return "n"
         if role == "prefix":
             return PREFIX_TAG
+        if role == "goods":
+            return "n"  # (甲醇 is nz, 冰淇淋 nr to the dictionary: no one's name)
         if role is not None and role != "brand":
             return "d"
         alone = self._alone.get(word)

@@ -90,7 +90,9 @@ def _before_clause_verb(doc: Document, tokens: list[Token]) -> list[Token]:
 
 def _measure_word(doc: Document, tok: Token) -> bool:
     w = doc.word(tok)
-    return w in doc.aliases or w[-1:] in vocab.grammar().set("measure_last") or w in vocab.context_words()
+    # (a word that narrows a measure is none: 流水 + 来自 + 海外市场 ends at the verb)
+    return w in doc.aliases or w[-1:] in vocab.grammar().set("measure_last") \
+        or vocab.context_words().get(w) not in (None, "prefix", "goods")
 
 
 def _named_after(doc: Document, tok: Token, tokens: list[Token], limit: int, after_de: bool,
