@@ -39,7 +39,29 @@ def form_names(doc: Document, s_start: int, s_end: int) -> list[tuple[int, int]]
     for m in _LATIN_NAME.finditer(doc.text, s_start, s_end):
         if len(m.group()) > 1 and m.group().lower() not in vocab.not_names() and m.group().lower() not in doc.aliases:
             found.append((m.start(), m.end()))
+            translated = _translated_before(doc, m.start(), m.end(), s_start)
+            if translated is not None:
+                found.append(translated)
     return found
+
+
+def _translated_before(doc: Document, a: int, b: int, s_start: int) -> Optional[tuple[int, int]]:
+    """The Chinese name a bracketed Latin name follows (森宝利（Sainsbury's）,
+    全球公民音乐节 (Global Citizen Festival)): the words before the bracket
+    name what the Latin does. Not a person's (珍娜·杰克森 (Janet Jackson))."""
+    f = doc.folded
+    if a == 0 or f[a - 1] not in "(（" or f[b:b + 1] not in ")）" or f[a:b].isupper():
+        return None  # (年度经常性收入（ARR）: a measure's letters)
+    end = a - 1
+    while end > s_start and f[end - 1] == " ":
+        end -= 1
+    start = _name_back(doc, end, max(s_start, end - _LONGEST_FORM_NAME))
+    if start is None or end - start < 2 or "·" in f[start:end] or not f[start].isalpha() or f[start].isascii():
+        return None
+    inside = doc.forward(start - 1, end) if start > s_start else None
+    if inside is not None and inside[1] > start:
+        return None  # (绿洲守 + 护联盟: not where a word of the name starts)
+    return start, end
 
 
 def _proper(doc: Document, a: int, b: int) -> bool:

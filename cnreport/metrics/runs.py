@@ -161,10 +161,28 @@ def _past_gap(doc: Document, pos: int, limit: int) -> int:
                 tok = doc.backward(pos, limit)
             gap += 1
             continue
+        note = _note_before(doc.folded, pos, limit)
+        if note is not None:
+            pos, gap = note, gap + 1  # 年度经常性收入（ARR）达到…: the measure's note
+            continue
         if tok is None or (tok[2] not in _GAP_TAGS and tok[2] != PREFIX_TAG):
             break  # (a prefix here belongs to the verb or the figure: 净减少, 每股12元)
         pos, gap = tok[0], gap + 1
     return pos
+
+
+def _note_before(f: str, pos: int, limit: int) -> Optional[int]:
+    """Where a short bracketed note that ends at ``pos`` opens (（ARR）,
+    (GMV)), if one does: letters or words, no figure."""
+    if pos - 1 <= limit or f[pos - 1] not in ")）":
+        return None
+    a = max(f.rfind("(", limit, pos - 1), f.rfind("（", limit, pos - 1))
+    if a < 0 or pos - a > _LONGEST_NOTE or any(ch.isdigit() or ch in "(（" for ch in f[a + 1:pos - 1]):
+        return None
+    return a if a > limit else None
+
+
+_LONGEST_NOTE = 14
 
 
 def _past_per_unit(doc: Document, pos: int, limit: int) -> int:
