@@ -73,12 +73,13 @@ def named_alone(doc: Document, m: NumberMention, s_start: int, org: Optional[str
 def opens_with_period(doc: Document, pos: int, s_start: int) -> bool:
     """Whether the clause around ``pos`` opens with a period word: with
     no subject of its own, it goes on with the measure before
-    (…，去年同期为9.24亿元)."""
+    (…，去年同期为9.24亿元); so does one that opens with a time word
+    that names no period (…，首度突破3万美元)."""
     f = doc.folded
     c = doc.clause_at(pos, s_start)
     while c < pos and f[c] in " \u3000":
         c += 1
-    return doc.period_word_at(c, pos) > 0
+    return doc.period_word_at(c, pos, when=True) > 0
 
 
 def in_part_clause(doc: Document, pos: int, s_start: int) -> bool:
