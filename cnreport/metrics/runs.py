@@ -125,8 +125,8 @@ def left(doc: Document, pos: int, limit: int, links: frozenset[str] = _LINK_TAGS
         if pos in doc.mention_end:
             break
         tok = doc.backward(pos, limit)
-        if tok is None or (tok[2] == "uj"):
-            break
+        if tok is None or (tok[2] == "uj") or (tokens and doc.folded[tok[0]:tok[1]] in doc.lex.announces):
+            break  # (董事会建议派发 + 末期股息: who declares it is not what is measured)
         if tokens and tok[2] == "d" and _noun_verb(doc, doc.folded[tok[0]:tok[1]]):
             tok = tok[0], tok[1], "v"  # 合约 + 销售 + 面积: inside a noun run, a verb that names an action links
         tokens.append(tok)
