@@ -13,7 +13,7 @@ from . import vocab
 from .document import CLAUSE_STOPS, Document
 from .runs import Span, left
 
-__all__ = ["NO_OWNER", "share_owner", "share_without_owner"]
+__all__ = ["NO_OWNER", "share_basis", "share_owner", "share_without_owner"]
 
 
 _LEAD_STOPS_SET = frozenset("，,：:；;。！？!?\n")
@@ -55,6 +55,20 @@ def share_owner(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]
     if before > s_start and doc.folded[before] in "，," and before not in doc.mention_end:
         owner = left(doc, before, s_start)
     return owner or NO_OWNER
+
+
+def share_basis(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]:
+    """Y of X占Y的N%: the measure the share is taken of (南山区占全市面积的8%
+    → 全市面积), which is what the figure measures when X is a name."""
+    f = doc.folded
+    if m.kind not in ("percent", "fraction") or not f.endswith("的", max(s_start, m.start - 1), m.start):
+        return None
+    head = f[max(s_start, m.start - _SHARE_REACH):m.start]
+    words = vocab.grammar().words("share_verb")
+    k, word = max((head.rfind(w), w) for w in words)
+    if k < 0 or any(c in CLAUSE_STOPS or c in _LEAD_STOPS_SET for c in head[k:]):
+        return None
+    return left(doc, m.start - 1, m.start - len(head) + k + len(word))
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from .document import NOUN_TAGS, Document, is_time, quarters
 from .names import Name, entity_before, lead_name, split_front
 from .respective import name_list, respective_name, respective_part
 from .runs import Span, is_name, left, opening_nouns, right
-from .share import NO_OWNER, share_owner
+from .share import NO_OWNER, share_basis, share_owner
 
 __all__ = ["Reading", "Span", "subject"]
 
@@ -81,6 +81,12 @@ def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Opti
     if front_entity is not None and (lead is None or lead[1] <= doc.clause_at(a, s_start)):
         # (而饿了么营收: nearer than the name of an earlier clause)
         entity, entity_span, entity_rule = front_entity, (front, front + len(front_entity)), "front"
+    if a >= b and rule == "share":
+        # 南山区占全市面积的8%: the name's share of the measure after 占
+        basis = share_basis(doc, m, s_start)
+        trimmed = _trimmed(doc, basis) if basis is not None else None
+        if trimmed is not None:
+            a, b = split_front(doc, trimmed[0], trimmed[1])[0], trimmed[1]
     if a >= b:
         return Reading(None, None, rule, entity, entity_span, entity_rule, market)
     head = _measure_head(doc, a, b)
