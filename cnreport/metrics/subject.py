@@ -15,7 +15,7 @@ import attrs
 
 from ..model import NumberMention
 from . import vocab
-from .document import NOUN_TAGS, Document, is_time, quarters
+from .document import NOUN_TAGS, Document, Token, is_time, quarters
 from .names import Name, entity_before, lead_name, split_front
 from .respective import name_list, respective_name, respective_part
 from .runs import Span, is_name, left, opening_nouns, right
@@ -107,6 +107,18 @@ def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Opti
     return Reading(doc.text[a:b], (a, b), rule, entity, entity_span, entity_rule, market)
 
 
+def _action_measured(doc: Document, before: Optional[Token], s_start: int) -> Optional[Span]:
+    """The action a figure measures where a verb of achieving stands before
+    it (实现 + 销售 + 287亿元, 完成 + 交付 + 2万辆): the action is the
+    measure, not a verb between a subject and its figure."""
+    if before is None or before[1] - before[0] < 2 or doc.lex.roles.get(doc.folded[before[0]:before[1]]) != "verb":
+        return None
+    link = doc.backward(before[0], s_start)
+    if link is None or doc.lex.roles.get(doc.folded[link[0]:link[1]]) != "link" or link[1] - link[0] < 2:
+        return None
+    return before[0], before[1]
+
+
 def _is_place(doc: Document, a: int, b: int) -> bool:
     word = doc.folded[a:b]
     # (a place of the table, or a name the dictionary tags as one; not 城市, 海外)
@@ -182,6 +194,9 @@ def _span(doc: Document, m: NumberMention, s_start: int, s_end: int) -> tuple[Op
     ``after`` (the noun it counts), ``respective`` (a part of a list)."""
     f = doc.folded
     before = doc.backward(m.start, s_start)
+    acted = _action_measured(doc, before, s_start)
+    if acted is not None:
+        return acted, "before"
     if m.start > s_start and f[m.start - 1] in "(（" and f[m.end:m.end + 1] in (")", "）"):
         # 日本(22.3%), 長實（30%）: the figure is the name's, and the name
         # is nouns only (收入主要来自中国内地（68%）: 中国内地)
