@@ -283,7 +283,7 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
     name = f[start:k]
     if sum(ch.isalpha() for ch in name) < 2 or name.lower() in vocab.not_names() or "、" in name \
             or "<" in name or ">" in name or _digit_inside(name) \
-            or name.endswith(vocab.grammar().words("event_end")) \
+            or any(w in name for w in vocab.grammar().words("event_end")) \
             or f[tokens[0][0]:tokens[0][1]] in lex.owners:
         return None  # ###, 3Q, EBITDA, 珠宝、钟表, 董事会宣派, <html><body>: no names
     if len(tokens) == 2 and f[tokens[0][0]:tokens[0][1]] in lex.scope \
