@@ -40,6 +40,7 @@ __all__ = ["Discourse", "NameKind", "Named"]
 NameKind = Literal["company", "bank", "place", "person", "other"]
 
 _COMMON_TAGS = frozenset({"n", "v", "vn"})
+_EVENT_REACH = 6  # how far after a name the word of an event may end (亚洲 + 金融风暴)
 # The longest run of places a registered name opens with (宜兰县苏澳镇).
 _PLACE_PREFIX = 9
 # How far back the discourse is searched for a topic or an antecedent.
@@ -150,7 +151,8 @@ class Discourse:
                 # 我们的…: the speaker's organisation opens it (kept by sentence, read once)
                 self._spoken.setdefault(s_start, {})[name[0]] = name[2]
         for m in self._known.finditer(doc.folded, s_start, s_end, overlapped=True):
-            spans.setdefault((m.start(), m.end()), m.start() in openings)
+            if not _names_event(doc.folded, m.end(), s_end):
+                spans.setdefault((m.start(), m.end()), m.start() in openings)
         for a, b in form_names(doc, s_start, s_end):
             spans.setdefault((a, b), a in openings)
         found = [n for n in _outermost(doc, spans, self.declared) if n.text not in self.speakers]
@@ -453,6 +455,14 @@ def _outermost(doc: Document, spans: dict[tuple[int, int], bool], declared: dict
         reach = b
         found.append(Named(a, b, doc.text[a:b], _kind(doc, a, b), spans[(a, b)]))
     return found
+
+
+def _names_event(f: str, end: int, limit: int) -> bool:
+    """Whether the name ending at ``end`` opens an event's name (亚洲 +
+    金融风暴, 中美 + 贸易战): it says which event, not whom a figure is about."""
+    after = f[end:min(limit, end + _EVENT_REACH)]
+    return any(k >= 0 and (k == 0 or after[:k].isalpha())
+               for k in (after.find(w) for w in vocab.grammar().words("event_end")))
 
 
 def _appositive(between: str) -> bool:

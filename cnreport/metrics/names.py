@@ -247,6 +247,8 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
     None when they make no name."""
     f = doc.folded
     lex = doc.lex
+    if any(w in f[start:k] for w in vocab.grammar().words("event_end")):
+        return None  # 中美贸易战, 亚洲金融风暴: an event, not whom the figures are about (nor its place)
     # 平安银行不良贷款率: the name ends with its company word
     last_ending = max((b for a, b, _ in tokens if f[a:b] in lex.endings and b - start >= 3), default=None)
     if last_ending is not None and last_ending - start >= k - last_ending:
@@ -283,7 +285,6 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
     name = f[start:k]
     if sum(ch.isalpha() for ch in name) < 2 or name.lower() in vocab.not_names() or "、" in name \
             or "<" in name or ">" in name or _digit_inside(name) \
-            or any(w in name for w in vocab.grammar().words("event_end")) \
             or f[tokens[0][0]:tokens[0][1]] in lex.owners:
         return None  # ###, 3Q, EBITDA, 珠宝、钟表, 董事会宣派, <html><body>: no names
     if len(tokens) == 2 and f[tokens[0][0]:tokens[0][1]] in lex.scope \
