@@ -73,9 +73,12 @@ class Company:
 
     def __init__(self, rng: random.Random, n: int) -> None:
         word, trade = _WORDS[n % len(_WORDS)], _TRADES[(n // len(_WORDS)) % len(_TRADES)]
-        suffix = ("", "") if n < len(_WORDS) * len(_TRADES) else (str(n // (len(_WORDS) * len(_TRADES))),) * 2
-        self.simplified = word[0] + trade[0] + suffix[0]
-        self.traditional = word[1] + trade[1] + suffix[1]
+        # past the first 250 names, another word before the name (海岳星云科技):
+        # a name is all Chinese, as a reader takes names
+        rounds = n // (len(_WORDS) * len(_TRADES))
+        lead = ("", "") if rounds == 0 else _WORDS[(n + rounds) % len(_WORDS)]
+        self.simplified = lead[0] + word[0] + trade[0]
+        self.traditional = lead[1] + word[1] + trade[1]
         base = rng.randint(2_000, 900_000) * 100_000  # 2亿 to 900亿
         self.figures: dict[int, tuple[int, int, int, int]] = {}
         for year in range(2010, 2030):
