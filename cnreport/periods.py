@@ -219,10 +219,28 @@ def _take_duration(parts: _Parts, m: NumberMention) -> bool:
     if parts.first and units.duration[unit] == ("M", 1):
         parts.month, parts.last_month = 1, n
         return True
+    if parts.until and parts.month is not None and units.duration[unit] == ("M", 1) and 1 <= n <= parts.month:
+        # 截至2024年6月30日止六个月: the months that end at the date
+        _months(parts, parts.month - n + 1, parts.month)
+        return True
     if parts.past is not None or fold(m.text).startswith(units.past):
         parts.past = (n, unit)
         return True
     return False  # 两年, 三年前: a length of time, not a calendar period
+
+
+def _months(parts: _Parts, first: int, last: int) -> None:
+    """Make ``parts`` the months ``first`` to ``last`` of its year, as a half,
+    a quarter or the first quarters where they are one."""
+    parts.until, parts.point, parts.day, parts.month = False, None, None, None
+    if (first, last) in ((1, 6), (7, 12)):
+        parts.half = last // 6
+    elif last % 3 == 0 and last - first == 2:
+        parts.quarter = last // 3
+    elif first == 1 and last % 3 == 0 and last < 12:
+        parts.first_quarters = last // 3
+    elif (first, last) != (1, 12):
+        parts.month, parts.last_month = first, last
 
 
 def _take_word(parts: _Parts, word: str, seen_time: bool) -> None:
