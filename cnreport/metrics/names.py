@@ -26,6 +26,7 @@ _LEAD_REACH = 80
 _LONGEST_NAME = 16
 _MAX_RUN = 8
 _COMMON_TAGS = frozenset({"n", "vn", "an", "a", "b", "v", "j", "l"})
+_COINED_TAGS = frozenset({"g", "n", "ng", "nr", "nz", "x", "zg"})  # a character alone in a coined name
 _PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz", "nrt", "nrfg", "eng"})
 _FUNCTION_TAGS = frozenset({"c", "cc", "p", "uj", "ul", "u", "y", "m"})
 _NAME_ENDING_ROLES = frozenset({"period", "up", "down", "basis", "link", "verb"})
@@ -290,13 +291,22 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
     if len(tokens) == 2 and f[tokens[0][0]:tokens[0][1]] in lex.scope \
             and f[tokens[1][0]:tokens[1][1]] in lex.endings:
         return None  # 中国公司, 全球银行: a kind, not a name
-    if tokens[0][2] in ("r", "f", "d", "m") or name in lex.owners or name in lex.scope or name in lex.endings \
+    if (tokens[0][2] in ("r", "f", "d", "m") and not _coined(doc, tokens)) \
+            or name in lex.owners or name in lex.scope or name in lex.endings \
             or (f[tokens[0][0]:tokens[0][1]] in lex.scope and name not in vocab.org_set()
                 and not name.endswith(vocab.entity_words("ending"))
                 and not looks_like_name(f[tokens[1][0]:k], tokens[1:])) \
             or not (named_by_place and not _common_noun(doc, name, tokens) or looks_like_name(name, tokens)):
         return None
     return start, k, doc.text[start:k]
+
+
+def _coined(doc: Document, tokens: list[Token]) -> bool:
+    """Whether ``tokens`` are two characters of a coined name and a trade
+    word (中 + 宸 + 地产, 上 + 禾 + 科技), the first of them a locative or an
+    adverb alone: a company's name, not 中 + a kind of business."""
+    return len(tokens) == 3 and tokens[0][2] in ("f", "d") and all(b - a == 1 for a, b, _ in tokens[:2]) \
+        and tokens[1][2] in _COINED_TAGS and doc.folded[tokens[2][0]:tokens[2][1]] in doc.lex.endings
 
 
 def _digit_inside(name: str) -> bool:

@@ -98,6 +98,13 @@ def _stated(doc: Document, metrics: list[Metric], pos: int) -> Optional[tuple[st
     return None
 
 
+def _names(disc: Discourse, span: tuple[int, int]) -> bool:
+    """Whether a line's label is a name (恒岳新能源：10月…): whose the line's
+    figures are, not what they measure."""
+    s_start = disc.doc.sentence(span[0])[0]
+    return any(n.start == span[0] and n.end == span[1] for n in disc.names_in(s_start))
+
+
 def _tied(doc: Document, reason: Reason, metric: Metric) -> bool:
     """Whether a figure's period is tied to it by 的 (由去年底的1.85%): the
     figure's own time, which later figures do not take."""
@@ -119,7 +126,8 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
     if reading.subject is None or reading.subject_rule == "before" and _one_word(doc, reading):
         label = line_label(doc, m)
         if label is not None and not (section is not None and section.speaker is not None
-                                      and doc.folded.rfind("\n", 0, m.start) < section.start):
+                                      and doc.folded.rfind("\n", 0, m.start) < section.start) \
+                and not _names(disc, label):
             reading = attrs.evolve(reading, subject=doc.text[label[0]:label[1]], subject_span=label,
                                    subject_rule="label")
     if reading.subject is None:
