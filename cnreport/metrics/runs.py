@@ -39,7 +39,8 @@ def right(doc: Document, pos: int, limit: int, hops: int = 0, counted: bool = Fa
     f = doc.folded
     # (a space between the figure and its noun, as some texts print them; a
     # full-width one parts a headline: 流水破3亿　某公司…)
-    if pos < limit and f[pos] == " ":
+    spaced = pos < limit and f[pos] == " "
+    if spaced:
         pos += 1
     after_de = pos < limit and f[pos] == "的"
     if after_de:
@@ -69,8 +70,22 @@ def right(doc: Document, pos: int, limit: int, hops: int = 0, counted: bool = Fa
             return None  # 24480元居全国…: a verb after the figure names nothing it counts
         tokens.append(tok)
         pos = tok[1]
+    if spaced and _opens_statement(doc, tokens):
+        return None  # 净利润增长9.6% 不良率降至1.02%: a headline's next part
     # read forwards, a prefix before the noun stays (受访 + 企业)
     return _noun_run(_before_clause_verb(doc, tokens), _LINK_TAGS | {"uj", PREFIX_TAG}, NOUN_TAGS | {PREFIX_TAG})
+
+
+def _opens_statement(doc: Document, tokens: list[Token]) -> bool:
+    """Whether nouns and then a verb of change or of a level follow: a
+    statement of its own (不良率 + 降至…), not the noun a figure counts."""
+    seen_noun = False
+    for tok in tokens:
+        if tok[2] in NOUN_TAGS:
+            seen_noun = True
+        elif seen_noun and doc.lex.roles.get(doc.word(tok)) in _STATEMENT_ROLES:
+            return True
+    return False
 
 
 def _before_clause_verb(doc: Document, tokens: list[Token]) -> list[Token]:
@@ -183,6 +198,7 @@ def _note_before(f: str, pos: int, limit: int) -> Optional[int]:
 
 
 _LONGEST_NOTE = 14
+_STATEMENT_ROLES = frozenset({"up", "down", "link", "verb"})
 
 
 def _past_per_unit(doc: Document, pos: int, limit: int) -> int:
