@@ -250,6 +250,8 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
     lex = doc.lex
     if any(w in f[start:k] for w in vocab.grammar().words("event_end")):
         return None  # 中美贸易战, 亚洲金融风暴: an event, not whom the figures are about (nor its place)
+    if f[start] in vocab.grammar().set("determiner"):
+        return None  # 各县市中, 每家门店: a determiner opens no name
     # 平安银行不良贷款率: the name ends with its company word
     last_ending = max((b for a, b, _ in tokens if f[a:b] in lex.endings and b - start >= 3), default=None)
     if last_ending is not None and last_ending - start >= k - last_ending:
