@@ -99,11 +99,10 @@ _SCALE_SENTENCES = {
 }
 
 
-@pytest.mark.parametrize("row", [r for r in table("scales.tsv", 4) if r[0] in _SCALE_SENTENCES],
-                         ids=lambda r: f"{r[0]}-{r[1]}")
-def test_scale_grammar_row_declares_a_scale(row: object) -> None:
+@pytest.mark.parametrize(("kind", "word"), [(r.cells[0], r.cells[1]) for r in table("scales.tsv", 4)
+                                             if r[0] in _SCALE_SENTENCES])
+def test_scale_grammar_row_declares_a_scale(kind: str, word: str) -> None:
     from cnreport.tables import find_scales, scale_in_force
-    kind, word = row.cells[:2]  # type: ignore[attr-defined]
     text = _SCALE_SENTENCES[kind].format(word) + "营业收入 1,026.53"
     found = scale_in_force(find_scales(text), len(text))
     assert found is not None and (found.factor, found.currency) == (1000, "HKD")
@@ -135,10 +134,9 @@ _LABELS = {
 }
 
 
-@pytest.mark.parametrize("row", table("table_words.tsv", 3), ids=lambda r: f"{r[1]}-{r[0]}")
-def test_table_word_row(row: object) -> None:
+@pytest.mark.parametrize(("role", "word"), [(r.cells[1], r.cells[0]) for r in table("table_words.tsv", 3)])
+def test_table_word_row(role: str, word: str) -> None:
     from cnreport.tables import header_period, read_cell
-    word, role = row.cells[:2]  # type: ignore[attr-defined]
     if role in _LABELS:
         form, unit = _LABELS[role]
         label = f"Gross {word}" if word.isascii() and word[0].isalpha() else form.format(word)

@@ -43,10 +43,23 @@ def generate(jobs: int) -> None:
     from mutmut.utils.file_utils import copy_also_copy_files, copy_src_dir, setup_source_paths
     set_mutant_under_test("mutant_generation")
     os.makedirs("mutants", exist_ok=True)
+    refresh_data()
     copy_src_dir()
     copy_also_copy_files()
     setup_source_paths()
     create_mutants(jobs)
+
+
+def refresh_data() -> None:
+    """Copy again the data files of the package (lexicon tables) that changed
+    since mutants/ was written: mutmut copies a file that is not Python only
+    when mutants/ has none, so the tests would meet the old tables."""
+    import shutil
+    for source in (ROOT / "cnreport").rglob("*"):
+        target = ROOT / "mutants" / source.relative_to(ROOT)
+        if (source.is_file() and source.suffix != ".py" and "__pycache__" not in source.parts
+                and target.exists() and target.read_bytes() != source.read_bytes()):
+            shutil.copy2(source, target)
 
 
 def mutants_by_core() -> dict[str, list[str]]:
