@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.parametrize(("text", "period"), [
     ("公司营收120亿元于2023年取得", "2023年"),
     ("营收增加了20亿元在2023年", "2023年"),
+    ("营收增加了20亿元在2021年至2022年", "2021年至2022年"),  # grown on across 至 to the end of the range
 ])
 def test_a_period_after_the_figure_is_read(text: str, period: str) -> None:
     """With no period before it, a figure takes the one after it in its clause."""

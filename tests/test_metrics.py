@@ -139,6 +139,8 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("美团营收增长22%，而饿了么营收下降3%", "饿了么"),  # the company after 而, not the first clause's
     ("南亞科第3季虧損新台幣15.2億元", "南亞科"),  # no dictionary word (科第) runs into the figure
     ("新鴻基地產股東應佔溢利為193億港元", "新鴻基地產"),
+    ("来源：晨岭银行\n\n去年营收为80亿元。", None),  # the source line names no one the figures are about
+    ("晨岭银行行长周立介绍\n去年营收为80亿元，同比增长12%。", "晨岭银行"),  # a person is no topic
 ])
 def test_entity(text: str, entity: Optional[str]) -> None:
     assert parse(text).metrics[-1].entity == entity
@@ -290,6 +292,11 @@ def test_respectively_reaches_every_part_of_a_list() -> None:
         ("毛利率、營益率及淨利率分別為45.2%、38.1%及36.5%。", ["毛利率", "營益率", "淨利率"]),
     ]:
         assert [m.subject for m in parse(text).metrics] == subjects
+
+
+def test_respectively_hands_figures_to_the_times_in_order() -> None:
+    metrics = parse("2021年和2022年，公司营收分别为36亿元和41亿元。").metrics
+    assert [(m.mention.text, m.period) for m in metrics] == [("36亿元", "2021年"), ("41亿元", "2022年")]
 
 
 def test_respectively_hands_figures_to_the_names_in_order() -> None:
