@@ -25,6 +25,7 @@ FORMS = [
     ("十幾塊錢", "十幾塊錢", None, 11, 19, "塊錢", None, "money"),
     ("30多個", "30多個", 30, 30, 40, "個", ">", "cardinal"),
     ("全年营收两万多亿元", "两万多亿元", 2000000000000, 2000000000000, 3000000000000, "元", ">", "money"),
+    ("营收1亿2000多万元", "1亿2000多万元", 120000000, 120000000, 130000000, "元", ">", "money"),  # 多 after 2000: thousands
     ("5萬餘個", "5萬餘個", 50000, 50000, 60000, "個", ">", "cardinal"),
     ("八分之一", "八分之一", Fraction(1, 8), None, None, None, None, "fraction"),
     ("百分之六十", "百分之六十", 60, None, None, "%", None, "percent"),
@@ -32,6 +33,7 @@ FORMS = [
     ("70%以上", "70%以上", 70, 70, None, "%", ">=", "percent"),
     ("负3.5%", "负3.5%", Decimal("-3.5"), None, None, "%", None, "percent"),
     ("增长3个百分点", "3个百分点", 3, None, None, "个百分点", None, "percent"),
+    ("約六七成的受訪者", "約六七成", None, 60, 70, "成", "~", "percent"),
     ("六成五", "六成五", 65, None, None, "成", None, "percent"),
     ("打七折", "七折", 70, None, None, "折", None, "percent"),
     ("十倍以上", "十倍以上", 10, 10, None, "倍", ">=", "multiple"),
@@ -43,6 +45,7 @@ FORMS = [
     ("3月1-10日", "3月1-10日", None, "--03-01", "--03-10", None, None, "date"),
     ("2018年", "2018年", 2018, None, None, "年", None, "year"),
     ("1960年代", "1960年代", 1960, None, None, "年代", None, "year"),
+    ("1980年代的工厂", "1980年代", 1980, None, None, "年代", None, "year"),
     ("一季度", "一季度", 1, None, None, "季度", None, "ordinal"),
     ("6個小時", "6個小時", 6, None, None, "小時", None, "duration"),
     ("兩週", "兩週", 2, None, None, "週", None, "duration"),
@@ -335,7 +338,7 @@ def test_bounds_of_separate_clauses_stay_apart() -> None:
     assert len(find_numbers("大于50小于12")) == 2
 
 
-@pytest.mark.parametrize("text", ["1万(含)-5万元", "五元六角-五元七毛八分", "30%-5%"])
+@pytest.mark.parametrize("text", ["1万(含)-5万元", "五元六角-五元七毛八分", "30%-5%", "预计营收8亿元（含税）-9亿元"])
 def test_dash_between_figures_is_not_a_minus(text: str) -> None:
     assert all(not isinstance(m.value, str) and (m.value is None or m.value >= 0)
                for m in find_numbers(text))
@@ -376,6 +379,7 @@ def test_form(text: str, surface: str, value: object, low: object, high: object,
     "千克", "元/千瓦时",  # a unit word that opens with a magnitude
     "三一重工", "五一假期", "十一黄金周", "千兆宽带", "二级市场", "金九银十",  # names and terms
     "二手樓價", "三大法人", "三率三升",  # terms
+    "半月形的广场", "订阅《半月谈》",  # 半月 without 个 is no half month
 ])
 def test_not_a_quantity(text: str) -> None:
     assert find_numbers(text) == []
