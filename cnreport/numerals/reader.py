@@ -83,7 +83,7 @@ class _Reader:
             self.count += 1
             self.last = t.kind
             if t.kind in ("D", "V", "T", "S", "B", "P", "M", "G"):
-                self.chinese += t.end - t.start if t.kind != "P" else 1
+                self.chinese += 1  # (each is one character; 点 counts once with its decimals)
         return ok
 
     def _D(self, t: _Token) -> bool:
