@@ -294,6 +294,17 @@ def test_respectively_reaches_every_part_of_a_list() -> None:
         assert [m.subject for m in parse(text).metrics] == subjects
 
 
+@pytest.mark.parametrize(("text", "reasons"), [
+    ("营收增加了20亿元在2021年", [("subject", "before"), ("period", "after")]),
+    # an anaphor too far from any name stands for the name the document is about
+    ("晨岭科技2023年度报告\n\n" + "行业整体回暖，需求持续增长。" * 30 + "\n\n该公司去年营收为80亿元。",
+     [("subject", "before"), ("entity", "document"), ("period", "before")]),
+])
+def test_each_field_names_the_rule_that_read_it(text: str, reasons: list[tuple[str, str]]) -> None:
+    [metric] = parse(text).metrics
+    assert [(r.field, r.rule) for r in metric.why] == reasons
+
+
 def test_respectively_hands_figures_to_the_times_in_order() -> None:
     metrics = parse("2021年和2022年，公司营收分别为36亿元和41亿元。").metrics
     assert [(m.mention.text, m.period) for m in metrics] == [("36亿元", "2021年"), ("41亿元", "2022年")]

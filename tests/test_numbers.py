@@ -51,9 +51,11 @@ FORMS = [
     ("兩週", "兩週", 2, None, None, "週", None, "duration"),
     ("半年內", "半年內", Decimal("0.5"), None, Decimal("0.5"), "年", "<=", "duration"),
     ("一年多", "一年多", 1, 1, 2, "年", ">", "duration"),
+    ("工作了两年半", "两年半", Decimal("2.5"), None, None, "年", None, "duration"),
     ("近300個", "近300個", 300, None, 300, "個", "<", "cardinal"),
     ("不会超过10个", "不会超过10个", 10, None, 10, "个", "<=", "cardinal"),
     ("约4.287亿美元", "约4.287亿美元", 428700000, None, None, "美元", "~", "money"),
+    ("$ 100", "$ 100", 100, None, None, "$", None, "money"),  # a sign, a space, then the amount
     ("港币两千九百六十元", "港币两千九百六十元", 2960, None, None, "元", None, "money"),
     ("壹佰捌拾壹圆柒角", "壹佰捌拾壹圆柒角", Decimal("181.7"), None, None, "圆", None, "money"),
     ("三兆8090億元", "三兆8090億元", 3809000000000, None, None, "元", None, "money"),

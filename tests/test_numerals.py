@@ -77,6 +77,12 @@ def test_to_chinese(value: object, text: str) -> None:
     assert to_chinese(value) == text  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("bad", [1.5, True, "12", None])
+def test_to_chinese_type_error(bad: object) -> None:
+    with pytest.raises(TypeError, match="to_chinese"):
+        to_chinese(bad)  # type: ignore[arg-type]
+
+
 def test_to_chinese_financial_traditional() -> None:
     assert to_chinese(34507, financial=True, traditional=True) == "叁萬肆仟伍佰零柒"
 
