@@ -141,6 +141,7 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("新鴻基地產股東應佔溢利為193億港元", "新鴻基地產"),
     ("来源：晨岭银行\n\n去年营收为80亿元。", None),  # the source line names no one the figures are about
     ("晨岭银行行长周立介绍\n去年营收为80亿元，同比增长12%。", "晨岭银行"),  # a person is no topic
+    ("目前约200家门店与华润万家合作", None),  # a name after the figure, with no verb between, is no object
 ])
 def test_entity(text: str, entity: Optional[str]) -> None:
     assert parse(text).metrics[-1].entity == entity
@@ -303,6 +304,18 @@ def test_respectively_reaches_every_part_of_a_list() -> None:
 def test_each_field_names_the_rule_that_read_it(text: str, reasons: list[tuple[str, str]]) -> None:
     [metric] = parse(text).metrics
     assert [(r.field, r.rule) for r in metric.why] == reasons
+
+
+@pytest.mark.parametrize(("text", "reasons"), [
+    # 约11亿欧元 restates the amount before it in other terms
+    ("晨岭集团斥资12亿美元（约11亿欧元）收购一家工厂。", [("subject", "restated", 4, 6), ("entity", "restated", 0, 4)]),
+    # the base of a comparison measures what the figure before it does
+    ("晨岭商场出租率为95.2%，较去年同期的93.8%有所上升。",
+     [("subject", "base", 4, 7), ("entity", "sentence", 0, 4), ("period", "base", 15, 19)]),
+])
+def test_a_second_figure_points_at_the_words_of_the_first(text: str, reasons: list[tuple[str, str, int, int]]) -> None:
+    second = parse(text).metrics[1]
+    assert [(r.field, r.rule, r.start, r.end) for r in second.why] == reasons
 
 
 def test_respectively_hands_figures_to_the_times_in_order() -> None:
