@@ -141,7 +141,9 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("新鴻基地產股東應佔溢利為193億港元", "新鴻基地產"),
     ("来源：晨岭银行\n\n去年营收为80亿元。", None),  # the source line names no one the figures are about
     ("晨岭银行行长周立介绍\n去年营收为80亿元，同比增长12%。", "晨岭银行"),  # a person is no topic
-    ("目前约200家门店与华润万家合作", None),  # a name after the figure, with no verb between, is no object
+    ("目前约200家门店与华润万家合作", None),
+    ("国产车企晨岭去年交付汽车16万辆。", "晨岭"),
+    ("晨岭全球营收为80亿元。", "晨岭"),  # a scope word ends the name unless a company ending follows it  # a description before a two-character name is not in it  # a name after the figure, with no verb between, is no object
 ])
 def test_entity(text: str, entity: Optional[str]) -> None:
     assert parse(text).metrics[-1].entity == entity
