@@ -110,6 +110,8 @@ def _only(text: str) -> Metric:
     # how a growth is measured is not what grows
     ("10月份，全国规模以上工业增加值同比实际增长4.6%", "4.6%", "规模以上工业增加值"),
     ("社会消费品零售总额同比增长7.6%，增速比上月加快2.1个百分点", "2.1个百分点", "增速"),
+    ("晨岭科技研发投入比重为12%。", "12%", "研发投入"),
+    ("平台共接入3类12种45组450个应用", "3类", "应用"),  # three figures deep, the first still counts 应用  # 比重 is the share's word, not the measure's
 ])
 def test_subject(text: str, figure: str, subject: str) -> None:
     got = {m.mention.text: m.subject for m in parse(text).metrics}
