@@ -11,6 +11,7 @@ same mutants.
     python tools/mutation.py --sample 150 --seed 1 --cores metrics
     python tools/mutation.py --sample 0          # every mutant of every core
     python tools/mutation.py --survivors         # also print each survivor's diff
+    python tools/mutation.py --tally             # the verdicts recorded so far, judging nothing
 
 Mutants listed in ``tools/mutation-equivalent.txt`` (no change of behaviour
 is possible) are counted apart and left out of the score; a listed mutant
@@ -119,6 +120,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--unjudged", action="store_true",
                     help="judge only the sampled mutants not caught yet (after a test was added)")
     ap.add_argument("--survivors", action="store_true", help="print the diff of every survivor")
+    ap.add_argument("--tally", action="store_true",
+                    help="judge nothing: count the verdicts recorded so far (after a run that was stopped)")
     args = ap.parse_args(argv)
     os.chdir(ROOT)
     cores = [c.strip() for c in args.cores.split(",") if c.strip()]
@@ -140,7 +143,7 @@ def main(argv: list[str]) -> int:
     mutmut = Path(sys.executable).with_name("mutmut")
     # mutmut judges each named mutant by the tests that reach its function; a
     # survivor exits 0, so its exit status says nothing about the score.
-    for start in range(0, len(names), 400):
+    for start in range(0, 0 if args.tally else len(names), 400):
         subprocess.run([str(mutmut), "run", "--max-children", str(args.jobs), *names[start:start + 400]], check=False)
 
     status = statuses()

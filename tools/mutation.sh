@@ -9,6 +9,7 @@
 #   tools/mutation.sh --sample 150 --seed 1 --cores metrics
 #   tools/mutation.sh --sample 0                     # every mutant (hours)
 #   tools/mutation.sh --unjudged                     # judge again only the sampled mutants not killed
+#   tools/mutation.sh --tally                        # count the verdicts recorded so far, judging nothing
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python="${PYTHON:-.venv/bin/python}"
