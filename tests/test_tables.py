@@ -139,6 +139,17 @@ def test_a_declaration_stays_in_force_over_tables_with_text_between() -> None:
     assert _scaled(f"单位：元\n\n{ONE}\n单位：元\n{TWO}") == both
 
 
+def test_a_count_unit_ending_a_line_of_words_declares_nothing_below() -> None:
+    # the tail of a label set apart from its table is no declaration over the next table
+    text = ("单位：股\n\n| 项目 | 数量 |\n|---|---|\n| 股东总数 | 1,234 |\n\n其中境外股东总数（户）\n\n"
+            "| 股东名称 | 2023年末 |\n|---|---|\n| 甲公司 | 5,000,000 |\n")
+    assert [(m.subject, m.mention.value, m.mention.unit) for m in cnreport.parse(text).metrics
+            if m.cell is not None] == [("股东总数", 1234, "股"), ("甲公司", 5000000, "股")]
+    # a money unit ending a caption declares the table below it
+    caption = "主要财务数据（万元）\n\n| 项目 | 2023年 |\n|---|---|\n| 营业收入 | 1,234.5 |\n"
+    assert _scaled(caption) == [("营业收入", 12345000, "元", True)]
+
+
 def test_change_columns_state_a_change() -> None:
     text = ("单位：元\n| 项目 | 本报告期 | 上年同期 | 本报告期比上年同期增减(%) |\n|---|---|---|---|\n"
             "| 营业收入 | 500.00 | 400.00 | 25.00 |\n| 净利润 | 80.00 | 100.00 | -20.00 |\n"

@@ -89,7 +89,7 @@ def read_layout(text: str, folded: str, *, entity: Optional[str] = None,
     placed: list[Placed] = []
     quiet: list[tuple[int, int]] = []
     raws = _raw_tables(text)
-    lines = [s for s in scales if not any(t.start <= s.start < t.end for t in raws)]
+    lines = [s for s in scales if not any(t.start <= s.start < t.end for t in raws) and not _label_tail(text, s)]
     lifted = _lifted(text, raws, lines)
     for n, raw in enumerate(raws):
         p = place(text, raw)
@@ -114,6 +114,17 @@ def read_layout(text: str, folded: str, *, entity: Optional[str] = None,
     figures = tuple((m.mention.start, m.mention.end) for m in metrics)
     return Layout(tuple(tables), tuple(scales), tuple(metrics), pages, masked, masked_folded, figures,
                   tuple(quiet))
+
+
+def _label_tail(text: str, s: Scale) -> bool:
+    """A count's unit in brackets after the words of its line (``…股东总数（户）``,
+    the end of a label a table's reader left out) is that label's, not a
+    declaration over what follows; a money unit in brackets ends a caption
+    (``主要财务数据（万元）``) and is one."""
+    if s.currency is not None or s.factor != 1 or not s.text.lstrip().startswith(("(", "（")):
+        return False
+    before = text[text.rfind("\n", 0, s.start) + 1:s.start]
+    return bool(before.strip())
 
 
 def _lifted(text: str, raws: Sequence[RawTable], lines: Sequence[Scale]) -> set[int]:
