@@ -9,7 +9,7 @@ from typing import Optional
 
 from ..lexicon import loaders
 from . import vocab
-from .document import METRIC_KINDS, NOUN_TAGS, PREFIX_TAG, Document, Token
+from .document import CLAUSE_STOPS, METRIC_KINDS, NOUN_TAGS, PREFIX_TAG, Document, Token
 from .names import split_front
 
 __all__ = ["Span", "is_name", "left", "opening_nouns", "right"]
@@ -42,6 +42,9 @@ def right(doc: Document, pos: int, limit: int, hops: int = 0, counted: bool = Fa
     spaced = pos < limit and f[pos] == " "
     if spaced:
         pos += 1
+    described = _described(doc, pos, limit) if counted else None
+    if described is not None:
+        return described  # 15家表现较差的分店: what is counted follows the description
     after_de = pos < limit and f[pos] == "的"
     if after_de:
         pos += 1
@@ -74,6 +77,18 @@ def right(doc: Document, pos: int, limit: int, hops: int = 0, counted: bool = Fa
         return None  # 净利润增长9.6% 不良率降至1.02%: a headline's next part
     # read forwards, a prefix before the noun stays (受访 + 企业)
     return _noun_run(_before_clause_verb(doc, tokens), _LINK_TAGS | {"uj", PREFIX_TAG}, NOUN_TAGS | {PREFIX_TAG})
+
+
+def _described(doc: Document, pos: int, limit: int) -> Optional[Span]:
+    """The noun after a description of degree and 的 that follows a count
+    (表现较差的 + 分店, 规模最大的 + 银行), if one does."""
+    f = doc.folded
+    de = f.find("的", pos, min(limit, pos + _LONGEST_DESCRIPTION))
+    if de < 0 or any(c in CLAUSE_STOPS or c in "。；;\n" for c in f[pos:de]) \
+            or any(k in doc.mention_at for k in range(pos, de)) \
+            or not any(w in f[pos:de] for w in vocab.grammar().words("degree")):
+        return None
+    return right(doc, de + 1, limit, counted=True)
 
 
 def _opens_statement(doc: Document, tokens: list[Token]) -> bool:
@@ -199,6 +214,7 @@ def _note_before(f: str, pos: int, limit: int) -> Optional[int]:
 
 _LONGEST_NOTE = 14
 _STATEMENT_ROLES = frozenset({"up", "down", "link", "verb"})
+_LONGEST_DESCRIPTION = 8
 
 
 def _past_per_unit(doc: Document, pos: int, limit: int) -> int:
