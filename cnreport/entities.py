@@ -191,8 +191,7 @@ def common_name(name: str) -> str:
 def _registered_forms() -> tuple[str, ...]:
     """The legal forms that only a registered name carries (有限公司 and the
     forms that end with it, Ltd., plc), longest first: 集团 and 控股 stay."""
-    forms = (fold(w) for w in loaders.legal_forms())
-    return tuple(sorted((w for w in forms if "有限" in w or w.isascii()), key=len, reverse=True))
+    return tuple(sorted((fold(w) for w in loaders.registered_forms()), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

@@ -437,7 +437,14 @@ def place_forms() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def legal_forms() -> tuple[str, ...]:
     """The legal forms that end a company's registered name (``legal_forms.tsv``)."""
-    return _words("legal_forms.tsv")
+    return tuple(r[0] for r in table("legal_forms.tsv", 2))
+
+
+@lru_cache(maxsize=1)
+def registered_forms() -> tuple[str, ...]:
+    """The legal forms that only a registered name carries (有限公司, Ltd.),
+    not 集团 or 控股 (``legal_forms.tsv``, column ``registered``)."""
+    return tuple(r[0] for r in table("legal_forms.tsv", 2) if r[1] == "registered")
 
 
 @attrs.frozen
