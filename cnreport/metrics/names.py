@@ -73,9 +73,13 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
     if k is None:
         return None
     g = vocab.grammar()
-    if k + 1 < end and f[k] in g.set("contrast") \
-            and any(f.startswith(o, k + 1, end) for o in lex.orgs_from.get(f[k + 1], ())):
-        k += 1  # 而饿了么营收…: the contrast opens the clause, a company follows
+    if k + 1 < end and f[k] in g.set("contrast"):
+        if any(f.startswith(o, k + 1, end) for o in lex.orgs_from.get(f[k + 1], ())):
+            k += 1  # 而饿了么营收…: the contrast opens the clause, a company follows
+        else:
+            after = name_at(doc, k + 1, end, org)
+            if after is not None and after[0] == k + 1:
+                return after  # 而岚海科技营收…: a name the tables lack, read past 而
     part = next((w for w in g.longest("of_which") if f.startswith(w, k, end)), "")
     k += len(part)  # 其中渝北区人均收入…: the part named after 其中
     start = k

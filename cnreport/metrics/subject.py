@@ -132,7 +132,8 @@ def _lead(doc: Document, m: NumberMention, s_start: int, span: Optional[Span], o
     if span is not None and span[1] <= m.start:
         lead = lead_name(doc, s_start, span[0], org)
         own = lead_name(doc, s_start, m.start, org)
-        if own is not None and own[0] <= span[0] < own[1] and is_name(doc, (own[0], own[1])):
+        if own is not None and own[0] <= span[0] < own[1] and (
+                is_name(doc, (own[0], own[1])) or doc.folded[own[0]:own[1]].endswith(vocab.entity_words("ending"))):
             lead = own  # 芜湖市增长6.8%: the run before the figure is the clause's own name
     return lead if lead is not None else lead_name(doc, s_start, m.start, org)
 
