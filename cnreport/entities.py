@@ -178,8 +178,8 @@ def canonical_form(name: str) -> str:
 
 def common_name(name: str) -> str:
     """``name`` without its registered legal form, as a text calls the
-    company when it does not name it in full (港华新能源控股有限公司 →
-    港华新能源, Sainsbury's plc → Sainsbury's); other names unchanged."""
+    company when it does not name it in full (恒岳新能源控股有限公司 →
+    恒岳新能源, Sainsbury's plc → Sainsbury's); other names unchanged."""
     f = fold(name)
     for form in _registered_forms():
         if f.endswith(form) and len(f) >= len(form) + 2:

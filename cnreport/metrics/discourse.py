@@ -41,7 +41,7 @@ NameKind = Literal["company", "bank", "place", "person", "other"]
 
 _COMMON_TAGS = frozenset({"n", "v", "vn"})
 _EVENT_REACH = 6  # how far after a name the word of an event may end (亚洲 + 金融风暴)
-# The longest run of places a registered name opens with (宜兰县苏澳镇).
+# The longest run of places a registered name opens with (台南县新化镇).
 _PLACE_PREFIX = 9
 # How far back the discourse is searched for a topic or an antecedent.
 _TOPIC_SENTENCES = 12
@@ -394,7 +394,7 @@ class Discourse:
     def called(self, name: str) -> str:
         """What a text calls an organisation it named in full elsewhere:
         its declared short name, else the name without its legal form and
-        the places it is registered in (宜兰县苏澳镇 + 白米社区合作社,
+        the places it is registered in (台南县新化镇 + 东荣社区合作社,
         深圳市 + 某某科技; 重庆农村商业银行 keeps its place, which has no
         administrative word)."""
         short = self.short_name(name)
@@ -408,7 +408,7 @@ class Discourse:
         cut = 0
         for k in range(2, min(len(f), _PLACE_PREFIX)):
             # (an administrative character that ends a common word is no
-            # place's: 白米社区 + 合作社)
+            # place's: 东荣社区 + 合作社)
             if f[k] in admin and self.doc.tags.get(f[k - 1:k + 1]) not in _COMMON_TAGS \
                     and len(f) - k - 1 >= 4 and f.endswith(forms):
                 cut = k + 1

@@ -59,7 +59,7 @@ def read_entity(doc: Document, disc: Discourse, m: NumberMention, s_start: int, 
         return EntityReading(text, None, rule, span)  # 全省 unnamed: no key joins it with another text's
     # a name written at the figure stays as written; one the discourse
     # supplies is the name the text calls it by (its declared short name,
-    # or the name without its legal form: 公司 → 港华新能源, not 港华新能源控股有限公司)
+    # or the name without its legal form: 公司 → 恒岳新能源, not 恒岳新能源控股有限公司)
     written = rule in _WRITTEN_RULES and span is not None and doc.text[span[0]:span[1]] == text
     text = disc.short_name(text) if written else disc.called(text)  # (我们 is written, its organisation not)
     return EntityReading(text, disc.key(text, entities), rule, span)

@@ -324,7 +324,7 @@ def _digit_inside(name: str) -> bool:
 
 def _place_and_trade(doc: Document, tokens: list[Token]) -> bool:
     """Whether ``tokens`` are a place without its administrative word and a
-    trade word (晋北 + 能源, 青岛 + 啤酒): a company named after where it
+    trade word (皖北 + 能源, 青岛 + 啤酒): a company named after where it
     began, not the place's trade (江苏省 + 汽车, 全国 + 银行)."""
     f = doc.folded
     if len(tokens) != 2:
