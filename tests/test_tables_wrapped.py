@@ -206,3 +206,40 @@ def test_a_dash_in_a_label_column_names_no_row() -> None:
             "| 2 | 乙客户 | 700.00 |\n| 合计 | -- | 1,700.00 |\n")
     assert [(m.mention.value, m.mention.unit, m.subject) for m in cnreport.parse(text).metrics] == [
         (1000, "元", "甲客户"), (700, "元", "乙客户"), (1700, "元", "合计")]
+
+
+# Narrow columns of amounts cut in two, with a share between them; pdftotext
+# prints the total's row a few characters left of the rows above it, so that
+# its fields overlap two columns of the others.
+SHIFTED_TOTAL = "\n".join([
+    "按组合",
+    at((9, "21,436,5"), (30, "3,102,84"), (54, "11,223,3")),
+    at((0, "计提坏"), (20, "95.10%"), (41, "14.47%")),
+    at((12, "87.25"), (34, "6.10"), (57, "44.00")),
+    "账准备",
+    "其",
+    "中：",
+    "账龄",
+    at((9, "21,436,5"), (30, "3,102,84"), (54, "11,223,3")),
+    at((0, "分析"), (20, "95.10%"), (41, "14.47%")),
+    at((12, "87.25"), (34, "6.10"), (57, "44.00")),
+    "组合",
+    at((5, "22,540,1"), (22, "3,200,00"), (54, "11,223,3")),
+    at((0, "合计"), (14, "100.00%"), (41, "14.20%")),
+    at((8, "12.25"), (26, "0.00"), (57, "44.00")),
+    "",
+    "",
+])
+
+
+def test_a_total_printed_off_the_columns_of_the_rows_above_keeps_them_apart() -> None:
+    rows = [(r[1], r[3]) for r in records(SHIFTED_TOTAL)]
+    group, aged = "按组合计提坏账准备", "账龄分析组合"
+    assert rows == [
+        (Decimal("21436587.25"), group), (Decimal("3102846.1"), group), (Decimal("11223344"), group),
+        (Decimal("95.1"), group), (Decimal("14.47"), group),
+        (Decimal("21436587.25"), aged), (Decimal("3102846.1"), aged), (Decimal("11223344"), aged),
+        (Decimal("95.1"), aged), (Decimal("14.47"), aged),
+        (Decimal("22540112.25"), "合计"), (Decimal("3200000"), "合计"), (Decimal("11223344"), "合计"),
+        (100, "合计"), (Decimal("14.2"), "合计"),
+    ]

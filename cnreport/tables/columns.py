@@ -207,10 +207,10 @@ def _title(text: str, line: _Line) -> bool:
 
 
 def _aligned_table(text: str, block: list[_Line]) -> Optional[RawTable]:
-    edges: list[tuple[int, int]] = []
-    for line in block:
+    edges: list[tuple[int, int, int]] = []
+    for n, line in enumerate(block):
         if line.data:
-            edges.extend(line.fields[1:] if not _unlabelled(line) else line.fields)
+            edges.extend((a, b, n) for a, b in (line.fields[1:] if not _unlabelled(line) else line.fields))
     columns = _cluster(edges)
     if not columns or len(columns) > 64:
         return None
@@ -284,21 +284,31 @@ def _unlabelled(line: _Line) -> bool:
     return line.data and line.first_figure
 
 
-def _cluster(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Columns from the figures' spans: right edges within two characters."""
+def _cluster(spans: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """Columns from the figures' spans (start, end, line): right edges
+    within two characters; then a column whose span overlaps the next one's
+    is the same column, unless a line prints a figure in each: a row that
+    ``pdftotext`` printed a few characters off the others (a total whose
+    label is shorter) must not run its neighbours' columns together."""
     out: list[list[int]] = []
-    for a, b in sorted(spans, key=lambda s: s[1]):
+    lines: list[set[int]] = []
+    for a, b, n in sorted(spans, key=lambda s: s[1]):
         if out and b - out[-1][1] <= 2:
             out[-1][0] = min(out[-1][0], a)
             out[-1][1] = b
+            lines[-1].add(n)
         else:
             out.append([a, b])
+            lines.append({n})
     merged: list[tuple[int, int]] = []
-    for a, b in out:  # a column whose span lies inside another's is the same column
-        if merged and a <= merged[-1][1]:
+    held: list[set[int]] = []
+    for (a, b), these in zip(out, lines, strict=True):
+        if merged and a <= merged[-1][1] and not held[-1] & these:
             merged[-1] = (min(merged[-1][0], a), b)
+            held[-1] |= these
         else:
             merged.append((a, b))
+            held.append(set(these))
     return merged
 
 

@@ -333,7 +333,7 @@ def _absorb(p: Placed, pending: list[int], labels: tuple[int, ...], label: Optio
             rows: list[Row], sections: list[str]) -> tuple[Optional[str], list[str]]:
     """Label-only rows before a data row: the data row's own label when it
     has none, the tail of the row above (``(户)``), or a section."""
-    texts = [x for r in pending if (x := _row_label(p, r, labels))]
+    texts = _rejoined([x for r in pending if (x := _row_label(p, r, labels))])
     if not texts:
         return label, sections
     if label is None:
@@ -346,6 +346,19 @@ def _absorb(p: Placed, pending: list[int], labels: tuple[int, ...], label: Optio
     for x in texts:
         sections = [x.rstrip(":：")] if x.endswith((":", "：")) else sections
     return label, sections
+
+
+def _rejoined(texts: list[str]) -> list[str]:
+    """Label lines with a section word a narrow label column broke
+    (``其`` over ``中：``) joined again: the section's title, not the tail
+    of the label above."""
+    out: list[str] = []
+    for x in texts:
+        if out and x.endswith((":", "：")) and _SUB.fullmatch(out[-1] + x):
+            out[-1] += x
+        else:
+            out.append(x)
+    return out
 
 
 def _tail(form: str, above: Optional[str], line: str) -> bool:
