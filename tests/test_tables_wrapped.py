@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import cnreport
+from cnreport.tables import find_tables
 
 
 def at(*pieces: tuple[int, str]) -> str:
@@ -243,3 +244,69 @@ def test_a_total_printed_off_the_columns_of_the_rows_above_keeps_them_apart() ->
         (Decimal("22540112.25"), "合计"), (Decimal("3200000"), "合计"), (Decimal("11223344"), "合计"),
         (100, "合计"), (Decimal("14.2"), "合计"),
     ]
+
+
+# A table of one row whose amounts wrap in narrow columns: whole groups over
+# their cents (the point goes with them), or a point over the cents.
+SUBSIDY = "\n".join([
+    at((70, "单位：元")),
+    at((0, "项目"), (11, "期初余额"), (24, "本期新增"), (40, "本期摊销"), (61, "期末余额"), (73, "相关性")),
+    at((9, "12,345,678"), (38, "2,345,678."), (59, "10,000,000")),
+    at((0, "递延收益"), (73, "与资产相关")),
+    at((16, ".90"), (47, "12"), (66, ".78")),
+    "",
+    "",
+])
+
+
+def test_a_table_of_one_row_with_cents_wrapped_under_whole_groups() -> None:
+    assert records(SUBSIDY) == [
+        ("12,345,678", Decimal("12345678.9"), "元", "递延收益", "期初", "12,345,678\n.90"),
+        ("2,345,678.", Decimal("2345678.12"), "元", "递延收益", "本期", "2,345,678.\n12"),
+        ("10,000,000", Decimal("10000000.78"), "元", "递延收益", "期末", "10,000,000\n.78"),
+    ]
+
+
+def test_one_figure_set_apart_in_a_sentence_is_no_table() -> None:
+    text = "\n".join([
+        at((0, "本公司"), (10, "于报告期内"), (24, "收到补助")),
+        at((0, "递延收益余额"), (30, "1,234,567.00")),
+        "",
+    ])
+    assert [m.cell for m in cnreport.parse(text).metrics] == [None]
+
+
+# A parser that makes two rows of an amount's two lines: the first halves in
+# the row's cells, the rest in a row below, its empty cells dropped.
+SPILLED = ('<table><tr><td>项目</td><td>期初余额</td><td>本期增加</td><td>本期摊销</td>'
+           '<td>期末余额</td><td>相关性</td></tr>'
+           '<tr><td rowspan="2">递延收益</td><td>12, 345,678</td><td></td><td>2,345,678.</td>'
+           '<td>10, 000,000</td><td rowspan="2">与资产相关</td></tr>'
+           '<tr><td>.90</td><td></td><td>12</td><td>.78</td></tr></table>')
+
+
+def test_the_rest_of_an_amount_a_parser_set_in_the_row_below_joins_it() -> None:
+    text = "单位：元\n" + SPILLED
+    assert records(text) == [
+        ("12, 345,678", Decimal("12345678.9"), "元", "递延收益", "期初", "12, 345,678\n.90"),
+        ("2,345,678.", Decimal("2345678.12"), "元", "递延收益", "本期", "2,345,678.\n12"),
+        ("10, 000,000", Decimal("10000000.78"), "元", "递延收益", "期末", "10, 000,000\n.78"),
+    ]
+    assert [n.text for n in cnreport.parse(text).numbers] == ["12, 345,678", "2,345,678.", "10, 000,000"]
+
+
+def test_a_row_of_small_figures_under_whole_amounts_is_a_row() -> None:
+    text = ('单位：元\n<table><tr><td>项目</td><td>2023年</td><td>2022年</td></tr>'
+            '<tr><td>营业收入</td><td>1,234,567</td><td>1,200,000</td></tr>'
+            '<tr><td>门店数</td><td>12</td><td>10</td></tr></table>')
+    assert [(r[1], r[3]) for r in records(text)] == [
+        (1234567, "营业收入"), (1200000, "营业收入"), (12, "门店数"), (10, "门店数")]
+
+
+def test_two_digits_under_whole_groups_in_one_cell_are_their_cents() -> None:
+    # a parser that keeps the cell's two lines but loses the point between them
+    text = "单位：元\n| 项目 | 期初余额 | 期末余额 |\n|---|---|---|\n| 递延收益 | 12, 345, 678<br>90 | 1,234<br>56 |\n"
+    got = [(r[1], r[3]) for r in records(text)]
+    assert got[0] == (Decimal("12345678.9"), "递延收益") and type(got[0][0]) is Decimal
+    # one group over two digits may be two figures of a merged cell: not joined
+    assert find_tables(text)[0].cell(1, 2).value is None

@@ -5,7 +5,8 @@ are not here: ``(1,234)`` and ``（1,234）`` are negative; ``-``, ``—``,
 ``–`` and an empty cell are nil (no figure, not zero); digits that a PDF
 parser split (``12, 793.95``, ``2,855,702,313. 77``, ``14. 19``, a line break
 inside a wrapped number) are joined when every group still has its three
-digits; ``减少1.26个百分点`` is a change of -1.26 points.
+digits, and two digits on the line under whole groups are their cents
+(``14, 713, 296`` over ``84``: the point went with the break); ``减少1.26个百分点`` is a change of -1.26 points.
 """
 from __future__ import annotations
 
@@ -84,7 +85,7 @@ def read_cell(text: str) -> Reading:
     lead = len(bare) - len(bare.lstrip())
     m = _FIGURE.fullmatch(core)
     if m is None and any(c.isspace() for c in core):  # wrapped in a narrow column: 9,027,695.1 / 3
-        m = _FIGURE.fullmatch("".join(core.split()))
+        m = _FIGURE.fullmatch(_cents_wrapped(core) or "".join(core.split()))
         m = m if m is not None and "," in m.group("digits") else None
     if m is not None and bool(m.group("open")) == bool(m.group("close")):
         return _figure(m, lead, len(core))
@@ -95,6 +96,19 @@ def read_cell(text: str) -> Reading:
         return Reading(value=-value if down else value, start=lead, end=lead + len(core),
                        unit="个百分点", kind="percent", own_scale=True, direction="down" if down else "up")
     return _written(text)
+
+
+# Whole groups over a line of two digits: the cents of an amount wrapped in a
+# narrow column, whose point a parser lost (``14, 713, 296`` over ``84``).
+_CENTS_WRAPPED = regex.compile(
+    r"(?P<head>[(（]?[-−－]?\d{1,3}(?:,\s?\d{3}){2,})\s*\n\s*(?P<cents>\d{2})(?P<tail>[)）]?)")
+
+
+def _cents_wrapped(core: str) -> Optional[str]:
+    m = _CENTS_WRAPPED.fullmatch(core)
+    if m is None:
+        return None
+    return "".join(m.group("head").split()) + "." + m.group("cents") + m.group("tail")
 
 
 def _figure(m: regex.Match[str], lead: int, size: int) -> Reading:

@@ -10,7 +10,8 @@ alone over a statement's columns) spans its group: the columns nearest to it.
 Label lines between the header and the first figures, and a run of short
 label lines between figures (a statement's rows with no figure), do not end
 the header or the table, and a report's running title above a table
-is no header. A block needs two data lines.
+is no header. A block needs two data lines, or one of two figures or
+more under a header line of three fields or more.
 """
 from __future__ import annotations
 
@@ -124,12 +125,25 @@ def _aligned(text: str) -> list[RawTable]:
         while j > i and not lines[j].data:
             j -= 1
         block = lines[_header_start(lines, i, text):j + 1]
-        if sum(1 for x in block if x.data) >= 2:
+        if sum(1 for x in block if x.data) >= 2 or _one_headed_row(text, block):
             table = _aligned_table(text, block)
             if table is not None:
                 out.append(table)
         i = j + 1
     return out
+
+
+def _one_headed_row(text: str, block: list[_Line]) -> bool:
+    """A table of one row (a subsidy, a single loan): a data line of two
+    figures or more under a header line of several fields: a row, not a
+    sentence with a figure set apart."""
+    data = [line for line in block if line.data]
+    if len(data) != 1 or data[0] is block[0]:
+        return False
+    cells = ["\n".join(text[a:b] for a, b in p) for p in data[0].parts] if data[0].parts else \
+        [text[data[0].start + a:data[0].start + b] for a, b in data[0].fields]
+    figures = sum(1 for c in cells[1:] if read_cell(c).value is not None)
+    return figures >= 2 and any(len(line.fields) >= 3 and not line.data for line in block)
 
 
 def _between(lines: list[_Line], k: int) -> bool:

@@ -28,6 +28,7 @@ from .markup import visible
 from .pipes import pipe_tables
 from .roles import Roles, roles
 from .scale import _find_scales, scale_in_force
+from .spilled import rejoin
 from .words import either
 
 __all__ = ["Layout", "find_tables", "page_of", "read_layout"]
@@ -92,7 +93,7 @@ def read_layout(text: str, folded: str, *, entity: Optional[str] = None,
     lines = [s for s in scales if not any(t.start <= s.start < t.end for t in raws) and not _label_tail(text, s)]
     lifted = _lifted(text, raws, lines)
     for n, raw in enumerate(raws):
-        p = place(text, raw)
+        p = place(text, rejoin(text, raw))
         if p is None:
             continue
         r = roles(p)

@@ -5,7 +5,7 @@ A PDF's narrow column wraps a long amount (``123,456,789.`` over ``12``,
 over ``款项``) inside one row, and centres the cells that fit on one line
 between the halves: ``pdftotext -layout`` prints the first half of a wrapped
 amount on the line above the row's line and the rest on the line below, at
-the same place. A line of such halves is no row of its own: its pieces are
+the same place (``12,345,678`` over ``.90`` too). A line of such halves is no row of its own: its pieces are
 joined to the cells of the row's line, the halves of an amount when together
 they make one grouped figure (``123,456,789.12``), and the label lines just
 above and below such a row, as many above as below, are the rest of its
@@ -19,7 +19,7 @@ import regex
 
 from .cells import read_cell
 
-__all__ = ["Band", "unwrap"]
+__all__ = ["Band", "joins", "unwrap"]
 
 Span = tuple[int, int]
 
@@ -29,6 +29,8 @@ _WHOLE = regex.compile(r"[(（]?[-−－]?\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?[)）]
 _CUT = regex.compile(r"[(（]?[-−－]?\d{1,3}(?:,\d{3})*(?:,\d{0,2}|\.)")
 _INDENT = 8  # columns: a field that starts further in is not a label
 _LAST_DIGIT = regex.compile(r"[(（]?[-−－]?\d{1,3}(?:,\d{3})+\.\d")  # 12,345,678.9 over 1
+# Whole groups whose cents a narrow column put on the next line with the point (12,345,678 over .90).
+_GROUPS = regex.compile(r"[(（]?[-−－]?\d{1,3}(?:,\d{3})+")
 
 
 class Band(NamedTuple):
@@ -79,11 +81,10 @@ def _halves(text: str, bands: list[Band], h: int, t: int) -> Optional[list[tuple
     pairs: list[tuple[int, int]] = []
     for n, (a, b) in enumerate(upper.fields):
         head = _text(text, upper, n)
-        if not _CUT.fullmatch(head) and not _LAST_DIGIT.fullmatch(head) or _over(row, (a, b)) is not None:
+        if _over(row, (a, b)) is not None:
             continue  # (the row's line prints nothing where a wrapped amount stands)
         for j, (c, d) in enumerate(lower.fields):
-            tail = _text(text, lower, j)
-            if c >= a - 1 and d <= b + 2 and tail.replace(".", "").isdigit() and _whole(head, tail):
+            if c >= a - 1 and d <= b + 2 and joins(head, _text(text, lower, j)):
                 pairs.append((n, j))
                 break
     if not pairs:
@@ -97,7 +98,21 @@ def _halves(text: str, bands: list[Band], h: int, t: int) -> Optional[list[tuple
     return pairs
 
 
+def joins(head: str, tail: str) -> bool:
+    """``head`` and ``tail`` are the halves of one amount a narrow column cut:
+    ``123,456,789.`` and ``12``, ``12,345,`` and ``678.90``, ``12,345,678``
+    and ``.90``.
+
+    >>> (joins("12,345,", "678.90"), joins("12,345,678", ".90"), joins("12,345", "678"))
+    (True, True, False)
+    """
+    cut = _CUT.fullmatch(head) or _LAST_DIGIT.fullmatch(head) or _GROUPS.fullmatch(head)
+    return bool(cut) and tail.replace(".", "").isdigit() and _whole(head, tail)
+
+
 def _whole(head: str, tail: str) -> bool:
+    if _GROUPS.fullmatch(head) and not tail.startswith("."):
+        return False  # whole groups take only their cents, point first
     if _LAST_DIGIT.fullmatch(head) and not _CUT.fullmatch(head) and len(tail) != 1:
         return False  # 12,345,678.9 takes one more digit of cents, no more
     return _WHOLE.fullmatch(head + tail) is not None
