@@ -310,3 +310,42 @@ def test_two_digits_under_whole_groups_in_one_cell_are_their_cents() -> None:
     assert got[0] == (Decimal("12345678.9"), "递延收益") and type(got[0][0]) is Decimal
     # one group over two digits may be two figures of a merged cell: not joined
     assert find_tables(text)[0].cell(1, 2).value is None
+
+
+def test_the_last_rows_label_wrapped_around_its_figures_is_read_whole() -> None:
+    text = "\n".join([
+        at((60, "单位：元")),
+        at((30, "2023年"), (46, "2022年")),
+        "研发投入金额",
+        at((28, "4,500.00"), (44, "3,900.00")),
+        "（元）",
+        "研发投入占营业",
+        at((30, "8.10%"), (46, "7.25%")),
+        "收入的比例",
+        "",
+        "研发人员的构成",
+    ])
+    assert [(r[1], r[3], r[4]) for r in records(text)] == [
+        (4500, "研发投入金额（元）", "2023年"), (3900, "研发投入金额（元）", "2022年"),
+        (Decimal("8.1"), "研发投入占营业收入的比例", "2023年"),
+        (Decimal("7.25"), "研发投入占营业收入的比例", "2022年"),
+    ]
+
+
+def test_a_label_that_opens_a_bracket_on_the_line_above_its_figures_is_read_whole() -> None:
+    text = "\n".join([
+        at((60, "单位：元")),
+        at((30, "期末余额"), (50, "期初余额")),
+        at((0, "2026 年"), (28, "1,000.00"), (48, "900.00")),
+        "2027 年及以后（适用",
+        at((0, "于高新技术企业的"), (28, "2,000.00"), (46, "1,800.00")),
+        "五年期限）",
+        at((0, "合计"), (28, "3,000.00"), (46, "2,700.00")),
+        "",
+    ])
+    longer = "2027年及以后（适用于高新技术企业的五年期限）"
+    assert [(r[1], r[3], r[4]) for r in records(text)] == [
+        (1000, "2026年", "期末"), (900, "2026年", "期初"),
+        (2000, longer, "期末"), (1800, longer, "期初"),
+        (3000, "合计", "期末"), (2700, "合计", "期初"),
+    ]

@@ -124,6 +124,8 @@ def _aligned(text: str) -> list[RawTable]:
             j += 1
         while j > i and not lines[j].data:
             j -= 1
+        if _unlabelled(lines[j]) and j + 1 < len(lines) and _row_label(lines[j + 1]):
+            j += 1  # the rest of the last row's label, wrapped around its figures
         block = lines[_header_start(lines, i, text):j + 1]
         if sum(1 for x in block if x.data) >= 2 or _one_headed_row(text, block):
             table = _aligned_table(text, block)

@@ -343,6 +343,8 @@ def _absorb(p: Placed, pending: list[int], labels: tuple[int, ...], label: Optio
         last = rows[-1]
         rows[-1] = last._replace(label=(last.label or "") + head)
         texts = texts[1:]
+    if texts and p.table.format != "html" and _opened(texts[-1]) > 0 and not _opened(label):
+        label = texts.pop() + label  # a label wrapped over its row's line: （适用 / 于…企业 / 小企业）
     for x in texts:
         sections = [x.rstrip(":：")] if x.endswith((":", "：")) else sections
     return label, sections
@@ -366,9 +368,13 @@ def _tail(form: str, above: Optional[str], line: str) -> bool:
     wrapped cell into rows (markdown, aligned text; HTML keeps a cell whole)."""
     if form == "html" or line.endswith((":", "：")) or not above or _NUMBERING.match(line):
         return False  # (a numbered line, （二）…, opens a row of its own)
-    opened = above.count("(") + above.count("（") - above.count(")") - above.count("）")
-    return (line[:1] in "(（" or len(line) <= 3 or opened > 0
+    return (line[:1] in "(（" or len(line) <= 3 or _opened(above) > 0
             or regex.search(r"[(（][^()（）]{1,6}[)）]$", line) is not None)
+
+
+def _opened(label: str) -> int:
+    """Brackets a label opens and does not close."""
+    return label.count("(") + label.count("（") - label.count(")") - label.count("）")
 
 
 def _parents(label: Optional[str], rows: list[Row], sections: list[str]) -> tuple[str, ...]:
