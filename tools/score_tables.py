@@ -18,7 +18,10 @@ its magnitude (null when the page declares none), ``row`` the row label and
 
 Each gold cell is matched to a metric of the same page whose printed digits
 are the cell's (its mention's, or its whole cell's for a cell printed in
-pieces over lines), the nearest unused one after the previous match. Figures
+pieces over lines), the nearest unused one after the previous match in
+reading order (a table's figures row by row, the others where they are
+mentioned: a wrapped row prints its amounts' first pieces on the line above
+its shares, and the gold lists them as the row reads). Figures
 (over all gold cells, a cell that no metric reads counts as wrong):
 
   found    a metric reads the cell
@@ -114,9 +117,26 @@ def read(thing: Any) -> tuple[str, Any]:
     return thing, cnreport.parse(thing)
 
 
+def reading_order(report: Any) -> list[Any]:
+    """The metrics in the order a reader reads the page: a table's figures
+    row by row, at the start of their row (a cell printed in pieces over
+    lines stands on its row, not where its first piece is printed), the
+    others where they are mentioned."""
+    rows: dict[tuple[int, int], int] = {}
+    for t, table in enumerate(report.tables):
+        for cell in table.cells:
+            rows[t, cell.row] = min(rows.get((t, cell.row), cell.start), cell.start)
+
+    def key(m: Any) -> tuple[int, int, int]:
+        if m.cell is not None:
+            return (rows.get((m.cell.table, m.cell.row), m.mention.start), m.cell.column, m.mention.start)
+        return (m.mention.start, -1, m.mention.start)
+    return sorted(report.metrics, key=key)
+
+
 def score_page(gold: list[dict[str, Any]], text: str, report: Any, c: Counter[str],
                misses: list[tuple[str, ...]], tag: str) -> None:
-    metrics = sorted(report.metrics, key=lambda m: m.mention.start)
+    metrics = reading_order(report)
     used: set[int] = set()
     cursor = 0
     for g in gold:
@@ -127,9 +147,9 @@ def score_page(gold: list[dict[str, Any]], text: str, report: Any, c: Counter[st
         if not cands:
             misses.append((tag, g["printed"], "not read"))
             continue
-        i = min(cands, key=lambda j: (metrics[j].mention.start < cursor, abs(metrics[j].mention.start - cursor)))
+        i = min(cands, key=lambda j: (j < cursor, abs(j - cursor)))
         used.add(i)
-        cursor = metrics[i].mention.start
+        cursor = i
         m = metrics[i]
         c["found"] += 1
         ok_value = exact_text(m.mention.value) == g["value"]
