@@ -20,6 +20,7 @@ from .runs import Span, is_name, left, opening_nouns
 __all__ = [
     "apposed_to",
     "base_of",
+    "chained_clause",
     "chained_subject",
     "in_part_clause",
     "line_label",
@@ -109,9 +110,9 @@ def base_of(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]:
     return (a, m.start - 1) if a < m.start - 1 else None
 
 
-def chained_subject(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]:
-    """A clause that opens with its verb (…收入首次超过传统业务，达到19.8亿元)
-    goes on about the noun phrase that opened the clause before it."""
+def chained_clause(doc: Document, m: NumberMention, s_start: int) -> Optional[int]:
+    """Where the clause before begins, when figure ``m``'s clause opens with
+    its verb (达到19.8亿元): the clause it goes on from."""
     starts = doc.clause_starts(s_start)
     c = doc.clause_at(m.start, s_start)
     j = starts.index(c)
@@ -120,7 +121,16 @@ def chained_subject(doc: Document, m: NumberMention, s_start: int) -> Optional[S
     first = doc.forward(c, m.start)
     if first is None or first[2] not in _CHAIN_OPENERS:
         return None
-    prev = starts[j - 1]
+    return starts[j - 1]
+
+
+def chained_subject(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]:
+    """A clause that opens with its verb (…收入首次超过传统业务，达到19.8亿元)
+    goes on about the noun phrase that opened the clause before it."""
+    prev = chained_clause(doc, m, s_start)
+    if prev is None:
+        return None
+    c = doc.clause_at(m.start, s_start)
     run = opening_nouns(doc, prev, c - 1)
     if run is None:
         return None

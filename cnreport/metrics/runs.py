@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..lexicon import loaders
+from ..model import NumberMention
 from . import vocab
 from .document import CLAUSE_STOPS, METRIC_KINDS, NOUN_TAGS, PREFIX_TAG, Document, Token
 from .names import split_front
@@ -182,6 +183,10 @@ def _past_gap(doc: Document, pos: int, limit: int) -> int:
             pos, gap = before.start, gap + 1
             continue
         tok = doc.backward(pos, limit)
+        inside = _time_inside(doc, tok) if tok is not None and tok[2] in _GAP_TAGS else None
+        if inside is not None:
+            pos, gap = inside.start, gap + 1  # 于2004-2005年间: the dictionary's 年间 reaches into the years
+            continue
         if tok is not None and tok[2] not in _GAP_TAGS \
                 and doc.folded[tok[1] - 1] in vocab.grammar().set("time_clause_end") \
                 and doc.folded.startswith("的", tok[1]):
@@ -199,6 +204,15 @@ def _past_gap(doc: Document, pos: int, limit: int) -> int:
             break  # (a prefix here belongs to the verb or the figure: 净减少, 每股12元)
         pos, gap = tok[0], gap + 1
     return pos
+
+
+def _time_inside(doc: Document, tok: Token) -> Optional[NumberMention]:
+    """A time figure that ends inside word ``tok``, if one does."""
+    for k in range(tok[0] + 1, tok[1]):
+        found = doc.mention_end.get(k)
+        if found is not None and found.kind in _TIME_KINDS:
+            return found
+    return None
 
 
 def _note_before(f: str, pos: int, limit: int) -> Optional[int]:

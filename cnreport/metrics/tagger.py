@@ -24,6 +24,7 @@ from .change import change as read_change
 from .context import (
     apposed_to,
     base_of,
+    chained_clause,
     chained_subject,
     in_part_clause,
     line_label,
@@ -38,6 +39,7 @@ from .entity import read_entity
 from .frames import deal, holding, restating_words
 from .period import period, when
 from .respective import figure_joiners
+from .runs import opening_nouns
 from .share import share_without_owner
 from .subject import Reading, subject
 
@@ -223,7 +225,7 @@ def _with_last(doc: Document, m: NumberMention, s_start: int, reading: Reading, 
             reading = attrs.evolve(reading, subject=last.subject, subject_span=_span_of(last, "subject"),
                                    subject_rule="list", entity=named[2], entity_span=(named[0], named[1]),
                                    entity_rule="alone")
-    return _chained(doc, m, s_start, reading)
+    return _chained(doc, m, s_start, reading, last)
 
 
 def _apposed(doc: Document, m: NumberMention, s_start: int, s_end: int, reading: Reading,
@@ -245,14 +247,22 @@ def _apposed(doc: Document, m: NumberMention, s_start: int, s_end: int, reading:
     return attrs.evolve(reading, subject=doc.text[run[0]:run[1]], subject_span=run, subject_rule="apposition")
 
 
-def _chained(doc: Document, m: NumberMention, s_start: int, reading: Reading) -> Reading:
+def _chained(doc: Document, m: NumberMention, s_start: int, reading: Reading,
+             last: Optional[Metric] = None) -> Reading:
     """…收入首次超过传统业务，达到19.8亿元: a clause that opens with its verb
-    goes on about what opened the clause before it."""
+    goes on about what opened the clause before it, or, where that clause
+    opens with its verb too, about what its figure measures (对A的补贴，
+    占其净利的11.3%，估计为4700万元)."""
     if reading.subject is not None:
         return reading
     chained = chained_subject(doc, m, s_start)
     if chained is None:
-        return reading
+        prev = chained_clause(doc, m, s_start)
+        if prev is None or last is None or last.subject is None \
+                or doc.clause_at(last.mention.start, s_start) != prev or opening_nouns(doc, prev, last.mention.start):
+            return reading
+        return attrs.evolve(reading, subject=last.subject, subject_span=_span_of(last, "subject"),
+                            subject_rule="chain")
     return attrs.evolve(reading, subject=doc.text[chained[0]:chained[1]], subject_span=chained,
                         subject_rule="chain")
 
