@@ -22,7 +22,7 @@ from typing import TypeVar
 from .lexicon import loaders
 from .lexicon.numerals import BIG_UNITS, DIGITS, SMALL_UNITS, TENS
 
-__all__ = ["Words", "jieba_counts", "jieba_entries", "lexicalized_words", "once", "word_tags"]
+__all__ = ["Words", "jieba_counts", "jieba_entries", "lexicalized_words", "once", "weak_endings", "word_tags"]
 
 T = TypeVar("T")
 
@@ -108,7 +108,6 @@ def lexicalized_words() -> Words:
     return Words(_build())
 
 
-@once
 def word_tags() -> dict[str, str]:
     """Part-of-speech tag of each word of jieba's dictionary of up to four
     characters (simplified script), for the short look-ups around figures.
@@ -117,7 +116,50 @@ def word_tags() -> dict[str, str]:
     >>> tags["用户"], tags["已经"]
     ('n', 'd')
     """
-    return {word: sys.intern(tag) for word, tag in jieba_entries() if len(word) <= _MAX_WORD}
+    return _short_words()[0]
+
+
+def weak_endings() -> dict[str, int]:
+    """Rare words of three or four characters of jieba's dictionary that end
+    with a common word of two or three: word → the length of that ending.
+    A reader that matches the longest word may prefer the ending there
+    (亮度提高 is 亮度 + 提高, not 亮 + 度提高, a word its corpus met twice).
+
+    >>> weak_endings()["度提高"]
+    2
+    """
+    return _short_words()[1]
+
+
+# how often jieba's corpus met a word: a rare one (度提高) against a common one (提高)
+_RARE_COUNT = "5"  # at most, a count of one digit
+_COMMON_DIGITS = 4  # at least 1000
+
+
+@once
+def _short_words() -> tuple[dict[str, str], dict[str, int]]:
+    """The tags of the short words and the weak ones, in one read of the
+    dictionary (a read takes about a second)."""
+    tags: dict[str, str] = {}
+    common: set[str] = set()
+    rare: list[str] = []
+    for parts in _jieba_lines():
+        word = parts[0]
+        if len(word) > _MAX_WORD:
+            continue
+        tags[word] = sys.intern(parts[2] if len(parts) > 2 else "")
+        count = parts[1] if len(parts) > 1 else ""
+        # (compared as digits, not parsed: most entries are neither)
+        if len(count) >= _COMMON_DIGITS and len(word) <= 3:
+            common.add(word)
+        elif len(word) >= 3 and len(count) == 1 and count <= _RARE_COUNT:
+            rare.append(word)
+    weak: dict[str, int] = {}
+    for word in rare:
+        ending = next((n for n in range(len(word) - 1, 1, -1) if word[-n:] in common), 0)
+        if ending:
+            weak[word] = ending
+    return tags, weak
 
 
 def _build() -> set[str]:

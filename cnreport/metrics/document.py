@@ -84,6 +84,7 @@ class Document:
         self._tag_of = vocab.tag_memo(extra)  # word → tag, shared by texts with the same categories
         self.tags = word_tags()
         self.known = vocab.known_words()
+        self._weak = vocab.weak_words()
         self.lex = vocab.lexicon()
         # the longest word that can start (end) with a character: most
         # characters begin no word longer than two, so fewer look-ups
@@ -271,6 +272,9 @@ class Document:
             if f[j - k:j] in known or f[j - k:j] in aliases:
                 w = f[j - k:j]
                 break
+        ending = self._weak.get(w)
+        if ending is not None and j - len(w) > limit and f[j - len(w) - 1:j - ending] in known:
+            w = f[j - ending:j]  # 亮度提高: 亮度 + 提高, not 亮 + 度提高
         tag = self._tag_of.get(w)
         return j - len(w), j, tag if tag is not None else self.tag(w)
 

@@ -14,7 +14,7 @@ import regex
 
 from ..lexicon import loaders
 from ..normalize import fold
-from ..words import once, word_tags
+from ..words import once, weak_endings, word_tags
 
 __all__ = [
     "Grammar",
@@ -141,6 +141,13 @@ def known_words() -> frozenset[str]:
     words, organisations and our extra words."""
     return frozenset(word_tags()) | org_set() | frozenset(extra_words()) | entity_set("ending") \
         | frozenset(context_words())
+
+
+@once
+def weak_words() -> dict[str, int]:
+    """jieba's weak words (度提高 against 提高), but those ``words.tsv`` knows."""
+    extra = extra_words()
+    return {w: n for w, n in weak_endings().items() if w not in extra}
 
 
 def either(words: Iterable[str]) -> str:
