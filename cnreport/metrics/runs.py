@@ -24,6 +24,8 @@ _LINK_TAGS = frozenset({"v", "a", "b", "c", "x", "q", "f"})
 _GAP_TAGS = frozenset({"v", "d", "p", "ul", "uj", "uz", "ug", "uv", "ude", "u", "r", "m", "q",
                        "f", "c", "t"})
 _MAX_GAP = 6
+# End the noun a count counts: 的, an adverb, a verb, a preposition.
+_COUNTED_ENDS = frozenset({"uj", "d", "v", "p"})
 _LONGEST_PER_UNIT = 3  # (每平方米)
 _MAX_RUN = 8
 _MAX_HOPS = 3  # figures in a row that _right looks past for the noun they count
@@ -76,8 +78,23 @@ def right(doc: Document, pos: int, limit: int, hops: int = 0, counted: bool = Fa
         pos = tok[1]
     if spaced and _opens_statement(doc, tokens):
         return None  # 净利润增长9.6% 不良率降至1.02%: a headline's next part
+    if counted:
+        tokens = _counted_noun(tokens)
     # read forwards, a prefix before the noun stays (受访 + 企业)
     return _noun_run(_before_clause_verb(doc, tokens), _LINK_TAGS | {"uj", PREFIX_TAG}, NOUN_TAGS | {PREFIX_TAG})
+
+
+def _counted_noun(tokens: list[Token]) -> list[Token]:
+    """The tokens of what a count counts: up to its noun's 的, adverb or
+    verb (30多个城市 + 的路灯工程, 31个省、直辖市 + 主要经营…), which go on
+    about the things counted."""
+    seen_noun = False
+    for k, tok in enumerate(tokens):
+        if tok[2] in NOUN_TAGS:
+            seen_noun = True
+        elif seen_noun and tok[2] in _COUNTED_ENDS:
+            return tokens[:k]
+    return tokens
 
 
 def _described(doc: Document, pos: int, limit: int) -> Optional[Span]:
