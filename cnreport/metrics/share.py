@@ -53,8 +53,15 @@ def share_owner(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]
     c = doc.clause_at(m.start, s_start)
     before = c - 1
     if before > s_start and doc.folded[before] in "，," and before not in doc.mention_end:
-        owner = left(doc, before, s_start)
+        owner = _members_owner(doc, doc.clause_at(before, s_start), before) or left(doc, before, s_start)
     return owner or NO_OWNER
+
+
+def _members_owner(doc: Document, c: int, end: int) -> Optional[Span]:
+    """A of a clause A包括B、C等N: the whole its members make, which a
+    share in the next clause is of (主要工业包括石油、纺织等行业，占…的40%)."""
+    k = vocab.find_any(doc.folded, vocab.grammar().words("members_verb"), c, end)
+    return left(doc, k, c) if k > c else None
 
 
 def share_basis(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]:
