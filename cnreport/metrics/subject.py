@@ -28,6 +28,7 @@ __all__ = ["Reading", "Span", "subject"]
 _NAME_LINKS = frozenset({"c", "x"})
 _LIST_MARKS = frozenset("、，,；;")
 _NAMED_MEASURES = frozenset({"index"})  # categories whose measures take a name (恒生指数)
+_RESTATING_LONGEST = 24  # (时值约2.55亿美元)
 
 
 @attrs.frozen
@@ -211,7 +212,7 @@ def _span(doc: Document, m: NumberMention, s_start: int, s_end: int) -> tuple[Op
         if found is not None:
             return found, "before"
         return right(doc, m.end, s_end), "after"
-    found = right(doc, m.end, s_end, counted=m.kind == "cardinal" and m.unit is not None)
+    found = right(doc, _past_restating(f, m.end, s_end), s_end, counted=m.kind == "cardinal" and m.unit is not None)
     if found is not None:
         return found, "after"
     found = left(doc, m.start, s_start)
@@ -221,6 +222,17 @@ def _span(doc: Document, m: NumberMention, s_start: int, s_end: int) -> tuple[Op
     # earlier figure of the list found for this one
     part = doc.memo.get(("part", m.start))
     return (part, "respective") if part is not None else (None, "none")  # type: ignore[return-value]
+
+
+def _past_restating(f: str, end: int, s_end: int) -> int:
+    """Past a bracketed restatement after a figure, where 的 follows it:
+    以4,120亿越南盾（时值约1.55亿美元）的代价 reads on to 的代价."""
+    if f[end:end + 1] not in ("(", "（"):
+        return end
+    close = min((k for k in (f.find(")", end, s_end), f.find("）", end, s_end)) if k >= 0), default=-1)
+    if close < 0 or close - end > _RESTATING_LONGEST or not f.startswith("的", close + 1):
+        return end
+    return close + 1
 
 
 def _trimmed(doc: Document, span: Span) -> Optional[Span]:
