@@ -13,6 +13,7 @@ from typing import Optional
 
 import regex
 
+from ..lexicon import loaders
 from ..words import word_tags
 from . import vocab
 from .document import CLAUSE_STOPS, PREFIX_TAG, Document, Token, is_time
@@ -51,9 +52,38 @@ def lead_name(doc: Document, s_start: int, limit: int, org: Optional[str]) -> Op
         name = _memo_name(doc, c, end, org)
         if name is not None and name[1] > limit:
             name = _memo_name(doc, c, limit, org)
+        head = _named_head(doc, name[1] if name is not None else c, limit, org)
+        if head is not None:
+            return head
         if name is not None:
             return name
         j -= 1
+    return None
+
+
+def _firm_name(doc: Document, name: Name) -> bool:
+    """Whether a name is surely one: a known organisation, a registered
+    company name, or one given with its Latin name in brackets (恒岳保险
+    （Hengyue Insurance）), not a run of words that looks like one."""
+    f = doc.folded
+    word = f[name[0]:name[1]]
+    return word in vocab.org_set() or word.endswith(loaders.legal_forms()) \
+        or (f[name[1]:name[1] + 1] in ("(", "（") and f[name[1] + 1:name[1] + 2].isascii()
+            and f[name[1] + 1:name[1] + 2].isalpha())
+
+
+def _named_head(doc: Document, start: int, limit: int, org: Optional[str]) -> Optional[Name]:
+    """The name after the last 的 before ``limit`` where one stands right
+    after it: the head its clause is about, which what comes before
+    describes (…共同出资成立的恒岳矿业有限公司以…, 集团属下的恒岳保险是…)."""
+    f = doc.folded
+    de = f.rfind("的", start, limit)
+    while de >= start:
+        head = _memo_name(doc, de + 1, limit, org)
+        if head is not None and head[0] == de + 1 and _firm_name(doc, head) \
+                and f[head[1]:head[1] + 1] not in CLAUSE_STOPS:  # (是该国最大的保险公司，: what it is, not who)
+            return head
+        de = f.rfind("的", start, de)
     return None
 
 
