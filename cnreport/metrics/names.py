@@ -26,6 +26,7 @@ _LEAD_CLAUSES = 3  # how many clauses back, how far, how long a name
 _LEAD_REACH = 80
 _LONGEST_NAME = 16
 _MAX_RUN = 8
+_DESCRIPTION_REACH = 12  # how far after a place its description of a company may end (知名软件大厂)
 _COMMON_TAGS = frozenset({"n", "vn", "an", "a", "b", "v", "j", "l"})
 _COINED_TAGS = frozenset({"g", "n", "ng", "nr", "nz", "x", "zg"})  # a character alone in a coined name
 _PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz", "nrt", "nrfg", "eng"})
@@ -123,7 +124,24 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
     if read is None or isinstance(read[0], int):
         return read  # (a subsidiary's name, or none)
     tokens, k, named_by_place = read
-    return _checked_name(doc, start, tokens, k, named_by_place)
+    name = _checked_name(doc, start, tokens, k, named_by_place)
+    if name is not None and len(tokens) == 1 and _is_place(doc, tokens[0]):
+        return _described_firm(doc, name[1], end, org) or name
+    return name
+
+
+def _described_firm(doc: Document, k: int, end: int, org: Optional[str]) -> Optional[Name]:
+    """The company a place's description names (德国知名软件大厂 + 岚海
+    （Lanhai Inc.）): the place says where it is from, not who it is."""
+    f = doc.folded
+    reach = min(end, k + _DESCRIPTION_REACH)
+    if any(c in CLAUSE_STOPS for c in f[k:reach]):
+        reach = k + next(i for i, c in enumerate(f[k:reach]) if c in CLAUSE_STOPS)
+    for a in sorted({f.find(w, k, reach) + len(w) for w in vocab.descriptors() if f.find(w, k, reach) >= 0}):
+        firm = _memo_name(doc, a, end, org)
+        if firm is not None and firm[0] == a and _firm_name(doc, firm):
+            return firm
+    return None
 
 
 def _past_opening_time(doc: Document, c: int, end: int) -> Optional[int]:
