@@ -26,6 +26,8 @@ _LEAD_CLAUSES = 3  # how many clauses back, how far, how long a name
 _LEAD_REACH = 80
 _LONGEST_NAME = 16
 _MAX_RUN = 8
+_LONGEST_QUOTED = 8
+_CLOSING_QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\""}
 _DESCRIPTION_REACH = 12  # how far after a place its description of a company may end (知名软件大厂)
 _COMMON_TAGS = frozenset({"n", "vn", "an", "a", "b", "v", "j", "l"})
 _COINED_TAGS = frozenset({"g", "n", "ng", "nr", "nz", "x", "zg"})  # a character alone in a coined name
@@ -114,6 +116,9 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
     part = next((w for w in g.longest("of_which") if f.startswith(w, k, end)), "")
     k += len(part)  # 其中渝北区人均收入…: the part named after 其中
     start = k
+    quoted = _quoted_product(doc, start, end) or _example(doc, start, end, org)
+    if quoted is not None:
+        return quoted
     we = next((w for w in g.longest("we") if f.startswith(w, start)), None)
     if we is not None and org:
         return start, start + len(we), org  # 我们的用户: the speaker's organisation
@@ -128,6 +133,41 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
     if name is not None and len(tokens) == 1 and _is_place(doc, tokens[0]):
         return _described_firm(doc, name[1], end, org) or name
     return name
+
+
+def _example(doc: Document, start: int, end: int, org: Optional[str]) -> Optional[Name]:
+    """X of 以X为例 (以社区团购晨岭优选为例，…他们GMV…): the example the
+    sentence goes on about, past what kind of thing it is."""
+    f = doc.folded
+    g = vocab.grammar()
+    opener = next((w for w in g.words("example_open") if f.startswith(w, start, end)), None)
+    if opener is None:
+        return None
+    a = start + len(opener)
+    k = vocab.find_any(f, g.words("example_close"), a, end)
+    if k <= a or k - a > _LONGEST_NAME or any(c.isdigit() or c in CLAUSE_STOPS for c in f[a:k]):
+        return None
+    inner = _memo_name(doc, a, k, org)
+    if inner is not None and inner[1] == k:
+        return inner
+    described = _after_description(doc, a, k)
+    a = described if described is not None else a
+    return a, k, doc.text[a:k]
+
+
+def _quoted_product(doc: Document, start: int, end: int) -> Optional[Name]:
+    """A quoted name before a kind of product (“游滇南”小程序, 「晨岭」平台):
+    the product whose figures follow."""
+    f = doc.folded
+    close = _CLOSING_QUOTES.get(f[start:start + 1])
+    if close is None:
+        return None
+    k = f.find(close, start + 1, min(end, start + 2 + _LONGEST_QUOTED))
+    if k <= start + 1 or any(c in CLAUSE_STOPS or c.isdigit() for c in f[start + 1:k]):
+        return None
+    if not any(f.startswith(w, k + 1, end) for w in vocab.entity_words("product")):
+        return None
+    return start + 1, k, doc.text[start + 1:k]
 
 
 def _described_firm(doc: Document, k: int, end: int, org: Optional[str]) -> Optional[Name]:
