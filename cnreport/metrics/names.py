@@ -170,6 +170,18 @@ def _quoted_product(doc: Document, start: int, end: int) -> Optional[Name]:
     return start + 1, k, doc.text[start + 1:k]
 
 
+def _subsidiary_after_description(doc: Document, j: int, end: int, org: Optional[str]) -> Optional[Name]:
+    """The name after 旗下 and a company word (旗下投资公司Benckiser)."""
+    f = doc.folded
+    word = next((w for w in sorted(vocab.descriptors(), key=len, reverse=True)
+                 if f.find(w, j, min(end, j + _DESCRIPTION_REACH)) >= 0), None)
+    if word is None:
+        return None
+    a = f.find(word, j, min(end, j + _DESCRIPTION_REACH)) + len(word)
+    inner = name_at(doc, a, end, org) if a < end else None
+    return inner if inner is not None and inner[0] == a else None
+
+
 def _described_firm(doc: Document, k: int, end: int, org: Optional[str]) -> Optional[Name]:
     """The company a place's description names (德国知名软件大厂 + 岚海
     （Lanhai Inc.）): the place says where it is from, not who it is."""
@@ -260,6 +272,9 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
                 inner = name_at(doc, j, end, org) if j < end else None
                 if inner is not None:
                     return inner
+                inner = _subsidiary_after_description(doc, j, end, org)
+                if inner is not None:
+                    return inner  # 旗下投资公司Benckiser
             break
         tokens.append(tok)
         k = tok[1]

@@ -13,7 +13,7 @@ from . import vocab
 from .document import CLAUSE_STOPS, METRIC_KINDS, NOUN_TAGS, PREFIX_TAG, Document, Token
 from .names import split_front
 
-__all__ = ["Span", "is_name", "left", "opening_nouns", "right"]
+__all__ = ["Span", "is_name", "left", "opening_nouns", "per_unit_before", "right"]
 
 
 Span = tuple[int, int]
@@ -250,13 +250,19 @@ _LONGEST_DESCRIPTION = 8
 
 def _past_per_unit(doc: Document, pos: int, limit: int) -> int:
     """Back past 每 and a unit just before a figure (平均售价为每吨612元)."""
+    found = per_unit_before(doc, pos, limit)
+    return found[0] if found is not None else pos
+
+
+def per_unit_before(doc: Document, pos: int, limit: int) -> Optional[Span]:
+    """每 and a unit just before ``pos`` (每吨, 每股), if they stand there."""
     f = doc.folded
     per = vocab.grammar().set("per_mark")
     for k in range(_LONGEST_PER_UNIT, 0, -1):
         a = pos - k
         if a - 1 >= limit and f[a - 1] in per and f[a:pos] in loaders.units():
-            return a - 1
-    return pos
+            return a - 1, pos
+    return None
 
 
 def _noun_run(tokens: list[Token], links: frozenset[str] = _LINK_TAGS,

@@ -18,7 +18,7 @@ from . import vocab
 from .document import NOUN_TAGS, Document, Token, is_time, quarters
 from .names import Name, entity_before, lead_name, split_front
 from .respective import name_list, respective_name, respective_part
-from .runs import Span, is_name, left, opening_nouns, right
+from .runs import Span, is_name, left, opening_nouns, per_unit_before, right
 from .share import NO_OWNER, share_basis, share_owner
 
 __all__ = ["Reading", "Span", "subject"]
@@ -88,7 +88,13 @@ def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Opti
         trimmed = _trimmed(doc, basis) if basis is not None else None
         if trimmed is not None:
             a, b = split_front(doc, trimmed[0], trimmed[1])[0], trimmed[1]
+    if rule == "before" and ((lead is not None and b == lead[1]) or _described_latin(doc, a, b)):
+        a = b  # 投资公司Lanhai以…: a description and the name, whom and not what
     if a >= b:
+        per = per_unit_before(doc, m.start, s_start)
+        if per is not None:
+            # 以每股12.75美元: what the figure measures is each unit's price
+            return Reading(doc.text[per[0]:per[1]], per, "per", entity, entity_span, entity_rule, market)
         return Reading(None, None, rule, entity, entity_span, entity_rule, market)
     head = _measure_head(doc, a, b)
     if head == a:
@@ -136,6 +142,8 @@ def _lead(doc: Document, m: NumberMention, s_start: int, span: Optional[Span], o
         if own is not None and own[0] <= span[0] < own[1] and (
                 is_name(doc, (own[0], own[1])) or doc.folded[own[0]:own[1]].endswith(vocab.entity_words("ending"))):
             lead = own  # 芜湖市增长6.8%: the run before the figure is the clause's own name
+        elif own is not None and span[0] < own[0] and own[1] == span[1] and _described_latin(doc, span[0], span[1]):
+            lead = own  # 旗下投资公司Benckiser以每股…: the run is a description and the name
     return lead if lead is not None else lead_name(doc, s_start, m.start, org)
 
 
@@ -233,6 +241,16 @@ def _past_restating(f: str, end: int, s_end: int) -> int:
     if close < 0 or close - end > _RESTATING_LONGEST or not f.startswith("的", close + 1):
         return end
     return close + 1
+
+
+def _described_latin(doc: Document, a: int, b: int) -> bool:
+    """Whether [a, b) ends with a company word and a Latin name
+    (投资公司Benckiser): a name, not a measure."""
+    f = doc.folded
+    k = b
+    while k > a and f[k - 1].isascii() and (f[k - 1].isalpha() or f[k - 1] in " .&'-"):
+        k -= 1
+    return b - k > 1 and any(f.endswith(w, a, k) for w in vocab.descriptors())
 
 
 def _trimmed(doc: Document, span: Span) -> Optional[Span]:
