@@ -17,7 +17,7 @@ from ..model import NumberMention
 from . import vocab
 from .document import NOUN_TAGS, Document, Token, is_time, quarters
 from .names import Name, entity_before, lead_name, split_front
-from .respective import name_list, respective_name, respective_part
+from .respective import figure_joiners, name_list, respective_name, respective_part
 from .runs import Span, is_name, left, opening_nouns, per_unit_before, right
 from .share import NO_OWNER, share_basis, share_owner
 
@@ -223,6 +223,13 @@ def _span(doc: Document, m: NumberMention, s_start: int, s_end: int) -> tuple[Op
     found = right(doc, _past_restating(f, m.end, s_end), s_end, counted=m.kind == "cardinal" and m.unit is not None)
     if found is not None:
         return found, "after"
+    joined = _joined_figure(doc, m, s_end)
+    if joined is not None:
+        # 分别持有27.01%及67.59%权益, 维持68%与27%的比例: the noun after
+        # the last figure of the pair is what both measure
+        found = right(doc, joined.end, s_end, counted=joined.kind == "cardinal" and joined.unit is not None)
+        if found is not None:
+            return found, "after"
     found = left(doc, m.start, s_start)
     if found is not None:
         return found, "before"
@@ -230,6 +237,22 @@ def _span(doc: Document, m: NumberMention, s_start: int, s_end: int) -> tuple[Op
     # earlier figure of the list found for this one
     part = doc.memo.get(("part", m.start))
     return (part, "respective") if part is not None else (None, "none")  # type: ignore[return-value]
+
+
+def _joined_figure(doc: Document, m: NumberMention, s_end: int) -> Optional[NumberMention]:
+    """The figure of the same kind that 及, 与, 和 or 、 join right after ``m``."""
+    f = doc.folded
+    k = m.end
+    while k < s_end and f[k] == " ":
+        k += 1
+    joiner = next((w for w in sorted(figure_joiners(), key=len, reverse=True) if f.startswith(w, k, s_end)), None)
+    if joiner is None:
+        return None
+    k += len(joiner)
+    while k < s_end and f[k] == " ":
+        k += 1
+    nxt = doc.mention_at.get(k)
+    return nxt if nxt is not None and nxt.kind == m.kind else None
 
 
 def _past_restating(f: str, end: int, s_end: int) -> int:
