@@ -207,8 +207,8 @@ def _span(doc: Document, m: NumberMention, s_start: int, s_end: int) -> tuple[Op
     acted = _action_measured(doc, before, s_start)
     if acted is not None:
         return acted, "before"
-    if m.start > s_start and f[m.start - 1] in "(（" and f[m.end:m.end + 1] in (")", "）"):
-        # 日本(22.3%), 長實（30%）: the figure is the name's, and the name
+    if m.start > s_start and f[m.start - 1] in "(（" and f[m.end:m.end + 1] in (")", "）", "，", ","):
+        # 日本(22.3%), 長實（30%）, 以盈利计（104.8亿美元，…）: the figure is the name's, and the name
         # is nouns only (收入主要来自中国内地（68%）: 中国内地)
         return left(doc, m.start - 1, s_start, links=_NAME_LINKS), "bracket"
     if before is not None and before[2] in NOUN_TAGS and (
