@@ -43,6 +43,7 @@ _COMMON_TAGS = frozenset({"n", "v", "vn"})
 _EVENT_REACH = 6  # how far after a name the word of an event may end (亚洲 + 金融风暴)
 # The longest run of places a registered name opens with (台南县新化镇).
 _PLACE_PREFIX = 9
+_NAMING_REACH = 4  # the longest naming or comparing word (改名为, 仅次于)
 # How far back the discourse is searched for a topic or an antecedent.
 _TOPIC_SENTENCES = 12
 _TOPIC_REACH = 3000
@@ -262,7 +263,12 @@ class Discourse:
     def antecedent(self, pos: int, kind: str) -> Optional[Named]:
         """The last name before ``pos`` that an anaphor of ``kind`` (company,
         bank, place, any) can stand for."""
-        every = [n for n in self.before(pos) if n.kind != "person"]
+        g = vocab.grammar()
+        aside = g.words("naming_verb") + g.words("compared_to")
+        # (初名为蓝湾建设银行, 仅次于晨岭银行: an earlier name of the one the
+        # text is about, or what it is compared with, not another it goes on about)
+        every = [n for n in self.before(pos) if n.kind != "person"
+                 and not self.doc.folded.endswith(aside, max(0, n.start - _NAMING_REACH), n.start)]
         # a name surely an organisation's first, then any (a name no table knows)
         for names in ([n for n in every if self.strong(n)], every):
             if kind in ("any", "topic"):  # 其, 它, 公司: the topic, the name the sentence before opened with
