@@ -173,13 +173,20 @@ def left(doc: Document, pos: int, limit: int, links: frozenset[str] = _LINK_TAGS
         if pos in doc.mention_end:
             break
         tok = doc.backward(pos, limit)
-        if tok is None or (tok[2] == "uj") or (tokens and doc.folded[tok[0]:tok[1]] in doc.lex.announces):
-            break  # (董事会建议派发 + 末期股息: who declares it is not what is measured)
+        word = doc.folded[tok[0]:tok[1]] if tok is not None else ""
+        if tok is None or (tok[2] == "uj") or (tokens and (word in doc.lex.announces or word in _object_verbs())):
+            # (董事会建议派发 + 末期股息, 规模效应使 + 单位成本: who declares
+            # or causes it is not what is measured)
+            break
         if tokens and tok[2] == "d" and _noun_verb(doc, doc.folded[tok[0]:tok[1]]):
             tok = tok[0], tok[1], "v"  # 合约 + 销售 + 面积: inside a noun run, a verb that names an action links
         tokens.append(tok)
         pos = tok[0]
     return _reverse_run(tokens, links)
+
+
+def _object_verbs() -> frozenset[str]:
+    return vocab.grammar().set("object_verb")
 
 
 def _noun_verb(doc: Document, word: str) -> bool:

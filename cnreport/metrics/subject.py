@@ -293,6 +293,7 @@ def _trimmed(doc: Document, span: Span) -> Optional[Span]:
         k += length
     if k == b:
         return None
+    a = k  # (去年同期 + 净亏损: the period is the figure's, not part of what it measures)
     ending = doc.lex.periods_to.get(f[a])
     if ending and b - a > 2 and any(len(w) > 1 and f.startswith(w, a + 1 - len(w)) for w in ending):
         a += 1  # 2023年全年销量: the 年 of 全年 is the period's, not 年销量
