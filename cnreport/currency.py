@@ -39,7 +39,7 @@ from .lexicon import loaders, t2s_pairs, table
 from .model import NumberMention
 from .normalize import fold
 
-__all__ = ["check_currency", "is_traditional", "place_currency", "stated_currencies"]
+__all__ = ["check_currency", "is_currency_name", "is_traditional", "place_currency", "stated_currencies"]
 
 # Units that are 元 or its parts without saying whose 元 (folded).
 _BARE_UNITS = frozenset(loaders.number_words_with("bare_yuan"))
@@ -56,6 +56,15 @@ def _names() -> dict[str, str]:
             raise ValueError(f"{row.file}:{row.line}: {row[1]!r} is not an ISO 4217 code")
         names[row[0]] = row[1]
     return names
+
+
+def is_currency_name(folded: str) -> bool:
+    """Whether a word (folded script) names a currency (新台币, 港币).
+
+    >>> is_currency_name("新台币"), is_currency_name("营收")
+    (True, False)
+    """
+    return folded in _names()
 
 
 @lru_cache(maxsize=1)

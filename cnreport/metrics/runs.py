@@ -156,6 +156,9 @@ def _named_after(doc: Document, tok: Token, tokens: list[Token], limit: int, aft
         if tok[2] == "v":
             return tok[0], tok[1], "vn"  # 10%的投入: after 的, a verb is named
     if counted and tok[2] == "v" and tok[1] - tok[0] > 1:
+        after = doc.forward(tok[1], limit)
+        if after is not None and after[2] == "ns":
+            return None  # 26间位于新加坡: where the things counted are, not what they are
         return tok[0], tok[1], "vn"  # 3個演化: after a measure word, a verb is named
     if counted and roles.get(doc.word(tok)) == "verb":
         after = doc.forward(tok[1], limit)
@@ -174,7 +177,8 @@ def left(doc: Document, pos: int, limit: int, links: frozenset[str] = _LINK_TAGS
             break
         tok = doc.backward(pos, limit)
         word = doc.folded[tok[0]:tok[1]] if tok is not None else ""
-        if tok is None or (tok[2] == "uj") or (tokens and (word in doc.lex.announces or word in _object_verbs())):
+        if tok is None or (tok[2] == "uj") or (tokens and (word in doc.lex.announces or word in _object_verbs())) \
+                or (not tokens and tok[2] == "v" and word in doc.lex.sources):  # (法人估 + 今年可达…: who estimates)
             # (董事会建议派发 + 末期股息, 规模效应使 + 单位成本: who declares
             # or causes it is not what is measured)
             break
@@ -224,7 +228,8 @@ def _past_gap(doc: Document, pos: int, limit: int) -> int:
         if note is not None:
             pos, gap = note, gap + 1  # 年度经常性收入（ARR）达到…: the measure's note
             continue
-        if tok is None or (tok[2] not in _GAP_TAGS and tok[2] != PREFIX_TAG):
+        if tok is None or (tok[2] not in _GAP_TAGS and tok[2] != PREFIX_TAG) \
+                or (tok[2] == "v" and doc.word(tok) in doc.lex.sources):
             break  # (a prefix here belongs to the verb or the figure: 净减少, 每股12元)
         pos, gap = tok[0], gap + 1
     return pos

@@ -13,6 +13,7 @@ from typing import Optional
 
 import attrs
 
+from ..currency import is_currency_name
 from ..model import NumberMention
 from . import vocab
 from .document import NOUN_TAGS, Document, Token, is_time, quarters
@@ -291,8 +292,8 @@ def _trimmed(doc: Document, span: Span) -> Optional[Span]:
         if not length:
             break
         k += length
-    if k == b:
-        return None
+    if k == b or is_currency_name(f[k:b]):
+        return None  # (…由新台币180亿元下修至150亿元: a currency measures nothing)
     a = k  # (去年同期 + 净亏损: the period is the figure's, not part of what it measures)
     ending = doc.lex.periods_to.get(f[a])
     if ending and b - a > 2 and any(len(w) > 1 and f.startswith(w, a + 1 - len(w)) for w in ending):
