@@ -67,7 +67,8 @@ def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Opti
     if lead is not None and f[lead[0]:lead[1]] in doc.lex.endings:
         entity, entity_span, entity_rule = None, None, None  # 公司研发人员: 公司 alone names nobody
     if span is None:
-        return Reading(None, None, rule, entity, entity_span, entity_rule)
+        return _action_reading(doc, m, s_start, rule, entity, entity_span, entity_rule, False) \
+            or Reading(None, None, rule, entity, entity_span, entity_rule)
     a, b = span
     if lead is not None and lead[0] <= a < lead[1]:
         # 贵州茅台股价: the name is the entity, not part of the subject (nor
@@ -92,6 +93,9 @@ def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Opti
     if rule == "before" and ((lead is not None and b == lead[1]) or _described_latin(doc, a, b)):
         a = b  # 投资公司Lanhai以…: a description and the name, whom and not what
     if a >= b:
+        acted = _action_reading(doc, m, s_start, rule, entity, entity_span, entity_rule, market)
+        if acted is not None:
+            return acted
         per = per_unit_before(doc, m.start, s_start)
         if per is not None:
             # 以每股12.75美元: what the figure measures is each unit's price
@@ -125,6 +129,23 @@ def _action_measured(doc: Document, before: Optional[Token], s_start: int) -> Op
     if link is None or doc.lex.roles.get(doc.folded[link[0]:link[1]]) != "link" or link[1] - link[0] < 2:
         return None
     return before[0], before[1]
+
+
+def _action_reading(doc: Document, m: NumberMention, s_start: int, rule: str, entity: Optional[str],
+                    entity_span: Optional[Span], entity_rule: Optional[str], market: bool) -> Optional[Reading]:
+    """12月单月交付2万辆: with no noun before it, the action is what is measured."""
+    acted = _verb_measured(doc, m, s_start) if rule in ("before", "none") else None
+    if acted is None:
+        return None
+    return Reading(doc.text[acted[0]:acted[1]], acted, "action", entity, entity_span, entity_rule, market)
+
+
+def _verb_measured(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]:
+    """The verb of an action right before a figure (交付, 销售, 生产)."""
+    tok = doc.backward(m.start, s_start)
+    if tok is None or tok[1] - tok[0] < 2 or doc.lex.roles.get(doc.folded[tok[0]:tok[1]]) != "verb":
+        return None
+    return tok[0], tok[1]
 
 
 def _is_place(doc: Document, a: int, b: int) -> bool:
@@ -287,8 +308,8 @@ def _trimmed(doc: Document, span: Span) -> Optional[Span]:
             break
     f = doc.folded
     k = a
-    while k < b:  # 去年同期为9.24亿元: periods name no measure
-        length = doc.period_word_at(k, b)
+    while k < b:  # 去年同期为9.24亿元, 单月交付2万辆: periods name no measure
+        length = doc.period_word_at(k, b, when=True)
         if not length:
             break
         k += length
