@@ -228,11 +228,25 @@ def _past_gap(doc: Document, pos: int, limit: int) -> int:
         if note is not None:
             pos, gap = note, gap + 1  # 年度经常性收入（ARR）达到…: the measure's note
             continue
+        if tok is not None and tok[2] not in _GAP_TAGS and _all_period(doc, tok):
+            pos, gap = tok[0], gap + 1  # 从 + 去年同期 + 的22.4%: a period the dictionary calls a noun
+            continue
         if tok is None or (tok[2] not in _GAP_TAGS and tok[2] != PREFIX_TAG) \
                 or (tok[2] == "v" and doc.word(tok) in doc.lex.sources):
             break  # (a prefix here belongs to the verb or the figure: 净减少, 每股12元)
         pos, gap = tok[0], gap + 1
     return pos
+
+
+def _all_period(doc: Document, tok: Token) -> bool:
+    """Whether a word is period words only (去年 + 同期)."""
+    k = tok[0]
+    while k < tok[1]:
+        length = doc.period_word_at(k, tok[1])
+        if not length:
+            return False
+        k += length
+    return True
 
 
 def _time_inside(doc: Document, tok: Token) -> Optional[NumberMention]:

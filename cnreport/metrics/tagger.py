@@ -34,7 +34,7 @@ from .context import (
     topic,
 )
 from .discourse import Discourse
-from .document import METRIC_KINDS, Document, basis_before, is_time
+from .document import CLAUSE_STOPS, METRIC_KINDS, Document, basis_before, is_time
 from .entity import read_entity
 from .frames import deal, holding, restating_words
 from .period import period, when
@@ -48,6 +48,7 @@ __all__ = ["tag"]
 _SKIPPED_SECTIONS = frozenset({"boilerplate", "heading", "byline"})
 _MARKER_ENDS = frozenset(".、．)）:：")
 _LONGEST_LIST = 99
+_FROM_TO_LONGEST = 6  # (改善至, 大幅提升至)
 
 
 def tag(text: str, folded: str, sections: Sequence[Section], numbers: Sequence[NumberMention], *,
@@ -208,6 +209,7 @@ def _with_last(doc: Document, m: NumberMention, s_start: int, reading: Reading, 
     if reading.subject is None \
             and (changes or last.change is not None or share_without_owner(doc, m, s_start)
                  or doc.folded[last.mention.end:m.start] in figure_joiners()
+                 or _from_to(doc, last.mention, m)
                  or ((m.kind in ("percent", "fraction") or (m.unit is not None and m.unit == last.mention.unit))
                      and in_part_clause(doc, m.start, s_start))
                  or opens_with_period(doc, m.start, s_start)):
@@ -226,6 +228,14 @@ def _with_last(doc: Document, m: NumberMention, s_start: int, reading: Reading, 
                                    subject_rule="list", entity=named[2], entity_span=(named[0], named[1]),
                                    entity_rule="alone")
     return _chained(doc, m, s_start, reading, last)
+
+
+def _from_to(doc: Document, before: NumberMention, m: NumberMention) -> bool:
+    """Whether ``m`` is where a change that ``before`` starts from ends
+    (由去年的37.1%改善至38.3%): a verb and 至 or 到 alone between them."""
+    between = doc.folded[before.end:m.start].strip()
+    return 0 < len(between) <= _FROM_TO_LONGEST and between.endswith(vocab.grammar().words("change_to")) \
+        and not any(c in CLAUSE_STOPS for c in between)
 
 
 def _apposed(doc: Document, m: NumberMention, s_start: int, s_end: int, reading: Reading,
