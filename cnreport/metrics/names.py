@@ -26,8 +26,8 @@ _LEAD_CLAUSES = 3  # how many clauses back, how far, how long a name
 _LEAD_REACH = 80
 _LONGEST_NAME = 16
 _MAX_RUN = 8
-_LONGEST_QUOTED = 8
-_CLOSING_QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\""}
+_LONGEST_QUOTED = 12
+_CLOSING_QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\"", "《": "》"}
 _DESCRIPTION_REACH = 12  # how far after a place its description of a company may end (知名软件大厂)
 _COMMON_TAGS = frozenset({"n", "vn", "an", "a", "b", "v", "j", "l"})
 _COINED_TAGS = frozenset({"g", "n", "ng", "nr", "nz", "x", "zg"})  # a character alone in a coined name
@@ -70,7 +70,7 @@ def _firm_name(doc: Document, name: Name) -> bool:
     （Hengyue Insurance）), not a run of words that looks like one."""
     f = doc.folded
     word = f[name[0]:name[1]]
-    return word in vocab.org_set() or word.endswith(loaders.legal_forms()) \
+    return word in vocab.org_set() or word.endswith(loaders.legal_forms()) or f[name[0] - 1:name[0]] == "《" \
         or (f[name[1]:name[1] + 1] in ("(", "（") and f[name[1] + 1:name[1] + 2].isascii()
             and f[name[1] + 1:name[1] + 2].isalpha())
 
@@ -83,8 +83,10 @@ def _named_head(doc: Document, start: int, limit: int, org: Optional[str]) -> Op
     de = f.rfind("的", start, limit)
     while de >= start:
         head = _memo_name(doc, de + 1, limit, org)
-        if head is not None and head[0] == de + 1 and _firm_name(doc, head) \
-                and f[head[1]:head[1] + 1] not in CLAUSE_STOPS:  # (是该国最大的保险公司，: what it is, not who)
+        titled = head is not None and head[0] == de + 2 and f[de + 1] == "《"  # (的《龙脉传说》9月流水…)
+        after = head[1] + titled if head is not None else 0
+        if head is not None and (head[0] == de + 1 or titled) and _firm_name(doc, head) \
+                and f[after:after + 1] not in CLAUSE_STOPS:  # (是该国最大的保险公司，: what it is, not who)
             return head
         de = f.rfind("的", start, de)
     return None
@@ -165,7 +167,14 @@ def _quoted_product(doc: Document, start: int, end: int) -> Optional[Name]:
     k = f.find(close, start + 1, min(end, start + 2 + _LONGEST_QUOTED))
     if k <= start + 1 or any(c in CLAUSE_STOPS or c.isdigit() for c in f[start + 1:k]):
         return None
-    if not any(f.startswith(w, k + 1, end) for w in vocab.entity_words("product")):
+    if close == "》":
+        # 《星域战纪》上线首月…: a title that opens a clause is the product's,
+        # but not a publication's or a report's that says something (《经济学人》报导…)
+        after = doc.forward(k + 1, end)
+        if after is not None and (doc.word(after) in doc.lex.sources or doc.word(after) in doc.lex.announces
+                                  or doc.lex.roles.get(doc.word(after)) == "source"):
+            return None
+    elif not any(f.startswith(w, k + 1, end) for w in vocab.entity_words("product")):
         return None
     return start + 1, k, doc.text[start + 1:k]
 
