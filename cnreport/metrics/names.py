@@ -339,8 +339,9 @@ def _coined_before_ending(doc: Document, k: int, end: int) -> bool:
     f = doc.folded
     for j in range(k, min(k + 3, end)):
         tok = doc.forward(j, end)
-        if tok is None or tok[1] - tok[0] != 1 or f[j] in CLAUSE_STOPS or f[j].isspace():
-            return False
+        if tok is None or tok[1] - tok[0] != 1 or f[j] in CLAUSE_STOPS or f[j].isspace() \
+                or tok[2] in _FUNCTION_TAGS:
+            return False  # (晨岭 + 的 + 市值: 的 is in no name)
         if j > k and (f.startswith(vocab.entity_words("ending"), j + 1) or f.startswith(vocab.name_forms(), j + 1)):
             return True
     return False

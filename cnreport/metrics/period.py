@@ -19,6 +19,7 @@ __all__ = ["context_year", "period", "when"]
 
 
 
+_EVENT_LONGEST = 10  # (汇丰入股时, 上市之初时)
 Found = tuple[Optional[str], Optional[tuple[int, int]], Optional[str]]  # (text, span, rule)
 
 
@@ -68,7 +69,26 @@ def period(doc: Document, i: int, s_start: int, s_end: int, change: Optional[Cha
         after_m = None
     if after_m is not None and not any(c in CLAUSE_STOPS for c in f[m.end:after_m.start]):
         return _found(doc, whole_period(doc, after_m.start, after_m.end, m.end, s_end), "after")
+    event = _event_time(doc, m, s_start)
+    if event is not None:
+        return _found(doc, event, "event")
     return None, None, None
+
+
+def _event_time(doc: Document, m: NumberMention, s_start: int) -> Optional[tuple[int, int]]:
+    """The clause that opens the sentence and ends in a verb and 时
+    (汇丰入股时，…): the time of an event, which the figures after it in
+    the sentence are of."""
+    f = doc.folded
+    starts = doc.clause_starts(s_start)
+    if len(starts) < 2 or starts[1] > m.start:
+        return None
+    k = starts[1] - 2  # the clause's last character, before its comma
+    if k - s_start + 1 > _EVENT_LONGEST or f[k] not in vocab.grammar().set("time_clause_end") \
+            or any(j in doc.mention_at for j in range(s_start, k)):
+        return None
+    verb = doc.backward(k, s_start)
+    return (s_start, k + 1) if verb is not None and verb[2] == "v" and verb[1] - verb[0] > 1 else None
 
 
 def _owned(doc: Document, end: int, m: NumberMention) -> bool:
