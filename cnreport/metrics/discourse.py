@@ -442,7 +442,7 @@ def doc_count(doc: Document, n: Named) -> int:
 def _outermost(doc: Document, spans: dict[tuple[int, int], bool], declared: dict[str, str]) -> list[Named]:
     """The names of ``spans`` that no other contains, in order; not a word
     that names nobody (公司, 集团, 钢铁), nor a name in brackets right after
-    another, which is the same entity's other name (越南保险（BaoViet
+    another, which is the same entity's other name (恒岳保险（Hengyue
     Insurance）)."""
     ordered = sorted(spans, key=lambda s: (s[0], -s[1]))
     found: list[Named] = []

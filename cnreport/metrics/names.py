@@ -180,7 +180,7 @@ def _quoted_product(doc: Document, start: int, end: int) -> Optional[Name]:
 
 
 def _subsidiary_after_description(doc: Document, j: int, end: int, org: Optional[str]) -> Optional[Name]:
-    """The name after 旗下 and a company word (旗下投资公司Benckiser)."""
+    """The name after 旗下 and a company word (旗下投资公司Velmora)."""
     f = doc.folded
     word = next((w for w in sorted(vocab.descriptors(), key=len, reverse=True)
                  if f.find(w, j, min(end, j + _DESCRIPTION_REACH)) >= 0), None)
@@ -283,7 +283,7 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
                     return inner
                 inner = _subsidiary_after_description(doc, j, end, org)
                 if inner is not None:
-                    return inner  # 旗下投资公司Benckiser
+                    return inner  # 旗下投资公司Velmora
             break
         tokens.append(tok)
         k = tok[1]

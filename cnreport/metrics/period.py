@@ -19,7 +19,7 @@ __all__ = ["context_year", "period", "when"]
 
 
 
-_EVENT_LONGEST = 10  # (汇丰入股时, 上市之初时)
+_EVENT_LONGEST = 10  # (恒岳入股时, 上市之初时)
 Found = tuple[Optional[str], Optional[tuple[int, int]], Optional[str]]  # (text, span, rule)
 
 
@@ -77,7 +77,7 @@ def period(doc: Document, i: int, s_start: int, s_end: int, change: Optional[Cha
 
 def _event_time(doc: Document, m: NumberMention, s_start: int) -> Optional[tuple[int, int]]:
     """The clause that opens the sentence and ends in a verb and 时
-    (汇丰入股时，…): the time of an event, which the figures after it in
+    (恒岳入股时，…): the time of an event, which the figures after it in
     the sentence are of."""
     f = doc.folded
     starts = doc.clause_starts(s_start)

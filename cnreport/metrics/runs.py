@@ -229,7 +229,7 @@ def _past_gap(doc: Document, pos: int, limit: int) -> int:
             pos, gap = note, gap + 1  # 年度经常性收入（ARR）达到…: the measure's note
             continue
         if tok is not None and tok[2] not in _GAP_TAGS and _all_period(doc, tok):
-            pos, gap = tok[0], gap + 1  # 从 + 去年同期 + 的22.4%: a period the dictionary calls a noun
+            pos, gap = tok[0], gap + 1  # 从 + 去年同期 + 的21.5%: a period the dictionary calls a noun
             continue
         if tok is None or (tok[2] not in _GAP_TAGS and tok[2] != PREFIX_TAG) \
                 or (tok[2] == "v" and doc.word(tok) in doc.lex.sources):

@@ -29,7 +29,7 @@ __all__ = ["Reading", "Span", "subject"]
 _NAME_LINKS = frozenset({"c", "x"})
 _LIST_MARKS = frozenset("、，,；;")
 _NAMED_MEASURES = frozenset({"index"})  # categories whose measures take a name (恒生指数)
-_RESTATING_LONGEST = 24  # (时值约2.55亿美元)
+_RESTATING_LONGEST = 24  # (时值约1.55亿美元)
 
 
 @attrs.frozen
@@ -98,7 +98,7 @@ def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Opti
             return acted
         per = per_unit_before(doc, m.start, s_start)
         if per is not None:
-            # 以每股12.75美元: what the figure measures is each unit's price
+            # 以每股14.5美元: what the figure measures is each unit's price
             return Reading(doc.text[per[0]:per[1]], per, "per", entity, entity_span, entity_rule, market)
         return Reading(None, None, rule, entity, entity_span, entity_rule, market)
     head = _measure_head(doc, a, b)
@@ -165,7 +165,7 @@ def _lead(doc: Document, m: NumberMention, s_start: int, span: Optional[Span], o
                 is_name(doc, (own[0], own[1])) or doc.folded[own[0]:own[1]].endswith(vocab.entity_words("ending"))):
             lead = own  # 芜湖市增长6.8%: the run before the figure is the clause's own name
         elif own is not None and span[0] < own[0] and own[1] == span[1] and _described_latin(doc, span[0], span[1]):
-            lead = own  # 旗下投资公司Benckiser以每股…: the run is a description and the name
+            lead = own  # 旗下投资公司Velmora以每股…: the run is a description and the name
     return lead if lead is not None else lead_name(doc, s_start, m.start, org)
 
 
@@ -230,7 +230,7 @@ def _span(doc: Document, m: NumberMention, s_start: int, s_end: int) -> tuple[Op
     if acted is not None:
         return acted, "before"
     if m.start > s_start and f[m.start - 1] in "(（" and f[m.end:m.end + 1] in (")", "）", "，", ","):
-        # 日本(22.3%), 長實（30%）, 以盈利计（104.8亿美元，…）: the figure is the name's, and the name
+        # 日本(22.3%), 長實（30%）, 以盈利计（96.2亿美元，…）: the figure is the name's, and the name
         # is nouns only (收入主要来自中国内地（68%）: 中国内地)
         return left(doc, m.start - 1, s_start, links=_NAME_LINKS), "bracket"
     if before is not None and before[2] in NOUN_TAGS and (
@@ -247,7 +247,7 @@ def _span(doc: Document, m: NumberMention, s_start: int, s_end: int) -> tuple[Op
         return found, "after"
     joined = _joined_figure(doc, m, s_end)
     if joined is not None:
-        # 分别持有27.01%及67.59%权益, 维持68%与27%的比例: the noun after
+        # 分别持有26.5%及61.2%权益, 维持64%与31%的比例: the noun after
         # the last figure of the pair is what both measure
         found = right(doc, joined.end, s_end, counted=joined.kind == "cardinal" and joined.unit is not None)
         if found is not None:
@@ -279,7 +279,7 @@ def _joined_figure(doc: Document, m: NumberMention, s_end: int) -> Optional[Numb
 
 def _past_restating(f: str, end: int, s_end: int) -> int:
     """Past a bracketed restatement after a figure, where 的 follows it:
-    以4,120亿越南盾（时值约1.55亿美元）的代价 reads on to 的代价."""
+    以2,800亿越南盾（时值约1.2亿美元）的代价 reads on to 的代价."""
     if f[end:end + 1] not in ("(", "（"):
         return end
     close = min((k for k in (f.find(")", end, s_end), f.find("）", end, s_end)) if k >= 0), default=-1)
@@ -290,7 +290,7 @@ def _past_restating(f: str, end: int, s_end: int) -> int:
 
 def _described_latin(doc: Document, a: int, b: int) -> bool:
     """Whether [a, b) ends with a company word and a Latin name
-    (投资公司Benckiser): a name, not a measure."""
+    (投资公司Velmora): a name, not a measure."""
     f = doc.folded
     k = b
     while k > a and f[k - 1].isascii() and (f[k - 1].isalpha() or f[k - 1] in " .&'-"):

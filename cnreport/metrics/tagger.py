@@ -232,7 +232,7 @@ def _with_last(doc: Document, m: NumberMention, s_start: int, reading: Reading, 
 
 def _from_to(doc: Document, before: NumberMention, m: NumberMention) -> bool:
     """Whether ``m`` is where a change that ``before`` starts from ends
-    (由去年的37.1%改善至38.3%): a verb and 至 or 到 alone between them."""
+    (由去年的30.2%改善至31.4%): a verb and 至 or 到 alone between them."""
     between = doc.folded[before.end:m.start].strip()
     return 0 < len(between) <= _FROM_TO_LONGEST and between.endswith(vocab.grammar().words("change_to")) \
         and not any(c in CLAUSE_STOPS for c in between)
@@ -262,7 +262,7 @@ def _chained(doc: Document, m: NumberMention, s_start: int, reading: Reading,
     """…收入首次超过传统业务，达到19.8亿元: a clause that opens with its verb
     goes on about what opened the clause before it, or, where that clause
     opens with its verb too, about what its figure measures (对A的补贴，
-    占其净利的11.3%，估计为4700万元)."""
+    占其净利的9.5%，估计为3200万元)."""
     if reading.subject is not None:
         return reading
     chained = chained_subject(doc, m, s_start)
@@ -280,7 +280,7 @@ def _chained(doc: Document, m: NumberMention, s_start: int, reading: Reading,
 def _restates(doc: Document, before: NumberMention, m: NumberMention) -> bool:
     """Whether ``m`` stands in brackets right after ``before``, of the same
     kind: the same figure in another currency or unit (98亿美元（75亿欧元）,
-    4700万美元（约台币13.92亿）, 41,210亿越南盾（时值约2.55亿美元）)."""
+    4100万美元（约台币12.6亿）, 2,800亿越南盾（时值约1.2亿美元）)."""
     between = doc.folded[before.end:m.start].strip()
     return before.kind == m.kind and between[:1] in ("(", "（") and between[1:].strip() in restating_words()
 
