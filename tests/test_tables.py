@@ -369,3 +369,32 @@ def test_any_text_gives_honest_cells(text: str) -> None:
             assert 0 <= c.start <= c.end <= len(text)
     starts = [n.start for n in report.numbers]
     assert starts == sorted(starts)
+
+
+def test_a_label_ruled_line_by_line_beside_figures_merged_over_its_lines_is_one_label() -> None:
+    # a PDF's table that rules each line of a long label as a cell of its own
+    text = ('单位：元\n<table><tr><td>项目</td><td>本期金额</td><td>上期金额</td></tr>'
+            '<tr><td>研发费用</td><td>1,200.00</td><td>1,100.00</td></tr>'
+            '<tr><td>存货跌价损失（收益以</td><td rowspan="2">-300.00</td><td rowspan="2">250.00</td></tr>'
+            '<tr><td>“－”号填列）</td></tr>'
+            '<tr><td>其他</td><td>10.00</td><td>5.00</td></tr></table>')
+    row = "存货跌价损失（收益以“－”号填列）"
+    assert figures(text) == [
+        ("1,200.00", 1200, "元", "研发费用", "本期"), ("1,100.00", 1100, "元", "研发费用", "上期"),
+        ("-300.00", -300, "元", row, "本期"), ("250.00", 250, "元", row, "上期"),
+        ("10.00", 10, "元", "其他", "本期"), ("5.00", 5, "元", "其他", "上期"),
+    ]
+
+
+def test_a_figure_merged_over_two_columns_takes_the_period_over_either() -> None:
+    # the period heads the second of the two columns each figure takes, 金额 both; the
+    # empty cell before 2023年初 is not 2023年末's, whose colspan ends before it
+    text = ('单位：元\n<table><tr><td rowspan="2">项目</td><td></td><td colspan="2">2023年末</td>'
+            '<td></td><td colspan="2">2023年初</td></tr>'
+            '<tr><td colspan="2">金额</td><td>占比</td><td colspan="2">金额</td><td>占比</td></tr>'
+            '<tr><td>货币资金</td><td colspan="2">5,000.00</td><td>25.00%</td>'
+            '<td colspan="2">4,000.00</td><td>20.00%</td></tr></table>')
+    assert figures(text) == [
+        ("5,000.00", 5000, "元", "货币资金", "2023年末"), ("25.00%", 25, "%", "货币资金", "2023年末"),
+        ("4,000.00", 4000, "元", "货币资金", "2023年初"), ("20.00%", 20, "%", "货币资金", "2023年初"),
+    ]

@@ -122,6 +122,7 @@ def roles(p: Placed) -> Roles:
         elif bare and rows:
             pending = _share_lines(p, pending, labels, rows, keep=0 if own else None)
         label, sections = _absorb(p, pending, labels, label, rows, sections)
+        label = _spanned_label(p, r, labels, value_from, label, used)
         pending = []
         bare = not own
         groups = [g for g in _label_cells(p, r, labels)[0] if g != label]
@@ -329,6 +330,28 @@ def _label_cells(p: Placed, r: int, labels: tuple[int, ...]) -> tuple[list[str],
     return groups, None
 
 
+def _spanned_label(p: Placed, r: int, labels: tuple[int, ...], value_from: int,
+                   label: Optional[str], used: set[int]) -> Optional[str]:
+    """A row whose figures are merged over the rows below it, while its
+    label's lines each have a cell of their own there (a PDF's table ruled
+    line by line in its label column): the label is all of them."""
+    if label is None:
+        return label
+    t = p.table
+    span = max((t.cells[i].rowspan for k in range(value_from, t.columns)
+                if (i := p.at(r, k)) is not None and t.cells[i].row == r and _figure(p, i)), default=1)
+    for below in range(r + 1, min(r + span, t.rows)):
+        if _data_row(p, below, value_from):
+            break
+        more = _row_label(p, below, labels)
+        if more is None or any(p.at(below, k) is not None and t.cells[i].row == below and t.cells[i].text
+                               for k in range(value_from, t.columns) if (i := p.at(below, k)) is not None):
+            break
+        label += more
+        used.add(below)
+    return label
+
+
 def _absorb(p: Placed, pending: list[int], labels: tuple[int, ...], label: Optional[str],
             rows: list[Row], sections: list[str]) -> tuple[Optional[str], list[str]]:
     """Label-only rows before a data row: the data row's own label when it
@@ -406,17 +429,20 @@ def _column(p: Placed, block: tuple[int, ...], k: int, labels: tuple[int, ...],
 
 
 def _spanned_heads(p: Placed, r: int, columns: dict[tuple[int, int], Column]) -> None:
-    """A figure spanning several columns whose first has no header takes the
-    header over the others (a PDF's ruled table: 本期发生额 centred over
-    three grid columns, the figure merged across them)."""
+    """A figure spanning several columns whose first has no header, or no
+    period, takes the header over the others that has (a PDF's ruled table:
+    本期发生额 centred over three grid columns, the figure merged across
+    them; 2023年末 over the second of the two a figure takes, 金额 over both)."""
     t = p.table
     for k in range(t.columns):
         i = p.at(r, k)
         if i is None or t.cells[i].column != k or t.cells[i].colspan < 2 or (r, k) not in columns:
             continue
+        over = [c for j in range(k + 1, k + t.cells[i].colspan) if (c := columns.get((r, j))) is not None]
         if columns[(r, k)].header is None:
-            over = (columns.get((r, j)) for j in range(k + 1, k + t.cells[i].colspan))
-            columns[(r, k)] = next((c for c in over if c is not None and c.header is not None), columns[(r, k)])
+            columns[(r, k)] = next((c for c in over if c.header is not None), columns[(r, k)])
+        if columns[(r, k)].period is None:
+            columns[(r, k)] = next((c for c in over if c.period is not None), columns[(r, k)])
 
 
 def _cycles(p: Placed, block: tuple[int, ...], value_from: int) -> dict[tuple[int, int], int]:
@@ -445,7 +471,8 @@ def _spanning(p: Placed, r: int, k: int, labels: tuple[int, ...], below: tuple[i
     colspan (markdown, aligned text) is printed over the first of its
     columns: an empty cell with sub-headers below belongs to the nearest
     header to its left, unless the column has a header line of its own
-    above (a header wrapped around the line, as aligned text prints it)."""
+    above (a header wrapped around the line, as aligned text prints it) or
+    that header's colspan ends before it."""
     t = p.table
     i = p.at(r, k)
     if (i is not None and t.cells[i].text) or not below:
@@ -459,7 +486,7 @@ def _spanning(p: Placed, r: int, k: int, labels: tuple[int, ...], below: tuple[i
             return i
         j = p.at(r, left)
         if j is not None and t.cells[j].text:
-            return j
+            return j if t.cells[j].colspan == 1 else i  # (a header's colspan says where it ends)
     return i
 
 
