@@ -349,3 +349,17 @@ def test_a_label_that_opens_a_bracket_on_the_line_above_its_figures_is_read_whol
         (2000, longer, "期末"), (1800, longer, "期初"),
         (3000, "合计", "期末"), (2700, "合计", "期初"),
     ]
+
+
+def test_amounts_a_crowded_column_printed_one_space_apart_are_two_cells() -> None:
+    text = "\n".join([
+        at((50, "单位：元")),
+        at((16, "项目"), (40, "期末余额"), (56, "期初余额")),
+        at((0, "一、现金"), (36, "1,234,567,890.12"), (53, "98,765,432.10")),
+        at((2, "可随时用于支付的银行存款"), (38, "1,234,000,000.00"), (56, "98,000,000.00")),
+        "",
+    ])
+    assert [(r[1], r[3], r[4]) for r in records(text)] == [
+        (Decimal("1234567890.12"), "现金", "期末"), (Decimal("98765432.1"), "现金", "期初"),
+        (1234000000, "可随时用于支付的银行存款", "期末"), (98000000, "可随时用于支付的银行存款", "期初"),
+    ]

@@ -34,6 +34,9 @@ _INDENT = 8  # columns: a field that starts further in is not a label
 _GROUPED = regex.compile(r"\d[,.]\d")
 _LABEL_LINES = 6  # label lines between a header and the first figures, at most
 _LABEL_RUN = 24  # a statement's rows with no figure between two with figures, at most
+# Amounts with their cents or groups, two or more one space apart: columns crowded together.
+_AMOUNT = regex.compile(r"[(（]?[-−－]?\d{1,3}(?:,\d{3})*\.\d{2}[)）]?%?|[(（]?[-−－]?\d{1,3}(?:,\d{3})+[)）]?%?")
+_CROWDED = regex.compile(rf"(?:{_AMOUNT.pattern})(?: (?:{_AMOUNT.pattern}))+")
 # A report's running title (某某公司 2023 年年度报告全文), printed over the table on each page.
 _TITLE = regex.compile(r"(?:19|20)\d{2}\s*年\s*(?:年度|半年度|中期|第[一三]季度)?\s*(?:报告|年报)")
 
@@ -111,7 +114,7 @@ def _read_line(text: str, band: Band) -> _Line:
 
 
 def _aligned(text: str) -> list[RawTable]:
-    found = [(pos, [m.span() for m in _FIELD.finditer(line)]) for pos, line in _lines(text) if "\t" not in line]
+    found = [(pos, _fields(line)) for pos, line in _lines(text) if "\t" not in line]
     lines = [_read_line(text, band) for band in unwrap(text, found)]
     out: list[RawTable] = []
     i = 0
@@ -132,6 +135,19 @@ def _aligned(text: str) -> list[RawTable]:
             if table is not None:
                 out.append(table)
         i = j + 1
+    return out
+
+
+def _fields(line: str) -> list[tuple[int, int]]:
+    """The fields of a line: text split on two spaces or more, and amounts
+    that a crowded column printed one space apart (``1,360,574.73 401,635.03``)
+    split from each other."""
+    out: list[tuple[int, int]] = []
+    for m in _FIELD.finditer(line):
+        if _CROWDED.fullmatch(m.group(0)):
+            out.extend((m.start() + a, m.start() + b) for a, b in (f.span() for f in _AMOUNT.finditer(m.group(0))))
+        else:
+            out.append(m.span())
     return out
 
 
