@@ -88,6 +88,32 @@ FORMS = [
     ('提升了两个点', [('两个点', 2, None, None, '点', None, 'percent')]),
     ('下降一个多点', [('一个多点', 1, 1, 2, '点', '>', 'percent')]),
     ('两个点', [('两个', 2, None, None, '个', None, 'cardinal')]),
+    # a year of four digits before 财年, whatever digits stand before it in the text
+    ('5家门店2024财年营收8亿元', [('5家', 5, None, None, '家', None, 'cardinal'),
+                        ('2024财年', 2024, None, None, '财年', None, 'year'),
+                        ('8亿元', 800000000, None, None, '元', None, 'money')]),
+    # a slash series shares its unit though another figure follows it
+    ('预计每股收益1.25/1.58/1.92元，对应市盈率25倍', [('1.25', D("1.25"), None, None, '元', None, 'money'),
+                                        ('1.58', D("1.58"), None, None, '元', None, 'money'),
+                                        ('1.92元', D("1.92"), None, None, '元', None, 'money'),
+                                        ('25倍', 25, None, None, '倍', None, 'multiple')]),
+    # a bare number before 、 and a range: a range has no one value to share
+    ('两期投入5、10-20亿元', [('两期', 2, None, None, '期', None, 'cardinal'), ('5', 5, None, None, None, None, 'cardinal'),
+                      ('10-20亿元', None, 1000000000, 2000000000, '元', None, 'money')]),
+    # a bare number and one figure after 分别为 are a list of two, after another figure too
+    ('3家分店的利润分别为12.3、15.6亿元', [('3家', 3, None, None, '家', None, 'cardinal'),
+                               ('12.3', 1230000000, None, None, '元', None, 'money'),
+                               ('15.6亿元', 1560000000, None, None, '元', None, 'money')]),
+    ('第2024年', [('2024年', 2024, None, None, '年', None, 'year')]),  # a year stays a year after 第
+    # a fraction after a year's 年 (digits two characters before it are no series)
+    ('2023年1/3的营收来自海外', [('2023年', 2023, None, None, '年', None, 'year'),
+                         ('1/3', F(1, 3), None, None, None, None, 'fraction')]),
+    ('型号X叁', []),  # a financial digit glued to a Latin letter is part of a code
+    ('该行于民国一年创办', [('民国一年', 1912, None, None, '年', None, 'year')]),
+    ('9:30开盘', []),  # a time of day opening the text
+    ('历时两个多小时', [('两个多小时', 2, 2, 3, '小时', '>', 'duration')]),
+    ('3又', [('3', 3, None, None, None, None, 'cardinal')]),  # 又 with no fraction after it
+    ('满12年的员工有30人', [('12年', 12, None, None, '年', None, 'duration'), ('30人', 30, None, None, '人', None, 'cardinal')]),  # two digits and 年 are years of time, not a year
 ]
 
 

@@ -112,6 +112,7 @@ def _only(text: str) -> Metric:
     ("社会消费品零售总额同比增长7.6%，增速比上月加快2.1个百分点", "2.1个百分点", "增速"),
     ("晨岭科技研发投入比重为12%。", "12%", "研发投入"),
     ("平台共接入3类12种45组450个应用", "3类", "应用"),  # three figures deep, the first still counts 应用  # 比重 is the share's word, not the measure's
+    ("晨岭科技拥有31个 生产基地。", "31个", "生产基地"),  # one space between a count and what it counts
 ])
 def test_subject(text: str, figure: str, subject: str) -> None:
     got = {m.mention.text: m.subject for m in parse(text).metrics}
@@ -316,6 +317,9 @@ def test_each_field_names_the_rule_that_read_it(text: str, reasons: list[tuple[s
     # the base of a comparison measures what the figure before it does
     ("晨岭商场出租率为95.2%，较去年同期的93.8%有所上升。",
      [("subject", "base", 4, 7), ("entity", "sentence", 0, 4), ("period", "base", 15, 19)]),
+    # 分别: the second figure of the list measures the second part
+    ("晨岭科技的毛利率、营业利润率和净利率分别为45.2%、38.1%和36.5%。",
+     [("subject", "respective", 9, 14), ("entity", "clause", 0, 4)]),
 ])
 def test_a_second_figure_points_at_the_words_of_the_first(text: str, reasons: list[tuple[str, str, int, int]]) -> None:
     second = parse(text).metrics[1]

@@ -8,6 +8,7 @@ from fractions import Fraction
 import pytest
 
 from cnreport import ParseError, parse_number, to_chinese
+from cnreport.numerals import Numeral, scan_numeral
 
 CASES = [
     # Chinese, in both scripts, with 零 and abbreviated tails
@@ -91,3 +92,21 @@ def test_parse_error_says_what_and_where() -> None:
     with pytest.raises(ParseError) as caught:
         parse_number("abc")
     assert str(caught.value) == "not a number (in 'abc' at position 0)"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 几 and a pair of digits (七八) are ranges already: neither 多 nor a point goes on from them
+    ("二十几多", Numeral(start=0, end=3, lo=21, hi=29, decimal=False, more=None, suffix_mults=(10,),
+                      has_magnitude=False, arabic=False, chinese=3, tokens=3, only_digit=None, digit_string=False)),
+    ("七八多", Numeral(start=0, end=2, lo=7, hi=8, decimal=False, more=None, suffix_mults=(),
+                     has_magnitude=False, arabic=False, chinese=2, tokens=2, only_digit=None, digit_string=False)),
+    ("20几点5", Numeral(start=0, end=3, lo=21, hi=29, decimal=False, more=None, suffix_mults=(),
+                      has_magnitude=False, arabic=True, chinese=1, tokens=2, only_digit=None, digit_string=False)),
+    # Arabic digits with Chinese places are an Arabic numeral
+    ("3万5", Numeral(start=0, end=3, lo=35000, hi=35000, decimal=False, more=None, suffix_mults=(10000,),
+                    has_magnitude=True, arabic=True, chinese=1, tokens=3, only_digit=None, digit_string=False)),
+    ("5千", Numeral(start=0, end=2, lo=5000, hi=5000, decimal=False, more=None, suffix_mults=(1000,),
+                   has_magnitude=False, arabic=True, chinese=1, tokens=2, only_digit=None, digit_string=False)),
+])
+def test_scan_numeral_reads_where_the_numeral_ends(text: str, expected: Numeral) -> None:
+    assert scan_numeral(text, 0) == expected

@@ -15,6 +15,12 @@ def one(text: str) -> tuple[object, ...]:
     return (m.text, m.value, m.unit, m.kind, m.qualifier, m.low, m.high)
 
 
+@pytest.mark.parametrize("text", ["余额451, 680, 716.64", "合计2,855,702,313. 77元", "同比增长14. 19%"])
+def test_a_split_decimal_is_a_decimal(text: str) -> None:
+    # a Fraction of the same value would compare equal: the type is the check
+    assert type(find_numbers(text)[0].value) is Decimal
+
+
 @pytest.mark.parametrize("text, want", [
     ("本期净亏损（1,498）", ("（1,498）", -1498, None, "cardinal", None, None, None)),
     ("差额为(2,345.60)", ("(2,345.60)", Decimal("-2345.6"), None, "cardinal", None, None, None)),
