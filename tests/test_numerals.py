@@ -102,6 +102,9 @@ def test_parse_error_says_what_and_where() -> None:
                      has_magnitude=False, arabic=False, chinese=2, tokens=2, only_digit=None, digit_string=False)),
     ("20几点5", Numeral(start=0, end=3, lo=21, hi=29, decimal=False, more=None, suffix_mults=(),
                       has_magnitude=False, arabic=True, chinese=1, tokens=2, only_digit=None, digit_string=False)),
+    # one Chinese digit alone: one Chinese character, one token
+    ("三", Numeral(start=0, end=1, lo=3, hi=3, decimal=False, more=None, suffix_mults=(),
+                  has_magnitude=False, arabic=False, chinese=1, tokens=1, only_digit="三", digit_string=False)),
     # Arabic digits with Chinese places are an Arabic numeral
     ("3万5", Numeral(start=0, end=3, lo=35000, hi=35000, decimal=False, more=None, suffix_mults=(10000,),
                     has_magnitude=True, arabic=True, chinese=1, tokens=3, only_digit=None, digit_string=False)),
