@@ -59,16 +59,9 @@ def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Opti
     if span is not None:
         span = _trimmed(doc, span)
     lead = _lead(doc, m, s_start, span, org)
-    entity, entity_span, entity_rule = _lead_entity(doc, m, s_start, lead)
-    if lead is not None:
-        respective = respective_name(doc, m, lead, org)
-        if respective is not None:
-            entity, entity_span, entity_rule = respective[2], (respective[0], respective[1]), "respective"
-    if lead is not None and f[lead[0]:lead[1]] in doc.lex.endings:
-        entity, entity_span, entity_rule = None, None, None  # 公司研发人员: 公司 alone names nobody
+    entity, entity_span, entity_rule = _entity_of(doc, m, s_start, lead, org)
     if span is None:
-        return _action_reading(doc, m, s_start, rule, entity, entity_span, entity_rule, False) \
-            or Reading(None, None, rule, entity, entity_span, entity_rule)
+        return _unmeasured(doc, m, s_start, rule, (entity, entity_span, entity_rule), False, per=False)
     a, b = span
     if lead is not None and lead[0] <= a < lead[1]:
         # 贵州茅台股价: the name is the entity, not part of the subject (nor
@@ -93,14 +86,7 @@ def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Opti
     if rule == "before" and ((lead is not None and b == lead[1]) or _described_latin(doc, a, b)):
         a = b  # 投资公司Lanhai以…: a description and the name, whom and not what
     if a >= b:
-        acted = _action_reading(doc, m, s_start, rule, entity, entity_span, entity_rule, market)
-        if acted is not None:
-            return acted
-        per = per_unit_before(doc, m.start, s_start)
-        if per is not None:
-            # 以每股14.5美元: what the figure measures is each unit's price
-            return Reading(doc.text[per[0]:per[1]], per, "per", entity, entity_span, entity_rule, market)
-        return Reading(None, None, rule, entity, entity_span, entity_rule, market)
+        return _unmeasured(doc, m, s_start, rule, (entity, entity_span, entity_rule), market, per=True)
     head = _measure_head(doc, a, b)
     if head == a:
         # the name may have been cut off the run already, and a verb left
@@ -131,13 +117,31 @@ def _action_measured(doc: Document, before: Optional[Token], s_start: int) -> Op
     return before[0], before[1]
 
 
-def _action_reading(doc: Document, m: NumberMention, s_start: int, rule: str, entity: Optional[str],
-                    entity_span: Optional[Span], entity_rule: Optional[str], market: bool) -> Optional[Reading]:
-    """12月单月交付2万辆: with no noun before it, the action is what is measured."""
+def _entity_of(doc: Document, m: NumberMention, s_start: int, lead: Optional[Name], org: Optional[str]
+               ) -> tuple[Optional[str], Optional[Span], Optional[str]]:
+    """The entity the sentence gives the figure: its lead name's, or the
+    name of a list that 分别 hands out."""
+    if lead is not None and doc.folded[lead[0]:lead[1]] in doc.lex.endings:
+        return None, None, None  # 公司研发人员: 公司 alone names nobody
+    if lead is not None:
+        respective = respective_name(doc, m, lead, org)
+        if respective is not None:
+            return respective[2], (respective[0], respective[1]), "respective"
+    return _lead_entity(doc, m, s_start, lead)
+
+
+def _unmeasured(doc: Document, m: NumberMention, s_start: int, rule: str,
+                whose: tuple[Optional[str], Optional[Span], Optional[str]], market: bool, per: bool) -> Reading:
+    """The reading of a figure with no noun before it that it measures:
+    the action right before it (12月单月交付2万辆 → 交付), else, with
+    ``per``, 每 and a unit (以每股14.5美元 → 每股), else none."""
     acted = _verb_measured(doc, m, s_start) if rule in ("before", "none") else None
-    if acted is None:
-        return None
-    return Reading(doc.text[acted[0]:acted[1]], acted, "action", entity, entity_span, entity_rule, market)
+    if acted is not None:
+        return Reading(doc.text[acted[0]:acted[1]], acted, "action", *whose, market)
+    unit = per_unit_before(doc, m.start, s_start) if per else None
+    if unit is not None:
+        return Reading(doc.text[unit[0]:unit[1]], unit, "per", *whose, market)
+    return Reading(None, None, rule, *whose, market)
 
 
 def _verb_measured(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]:
