@@ -169,7 +169,7 @@ def _quoted_product(doc: Document, start: int, end: int) -> Optional[Name]:
         return None
     if close == "》":
         # 《星域战纪》上线首月…: a title that opens a clause is the product's,
-        # but not a publication's or a report's that says something (《经济学人》报导…)
+        # but not a publication's or a report's that says something (《财经周刊》报道…)
         after = doc.forward(k + 1, end)
         if after is not None and (doc.word(after) in doc.lex.sources or doc.word(after) in doc.lex.announces
                                   or doc.lex.roles.get(doc.word(after)) == "source"):
