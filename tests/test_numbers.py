@@ -346,6 +346,43 @@ def test_dash_between_figures_is_not_a_minus(text: str) -> None:
                for m in find_numbers(text))
 
 
+# Whole records, span and currency included.
+def _money(text: str, start: int, value: object = None, *, qualifier: str | None = None,
+           low: object = None, high: object = None) -> NumberMention:
+    return NumberMention(text=text, start=start, end=start + len(text), value=value, kind="money", unit="元",
+                         qualifier=qualifier, low=low, high=high, currency="CNY")
+
+
+def _people(text: str, start: int, low: object, high: object) -> NumberMention:
+    return NumberMention(text=text, start=start, end=start + len(text), value=None, kind="cardinal", unit="人",
+                         low=low, high=high)
+
+
+WHOLE_RECORDS = [
+    # a group holding a magnitude, multiplied by the same magnitude again:
+    # 两万两千万 is 22000 × 10000, as 一万五千亿 is 15000 × 10**8
+    ("营收两万两千万元", [_money("两万两千万元", 2, 220000000)]),
+    ("营收两万两千多万元", [_money("两万两千多万元", 2, 220000000, qualifier=">", low=220000000, high=230000000)]),
+    ("营收1万2千万元", [_money("1万2千万元", 2, 120000000)]),
+    ("营收1万2千多万元", [_money("1万2千多万元", 2, 120000000, qualifier=">", low=120000000, high=130000000)]),
+    ("营收三万五千五百万元", [_money("三万五千五百万元", 2, 355000000)]),
+    ("营收三千五百多万元", [_money("三千五百多万元", 2, 35000000, qualifier=">", low=35000000, high=36000000)]),
+    ("营收一万二千多亿元", [_money("一万二千多亿元", 2, 1200000000000, qualifier=">", low=1200000000000,
+                                high=1300000000000)]),
+    ("营收一万五千亿元", [_money("一万五千亿元", 2, 1500000000000)]),
+    ("用户两万两千多万人", [NumberMention(text="两万两千多万人", start=2, end=9, value=220000000, kind="cardinal",
+                                       unit="人", qualifier=">", low=220000000, high=230000000)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WHOLE_RECORDS)
+def test_form_reads_to_whole_mentions(text: str, expected: list[NumberMention]) -> None:
+    found = find_numbers(text)
+    assert found == expected
+    assert [(type(m.value), type(m.low), type(m.high)) for m in found] == \
+        [(type(m.value), type(m.low), type(m.high)) for m in expected]
+
+
 def test_money_tail_stays_inside_the_text() -> None:
     for text in ("三块五", "两块", "一块二", "三元零五"):
         assert all(m.end <= len(text) and text[m.start:m.end] == m.text for m in find_numbers(text))

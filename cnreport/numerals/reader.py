@@ -219,11 +219,16 @@ class _Reader:
                 return False
         keep = [p for p in self.parts if p[2] >= exp]
         low = [p for p in self.parts if p[2] < exp]
-        if keep and keep[-1][2] <= exp and self.last != "M":
-            return False  # 三亿五亿: magnitudes must fall
+        new_exp = exp
+        if keep and keep[-1][2] == exp:
+            if len(keep) > 1 or self.sec == (0, 0):
+                return False  # 三亿五亿, 三万五万: magnitudes must fall
+            # 两万两千万, 1万2千多万: the whole group, with a place after its
+            # magnitude, times the magnitude again (22000 × 万)
+            keep, low, new_exp = [], self.parts, exp * 2
         tot_lo = s_lo + sum(p[0] for p in low)
         tot_hi = s_hi + sum(p[1] for p in low)
-        self.parts = [*keep, (tot_lo * mult, tot_hi * mult, exp)]
+        self.parts = [*keep, (tot_lo * mult, tot_hi * mult, new_exp)]
         if self.more is not None:
             self.more *= mult
         self.sec = (0, 0)
