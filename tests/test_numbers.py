@@ -372,6 +372,16 @@ WHOLE_RECORDS = [
     ("营收一万五千亿元", [_money("一万五千亿元", 2, 1500000000000)]),
     ("用户两万两千多万人", [NumberMention(text="两万两千多万人", start=2, end=9, value=220000000, kind="cardinal",
                                        unit="人", qualifier=">", low=220000000, high=230000000)]),
+    # a bracketed remark between a figure and a dash: the dash makes a range
+    ("价格为1万元(不含增值税)-5万元", [_money("1万元(不含增值税)-5万元", 3, low=10000, high=50000)]),
+    ("价格为1万元（不含税）-5万元", [_money("1万元（不含税）-5万元", 3, low=10000, high=50000)]),
+    ("价格为1万元(含运费)~5万元", [_money("1万元(含运费)~5万元", 3, low=10000, high=50000)]),
+    ("价格为1万元-5万元", [_money("1万元-5万元", 3, low=10000, high=50000)]),
+    # a minus that opens a bracket or follows a label keeps its sign
+    ("本期3万元（-5万元）", [_money("3万元", 2, 30000), _money("-5万元", 6, -50000)]),
+    ("利润：（-5万元）", [_money("-5万元", 4, -50000)]),
+    ("同比-5%", [NumberMention(text="-5%", start=2, end=5, value=-5, kind="percent", unit="%")]),
+    ("增长率：-5%", [NumberMention(text="-5%", start=4, end=7, value=-5, kind="percent", unit="%")]),
 ]
 
 

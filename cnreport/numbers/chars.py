@@ -29,6 +29,10 @@ _DATE_WORDS = frozenset({"年", "月", "日", "财"})  # what makes a numeral a 
 _CONNECTORS = ("——", "--", "~", "-", "–", "—", "到", "至")
 _CONNECTOR_STARTS = frozenset(c[0] for c in _CONNECTORS)
 _INCLUDED = ("(含)", "（含）")  # after a bound: the bound itself is included (50万元(含)以上)
+# A short bracketed remark after a figure, before the dash of a range:
+# 1万(含)-5万元, 1万元(不含增值税)-5万元. It holds no Arabic digit (a
+# figure of its own, or a note number) and stays inside its sentence.
+_REMARK = regex.compile(r"[(（][^()（）0-9\n。；;！？!?]{1,10}[)）]")
 _CLAUSE_END = WORD_EDGES  # (named for the edge of a clause it mostly is)
 # Characters after a numeral that can make its expression longer than the
 # numeral itself, besides the first characters of units and qualifiers:

@@ -12,7 +12,7 @@ from ..numerals import (
     exact,
     scan_numeral,
 )
-from .chars import _CONNECTOR_STARTS, _CONNECTORS, _DATE_WORDS, _INCLUDED, _SPACES, _skip_space
+from .chars import _CONNECTOR_STARTS, _CONNECTORS, _DATE_WORDS, _REMARK, _SPACES, _skip_space
 from .draft import _Draft
 from .tables import _after_change_verb, _around, _match_unit
 
@@ -37,8 +37,9 @@ def _read_range(f: str, d: _Draft, floor: int) -> _Draft:
         # 5亿元至6亿元, 1150万辆至1200万辆, 30岁至40岁 (not 2008年到2016年: two years)
         unit_between = u
         k += len(u.word)
-    if f.startswith(_INCLUDED, k):
-        k += 3  # 1万(含)-5万元: the lower bound is included
+    remark = _REMARK.match(f, k)
+    if remark is not None:
+        k = remark.end()  # 1万(含)-5万元, 1万元(不含税)-5万元: a remark on the lower bound
     k = _skip_space(f, k)
     if k >= len(f) or f[k] not in _CONNECTOR_STARTS:
         return d
@@ -137,7 +138,8 @@ def _sign_stands(f: str, k: int, floor: int) -> bool:
 def _dash_after_number(f: str, k: int, floor: int) -> bool:
     """Whether the ``-`` at ``k`` joins two figures (1万(含)-5万元,
     五元六角-五元七毛): it follows the previous number, past spaces and a
-    short bracketed note, so it is a dash, not a minus."""
+    bracketed remark (as the range reader reads one), so it is a dash, not
+    a minus."""
     if floor == 0:
         return False
     j = k
@@ -145,6 +147,6 @@ def _dash_after_number(f: str, k: int, floor: int) -> bool:
         j -= 1
     if j > floor and f[j - 1] in ")）":
         opening = max(f.rfind("(", floor, j), f.rfind("（", floor, j))
-        if opening >= 0 and j - opening <= 6:
+        if opening >= 0 and _REMARK.fullmatch(f, opening, j):
             j = opening
     return j == floor
