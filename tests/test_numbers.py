@@ -382,6 +382,13 @@ WHOLE_RECORDS = [
     ("利润：（-5万元）", [_money("-5万元", 4, -50000)]),
     ("同比-5%", [NumberMention(text="-5%", start=2, end=5, value=-5, kind="percent", unit="%")]),
     ("增长率：-5%", [NumberMention(text="-5%", start=4, end=7, value=-5, kind="percent", unit="%")]),
+    # 几多: a doubled vague tail, read as 几 alone
+    ("来了二十几多人", [_people("二十几多人", 2, 21, 29)]),
+    ("来了二十几人", [_people("二十几人", 2, 21, 29)]),
+    ("来了20几多人", [_people("20几多人", 2, 21, 29)]),
+    ("花了三十几多万元", [_money("三十几多万元", 2, low=310000, high=390000)]),
+    ("来了二十多人", [NumberMention(text="二十多人", start=2, end=6, value=20, kind="cardinal", unit="人",
+                                  qualifier=">", low=20, high=30)]),
 ]
 
 

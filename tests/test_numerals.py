@@ -97,9 +97,10 @@ def test_parse_error_says_what_and_where() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # 几 and a pair of digits (七八) are ranges already: neither 多 nor a point goes on from them
-    ("二十几多", Numeral(start=0, end=3, lo=21, hi=29, decimal=False, more=None, suffix_mults=(10,),
-                      has_magnitude=False, arabic=False, chinese=3, tokens=3, only_digit=None, digit_string=False)),
+    # 几 and a pair of digits (七八) are ranges already: no point goes on from
+    # them, nor 多 from a pair; 多 after 几 doubles its vagueness and adds none
+    ("二十几多", Numeral(start=0, end=4, lo=21, hi=29, decimal=False, more=None, suffix_mults=(10,),
+                      has_magnitude=False, arabic=False, chinese=4, tokens=4, only_digit=None, digit_string=False)),
     ("七八多", Numeral(start=0, end=2, lo=7, hi=8, decimal=False, more=None, suffix_mults=(),
                      has_magnitude=False, arabic=False, chinese=2, tokens=2, only_digit=None, digit_string=False)),
     ("20几点5", Numeral(start=0, end=3, lo=21, hi=29, decimal=False, more=None, suffix_mults=(),

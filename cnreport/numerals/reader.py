@@ -285,6 +285,11 @@ class _Reader:
     def _M(self, t: _Token) -> bool:
         if self.more is not None or self.count == 0:
             return False
+        if self.pend_kind == "V" and self.last == "V" and self.count >= 2:
+            # 二十几多, 20几多: 多 doubles the vagueness of 几 and adds none
+            # (几多 alone asks how many)
+            self.frozen = True
+            return True
         if self.pend_kind in ("V", "pair", "string"):
             return False
         if self.pend is not None:
