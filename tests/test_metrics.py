@@ -366,10 +366,55 @@ def test_second_figure_of_a_change_has_no_period_of_its_own() -> None:
     ("營收較去年同期衰退21%", "down", "较去年同期"),
     ("公司营收较2019年同期增长30%", "up", "较2019年同期"),  # a basis no word of the table names
     ("贷款同比少增2000亿元", "down", "同比"),
+    ("日活跃用户比改版前多了约四成", "up", "比改版前"),  # a difference after 比
+    ("当月流水比前一个月少了15%", "down", "比前一个月"),
+    ("岚海今年新增门店约120家", "up", None),         # what is added, then how much
+    ("订阅用户较年初翻了一番", "up", None),           # a multiple that says its movement
+    ("营收年增达36.4%", "up", "年增"),
 ])
 def test_change_rate(text: str, direction: str, basis: Optional[str]) -> None:
     c = parse(text).metrics[0].change
     assert c is not None and (c.direction, c.basis, c.start, c.end) == (direction, basis, None, None)
+
+
+@pytest.mark.parametrize(("text", "direction", "levels"), [
+    ("净利润增至55.3亿元。", "up", [5530000000]),
+    ("岚海将研发投入增加至30亿元。", "up", [3000000000]),          # what it changes before 至
+    ("我们上调晨岭2025年、2026年净利润预测至5.12亿元、7.06亿元。", "up", [512000000, 706000000]),
+    ("该行将目标价下调至港币38元。", "down", [38]),
+])
+def test_change_to_a_level_reached(text: str, direction: str, levels: list[int]) -> None:
+    """A verb of change and 至 before a figure: the level reached, not the
+    size of the change."""
+    metrics = [m for m in parse(text).metrics if m.mention.kind != "year"]
+    assert [(m.change.direction, m.change.start, m.change.end) for m in metrics] == [
+        (direction, None, m.mention) for m in metrics]
+    assert [m.mention.value for m in metrics] == levels
+
+
+@pytest.mark.parametrize(("text", "direction", "start", "end"), [
+    ("岚海净利润为41.3亿元，较去年同期的53.6亿元下跌23%。", "down", 5360000000, 4130000000),
+    ("经营利润为9.8亿元，去年同期为6.1亿元。", "up", 610000000, 980000000),   # the earlier level restated
+    ("营收为8亿元，2023年同期为9.5亿元。", "down", 950000000, 800000000),
+    ("出租率已达到86%，比开业时的55%大幅提升。", "up", 55, 86),
+    ("不良贷款率由1.6%改善至1.4%。", "down", Decimal("1.6"), Decimal("1.4")),  # the figures say which way
+    ("毛利率由去年的37.1%改善至38.3%。", "up", Decimal("37.1"), Decimal("38.3")),
+    ("该产品线的营收占比由18%拉高至27%。", "up", 18, 27),
+    ("团队将从现在的260人扩编到320人。", "up", 260, 320),
+])
+def test_change_between_two_levels(text: str, direction: str, start: object, end: object) -> None:
+    c = next(m.change for m in parse(text).metrics if m.change is not None and m.change.start is not None)
+    assert (c.direction, c.start.value, c.end.value) == (direction, start, end)
+    assert (type(c.start.value), type(c.end.value)) == (type(start), type(end))
+
+
+@pytest.mark.parametrize("text", [
+    "经营利润为9.8亿元，去年同期亦为9.8亿元。",      # no movement
+    "经营利润为9.8亿元，去年同期为6.1%。",           # not the same measure
+    "不良贷款率为1.6%，调整后为1.4%。",              # no 由 or 从 opens a movement
+])
+def test_no_change_between_levels(text: str) -> None:
+    assert all(m.change is None or m.change.start is None for m in parse(text).metrics)
 
 
 @pytest.mark.parametrize(("text", "category"), [

@@ -145,7 +145,8 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
                              or any(doc.period_word_at(k, base[1]) for k in range(base[0], base[1]))):
         # 较去年同期的96.4%: the base's period is the comparison's
         written, period_span, period_rule = doc.text[base[0]:base[1]], base, "base"
-    tied = change is not None and change.end is m and change.start is not None
+    # (the later level before its base, 为9.8亿元，去年同期为6.1亿元, keeps the paragraph's period)
+    tied = change is not None and change.end is m and change.start is not None and change.start.start < m.start
     if written is None and stated is not None and not tied:  # (从2019年的140万人减少到44万人: not 2019's)
         # 2023年，公司营收…。其中海外收入…: a paragraph's period holds for its
         # later figures until another is stated (not a base's: 去年同期为…)
