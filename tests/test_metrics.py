@@ -163,6 +163,21 @@ def test_entity_key_joins_the_forms_of_a_name(text: str, entity: str, key: str) 
     assert (m.entity, m.entity_key) == (entity, key)
 
 
+@pytest.mark.parametrize(("text", "subject"), [
+    ("晨岭咖啡第三季的翻台率为3.4次。", "翻台率"),     # a rate of what a verb says is a noun
+    ("公司货车装载率达到91%。", "货车装载率"),           # 装载 + 率, not 装 + 载率
+    ("岚海的续费率为88%。", "续费率"),
+    ("会员复购率提升至35%。", "会员复购率"),
+    ("该项目去化率约为62%。", "去化率"),
+    ("公司当季回款率为96%。", "回款率"),
+    ("该品牌的市场占有率为12%。", "市场占有率"),       # 占 inside a rate's noun is no share
+    ("公司率先推出3款新品。", "新品"),                 # 率先 is no rate
+    ("归属于上市公司股东的净利润：本报告期盈利6,800万元。", "归属于上市公司股东的净利润"),  # a label with 的
+])
+def test_subject_of_industry_measures(text: str, subject: str) -> None:
+    assert _only(text).subject == subject
+
+
 @pytest.mark.parametrize(("text", "period"), [
     ("截至2019年3月底,騰訊視頻付費會員達到8900萬", "截至2019年3月底"),
     ("過去一年,大概有1.1億的用戶使用了醫療服務", "過去一年"),

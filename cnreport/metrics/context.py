@@ -182,8 +182,14 @@ def line_label(doc: Document, m: NumberMention) -> Optional[Span]:
             or _starts_within(doc, line, colon):
         return None
     run = left(doc, colon, line)
-    # the label is all the line says before its colon (not 迎来了一个里程碑:…)
-    return run if run is not None and run[1] == colon and not f[line:run[0]].strip() else None
+    if run is None or run[1] != colon:
+        return None
+    # the label is all the line says before its colon (not 迎来了一个里程碑:…),
+    # with what 的 ties to its noun (归属于上市公司股东的净利润)
+    before = f[line:run[0]]
+    if not before.strip():
+        return run
+    return (line + len(before) - len(before.lstrip()), colon) if before.endswith("的") else None
 
 
 @lru_cache(maxsize=1)

@@ -35,6 +35,8 @@ PREFIX_TAG = "pre"  # the tag of a measure's prefix (净, 总, 每股, 平均每
 # (re, not regex, for the sentence and clause splits: they scan whole texts,
 # and re scans a character class about twice as fast)
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")  # (；joins the clauses of one sentence)
+# the tags of words no rate is of (的率, 3率): punctuation, figures, particles, prepositions, conjunctions
+_NOT_RATED = frozenset(("x", "m", "uj", "ul", "p", "c", "r"))
 CLAUSE_STOPS = frozenset("，,：:；;（）()“”\"《》【】[]…—")
 # (a full-width space between two words parts a headline: 新品上线　某公司营收…)
 _LEAD_STOP = re.compile(r"[，,：:；;。！？!?\n]|(?<=\S)\u3000(?=\S)")
@@ -98,6 +100,8 @@ class Document:
         self.memo: dict[tuple[object, ...], object] = {}  # the stages' own memos, by key
         # function characters read alone with their tag, so that 增速將 is 增速 + 將, not 速將
         self._alone = vocab.grammar().values("read_alone")
+        self._rate_ends = vocab.grammar().set("rate_end")
+        self._not_rates = vocab.grammar().set("not_rate")
         # names this text's reader knows beyond the dictionary: the caller's
         # entities and the short names the text declares, read as one word
         self._names_from: dict[str, tuple[str, ...]] = {}
@@ -238,6 +242,10 @@ class Document:
                 break
         tag = self._tag_of.get(w)
         tok = i, i + len(w), tag if tag is not None else self.tag(w)
+        k = i + len(w)
+        if k < limit and f[k] in self._rate_ends and tok[2] not in _NOT_RATED \
+                and f[k:k + 2] not in self._not_rates:
+            tok = i, k + 1, "n"  # 留存率 (as read backwards), not 留存 + 率为
         if free:
             self._words_at[i] = tok
         return tok
@@ -275,6 +283,16 @@ class Document:
         ending = self._weak.get(w)
         if ending is not None and j - len(w) > limit and f[j - len(w) - 1:j - ending] in known:
             w = f[j - ending:j]  # 亮度提高: 亮度 + 提高, not 亮 + 度提高
+        if w[-1:] in self._rate_ends and j - len(w) > limit:
+            if len(w) == 1:
+                # 留存率, 退货率: the rate of what the word before says, a noun
+                # whatever that word is (the dictionary has 率 as a verb)
+                before = self.backward(j - 1, limit)
+                if before is not None and before[2] not in _NOT_RATED:
+                    return before[0], j, "n"
+            elif f[j - len(w) - 1:j - 1] in known:
+                return j - len(w) - 1, j, "n"  # 装载 + 率, 续费 + 率: not 装 + 载率
+            return j - len(w), j, "n"  # (上座率, which the dictionary tags otherwise)
         tag = self._tag_of.get(w)
         return j - len(w), j, tag if tag is not None else self.tag(w)
 

@@ -41,9 +41,13 @@ def share_owner(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]
         return None
     if word in g.set("share_bare_verb") and (head[k - 1:k] in g.set("not_share_before") or m.kind == "multiple"):
         return None  # 市占率, 应占溢利: words, not the verb
+    at = m.start - len(head) + k
+    tok = doc.forward(at, m.start)
+    if tok is not None and tok[1] - tok[0] > len(word) and f[tok[1] - 1] in g.set("rate_end"):
+        return None  # 市场占有率为3.4%: a rate's noun, not the verb
     if not _share_rest().fullmatch(head, k + len(word)):
         return None
-    owner = left(doc, m.start - len(head) + k, s_start)
+    owner = left(doc, at, s_start)
     if owner is not None:
         return owner
     # with no part named before 占, the clause goes on about the noun that
