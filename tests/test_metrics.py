@@ -163,6 +163,19 @@ def test_entity_key_joins_the_forms_of_a_name(text: str, entity: str, key: str) 
     assert (m.entity, m.entity_key) == (entity, key)
 
 
+@pytest.mark.parametrize(("text", "entity", "subject"), [
+    ("岚海科技表示，公司今年营收有望突破20亿元。", "岚海科技", "营收"),     # a company that speaks of itself
+    ("岚海科技董事长张明表示，公司今年营收有望突破20亿元。", "岚海科技", "营收"),  # the company of who speaks
+    ("据晨岭股份公告，公司上半年实现营业收入12.3亿元。", "晨岭股份", "营业收入"),  # the company that announces
+    ("在恒岳集团的业绩会上，管理层表示毛利率为32.1%。", "恒岳集团", "毛利率"),   # the company holding the event
+    ("岚海科技发布公告：2024年归母净利润3.2亿元。", "岚海科技", "归母净利润"),   # who announces is no label
+    ("国家统计局数据显示，全国社会消费品零售总额增长5%。", None, "社会消费品零售总额"),  # a source, not whom
+])
+def test_entity_of_who_speaks_or_announces(text: str, entity: Optional[str], subject: str) -> None:
+    m = _only(text)
+    assert (m.entity, m.subject) == (entity, subject)
+
+
 @pytest.mark.parametrize(("text", "subject"), [
     ("晨岭咖啡第三季的翻台率为3.4次。", "翻台率"),     # a rate of what a verb says is a noun
     ("公司货车装载率达到91%。", "货车装载率"),           # 装载 + 率, not 装 + 载率
@@ -172,6 +185,12 @@ def test_entity_key_joins_the_forms_of_a_name(text: str, entity: str, key: str) 
     ("公司当季回款率为96%。", "回款率"),
     ("该品牌的市场占有率为12%。", "市场占有率"),       # 占 inside a rate's noun is no share
     ("公司率先推出3款新品。", "新品"),                 # 率先 is no rate
+    ("截至年底，集团应收账款为12.3亿元。", "应收账款"),  # statement items whole, not their last word
+    ("期内可供分派收入为6.8亿港元。", "可供分派收入"),
+    ("公司全年自由现金流约15亿元。", "自由现金流"),
+    ("报告期内，公司新签合同额达到300亿元。", "新签合同额"),
+    ("岚海2024年加权平均净资产收益率为12.3%。", "加权平均净资产收益率"),
+    ("公司本期公允价值变动收益为2亿元。", "公允价值变动收益"),
     ("归属于上市公司股东的净利润：本报告期盈利6,800万元。", "归属于上市公司股东的净利润"),  # a label with 的
 ])
 def test_subject_of_industry_measures(text: str, subject: str) -> None:

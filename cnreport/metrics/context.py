@@ -184,6 +184,9 @@ def line_label(doc: Document, m: NumberMention) -> Optional[Span]:
     run = left(doc, colon, line)
     if run is None or run[1] != colon:
         return None
+    lex = doc.lex
+    if any(f.endswith(w, run[0], colon) for w in (*lex.announces, *lex.sources)):
+        return None  # 岚海科技发布公告：…: who says what follows, not what it measures
     # the label is all the line says before its colon (not 迎来了一个里程碑:…),
     # with what 的 ties to its noun (归属于上市公司股东的净利润)
     before = f[line:run[0]]

@@ -24,7 +24,6 @@ from functools import lru_cache
 from typing import Literal, Optional
 
 import attrs
-import regex
 
 from ..entities import Entities, builtin, canonical_form, common_name
 from ..lexicon import loaders
@@ -34,6 +33,7 @@ from . import vocab
 from .document import Document
 from .forms import STOCK_CODE, anaphor_words, declared_names, form_names, known_pattern
 from .names import _past_opening_time, name_at
+from .speaking import title_pattern
 
 __all__ = ["Discourse", "NameKind", "Named"]
 
@@ -490,18 +490,12 @@ def _venue(key: str) -> bool:
     return key in vocab.venues() or key.endswith(tuple(vocab.venues()))
 
 
-@lru_cache(maxsize=1)
-def _titles() -> regex.Pattern[str]:
-    """Any job title of two characters or more (a name holding one is a person's)."""
-    return regex.compile(vocab.either(t for t in vocab.titles() if len(t) > 1))
-
-
 def _kind(doc: Document, a: int, b: int) -> NameKind:
     f = doc.folded[a:b]
     if STOCK_CODE.match(doc.folded, b):
         return "company"  # 古越酿造(603982): a listed company
     g = vocab.grammar()
-    if f.startswith(tuple(g.words("reporter"))) or _titles().search(f, 0, len(f) - 1):
+    if f.startswith(tuple(g.words("reporter"))) or title_pattern().search(f, 0, len(f) - 1):
         return "person"  # 财务长吴佩珊, 记者某某: a person with a title
     if f in vocab.places() or doc.tags.get(f) == "ns" or (f[-1:] in g.set("place_ending") and len(f) > 2):
         return "place"

@@ -28,6 +28,7 @@ from .dateline import document_date
 __all__ = ["METRIC_KINDS", "Document", "Token", "basis_before", "is_time"]
 
 Token = tuple[int, int, str]  # (start, end, part-of-speech tag)
+Name = tuple[int, int, str]  # (start, end, the name as written)
 
 METRIC_KINDS = frozenset({"cardinal", "money", "percent", "fraction", "multiple"})
 NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nl", "ng", "vn", "eng", "j", "an", "nrt", "nrfg"})

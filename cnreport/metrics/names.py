@@ -16,11 +16,11 @@ import regex
 from ..lexicon import loaders
 from ..words import word_tags
 from . import vocab
-from .document import CLAUSE_STOPS, PREFIX_TAG, Document, Token, is_time
+from .document import CLAUSE_STOPS, PREFIX_TAG, Document, Name, Token, is_time
+from .speaking import opened_by, speaking_company
 
-__all__ = ["Name", "entity_before", "lead_name", "name_at", "split_front"]
+__all__ = ["Name", "lead_name", "name_at"]
 
-Name = tuple[int, int, str]  # (start, end, the name as written)
 
 _LEAD_CLAUSES = 3  # how many clauses back, how far, how long a name
 _LEAD_REACH = 80
@@ -115,6 +115,9 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
             after = name_at(doc, k + 1, end, org)
             if after is not None and after[0] == k + 1:
                 return after  # 而岚海科技营收…: a name the tables lack, read past 而
+    opened = opened_by(doc, k, end, org, name_at)
+    if opened is not None:
+        return opened
     part = next((w for w in g.longest("of_which") if f.startswith(w, k, end)), "")
     k += len(part)  # 其中渝北区人均收入…: the part named after 其中
     start = k
@@ -270,7 +273,10 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
             tok = _latin_name(doc, tok, end)  # Sara Lee, Restaurant City: one name
         w = f[tok[0]:tok[1]]
         if w in lex.sources:
-            return None  # 国家统计局数据显示，…: a source, not whom the figure is about
+            # 国家统计局数据显示，…: a source, not whom the figure is about;
+            # but a company that speaks speaks of itself (岚海科技表示，公司…)
+            cut = speaking_company(doc, start, k, tokens, w)
+            return None if cut is None else ([t for t in tokens if t[1] <= cut], cut, False)
         if _ends_name(doc, tok, tokens, end) and not (
                 tok[1] - tok[0] == 1 and all(b - a == 1 for a, b, _ in tokens)
                 and _coined_before_ending(doc, tokens[0][0] if tokens else k, end)):
@@ -532,52 +538,6 @@ def looks_like_name(name: str, tokens: list[Token]) -> bool:
         if singles >= 2:
             return True
     return False
-
-
-def split_front(doc: Document, a: int, b: int) -> tuple[int, Optional[str]]:
-    """Split an organisation and scope words off the front of a subject; the
-    organisation (or a place among the scope words) is the entity."""
-    f = doc.folded
-    entity = None
-    org = _org_at(f, a, b)
-    if org is not None and org < b:
-        entity = doc.text[a:org]
-        a = org
-    changed = True
-    while changed:
-        changed = False
-        for word in doc.lex.front_from.get(f[a], ()):
-            if f.startswith(word, a) and a + len(word) < b and f[a:b] not in doc.aliases \
-                    and not f.startswith(vocab.grammar().words("place_part"), a + len(word)):
-                if entity is None and word in vocab.places():
-                    entity = doc.text[a:a + len(word)]  # 中国网民: the place is whom the figure is about
-                a += len(word)  # 全网服务器总量, 公司研发人员
-                changed = True
-    return a, entity
-
-
-def entity_before(doc: Document, pos: int, s_start: int) -> Optional[Name]:
-    """The organisation named last before ``pos`` in the sentence (the
-    longest one where several start at the same place)."""
-    for k, end in doc.orgs_in(s_start):
-        if end <= pos and doc.folded[k:end] not in vocab.venues():  # (在深交所上市: where, not whom)
-            end = _extend_brand(doc.folded, end, pos)
-            return k, end, doc.text[k:end]
-    return None
-
-
-def _org_at(f: str, a: int, b: int) -> Optional[int]:
-    for org in vocab.lexicon().orgs_from.get(f[a:a + 1], ()):
-        if f.startswith(org, a) and a + len(org) < b:
-            return _extend_brand(f, a + len(org), b - 1)
-    return None
-
-
-def _extend_brand(f: str, end: int, limit: int) -> int:
-    for word in vocab.role_words("brand"):
-        if f.startswith(word, end) and end + len(word) <= limit:
-            return end + len(word)
-    return end
 
 
 @lru_cache(maxsize=1)

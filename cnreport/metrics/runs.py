@@ -11,7 +11,7 @@ from ..lexicon import loaders
 from ..model import NumberMention
 from . import vocab
 from .document import CLAUSE_STOPS, METRIC_KINDS, NOUN_TAGS, PREFIX_TAG, Document, Token
-from .names import split_front
+from .fronts import split_front
 
 __all__ = ["Span", "is_name", "left", "opening_nouns", "per_unit_before", "right"]
 

@@ -17,7 +17,8 @@ from ..currency import is_currency_name
 from ..model import NumberMention
 from . import vocab
 from .document import NOUN_TAGS, Document, Token, is_time, quarters
-from .names import Name, entity_before, lead_name, split_front
+from .fronts import entity_before, split_front
+from .names import Name, lead_name
 from .respective import figure_joiners, name_list, respective_name, respective_part
 from .runs import Span, is_name, left, opening_nouns, per_unit_before, right
 from .share import NO_OWNER, share_basis, share_owner

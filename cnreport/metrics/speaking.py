@@ -1,0 +1,65 @@
+"""Companies by what they do at the opening of a clause: a company that
+speaks (``岚海科技表示，公司…``, ``岚海科技董事长张明表示``), announces
+(``据晨岭股份公告，…``) or holds an event (``在恒岳集团的业绩会上，…``) is
+whom the figures after it are about; a statistics office that says
+(``国家统计局数据显示``) is where they come from."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from . import vocab
+from .document import Document, Name, Token
+
+__all__ = ["company_words", "opened_by", "speaking_company", "title_pattern"]
+
+ReadName = Callable[[Document, int, int, Optional[str]], Optional[Name]]
+
+
+@lru_cache(maxsize=1)
+def title_pattern() -> regex.Pattern[str]:
+    """Any job title of two characters or more (a name holding one is a person's)."""
+    return regex.compile(vocab.either(t for t in vocab.titles() if len(t) > 1))
+
+
+def company_words(doc: Document, start: int, k: int) -> bool:
+    """Whether the words from ``start`` to ``k`` end with a company's word
+    (科技, 集团), not a place's."""
+    f = doc.folded
+    return k - start > 2 and f.endswith(vocab.entity_words("ending"), start, k) \
+        and f[k - 1] not in vocab.grammar().set("place_ending")
+
+
+def speaking_company(doc: Document, start: int, k: int, tokens: list[Token], source: str) -> Optional[int]:
+    """Where the company's name ends, in the words ``tokens`` (from ``start``
+    to ``k``) before the source word ``source``, when the company speaks;
+    None when the words are a source that names nobody."""
+    if source not in vocab.grammar().set("speech_source"):
+        return None
+    if company_words(doc, start, k):
+        return k  # 岚海科技表示
+    title = title_pattern().search(doc.folded, start, k)
+    if title is not None and company_words(doc, start, title.start()) and any(t[1] == title.start() for t in tokens):
+        return title.start()  # 岚海科技董事长(张明)表示: the company of the one who speaks
+    return None
+
+
+def opened_by(doc: Document, k: int, end: int, org: Optional[str], read: ReadName) -> Optional[Name]:
+    """The company after the word that opens the clause at ``k``, read with
+    ``read``: the one that announces (据岚海科技公告，…) or holds the event
+    (在岚海科技的业绩会上，…)."""
+    f = doc.folded
+    g = vocab.grammar()
+    for opener, says in (("according_to", doc.lex.announces), ("at_event", g.longest("event_of"))):
+        word = next((w for w in g.longest(opener) if f.startswith(w, k, end)), None)
+        if word is None:
+            continue
+        after = read(doc, k + len(word), end, org)
+        if after is None or after[0] != k + len(word) or not company_words(doc, after[0], after[1]):
+            return None
+        b = after[1] + (opener == "at_event" and f.startswith("的", after[1]))
+        return after if any(f.startswith(w, b, end) for w in says) else None
+    return None
