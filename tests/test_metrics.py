@@ -220,6 +220,18 @@ def test_period(text: str, period: Optional[str]) -> None:
     assert _only(text).period == period
 
 
+@pytest.mark.parametrize(("text", "periods"), [
+    # a list of figures after a list of as many times takes them in order,
+    # also after another such list of figures
+    ("我们上调晨岭2025E、2026E净利润预测至5.1亿元、6.3亿元（原预测为4.8亿元、5.9亿元）。",
+     ["2025E", "2026E", "2025E", "2026E"]),
+    ("公司2023年、2024年营收为10亿元、12亿元。", ["2023年", "2024年"]),
+    ("2024年营收为10亿元、12亿元。", ["2024年", "2024年"]),   # one time is every figure's
+])
+def test_a_list_of_times_pairs_with_a_list_of_figures(text: str, periods: list[str]) -> None:
+    assert [m.period for m in parse(text).metrics] == periods
+
+
 def test_respectively_a_change_for_each_figure() -> None:
     metrics = parse("公司营收和净利润同比分别增长9.6%和144.5%。").metrics
     assert [(m.change.direction, m.change.basis) for m in metrics] == [("up", "同比"), ("up", "同比")]

@@ -166,6 +166,8 @@ FORMS = [
     ("销量翻了一倍", "翻了一倍", 2, None, None, "倍", None, "multiple"),
     ("约合人民币3亿元", "约合人民币3亿元", 300000000, None, None, "元", "~", "money"),
     ("FY2023营收", "FY2023", 2023, None, None, "FY", None, "year"),  # a fiscal year
+    ("2025E净利润", "2025E", 2025, None, None, "E", None, "year"),  # a broker's forecast year
+    ("2023A营收", "2023A", 2023, None, None, "A", None, "year"),    # and an actual one
     ("预计新增产能50GWh", "50GWh", 50, None, None, "GWh", None, "cardinal"),
     ("平均任期2.07年", "2.07年", Decimal("2.07"), None, None, "年", None, "duration"),  # four characters, no year
     ("占三分之一强", "三分之一强", Fraction(1, 3), Fraction(1, 3), None, None, ">", "fraction"),
@@ -268,6 +270,7 @@ FORMS = [
     ("0，100.00", ["0", "100.00"]),
     ("代号为9151", []),                         # identifiers are not quantities
     ("股票代码600519", []),
+    ("型号A2025E", []),                          # a model's name, not a forecast year
     ("电话：12345678", []),
     ("第三方支付", []),
     ("十年樹木，百年樹人", []),

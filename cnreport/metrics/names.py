@@ -281,21 +281,23 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
                 tok[1] - tok[0] == 1 and all(b - a == 1 for a, b, _ in tokens)
                 and _coined_before_ending(doc, tokens[0][0] if tokens else k, end)):
             named_by_place = lex.roles.get(w) == "period"
-            if w in g.set("subsidiary") and tokens:
-                # 富邦金控旗下台北富邦银行: the figures are the subsidiary's
-                j = tok[1] + 1 if f.startswith("的", tok[1]) else tok[1]
-                inner = name_at(doc, j, end, org) if j < end else None
-                if inner is not None:
-                    return inner
-                inner = _subsidiary_after_description(doc, j, end, org)
-                if inner is not None:
-                    return inner  # 旗下投资公司Velmora
+            inner = _subsidiary(doc, tok, end, org) if w in g.set("subsidiary") and tokens else None
+            if inner is not None:
+                return inner
             break
         tokens.append(tok)
         k = tok[1]
         if len(tokens) >= _MAX_RUN:
             return None
     return tokens, k, named_by_place
+
+
+def _subsidiary(doc: Document, tok: Token, end: int, org: Optional[str]) -> Optional[Name]:
+    """The subsidiary named after 旗下 (the word ``tok``), whose the figures
+    are: 富邦金控旗下台北富邦银行, 旗下投资公司Velmora."""
+    j = tok[1] + 1 if doc.folded.startswith("的", tok[1]) else tok[1]
+    inner = name_at(doc, j, end, org) if j < end else None
+    return inner if inner is not None else _subsidiary_after_description(doc, j, end, org)
 
 
 def _ends_name(doc: Document, tok: Token, tokens: list[Token], end: int) -> bool:

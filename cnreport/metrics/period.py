@@ -19,6 +19,8 @@ __all__ = ["context_year", "period", "when"]
 
 
 
+_LIST_MOST = 12  # the longest list of times or figures paired in order
+_LISTS_BACK = 3  # how many lists of figures a list looks back over for its times
 _EVENT_LONGEST = 10  # (恒岳入股时, 上市之初时)
 Found = tuple[Optional[str], Optional[tuple[int, int]], Optional[str]]  # (text, span, rule)
 
@@ -107,7 +109,7 @@ def _respective_time(doc: Document, i: int, s_start: int) -> Optional[NumberMent
     m = doc.numbers[i]
     k = vocab.rfind_any(doc.folded, vocab.grammar().words("respective"), s_start, m.start)
     if k < 0:
-        return None
+        return _listed_time(doc, i, s_start)
     j = bisect.bisect_left(doc.times, i) - 1
     times: list[NumberMention] = []
     while j >= 0:
@@ -126,6 +128,37 @@ def _respective_time(doc: Document, i: int, s_start: int) -> Optional[NumberMent
         return None
     figures = respective_figures(doc, k, m)
     return times[figures.index(m)] if len(figures) == len(times) and m in figures else None
+
+
+def _listed_time(doc: Document, i: int, s_start: int) -> Optional[NumberMention]:
+    """上调2024E、2025E、2026E净利润预测至5.12亿元、7.06亿元、9.38亿元（原预测为
+    4.85亿元、6.52亿元、8.61亿元）: a list of figures after a list of as many
+    times (or after another such list of figures) takes them in order."""
+    n, f = doc.numbers, doc.folded
+    joiners = vocab.grammar().set("figure_joiner") | vocab.grammar().set("time_joiner")
+
+    def run(j: int) -> tuple[int, int]:  # the list figure j stands in: its first and last index
+        a, b = j, j  # (a bounded walk: a long list costs linear time, and names no times in order)
+        while a > 0 and j - a < _LIST_MOST and n[a - 1].start >= s_start \
+                and f[n[a - 1].end:n[a].start] in joiners and is_time(n[a - 1]) == is_time(n[j]):
+            a -= 1
+        while b + 1 < len(n) and b - j < _LIST_MOST and f[n[b].end:n[b + 1].start] in joiners \
+                and is_time(n[b + 1]) == is_time(n[j]):
+            b += 1
+        return a, b
+
+    a, b = run(i)
+    size = b - a + 1
+    for _ in range(_LISTS_BACK):
+        if size < 2 or a == 0 or n[a - 1].start < s_start:
+            return None
+        a2, b2 = run(a - 1)
+        if b2 - a2 + 1 != size:
+            return None
+        if is_time(n[a - 1]):
+            return n[a2 + i - run(i)[0]]
+        a = a2
+    return None
 
 
 def _found(doc: Document, span: tuple[int, int], rule: str) -> Found:

@@ -68,6 +68,22 @@ def _broker_period(text: str, f: str, i: int) -> list[NumberMention]:
     return []
 
 
+# Broker notes: 2025E (a forecast year), 2023A (an actual one), as in their tables' headers.
+_ESTIMATE_MARKS = frozenset("AEe")
+_ESTIMATE_YEAR = re.compile(r"(?:19|20)[0-9]{2}([AEe])(?![0-9A-Za-z])")
+
+
+def _estimate_year(text: str, f: str, i: int) -> Optional[NumberMention]:
+    """2025E, 2023A: the year, its mark as the unit (not 12024E, A2025E)."""
+    if i > 0 and f[i - 1].isascii() and f[i - 1].isalnum():
+        return None
+    m = _ESTIMATE_YEAR.match(f, i)
+    if m is None:
+        return None
+    return NumberMention(text=text[i:m.end()], start=i, end=m.end(), value=int(f[i:i + 4]), kind="year",
+                         unit=text[m.start(1):m.end()])
+
+
 _ROC_YEAR_NEXT = frozenset("月度第1234567890一二三四五六七八九十上下前全")
 _ROC_DATE = re.compile(r"(1[0-2][0-9])/(1[0-2]|0?[1-9])/(3[01]|[12][0-9]|0?[1-9])(?![0-9/])")
 

@@ -9,7 +9,7 @@ from typing import Optional
 from ..model import NumberMention
 from ..words import lexicalized_words
 from .chars import _DIGIT_RUN, _ISO_DATE
-from .dates import _PERIOD_MARKS, _broker_period, _fiscal_year
+from .dates import _ESTIMATE_MARKS, _PERIOD_MARKS, _broker_period, _estimate_year, _fiscal_year
 from .draft import _finish
 from .early import _CHINESE_RUN, _ILL_FORMED_NEXT, _article, _ill_formed, _lone_in_word
 from .lists import _join_bounds, _local_dollars, _shared_designations, _shared_series
@@ -81,6 +81,10 @@ def _digits_first(text: str, f: str, i: int, floor: int,
         period = _broker_period(text, f, i)
         if period:
             return period, period[-1].end
+    if f[i + 4:i + 5] in _ESTIMATE_MARKS:  # 2025E
+        estimate = _estimate_year(text, f, i)
+        if estimate is not None:
+            return [estimate], estimate.end
     chain = _CHAIN.match(f, i)
     if chain is not None and not _is_date_chain(f, i, chain.end()):
         _note(i, chain.end(), "chain", False)
