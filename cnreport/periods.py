@@ -295,7 +295,7 @@ def _resolve(text: str, p: _Parts, reference: Optional[Date], context: Optional[
     if p.past is not None and p.past[0] and p.year is None:
         return _window(text, p.past, reference)
     if p.now or (p.report is None and p.until and p.year is None and p.year_offset is None
-                 and p.month is None):
+                 and p.month is None and p.point is None):  # (截至年底 is the year's end, not now)
         if reference is None:
             return Period(text, label="now", instant=True, relative=True)
         return Period(text, label=reference.isoformat(), start=reference, end=reference, instant=True)

@@ -170,6 +170,7 @@ def test_entity_key_joins_the_forms_of_a_name(text: str, entity: str, key: str) 
     ("在恒岳集团的业绩会上，管理层表示毛利率为32.1%。", "恒岳集团", "毛利率"),   # the company holding the event
     ("岚海科技发布公告：2024年归母净利润3.2亿元。", "岚海科技", "归母净利润"),   # who announces is no label
     ("国家统计局数据显示，全国社会消费品零售总额增长5%。", None, "社会消费品零售总额"),  # a source, not whom
+    ("岚海保险表示，代理人数目较去年底增加1,200名。", "岚海保险", "代理人数目"),  # no name ends with 较
 ])
 def test_entity_of_who_speaks_or_announces(text: str, entity: Optional[str], subject: str) -> None:
     m = _only(text)
@@ -198,6 +199,9 @@ def test_subject_of_industry_measures(text: str, subject: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "period"), [
+    ("年底时公司净债务为186亿元。", "年底"),           # a point of the year alone
+    ("去年年底公司净债务为186亿元。", "去年年底"),
+    ("岚海今早股价跌2.9%。", "今早"),
     ("截至2019年3月底,騰訊視頻付費會員達到8900萬", "截至2019年3月底"),
     ("過去一年,大概有1.1億的用戶使用了醫療服務", "過去一年"),
     ("2018年,中國網絡遊戲的用戶達到5~6億", "2018年"),

@@ -90,6 +90,10 @@ def test_relative_periods_resolve_against_the_date_of_writing(
     ("截至目前", "now", "2024-03-15", REF),
     ("上年末", "Y-1-end", "2023-12-31", D(2023, 12, 31)),
     ("年初", "Y+0-start", "2024-01-01", D(2024, 1, 1)),
+    ("截至年底", "Y+0-end", "2024-12-31", D(2024, 12, 31)),  # the year's end, not now
+    ("去年年底", "Y-1-end", "2023-12-31", D(2023, 12, 31)),
+    ("今早", "now", "2024-03-15", REF),
+    ("今天", "now", "2024-03-15", REF),
 ])
 def test_relative_instants(text: str, label: str, resolved: str, day: D) -> None:
     assert normalize_period(text) == Period(text, label, None, None, True, True)

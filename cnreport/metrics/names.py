@@ -33,6 +33,7 @@ _COMMON_TAGS = frozenset({"n", "vn", "an", "a", "b", "v", "j", "l"})
 _COINED_TAGS = frozenset({"g", "n", "ng", "nr", "nz", "x", "zg"})  # a character alone in a coined name
 _PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz", "nrt", "nrfg", "eng"})
 _FUNCTION_TAGS = frozenset({"c", "cc", "p", "uj", "ul", "u", "y", "m"})
+_PARTICLE_TAGS = _FUNCTION_TAGS - {"m"}  # (华润 + 万家: a name may end with a numeral's word)
 _NAME_ENDING_ROLES = frozenset({"period", "up", "down", "basis", "link", "verb"})
 _PLACE_PERSON_ORG = frozenset({"ns", "nr", "nt", "nrt", "nrfg"})
 _NAME_ENDING_TAGS = frozenset({"p", "uj", "ul", "c", "cc", "v", "d", "l", "i", "r"})  # (归属于: a set phrase)
@@ -408,8 +409,8 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
         # 美的集团, 华润万家2023年营收 stay whole)
         tokens = tokens[:1]
         k = tokens[0][1]
-    if not tokens or not 2 <= k - start <= _LONGEST_NAME:
-        return None
+    if not tokens or not 2 <= k - start <= _LONGEST_NAME or tokens[-1][2] in _PARTICLE_TAGS:
+        return None  # (代理人数目较 + 去年底: no name ends with a preposition)
     name = f[start:k]
     if sum(ch.isalpha() for ch in name) < 2 or name.lower() in vocab.not_names() or "、" in name \
             or "<" in name or ">" in name or _digit_inside(name) \
