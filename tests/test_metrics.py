@@ -224,6 +224,18 @@ def test_period(text: str, period: Optional[str]) -> None:
     assert _only(text).period == period
 
 
+def test_a_heading_names_the_period_of_its_section() -> None:
+    text = ("一、本期业绩预计情况\n（一）归属于上市公司股东的净利润：盈利3.2亿元。\n"
+            "二、上年同期业绩情况\n（一）归属于上市公司股东的净利润：2.1亿元；\n（二）每股收益：0.42元。\n"
+            "三、公司营收为12亿元，同比增长5%。")
+    assert [(m.mention.text, m.subject, m.period) for m in parse(text).metrics] == [
+        ("3.2亿元", "归属于上市公司股东的净利润", "本期"),
+        ("2.1亿元", "归属于上市公司股东的净利润", "上年同期"),   # an item's mark opens no label
+        ("0.42元", "每股收益", "上年同期"),
+        ("12亿元", "营收", None),   # a numbered paragraph is no heading
+        ("5%", "营收", None)]
+
+
 @pytest.mark.parametrize(("text", "periods"), [
     # a list of figures after a list of as many times takes them in order,
     # also after another such list of figures

@@ -177,6 +177,9 @@ def line_label(doc: Document, m: NumberMention) -> Optional[Span]:
     figures measure when they name nothing else."""
     f = doc.folded
     line = f.rfind("\n", 0, m.start) + 1
+    item = _ITEM_MARK.match(f, line, m.start)
+    if item is not None:
+        line = item.end()  # （一）, 2., ①: the item's mark opens no label
     colon = min((k for k in (f.find("：", line, m.start), f.find(":", line, m.start)) if k >= 0), default=-1)
     if colon < 0 or colon - line > _LABEL_LONGEST or any(c in "，,。；;（）()" for c in f[line:colon]) \
             or _starts_within(doc, line, colon):
@@ -193,6 +196,11 @@ def line_label(doc: Document, m: NumberMention) -> Optional[Span]:
     if not before.strip():
         return run
     return (line + len(before) - len(before.lstrip()), colon) if before.endswith("的") else None
+
+
+# The mark of an item of a numbered list at the start of a line: （一）, (1), 一、, 2., ①
+_ITEM_MARK = regex.compile(r"[ \t\u3000]*(?:[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]"
+                           r"|(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[、.](?![0-9])|[①-⑳])[ \t\u3000]*")
 
 
 @lru_cache(maxsize=1)

@@ -9,16 +9,22 @@ from __future__ import annotations
 import bisect
 from typing import Optional
 
+import regex
+
 from ..model import Change, NumberMention, Period
 from ..periods import normalize_period
 from . import vocab
 from .document import CLAUSE_STOPS, Document, is_time, quarters
 from .respective import respective_figures
 
-__all__ = ["context_year", "period", "when"]
+__all__ = ["context_year", "heading_period", "period", "when"]
 
 
 
+# a top-level heading of a numbered document: 一、, 二、 at the start of a line
+_HEADING = regex.compile(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}、")
+_HEADING_LONGEST = 30  # a heading's longest line; a longer one is a numbered paragraph
+_HEADING_REACH = 3000  # how far a heading's period reaches down its section
 _LIST_MOST = 12  # the longest list of times or figures paired in order
 _LISTS_BACK = 3  # how many lists of figures a list looks back over for its times
 _EVENT_LONGEST = 10  # (恒岳入股时, 上市之初时)
@@ -158,6 +164,33 @@ def _listed_time(doc: Document, i: int, s_start: int) -> Optional[NumberMention]
         if is_time(n[a - 1]):
             return n[a2 + i - run(i)[0]]
         a = a2
+    return None
+
+
+def heading_period(doc: Document, pos: int) -> Optional[tuple[int, int]]:
+    """二、上年同期业绩情况: the period that the top-level heading over
+    ``pos`` names holds for the lines under it, to the next such heading;
+    None when that heading names none (or is a numbered paragraph)."""
+    f = doc.folded
+    k = f.rfind("\n", 0, pos)
+    if _HEADING.match(f, k + 1, pos) is not None:
+        return None  # 三、公司营收为12亿元: the figure opens a section of its own
+    while k > 0 and pos - k <= _HEADING_REACH:
+        line = f.rfind("\n", 0, k) + 1
+        mark = _HEADING.match(f, line, k)
+        if mark is not None:
+            line = mark.end()  # (the mark's numeral is no figure)
+            if k - line > _HEADING_LONGEST or any(
+                    not is_time(doc.numbers[j]) for j in range(bisect.bisect_left(doc.starts, line),
+                                                                bisect.bisect_left(doc.starts, k))):
+                return None  # 一、公司营收为12亿元: a numbered paragraph, not a heading
+            j = bisect.bisect_left(doc.starts, line)
+            if j < len(doc.numbers) and doc.numbers[j].end <= k:
+                t = doc.numbers[j]
+                return whole_period(doc, t.start, t.end, line, k)  # 三、2024年度利润分配方案
+            word = doc.period_word(doc.sentence(line)[0], k)
+            return whole_period(doc, word[0], word[1], line, k) if word is not None and word[0] >= line else None
+        k = line - 1
     return None
 
 

@@ -37,7 +37,7 @@ from .discourse import Discourse
 from .document import CLAUSE_STOPS, METRIC_KINDS, Document, basis_before, is_time
 from .entity import read_entity
 from .frames import deal, holding, restating_words
-from .period import period, when
+from .period import heading_period, period, when
 from .respective import figure_joiners
 from .runs import opening_nouns
 from .share import share_without_owner
@@ -147,12 +147,8 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
         written, period_span, period_rule = doc.text[base[0]:base[1]], base, "base"
     # (the later level before its base, 为9.8亿元，去年同期为6.1亿元, keeps the paragraph's period)
     tied = change is not None and change.end is m and change.start is not None and change.start.start < m.start
-    if written is None and stated is not None and not tied:  # (从2019年的140万人减少到44万人: not 2019's)
-        # 2023年，公司营收…。其中海外收入…: a paragraph's period holds for its
-        # later figures until another is stated (not a base's: 去年同期为…)
-        start, end = stated[1].start, stated[1].end
-        written, period_rule = stated[0], "paragraph"
-        period_span = (start, end) if start is not None and end is not None else None
+    if written is None and not tied:  # (从2019年的140万人减少到44万人: not 2019's)
+        written, period_span, period_rule = _carried_period(doc, m, stated)
     cat = category(doc, reading.subject)
     why = [Reason("subject", reading.subject_rule, *(reading.subject_span or (None, None)))]
     if ent.rule is not None:
@@ -165,6 +161,18 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
         speaker=section.speaker if section else None,
         heading=section.heading if section else None,
         sentence=doc.sentence_text(s_start, s_end), source=source, entity_key=ent.key, why=tuple(why))
+
+
+def _carried_period(doc: Document, m: NumberMention, stated: Optional[tuple[str, Reason]]
+                    ) -> tuple[Optional[str], Optional[tuple[int, int]], Optional[str]]:
+    """The period a figure that states none takes from before it: the one
+    its paragraph stated last (2023年，公司营收…。其中海外收入…; not a
+    base's: 去年同期为…), else its heading's (二、上年同期业绩情况)."""
+    if stated is not None:
+        start, end = stated[1].start, stated[1].end
+        return stated[0], (start, end) if start is not None and end is not None else None, "paragraph"
+    span = heading_period(doc, m.start)
+    return (doc.text[span[0]:span[1]], span, "heading") if span is not None else (None, None, None)
 
 
 def _framed(doc: Document, m: NumberMention, s_start: int, reading: Reading) -> Reading:
