@@ -224,6 +224,14 @@ def test_period(text: str, period: Optional[str]) -> None:
     assert _only(text).period == period
 
 
+def test_an_answer_measures_what_its_question_asks() -> None:
+    text = ("岚海科技业绩说明会\n问：贵公司今年的毛利率目标是多少？\n答：我们预计在30%左右。\n"
+            "投资者：海外收入占比多少？\n张明：目前大概占25%。\n投资者：门店呢？\n张明：三百多家。")
+    assert [(m.mention.text, m.subject) for m in parse(text).metrics] == [
+        ("30%左右", "毛利率"), ("25%", "海外收入"),
+        ("三百多家", "门店")]   # (a figure that names its own measure keeps it)
+
+
 def test_a_heading_names_the_period_of_its_section() -> None:
     text = ("一、本期业绩预计情况\n（一）归属于上市公司股东的净利润：盈利3.2亿元。\n"
             "二、上年同期业绩情况\n（一）归属于上市公司股东的净利润：2.1亿元；\n（二）每股收益：0.42元。\n"

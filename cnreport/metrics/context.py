@@ -52,6 +52,22 @@ def topic(doc: Document, pos: int, s_start: int) -> Optional[tuple[str, Span]]:
     return (doc.text[span[0]:span[1]], span) if span is not None else None
 
 
+def asked(doc: Document, a: int, b: int) -> Optional[tuple[str, Span]]:
+    """问：贵公司今年的毛利率是多少？ 答：我们预计在30%左右: the measure
+    the question from ``a`` to ``b`` asks for, which its answer's figures
+    measure when they name none."""
+    g = vocab.grammar()
+    k = vocab.find_any(doc.folded, g.words("question_word"), a, b)
+    span = left(doc, k, a) if k > a else None
+    if span is None:
+        return None
+    start, end = span
+    tail = next((w for w in g.longest("question_tail") if doc.folded.endswith(w, start, end)), "")
+    if end - len(tail) <= start:
+        return None
+    return doc.text[start:end - len(tail)], (start, end - len(tail))
+
+
 def named_alone(doc: Document, m: NumberMention, s_start: int, org: Optional[str]) -> Optional[Name]:
     """The name that is all the clause says before the figure but a link
     verb (…，比亚迪为16%, 而保利发展则为3313亿元): the figure is that

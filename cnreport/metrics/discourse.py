@@ -195,6 +195,12 @@ class Discourse:
 
     # -- the discourse around a figure
 
+    def question_before(self, section: Section) -> Optional[Section]:
+        """The question that an answer's section answers: the section just
+        before it, when that is a question."""
+        j = bisect.bisect_right(self.section_starts, section.start) - 2
+        return self.sections[j] if j >= 0 and self.sections[j].kind == "question" else None
+
     def section_start(self, pos: int) -> int:
         j = bisect.bisect_right(self.section_starts, pos) - 1
         return self.sections[j].start if j >= 0 else 0

@@ -23,6 +23,7 @@ from .category import category
 from .change import change as read_change
 from .context import (
     apposed_to,
+    asked,
     base_of,
     chained_clause,
     chained_subject,
@@ -137,6 +138,11 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
         found = topic(doc, m.start, s_start)
         if found is not None:
             reading = attrs.evolve(reading, subject=found[0], subject_span=found[1], subject_rule="topic")
+    if reading.subject is None and section is not None and section.kind == "answer":
+        question = disc.question_before(section)
+        found = asked(doc, question.start, question.end) if question is not None else None
+        if found is not None:
+            reading = attrs.evolve(reading, subject=found[0], subject_span=found[1], subject_rule="question")
     ent = read_entity(doc, disc, m, s_start, reading, section, entities)
     written, period_span, period_rule = period(doc, i, s_start, s_end, change)
     base = base_of(doc, m, s_start)
