@@ -171,6 +171,7 @@ def test_entity_key_joins_the_forms_of_a_name(text: str, entity: str, key: str) 
     ("岚海科技发布公告：2024年归母净利润3.2亿元。", "岚海科技", "归母净利润"),   # who announces is no label
     ("国家统计局数据显示，全国社会消费品零售总额增长5%。", None, "社会消费品零售总额"),  # a source, not whom
     ("岚海保险表示，代理人数目较去年底增加1,200名。", "岚海保险", "代理人数目"),  # no name ends with 较
+    ("晨岭股份业绩增长12%。", "晨岭股份", "业绩"),         # a measure ends a name
 ])
 def test_entity_of_who_speaks_or_announces(text: str, entity: Optional[str], subject: str) -> None:
     m = _only(text)
