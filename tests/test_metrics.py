@@ -193,6 +193,8 @@ def test_entity_of_who_speaks_or_announces(text: str, entity: Optional[str], sub
     ("报告期内，公司新签合同额达到300亿元。", "新签合同额"),
     ("岚海2024年加权平均净资产收益率为12.3%。", "加权平均净资产收益率"),
     ("公司本期公允价值变动收益为2亿元。", "公允价值变动收益"),
+    ("本次发行募集资金总额为12亿元。", "募集资金总额"),
+    ("公司全年销量达到45万辆。", "销量"),                # the period after an owner is the figure's
     ("归属于上市公司股东的净利润：本报告期盈利6,800万元。", "归属于上市公司股东的净利润"),  # a label with 的
 ])
 def test_subject_of_industry_measures(text: str, subject: str) -> None:

@@ -75,6 +75,9 @@ def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Opti
     front = a
     market = any(f.startswith(w, a, b) for w in doc.lex.market)
     a, front_entity = split_front(doc, a, b)
+    length = doc.period_word_at(a, b) if a > front else 0
+    if 0 < length < b - a:
+        a += length  # 公司 + 全年 + 销量: the period after an owner is the figure's too
     if front_entity is not None and (lead is None or lead[1] <= doc.clause_at(a, s_start)):
         # (而饿了么营收: nearer than the name of an earlier clause)
         entity, entity_span, entity_rule = front_entity, (front, front + len(front_entity)), "front"
