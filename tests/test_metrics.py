@@ -195,6 +195,8 @@ def test_entity_of_who_speaks_or_announces(text: str, entity: Optional[str], sub
     ("公司本期公允价值变动收益为2亿元。", "公允价值变动收益"),
     ("本次发行募集资金总额为12亿元。", "募集资金总额"),
     ("公司全年销量达到45万辆。", "销量"),                # the period after an owner is the figure's
+    ("该国拥有2.5亿人口。", "人口"),                     # a unit that is what is counted
+    ("岚海的业务覆盖全国31省市。", "省市"),
     ("归属于上市公司股东的净利润：本报告期盈利6,800万元。", "归属于上市公司股东的净利润"),  # a label with 的
 ])
 def test_subject_of_industry_measures(text: str, subject: str) -> None:
@@ -203,6 +205,7 @@ def test_subject_of_industry_measures(text: str, subject: str) -> None:
 
 @pytest.mark.parametrize(("text", "period"), [
     ("年底时公司净债务为186亿元。", "年底"),           # a point of the year alone
+    ("届时月产能将达到22亿颗。", "届时"),               # the time a plan speaks of
     ("去年年底公司净债务为186亿元。", "去年年底"),
     ("岚海今早股价跌2.9%。", "今早"),
     ("截至2019年3月底,騰訊視頻付費會員達到8900萬", "截至2019年3月底"),

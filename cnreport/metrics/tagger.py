@@ -18,6 +18,7 @@ import attrs
 
 from ..entities import Entities
 from ..model import Metric, NumberMention, Reason, Section
+from ..normalize import fold
 from . import vocab
 from .category import category
 from .change import change as read_change
@@ -138,6 +139,11 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
         found = topic(doc, m.start, s_start)
         if found is not None:
             reading = attrs.evolve(reading, subject=found[0], subject_span=found[1], subject_rule="topic")
+    if (reading.subject is None or reading.subject_rule == "before" and category(doc, reading.subject) is None) \
+            and m.unit is not None and fold(m.unit) in vocab.grammar().set("counted_unit") \
+            and doc.text.endswith(m.unit, m.start, m.end):
+        # 拥有2.5亿人口, 全国31省市: the unit is what is counted
+        reading = attrs.evolve(reading, subject=m.unit, subject_span=(m.end - len(m.unit), m.end), subject_rule="unit")
     if reading.subject is None and section is not None and section.kind == "answer":
         question = disc.question_before(section)
         found = asked(doc, question.start, question.end) if question is not None else None
