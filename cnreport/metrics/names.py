@@ -8,6 +8,7 @@ that ends with a company word (有限公司, 集团, 银行).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Optional
 
@@ -185,28 +186,26 @@ def _quoted_product(doc: Document, start: int, end: int) -> Optional[Name]:
 
 def _subsidiary_after_description(doc: Document, j: int, end: int, org: Optional[str]) -> Optional[Name]:
     """The name after 旗下 and a company word (旗下投资公司Velmora)."""
-    f = doc.folded
-    word = next((w for w in sorted(vocab.descriptors(), key=len, reverse=True)
-                 if f.find(w, j, min(end, j + _DESCRIPTION_REACH)) >= 0), None)
-    if word is None:
-        return None
-    a = f.find(word, j, min(end, j + _DESCRIPTION_REACH)) + len(word)
-    inner = name_at(doc, a, end, org) if a < end else None
-    return inner if inner is not None and inner[0] == a else None
+    return next(_after_descriptions(doc, j, end, org), None)
 
 
 def _described_firm(doc: Document, k: int, end: int, org: Optional[str]) -> Optional[Name]:
     """The company a place's description names (德国知名软件大厂 + 岚海
     （Lanhai Inc.）): the place says where it is from, not who it is."""
+    return next((firm for firm in _after_descriptions(doc, k, end, org) if _firm_name(doc, firm)), None)
+
+
+def _after_descriptions(doc: Document, k: int, end: int, org: Optional[str]) -> Iterator[Name]:
+    """The names that open right after a word of description (投资公司,
+    软件大厂) in the clause from ``k``, nearest first."""
     f = doc.folded
     reach = min(end, k + _DESCRIPTION_REACH)
     if any(c in CLAUSE_STOPS for c in f[k:reach]):
         reach = k + next(i for i, c in enumerate(f[k:reach]) if c in CLAUSE_STOPS)
     for a in sorted({f.find(w, k, reach) + len(w) for w in vocab.descriptors() if f.find(w, k, reach) >= 0}):
-        firm = _memo_name(doc, a, end, org)
-        if firm is not None and firm[0] == a and _firm_name(doc, firm):
-            return firm
-    return None
+        name = _memo_name(doc, a, end, org) if a < end else None
+        if name is not None and name[0] == a:
+            yield name
 
 
 def _past_opening_time(doc: Document, c: int, end: int) -> Optional[int]:
