@@ -458,6 +458,7 @@ def test_change_rate(text: str, direction: str, basis: Optional[str]) -> None:
     ("岚海将研发投入增加至30亿元。", "up", [3000000000]),          # what it changes before 至
     ("我们上调晨岭2025年、2026年净利润预测至5.12亿元、7.06亿元。", "up", [512000000, 706000000]),
     ("该行将目标价下调至港币38元。", "down", [38]),
+    ("钢价上涨至每吨3000元。", "up", [3000]),                      # a price per unit reached
 ])
 def test_change_to_a_level_reached(text: str, direction: str, levels: list[int]) -> None:
     """A verb of change and 至 before a figure: the level reached, not the

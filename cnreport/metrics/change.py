@@ -13,6 +13,7 @@ from . import vocab
 from .document import METRIC_KINDS, Document, is_time, quarters
 from .levels import compared_level, which_way
 from .respective import figure_joiners
+from .runs import per_unit_before
 
 __all__ = ["change"]
 
@@ -112,7 +113,9 @@ def rate(doc: Document, m: NumberMention, s_start: int) -> Optional[Change]:
 
 def _read_rate(doc: Document, m: NumberMention, s_start: int) -> Optional[Change]:
     f = doc.folded
-    head = f[max(s_start, m.start - 10):m.start]
+    per = per_unit_before(doc, m.start, s_start)
+    at = per[0] if per is not None else m.start  # 上涨至每吨3000元: the price per unit reached
+    head = f[max(s_start, at - 10):at]
     rstripped = head.rstrip()
     # the rate's verb ends the head: most heads end in no verb's last
     # character, and the search is not needed
@@ -133,7 +136,7 @@ def _read_rate(doc: Document, m: NumberMention, s_start: int) -> Optional[Change
     # 增至55亿元, 上升到30%: the figure is the level reached, not the size
     reached = found is not None and (found.group("to") is not None or verb.endswith(_patterns().to_words))
     return Change(direction=vocab.context_words()[verb], start=None, end=m if reached else None, basis=basis,
-                  text=doc.text[m.start - len(head) + k:end])
+                  text=doc.text[at - len(head) + k:end])
 
 
 def _own_verb(doc: Document, m: NumberMention) -> Optional[Change]:
