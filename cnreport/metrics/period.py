@@ -171,8 +171,15 @@ def heading_period(doc: Document, pos: int) -> Optional[tuple[int, int]]:
     """二、上年同期业绩情况: the period that the top-level heading over
     ``pos`` names holds for the lines under it, to the next such heading;
     None when that heading names none (or is a numbered paragraph)."""
+    k = doc.folded.rfind("\n", 0, pos)
+    key = ("heading", k)
+    if key not in doc.memo:  # (the figures of a line share its heading)
+        doc.memo[key] = _read_heading(doc, k, pos)
+    return doc.memo[key]  # type: ignore[return-value]
+
+
+def _read_heading(doc: Document, k: int, pos: int) -> Optional[tuple[int, int]]:
     f = doc.folded
-    k = f.rfind("\n", 0, pos)
     if _HEADING.match(f, k + 1, pos) is not None:
         return None  # 三、公司营收为12亿元: the figure opens a section of its own
     while k > 0 and pos - k <= _HEADING_REACH:

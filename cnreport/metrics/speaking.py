@@ -52,6 +52,8 @@ def opened_by(doc: Document, k: int, end: int, org: Optional[str], read: ReadNam
     ``read``: the one that announces (据岚海科技公告，…) or holds the event
     (在岚海科技的业绩会上，…)."""
     f = doc.folded
+    if f[k:k + 1] not in _opener_firsts():
+        return None  # (most clauses open otherwise: no look-ups)
     g = vocab.grammar()
     for opener, says in (("according_to", doc.lex.announces), ("at_event", g.longest("event_of"))):
         word = next((w for w in g.longest(opener) if f.startswith(w, k, end)), None)
@@ -63,3 +65,10 @@ def opened_by(doc: Document, k: int, end: int, org: Optional[str], read: ReadNam
         b = after[1] + (opener == "at_event" and f.startswith("的", after[1]))
         return after if any(f.startswith(w, b, end) for w in says) else None
     return None
+
+
+@lru_cache(maxsize=1)
+def _opener_firsts() -> frozenset[str]:
+    """The first characters of the words that open a clause before a company (据, 根据, 在)."""
+    g = vocab.grammar()
+    return frozenset(w[0] for w in (*g.words("according_to"), *g.words("at_event")) if w)
