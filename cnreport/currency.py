@@ -93,9 +93,15 @@ def stated_currencies(text: str) -> list[tuple[int, str]]:
     >>> stated_currencies("單位：新台幣千元\\n營業收入 1,200")
     [(3, 'TWD')]
     """
+    return _stated(fold(text))
+
+
+def _stated(folded: str) -> list[tuple[int, str]]:
+    """:func:`stated_currencies` of the text whose fold is ``folded``: the
+    caller that holds the fold already does not fold the text again."""
     names = _names()
     out = []
-    for m in _statements().finditer(fold(text)):
+    for m in _statements().finditer(folded):
         group = next(g for g in ("a", "b", "c", "d") if m.group(g) is not None)
         out.append((m.start(group), names[m.group(group)]))
     return out
@@ -144,7 +150,7 @@ def place_currency(text: str, mentions: Sequence[NumberMention], *, default: Opt
     if not any(bare):
         return list(mentions)
     named = [m for m, b in zip(mentions, bare, strict=True) if _local(m) and not b]
-    statements = stated_currencies(text)
+    statements = _stated(f)
     starts = [start for start, _ in statements]  # in order: one pattern's matches
     document = _document_currency(text, named)
     out = []
