@@ -20,7 +20,7 @@ from ..numerals import (
     scan_numeral,
 )
 from .chars import _DATE_WORDS, _ISO_DATE, _ROC_OFFSET, _skip_space
-from .draft import _Draft
+from .draft import _Draft, _evolve
 from .tables import _words
 
 # FY2023: a fiscal year, though digits after Latin letters are a name (5G, T1).
@@ -193,7 +193,7 @@ def _after_year(f: str, i: int, num: Numeral, year: int, k: int) -> _Draft:
     month_num = scan_numeral(f, _skip_space(f, k) if num.arabic else k)
     months = _month_range(f, month_num, year) if month_num is not None else None
     if months is not None:
-        return attrs.evolve(months, start=i, core_start=i)  # 2023年1-9月
+        return _evolve(months, start=i, core_start=i)  # 2023年1-9月
     if month_num is None or not f.startswith("月", _spaced(f, month_num)) or not 1 <= month_num.lo <= 12 \
             or not month_num.exact:
         if f.startswith(("底", "末"), k):
@@ -294,7 +294,7 @@ def _first_periods(f: str, d: _Draft) -> Optional[_Draft]:
     out of the surface, as in the other durations."""
     if d.kind == "date" and isinstance(d.value, str) and d.value.startswith("--") and len(d.value) == 4 \
             and f[d.end - 1] == "月":
-        return attrs.evolve(d, value=int(d.value[2:]), unit=(d.end - 1, d.end), kind="duration")
+        return _evolve(d, value=int(d.value[2:]), unit=(d.end - 1, d.end), kind="duration")
     if d.kind == "ordinal" and d.unit is not None and f[d.unit[0]:d.unit[1]] == "季度":
-        return attrs.evolve(d, kind="duration")
+        return _evolve(d, kind="duration")
     return None

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-import attrs
-
 from ..lexicon.numerals import (
     BIG_UNITS,
 )
@@ -14,7 +12,7 @@ from ..numerals import (
     scan_numeral,
 )
 from .chars import _PLACE_CHARS
-from .draft import _Draft
+from .draft import _Draft, _evolve
 from .ordinals import _headcount_hao
 from .tables import _magnitude_units, _match_unit, _qualifiers_ending, _words
 
@@ -65,7 +63,7 @@ def _read_lai(f: str, d: _Draft, k: int) -> Optional[_Draft]:
         j += ge + 1
     elif not (f.startswith("个", j) or _match_unit(f, j) is not None or _headcount_hao(f, j)):
         return None  # 十来 alone: 来 is a verb (十来了)
-    return attrs.evolve(d, value=value, qualifier="~", end=j, core_end=j)
+    return _evolve(d, value=value, qualifier="~", end=j, core_end=j)
 
 
 def _digit_count(f: str, a: int, b: int) -> bool:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import attrs
-
 from ..lexicon.numerals import (
     DIGITS,
     FINANCIAL,
@@ -16,7 +14,7 @@ from ..numerals import (
     exact,
 )
 from .chars import _CLAUSE_END, _is_cjk
-from .draft import _Draft
+from .draft import _Draft, _evolve
 from .tables import _match_unit, _qualifiers_starting, _words
 
 # Financial digits that are nothing else in running text.
@@ -87,10 +85,10 @@ def _read_money_tail(f: str, d: _Draft, after_mao: bool = False) -> _Draft:
     total = Fraction(d.value)
     if not after_mao and d.unit is not None and f[d.unit[0]:d.unit[1]] in ("元", "圆") \
             and f.startswith(("整", "正"), k):
-        return attrs.evolve(d, end=k + 1)  # cheque style: 壹拾壹元整
+        return _evolve(d, end=k + 1)  # cheque style: 壹拾壹元整
     if not after_mao and f.startswith("半", k):
         # 一块半, 两块半钱
-        return attrs.evolve(d, value=exact(total + Fraction(1, 2), True),
+        return _evolve(d, value=exact(total + Fraction(1, 2), True),
                             end=k + 2 if f.startswith("钱", k + 1) else k + 1)
     step = Fraction(1, 100) if after_mao else Fraction(1, 10)
     if k < len(f) and f[k] in "零〇":
@@ -121,4 +119,4 @@ def _read_money_tail(f: str, d: _Draft, after_mao: bool = False) -> _Draft:
         break
     if not changed:
         return d
-    return attrs.evolve(d, value=exact(total, True), end=k + 1 if f.startswith("钱", k) else k)
+    return _evolve(d, value=exact(total, True), end=k + 1 if f.startswith("钱", k) else k)

@@ -4,8 +4,6 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Optional
 
-import attrs
-
 from ..lexicon.numerals import (
     DIGITS,
     SMALL_UNITS,
@@ -16,7 +14,7 @@ from ..numerals import (
     scan_numeral,
 )
 from .chars import _skip_space
-from .draft import _Draft, _read_after_qualifier
+from .draft import _Draft, _evolve, _read_after_qualifier
 from .tables import _words
 
 _PERCENT_PREFIXES = {"百分之": ("%", Fraction(1)), "千分之": ("‰", Fraction(1, 10)),
@@ -38,12 +36,12 @@ def _read_percent_prefix(f: str, i: int) -> Optional[_Draft]:
     decimal = num.decimal or scale != 1
     d = _Draft(i, num.end, i, num.end, None, kind="percent", unit=(i, i + 3), unit_text=unit, fixed=True)
     if not num.exact:
-        d = attrs.evolve(d, low=exact(lo, decimal), high=exact(hi, decimal))
+        d = _evolve(d, low=exact(lo, decimal), high=exact(hi, decimal))
     elif num.more is not None:
         value = exact(lo, decimal)
-        d = attrs.evolve(d, value=value, qualifier=">", low=value, high=exact(lo + num.more * scale, decimal))
+        d = _evolve(d, value=value, qualifier=">", low=value, high=exact(lo + num.more * scale, decimal))
     else:
-        d = attrs.evolve(d, value=exact(lo, decimal))
+        d = _evolve(d, value=exact(lo, decimal))
         # 百分之卅四至卅六 / 百分之三十到百分之四十
         conn = next((c for c in ("到", "至", "~", "-") if f.startswith(c, d.end)), None)
         k2 = d.end + len(conn) if conn is not None else -1
@@ -51,7 +49,7 @@ def _read_percent_prefix(f: str, i: int) -> Optional[_Draft]:
             k2 += 3
         num2 = scan_numeral(f, k2) if conn is not None else None
         if num2 is not None and num2.exact and num2.lo * sign * scale > lo:
-            d = attrs.evolve(d, value=None, low=d.value, high=exact(sign * num2.lo * scale, decimal or num2.decimal),
+            d = _evolve(d, value=None, low=d.value, high=exact(sign * num2.lo * scale, decimal or num2.decimal),
                              end=num2.end, core_end=num2.end)
     return _read_after_qualifier(f, d)  # 百分之三十左右, 百分之十五以上
 
@@ -86,11 +84,11 @@ def _read_cheng_zhe(f: str, d: _Draft, k: int) -> _Draft:
         elif j < len(f) and f[j] in DIGITS and DIGITS[f[j]] and not (j + 1 < len(f) and (
                 f[j + 1] in DIGITS or f[j + 1] in SMALL_UNITS)):
             lo, hi, end = lo + DIGITS[f[j]], hi + DIGITS[f[j]], j + 1
-    d = attrs.evolve(d, kind="percent", unit=(k, k + 1), end=end)
+    d = _evolve(d, kind="percent", unit=(k, k + 1), end=end)
     if num.exact and end == k + 1 and f[k] == "成" and f.startswith(("多", "余"), end):
         # 三成多: over 30%, under 40%
-        return attrs.evolve(d, value=exact(lo, num.decimal), qualifier=">", low=exact(lo, num.decimal),
+        return _evolve(d, value=exact(lo, num.decimal), qualifier=">", low=exact(lo, num.decimal),
                             high=exact(lo + 10, num.decimal), end=end + 1)
     if num.exact:
-        return attrs.evolve(d, value=exact(lo, num.decimal))
-    return attrs.evolve(d, value=None, low=exact(lo, num.decimal), high=exact(hi, num.decimal))
+        return _evolve(d, value=exact(lo, num.decimal))
+    return _evolve(d, value=None, low=exact(lo, num.decimal), high=exact(hi, num.decimal))

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-import attrs
-
 from ..lexicon.numerals import (
     BIG_UNITS,
     SMALL_UNITS,
@@ -20,7 +18,7 @@ from .chars import (
     _is_cjk,
 )
 from .dates import _first_periods
-from .draft import _Draft, _qualified
+from .draft import _Draft, _evolve, _qualified
 from .ranges import _sign_stands
 from .tables import (
     _around,
@@ -59,12 +57,12 @@ def _ordinal_mark(f: str, d: _Draft, floor: int) -> Optional[_Draft]:
     """第三, 其一 (before 是 or the end of a clause), 之一."""
     i = d.start
     if f[i - 1] == "第" and d.kind not in ("date", "year"):
-        return attrs.evolve(d, start=i - 1, kind=d.kind if d.kind == "fraction" else "ordinal")
+        return _evolve(d, start=i - 1, kind=d.kind if d.kind == "fraction" else "ordinal")
     if f[i - 1] == "其" and d.numeral is not None and d.numeral.only_digit \
             and d.unit is None and (d.end >= len(f) or not _is_cjk(f[d.end]) or f[d.end] == "是"):
-        return attrs.evolve(d, start=i - 1, kind="ordinal")
+        return _evolve(d, start=i - 1, kind="ordinal")
     if f[i - 1] == "之" and d.numeral is not None and d.numeral.only_digit == "一" and d.unit is None:
-        return attrs.evolve(d, start=i - 1)
+        return _evolve(d, start=i - 1)
     return None
 
 
@@ -74,7 +72,7 @@ def _roc_year(f: str, d: _Draft, floor: int) -> Optional[_Draft]:
     i = d.start
     if i - 2 >= floor and f[i - 1] == "国" and f[i - 2] == "民" and d.kind == "duration" and d.unit is not None \
             and f[d.unit[0]:d.unit[1]] == "年" and isinstance(d.value, int) and d.value > 0 and d.qualifier is None:
-        return attrs.evolve(d, start=i - 2, kind="year", value=d.value + _ROC_OFFSET)
+        return _evolve(d, start=i - 2, kind="year", value=d.value + _ROC_OFFSET)
     return None
 
 
@@ -84,14 +82,14 @@ def _top(f: str, d: _Draft, floor: int) -> Optional[_Draft]:
     top = i - 4 if f[i - 1] in _SPACES else i - 3
     if top >= floor and f[top:top + 3].lower() == "top" and d.kind == "cardinal" and d.unit is None \
             and d.value is not None and (top == 0 or not (f[top - 1].isascii() and f[top - 1].isalpha())):
-        return _qualified(attrs.evolve(d, start=top, kind="ordinal"), "<=")
+        return _qualified(_evolve(d, start=top, kind="ordinal"), "<=")
     return None
 
 
 def _several(f: str, d: _Draft, floor: int) -> Optional[_Draft]:
     """好几万: several ten thousands, as 几万."""
     i = d.start
-    return attrs.evolve(d, start=i - 1) if f[i - 1] == "好" and f[i] == "几" else None
+    return _evolve(d, start=i - 1) if f[i - 1] == "好" and f[i] == "几" else None
 
 
 def _quarter(f: str, d: _Draft, floor: int) -> Optional[_Draft]:
@@ -99,7 +97,7 @@ def _quarter(f: str, d: _Draft, floor: int) -> Optional[_Draft]:
     i = d.start
     if f[i - 1] in "QqHh" and _QUARTER.match(f, i - 1) and d.numeral is not None \
             and d.unit is None and (i - 2 < floor or not (f[i - 2].isascii() and f[i - 2].isalpha())):
-        return attrs.evolve(d, start=i - 1, kind="ordinal", unit=(i - 1, i))
+        return _evolve(d, start=i - 1, kind="ordinal", unit=(i - 1, i))
     return None
 
 
@@ -115,7 +113,7 @@ def _first(f: str, d: _Draft, floor: int) -> Optional[_Draft]:
     if d.numeral is not None and (d.kind == "cardinal" or (
             d.kind == "ordinal" and d.unit is not None and f[d.unit[0]:d.unit[1]] == "名")) \
             and d.value is not None and d.value != 1 and (i - 2 < floor or f[i - 2] not in _chars("not_first")):
-        return _qualified(attrs.evolve(d, start=i - 1, kind="ordinal"), "<=")
+        return _qualified(_evolve(d, start=i - 1, kind="ordinal"), "<=")
     return None
 
 
@@ -136,7 +134,7 @@ def _with_sign(f: str, d: _Draft, floor: int) -> _Draft:
     low, high = _negated(d.low), _negated(d.high)
     if low is not None and high is not None and d.value is None:
         low, high = high, low
-    return attrs.evolve(d, start=sign_at, value=_negated(d.value), low=low, high=high)
+    return _evolve(d, start=sign_at, value=_negated(d.value), low=low, high=high)
 
 
 def _negated(v: Optional[Value]) -> Optional[Value]:
@@ -156,10 +154,10 @@ def _with_currency(f: str, d: _Draft, floor: int) -> _Draft:
             unit = _units().get(word)
             code = unit.currency if unit is not None else _word_values("currency_before")[word] or None
             if d.kind in ("cardinal",) and d.unit is None:
-                return attrs.evolve(d, start=j, kind="money", unit=(j, j + len(word)), currency=code)
+                return _evolve(d, start=j, kind="money", unit=(j, j + len(word)), currency=code)
             if d.kind == "money" and code:
-                return attrs.evolve(d, start=j, currency=code)  # 港币两千九百六十元: the currency named first
-            return attrs.evolve(d, start=j)
+                return _evolve(d, start=j, currency=code)  # 港币两千九百六十元: the currency named first
+            return _evolve(d, start=j)
     return d
 
 
@@ -180,11 +178,11 @@ def _with_qualifier(f: str, d: _Draft, floor: int) -> _Draft:
             continue
         if d.kind in ("ordinal", "date", "year") and q.word not in _words("date_qualifier"):
             continue
-        d = attrs.evolve(d, start=j)
+        d = _evolve(d, start=j)
         if d.qualifier is not None and d.qualifier != "~":
             return d
         if d.numeral is not None and d.numeral.more is not None and q.symbol != ">":
-            d = attrs.evolve(d, low=None, high=None)
+            d = _evolve(d, low=None, high=None)
         return _qualified(d, q.symbol)
     return d
 

@@ -13,7 +13,7 @@ from ..numerals import (
     scan_numeral,
 )
 from .chars import _CONNECTOR_STARTS, _CONNECTORS, _DATE_WORDS, _REMARK, _SPACES, _skip_space
-from .draft import _Draft
+from .draft import _Draft, _evolve
 from .tables import _after_change_verb, _around, _match_unit
 
 
@@ -81,7 +81,7 @@ def _set_range(d: _Draft, num: Numeral, num2: Numeral, lo: Rational, hi: Rationa
     """``d`` as the range from ``lo`` to ``hi``, its numeral running on to
     the end of the second one."""
     decimal = num.decimal or num2.decimal
-    return attrs.evolve(d, value=None, low=exact(lo, decimal), high=exact(hi, decimal), end=num2.end,
+    return _evolve(d, value=None, low=exact(lo, decimal), high=exact(hi, decimal), end=num2.end,
                         core_end=num2.end,
                         numeral=attrs.evolve(num, end=num2.end, lo=lo, hi=hi, more=None,
                                              has_magnitude=num.has_magnitude or num2.has_magnitude,

@@ -17,7 +17,7 @@ import regex
 from ..lexicon.numerals import ASCII_MAGNITUDES, DIGITS, FINANCIAL
 from ..words import lexicalized_words
 from .chars import _CLAUSE_END, _PLACE_CHARS, _QUARTER, _is_cjk
-from .draft import _Draft
+from .draft import _Draft, _evolve
 from .early import _PER_ONE
 from .integers import _digit_count
 from .money import _financial
@@ -52,7 +52,9 @@ def _keep(f: str, d: _Draft, scan: _Scan) -> Optional[_Draft]:
     """The draft if it is a quantity (reclassified as the rules say), or
     None when a precision rule drops it."""
     decided = "no rule"
-    for rule in _CHECKS:
+    # (the rules never change a draft's numeral: its script picks the rules once)
+    checks = _CHECKS if d.numeral is None else _ARABIC_CHECKS if d.numeral.arabic else _CHINESE_CHECKS
+    for rule in checks:
         verdict = rule.check(f, d, scan)  # type: ignore[misc]
         if verdict is None:
             continue
@@ -110,7 +112,7 @@ def _bare_year(f: str, d: _Draft, scan: _Scan) -> Verdict:
     if d.kind == "cardinal" and d.unit is None and num.arabic and not num.has_magnitude \
             and isinstance(d.value, int) and 1900 <= d.value <= 2099 and num.end - num.start == 4 \
             and d.qualifier is None and d.start == d.core_start:
-        return attrs.evolve(d, kind="year")
+        return _evolve(d, kind="year")
     return None
 
 
@@ -120,11 +122,15 @@ def _year_of_quarter(f: str, d: _Draft, scan: _Scan) -> Verdict:
         and _QUARTER.match(f, d.core_end) else None
 
 
+_ARABIC_ONLY: list[Callable[[str, _Draft, _Scan], Verdict]] = []
+
+
 def _arabic(check: Callable[[str, _Draft, _Scan], bool]) -> Callable[[str, _Draft, _Scan], Verdict]:
     """A rule that drops an expression written in Arabic digits when
     ``check`` says so."""
     def rule(f: str, d: _Draft, scan: _Scan) -> Verdict:
         return False if d.numeral is not None and d.numeral.arabic and check(f, d, scan) else None
+    _ARABIC_ONLY.append(rule)
     return rule
 
 
@@ -241,6 +247,11 @@ RULES: tuple[Rule, ...] = (
                          "standing alone; 一 + measure word only when it counts", _single_digit),
 )
 _CHECKS = tuple(rule for rule in RULES if rule.check is not None)
+# The rules each script can meet, in the same order: the rules of Arabic
+# digits pass over a Chinese numeral, and in_word and single_digit over Arabic
+# digits, so that a figure is not put to the rules that cannot decide it.
+_ARABIC_CHECKS = tuple(rule for rule in _CHECKS if rule.check not in (_word, _single_digit))
+_CHINESE_CHECKS = tuple(rule for rule in _CHECKS if rule.check not in _ARABIC_ONLY)
 
 
 def _single_digit_ok(f: str, d: _Draft, prev: str, nxt: str) -> Verdict:
@@ -262,7 +273,7 @@ def _single_digit_ok(f: str, d: _Draft, prev: str, nxt: str) -> Verdict:
         if d.qualifier is not None:
             return True
         if nxt == "是" and (not prev or prev in _CLAUSE_END or not _is_cjk(prev)):
-            return attrs.evolve(d, kind="ordinal")
+            return _evolve(d, kind="ordinal")
         return _alone(prev, nxt)
     if d.kind == "duration" or num.only_digit not in ("一", "壹") or d.qualifier is not None:
         return True

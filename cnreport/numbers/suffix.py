@@ -6,14 +6,12 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Optional
 
-import attrs
-
 from ..numerals import (
     exact,
 )
 from .chars import _SPACES, _is_cjk, _skip_space
 from .dates import _year_range
-from .draft import _attach, _Draft, _read_after_qualifier
+from .draft import _attach, _Draft, _evolve, _read_after_qualifier
 from .integers import _read_lai
 from .money import (
     _financial,
@@ -31,8 +29,8 @@ from .tables import (
     _match_unit,
     _Unit,
     _units,
-    _word_values,
     _words,
+    _words_opening,
 )
 
 
@@ -72,7 +70,7 @@ def _with_half(f: str, d: _Draft, k: int) -> _Draft:
     if d.value is None or isinstance(d.value, str) or num.more is not None:
         return d
     end = k + (2 if f[k] == "个" else 1)
-    return attrs.evolve(d, value=exact(Fraction(d.value) + Fraction(1, 2), True), end=end, core_end=end)
+    return _evolve(d, value=exact(Fraction(d.value) + Fraction(1, 2), True), end=end, core_end=end)
 
 
 # Each share reader returns the draft as a percentage when the word at ``k``
@@ -91,7 +89,7 @@ def _spoken_points(f: str, d: _Draft, k: int) -> Optional[_Draft]:
         return None
     more = f[k + 1] == "多"
     if more and d.value is not None and not isinstance(d.value, str):
-        d = attrs.evolve(d, qualifier=">", low=d.value, high=exact(Fraction(d.value) + 1, False))
+        d = _evolve(d, qualifier=">", low=d.value, high=exact(Fraction(d.value) + 1, False))
     point = k + (2 if more else 1)
     return _attach(d, point, point + 1, "percent")  # (the unit is 点, as in 百分点; 个 is the classifier)
 
@@ -137,7 +135,7 @@ def _months(f: str, d: _Draft, k: int) -> Optional[_Draft]:
             and isinstance(d.high, int) and 1 <= d.low < d.high <= 12 \
             and not any(c in "几数" for c in f[num.start:num.end]):
         end = k + 2 if f.startswith("份", k + 1) else k + 1
-        return attrs.evolve(d, kind="date", low=f"--{d.low:02d}", high=f"--{d.high:02d}", end=end, fixed=True)
+        return _evolve(d, kind="date", low=f"--{d.low:02d}", high=f"--{d.high:02d}", end=end, fixed=True)
     return None
 
 
@@ -147,10 +145,9 @@ def _measured(f: str, d: _Draft, k: int, ge: int) -> _Draft:
     num = d.numeral
     assert num is not None
     if ge == 2 and d.value is not None and d.qualifier is None:
-        d = attrs.evolve(d, qualifier=">", low=d.value, high=exact(Fraction(d.value) + 1, False))
+        d = _evolve(d, qualifier=">", low=d.value, high=exact(Fraction(d.value) + 1, False))
     u = _match_unit(f, k + ge)
-    if u is not None and any(f.startswith(w, k + ge) for w, unit in _word_values("not_unit").items()
-                             if unit == u.word):
+    if u is not None and f.startswith(_words_opening("not_unit").get(u.word, ()), k + ge):
         u = None  # 十一期间 (the holiday, which _keep drops), 7.1至7.3区间 (a band, not districts)
     if u is not None and not (ge == 0 and u.word in ("月",) and f[num.start] != "数"):  # (数月: several months)
         return _more_or_half(f, _with_unit(f, d, k, ge, u), u)
@@ -159,7 +156,7 @@ def _measured(f: str, d: _Draft, k: int, ge: int) -> _Draft:
             or (f.startswith("强", k) and not f.startswith(_words("not_strong"), k))):
         # 三大族群, 这5大招: N大 + noun counts the kinds named; 世界500强,
         # 百强县: the N strongest.
-        return attrs.evolve(d, end=k + 1, no_unit_text=True, unit=(k, k + 1))
+        return _evolve(d, end=k + 1, no_unit_text=True, unit=(k, k + 1))
     return _small_change(f, d, k)
 
 
@@ -172,11 +169,11 @@ def _with_unit(f: str, d: _Draft, k: int, ge: int, u: _Unit) -> _Draft:
     if u.word in ("块",) and not _kuai_is_money(f, k + 1):
         return _attach(d, k, k + 1, "cardinal")
     if u.word in ("级",) and (num.has_magnitude or not num.exact):
-        return attrs.evolve(_attach(d, k, k + 1, "cardinal"), no_unit_text=True)
+        return _evolve(_attach(d, k, k + 1, "cardinal"), no_unit_text=True)
     # the 个 of 6个小时 stays in the surface but not in the unit
     d = _attach(d, k + ge, k + ge + len(u.word), u.kind, currency=u.currency, scale=u.scale)
     if u.word == "年" and ge == 0 and _year_range(d):
-        d = attrs.evolve(d, kind="year")  # 2004-2005年, 2004至2005年: years, not a duration
+        d = _evolve(d, kind="year")  # 2004-2005年, 2004至2005年: years, not a duration
     return _money_after(f, d, u) if u.kind == "money" else d
 
 
@@ -187,10 +184,10 @@ def _money_after(f: str, d: _Draft, u: _Unit) -> _Draft:
     again = _match_unit(f, d.end)
     if again is not None and again.kind == "money" and u.word in _words("plain_money_unit"):
         # 518億元人民幣: the unit stays 元, as in 人民币518亿元
-        d = attrs.evolve(d, end=d.end + len(again.word), currency=again.currency or d.currency)
+        d = _evolve(d, end=d.end + len(again.word), currency=again.currency or d.currency)
     per = _per_unit(f, d.end)
     if per and d.unit is not None and d.unit[1] == d.end:
-        d = attrs.evolve(d, unit=(d.unit[0], per), end=per)  # 16213元/平方米, 82.5美元/桶: a price per unit
+        d = _evolve(d, unit=(d.unit[0], per), end=per)  # 16213元/平方米, 82.5美元/桶: a price per unit
     return d
 
 
@@ -200,10 +197,9 @@ def _more_or_half(f: str, d: _Draft, u: _Unit) -> _Draft:
     assert num is not None
     k = d.end
     if f.startswith("多", k) and d.value is not None and d.qualifier is None and u.kind in ("duration", "multiple"):
-        return attrs.evolve(d, qualifier=">", low=d.value, end=k + 1,
-                            high=exact(Fraction(d.value) + 1, False))
+        return _evolve(d, qualifier=">", low=d.value, end=k + 1, high=exact(Fraction(d.value) + 1, False))
     if f.startswith("半", k) and d.value is not None and u.kind == "duration" and num.more is None:
-        return attrs.evolve(d, value=exact(Fraction(d.value) + Fraction(1, 2), True), end=k + 1)
+        return _evolve(d, value=exact(Fraction(d.value) + Fraction(1, 2), True), end=k + 1)
     return d
 
 
@@ -215,9 +211,9 @@ def _small_change(f: str, d: _Draft, k: int) -> _Draft:
     if k < len(f) and ((f[k] == "毛" and _is_amount(d)) or (
             f[k] == "角" and d.value is not None and not isinstance(d.value, str) and _jiao_is_money(f, k, num))):
         d = _read_money_tail(f, _attach(d, k, k + 1, "money", currency="CNY", scale=Fraction(1, 10)), after_mao=True)
-        return attrs.evolve(d, end=d.end + 1) if f.startswith("钱", d.end) else d  # 五毛钱
+        return _evolve(d, end=d.end + 1) if f.startswith("钱", d.end) else d  # 五毛钱
     if k < len(f) and f[k] == "分" and d.value is not None and not isinstance(d.value, str) \
             and _financial(f, num) and not f.startswith("之", k + 1):
         d = _attach(d, k, k + 1, "money", currency="CNY")
-        return attrs.evolve(d, value=exact(Fraction(d.value) / 100, True))  # type: ignore[arg-type]
+        return _evolve(d, value=exact(Fraction(d.value) / 100, True))  # type: ignore[arg-type]
     return d

@@ -47,6 +47,17 @@ def _word_values(role: str) -> dict[str, str]:
     return {w.word: w.value for w in loaders.number_words() if w.role == role}
 
 
+@cache
+def _words_opening(role: str) -> dict[str, tuple[str, ...]]:
+    """The words of ``role`` by their value (the unit or qualifier each one
+    opens with, 十一期间 under 期): one look-up per figure rather than a walk
+    over the role's words."""
+    by_value: dict[str, tuple[str, ...]] = {}
+    for word, value in _word_values(role).items():
+        by_value[value] = (*by_value.get(value, ()), word)
+    return by_value
+
+
 @lru_cache(maxsize=1)
 def _currency_last() -> frozenset[str]:
     """The last characters of the currency words before an amount."""
@@ -55,11 +66,6 @@ def _currency_last() -> frozenset[str]:
 
 def _units() -> dict[str, _Unit]:
     return loaders.units()
-
-
-@lru_cache(maxsize=1)
-def _unit_lengths() -> tuple[int, ...]:
-    return tuple(sorted({len(u) for u in _units()}, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -112,15 +118,21 @@ def _start() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _unit_starts() -> frozenset[str]:
-    return frozenset(u[0] for u in _units())
+def _unit_lengths_by_start() -> dict[str, tuple[int, ...]]:
+    """The lengths of the units that open with each character, the longest
+    first: a unit is tried only at the lengths its first character has."""
+    by_start: dict[str, set[int]] = {}
+    for u in _units():
+        by_start.setdefault(u[0], set()).add(len(u))
+    return {c: tuple(sorted(lengths, reverse=True)) for c, lengths in by_start.items()}
 
 
 def _match_unit(f: str, k: int) -> Optional[_Unit]:
-    if k >= len(f) or f[k] not in _unit_starts():
+    lengths = _unit_lengths_by_start().get(f[k]) if k < len(f) else None
+    if lengths is None:
         return None
     units = _units()
-    for n in _unit_lengths():
+    for n in lengths:
         u = units.get(f[k:k + n])
         if u is not None:
             e = k + n
