@@ -1,11 +1,11 @@
 """Halves and written fractions: 半年, 半个月, 过半, 半数以上, 3/4."""
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from typing import Optional
 
 import attrs
-import regex
 
 from ..numerals import (
     exact,
@@ -13,7 +13,8 @@ from ..numerals import (
 from .draft import _Draft, _qualified, _read_after_qualifier
 from .tables import _match_unit, _words
 
-_SLASH_FRACTION = regex.compile(r"([0-9]{1,6})/([1-9][0-9]{0,5})(?![0-9/])")
+# (re, not regex: a match costs half as much)
+_SLASH_FRACTION = re.compile(r"([0-9]{1,6})/([1-9][0-9]{0,5})(?![0-9/])")
 
 
 def _read_half(f: str, i: int) -> Optional[_Draft]:

@@ -16,5 +16,7 @@ def _headcount_hao(f: str, k: int) -> bool:
 def _noted_designation(f: str, k: int) -> int:
     """Where 号 is when a short note in brackets stands between the number
     and it (9（南）号码头); -1 otherwise."""
+    if f[k:k + 1] not in ("（", "("):
+        return -1  # (most often: no bracket, and no pattern to try)
     m = _DESIGNATION_NOTE.match(f, k)
     return m.end() - 1 if m else -1

@@ -4,13 +4,13 @@ for them.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 
 import attrs
-import regex
 
 from ..lexicon import loaders
 from ..lexicon.numerals import (
@@ -32,11 +32,13 @@ from ..model import Rational
 # Chinese comma separates clauses, so 20，300 is a list of two numbers, unless
 # decimals close the groups (82，225.00元, an amount; at most four groups, so
 # that a long list is not read again from every number: linear).
-_ARABIC = regex.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
+# (The standard library's re: a match costs half what it does in regex, and
+# these patterns need nothing of regex's.)
+_ARABIC = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
                         r"|[1-9][0-9]{0,2}(?:，[0-9]{3}){1,4}\.[0-9]+"
                         r"|[0-9]+(?:\.[0-9]+)?")
 _SPACES = " \u3000\xa0"
-_DECIMALS = regex.compile(r"[0-9]+")  # after 点: 一百点123
+_DECIMALS = re.compile(r"[0-9]+")  # after 点: 一百点123
 
 
 def arabic_end(f: str, i: int) -> int:
