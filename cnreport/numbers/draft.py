@@ -20,7 +20,10 @@ from .tables import _qualifiers_starting, _words, _words_opening
 
 _SHARE_LEANS: dict[str, Qualifier] = {"强": ">", "弱": "<"}
 
-@attrs.frozen
+# Without slots: a frozen class with slots sets each field through
+# object.__setattr__, which makes a draft cost twice what it does with a
+# __dict__, and the walk makes two drafts or so for every figure it reads.
+@attrs.frozen(slots=False)
 class _Draft:
     """A mention being assembled; offsets index the folded (= original) text.
 
