@@ -37,6 +37,7 @@ _EDGE = frozenset(" \t\r\n|<>:(（)）,，")
 _DECLARED = regex.compile(r"(?:" + "|".join(map(regex.escape, loaders.number_words_with("declared_currency")))
                           + r")?\s*[十百千万亿]+\s*(?:"
                           + "|".join(map(regex.escape, loaders.number_words_with("declared_unit"))) + ")")
+_SCALES = frozenset("十百千万亿")  # what every declaration holds
 _FILING = regex.compile(r"(?<![\d-])(?:19|20)\d{2}-\d{3}(?![\d-])|公告编号\s*[:：]\s*[^\s,，。;；)）]{1,24}")
 _YEARS = regex.compile(r"(\d{2})\s*[-~—至到]\s*(\d{2})\s*年")
 # Inline math as a PDF parser writes a figure: digits with any spaces between
@@ -52,7 +53,7 @@ def _statement_forms(text: str, f: str, mentions: Sequence[NumberMention]) -> li
     filings = [m.span() for m in _FILING.finditer(f)]
     out: list[NumberMention] = []
     for m in _joined(text, f, _math(text, f, mentions)):
-        if any(a <= m.start < b for a, b in filings) or _declaration(f, m):
+        if (filings and any(a <= m.start < b for a, b in filings)) or _declaration(f, m):
             continue
         out.append(_years(_negative(text, f, m)))
     return out
@@ -167,8 +168,9 @@ def _declaration(f: str, m: NumberMention) -> bool:
     """人民币千元 alone, 单位：千元, the 000 of RMB'000: a scale, no figure."""
     if m.start > 0 and f[m.start - 1] in "'’‘" and m.text.startswith("000"):
         return True
-    if not _DECLARED.fullmatch(f[m.start:m.end]):
-        return False
+    surface = f[m.start:m.end]
+    if _SCALES.isdisjoint(surface) or not _DECLARED.fullmatch(surface):
+        return False  # (most figures have no scale character: no pattern to try)
     before = f[:m.start].rstrip(" ")
     after = f[m.end:m.end + 2]
     opened = not before or before[-1] in _EDGE or before.endswith(("单位", "以"))
