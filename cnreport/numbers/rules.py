@@ -54,11 +54,15 @@ def _keep(f: str, d: _Draft, scan: _Scan) -> Optional[_Draft]:
     decided = "no rule"
     # (the rules never change a draft's numeral: its script picks the rules once)
     checks = _CHECKS if d.numeral is None else _ARABIC_CHECKS if d.numeral.arabic else _CHINESE_CHECKS
-    for rule in checks:
-        verdict = rule.check(f, d, scan)  # type: ignore[misc]
-        if verdict is None:
+    for name, check, drops in checks:
+        verdict = check(f, d, scan)
+        if drops:
+            if not verdict:
+                continue
+            verdict = False
+        elif verdict is None:
             continue
-        decided = rule.name
+        decided = name
         if verdict is False:
             _record(d, decided, False)
             return None
@@ -122,7 +126,9 @@ def _year_of_quarter(f: str, d: _Draft, scan: _Scan) -> Verdict:
         and _QUARTER.match(f, d.core_end) else None
 
 
-_ARABIC_ONLY: list[Callable[[str, _Draft, _Scan], Verdict]] = []
+Check = Callable[[str, _Draft, _Scan], Verdict]
+# The test of each rule of Arabic digits, by the rule that wraps it
+_ARABIC_ONLY: dict[Check, Check] = {}
 
 
 def _arabic(check: Callable[[str, _Draft, _Scan], bool]) -> Callable[[str, _Draft, _Scan], Verdict]:
@@ -130,7 +136,7 @@ def _arabic(check: Callable[[str, _Draft, _Scan], bool]) -> Callable[[str, _Draf
     ``check`` says so."""
     def rule(f: str, d: _Draft, scan: _Scan) -> Verdict:
         return False if d.numeral is not None and d.numeral.arabic and check(f, d, scan) else None
-    _ARABIC_ONLY.append(rule)
+    _ARABIC_ONLY[rule] = check
     return rule
 
 
@@ -246,12 +252,17 @@ RULES: tuple[Rule, ...] = (
     Rule("single_digit", "one Chinese digit counts with a unit, after 第 or 之, as 一是 (firstly) or "
                          "standing alone; 一 + measure word only when it counts", _single_digit),
 )
-_CHECKS = tuple(rule for rule in RULES if rule.check is not None)
+# The rules the walk applies, each as (name, test, drops): drops when the test
+# only says whether to drop (see _ARABIC_CHECKS).
+_CHECKS: tuple[tuple[str, Check, bool], ...] = tuple(
+    (rule.name, rule.check, False) for rule in RULES if rule.check is not None)
 # The rules each script can meet, in the same order: the rules of Arabic
 # digits pass over a Chinese numeral, and in_word and single_digit over Arabic
-# digits, so that a figure is not put to the rules that cannot decide it.
-_ARABIC_CHECKS = tuple(rule for rule in _CHECKS if rule.check not in (_word, _single_digit))
-_CHINESE_CHECKS = tuple(rule for rule in _CHECKS if rule.check not in _ARABIC_ONLY)
+# digits, so that a figure is not put to the rules that cannot decide it. A
+# rule of Arabic digits is put as its own test, without its wrapper's call.
+_ARABIC_CHECKS = tuple((name, _ARABIC_ONLY.get(check, check), check in _ARABIC_ONLY)
+                       for name, check, _ in _CHECKS if check not in (_word, _single_digit))
+_CHINESE_CHECKS = tuple(rule for rule in _CHECKS if rule[1] not in _ARABIC_ONLY)
 
 
 def _single_digit_ok(f: str, d: _Draft, prev: str, nxt: str) -> Verdict:
