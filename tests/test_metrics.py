@@ -172,6 +172,8 @@ def test_entity_key_joins_the_forms_of_a_name(text: str, entity: str, key: str) 
     ("国家统计局数据显示，全国社会消费品零售总额增长5%。", None, "社会消费品零售总额"),  # a source, not whom
     ("岚海保险表示，代理人数目较去年底增加1,200名。", "岚海保险", "代理人数目"),  # no name ends with 较
     ("晨岭股份业绩增长12%。", "晨岭股份", "业绩"),         # a measure ends a name
+    ("岚海保险新业务价值按年增长33%。", "岚海保险", "新业务价值"),
+    ("岚海董事会决议配发现金股利每股3元。", "岚海", "现金股利"),   # who decides is no part of it
 ])
 def test_entity_of_who_speaks_or_announces(text: str, entity: Optional[str], subject: str) -> None:
     m = _only(text)
@@ -196,6 +198,10 @@ def test_entity_of_who_speaks_or_announces(text: str, entity: Optional[str], sub
     ("本次发行募集资金总额为12亿元。", "募集资金总额"),
     ("公司全年销量达到45万辆。", "销量"),                # the period after an owner is the figure's
     ("该国拥有2.5亿人口。", "人口"),                     # a unit that is what is counted
+    ("报告期内，公司经营活动产生的现金流量净额为5.6亿元。", "经营活动产生的现金流量净额"),  # a statement's qualifier
+    ("公司实现归属于上市公司股东的扣除非经常性损益的净利润3.2亿元。",
+     "归属于上市公司股东的扣除非经常性损益的净利润"),
+    ("本次交易对价合计为12.5亿元。", "交易对价"),
     ("岚海的业务覆盖全国31省市。", "省市"),
     ("归属于上市公司股东的净利润：本报告期盈利6,800万元。", "归属于上市公司股东的净利润"),  # a label with 的
 ])

@@ -9,6 +9,7 @@ in ``share``.
 """
 from __future__ import annotations
 
+import bisect
 from typing import Optional
 
 import attrs
@@ -16,7 +17,7 @@ import attrs
 from ..currency import is_currency_name
 from ..model import NumberMention
 from . import vocab
-from .document import NOUN_TAGS, Document, Token, is_time, quarters
+from .document import CLAUSE_STOPS, NOUN_TAGS, Document, Token, is_time, quarters
 from .fronts import entity_before, split_front
 from .names import Name, lead_name
 from .respective import figure_joiners, name_list, respective_name, respective_part
@@ -31,6 +32,8 @@ _NAME_LINKS = frozenset({"c", "x"})
 _LIST_MARKS = frozenset("、，,；;")
 _NAMED_MEASURES = frozenset({"index"})  # categories whose measures take a name (恒生指数)
 _RESTATING_LONGEST = 24  # (时值约1.55亿美元)
+_QUALIFIERS_MOST = 3  # qualifiers in a row, at most (a bounded walk)
+_QUALIFIER_REACH = 24  # the longest fixed qualifier of a measure (归属于上市公司股东的扣除非经常性损益的)
 
 
 @attrs.frozen
@@ -106,7 +109,25 @@ def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Opti
         # 香港318间、内地142间: a place before the figure is whose the count
         # is, not what it counts (the list's measure comes from before it)
         return Reading(None, None, rule, doc.text[a:b], (a, b), "clause", market)
+    a = _qualified(doc, m, s_start, a)
     return Reading(doc.text[a:b], (a, b), rule, entity, entity_span, entity_rule, market)
+
+
+def _qualified(doc: Document, m: NumberMention, s_start: int, a: int) -> int:
+    """Where a measure starts with the phrases that 的 ties to it, when a
+    statement's fixed qualifier opens each (归属于上市公司股东的 +
+    扣除非经常性损益的 + 净利润, 经营活动产生的 + 现金流量净额)."""
+    f = doc.folded
+    c = doc.clause_at(m.start, s_start)
+    for _ in range(_QUALIFIERS_MOST):
+        if not f.endswith("的", s_start, a):
+            break
+        k = vocab.rfind_any(f, vocab.grammar().words("measure_qualifier"), max(c, a - _QUALIFIER_REACH), a)
+        if k < 0 or any(ch in CLAUSE_STOPS for ch in f[k:a]) or bisect.bisect_left(doc.starts, k) != \
+                bisect.bisect_left(doc.starts, a):
+            break  # (no figure between: a qualifier of this measure, not of one before)
+        a = k
+    return a
 
 
 def _action_measured(doc: Document, before: Optional[Token], s_start: int) -> Optional[Span]:
