@@ -212,6 +212,8 @@ def test_subject_of_industry_measures(text: str, subject: str) -> None:
 @pytest.mark.parametrize(("text", "period"), [
     ("年底时公司净债务为186亿元。", "年底"),           # a point of the year alone
     ("届时月产能将达到22亿颗。", "届时"),               # the time a plan speaks of
+    ("每一年有5个博士生来岚海实习。", "每一年"),        # a rate's period
+    ("岚海股价翌日下跌5%。", "翌日"),                   # the day after
     ("去年年底公司净债务为186亿元。", "去年年底"),
     ("岚海今早股价跌2.9%。", "今早"),
     ("截至2019年3月底,騰訊視頻付費會員達到8900萬", "截至2019年3月底"),
