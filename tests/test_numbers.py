@@ -271,6 +271,9 @@ FORMS = [
     ("代号为9151", []),                         # identifiers are not quantities
     ("股票代码600519", []),
     ("型号A2025E", []),                          # a model's name, not a forecast year
+    ("台积电(2330-TW)今日公布", []),              # a listed company's code and market
+    ("晨岭股份(600123.SH)公告", []),
+    ("员工(1200)人", ["1200"]),                     # a count in brackets stays a count
     ("电话：12345678", []),
     ("第三方支付", []),
     ("十年樹木，百年樹人", []),

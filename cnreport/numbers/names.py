@@ -89,6 +89,15 @@ def _stock_code(f: str, i: int, written: str) -> bool:
         _match_unit(f, i + n + 1) is None or f.startswith(_words("share_word"), i + n + 1))
 
 
+# A listed company's market after its code: 台積電(2330-TW), 晨岭(600123.SH)
+_MARKET_SUFFIX = re.compile(r"[-. ]?(?:TWO|TW|HK|SH|SZ|SS)[)）]")
+
+
+def _closes_code(f: str, e: int) -> bool:
+    """Whether the bracket that a code opens closes at ``e``, past its market."""
+    return f[e:e + 1] in (")", "）") or _MARKET_SUFFIX.match(f, e) is not None
+
+
 def _after_latin(prev: str) -> bool:
     """5G, 4S店, T.1, MP3, H5: digits after Latin letters are part of a name."""
     return prev != "" and prev.isascii() and (prev.isalpha() or prev == ".")

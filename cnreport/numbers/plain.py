@@ -23,6 +23,7 @@ from .integers import _COUNT_STOP_UNITS, _digit_count
 from .names import (
     _after_identifier_word,
     _bracketed_name,
+    _closes_code,
     _glued_in_words,
     _named,
     _Scan,
@@ -87,7 +88,7 @@ def _plain_arabic(text: str, f: str, i: int, floor: int,
             kind = "year"
     if kind == "cardinal" and _glued_in_words(f, prev, nxt, e):
         return _dropped(i, e, e, "glued")
-    if prev in "(（" and nxt in ")）" and _bracketed_name(f, i, written):
+    if prev in "(（" and _closes_code(f, e) and _bracketed_name(f, i, written):
         return _dropped(i, e, e, "bracketed")
     if _after_identifier_word(f, i, scan):
         return _dropped(i, e, e, "identifier")

@@ -25,6 +25,7 @@ from .names import (
     _after_identifier_word,
     _after_latin,
     _bracketed_name,
+    _closes_code,
     _glued_in_words,
     _Scan,
 )
@@ -177,7 +178,7 @@ def _bracketed(f: str, d: _Draft, scan: _Scan) -> bool:
     assert num is not None
     prev, nxt = _edges(f, d)
     return d.unit is None and d.kind in ("cardinal", "year") and d.start == d.core_start and prev in "(（" \
-        and nxt in ")）" and _bracketed_name(f, d.start, f[num.start:num.end])
+        and (nxt in ")）" or _closes_code(f, d.end)) and _bracketed_name(f, d.start, f[num.start:num.end])
 
 
 def _document_number(f: str, d: _Draft, scan: _Scan) -> bool:
