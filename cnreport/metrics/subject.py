@@ -345,6 +345,10 @@ def _trimmed(doc: Document, span: Span) -> Optional[Span]:
     if k == b or is_currency_name(f[k:b]):
         return None  # (…由新台币180亿元下修至150亿元: a currency measures nothing)
     a = k  # (去年同期 + 净亏损: the period is the figure's, not part of what it measures)
+    year = doc.mention_end.get(a)
+    if year is not None and year.kind == "year":
+        # 2024年 + 年度营业收入: the 年度 after a year is the year's (but 年度经常性收入 alone stays)
+        a += next((len(w) for w in vocab.grammar().longest("year_suffix") if f.startswith(w, a, b - 1)), 0)
     ending = doc.lex.periods_to.get(f[a])
     if ending and b - a > 2 and any(len(w) > 1 and f.startswith(w, a + 1 - len(w)) for w in ending):
         a += 1  # 2023年全年销量: the 年 of 全年 is the period's, not 年销量
