@@ -132,7 +132,8 @@ def _reads_as_name(doc: Document, a: int, end: int) -> bool:
 _NOT_IN_NAME = frozenset({"v", "p", "d", "c", "cc", "uj", "ul", "r", "m", "q", "f", "t", "u", "y", "x", "pre"})
 _NOT_IN_NAME_WORDS = frozenset({"v", "p", "d", "uj", "ul", "r", "u", "y"})  # (a name may hold 和, 东, 信)
 _NAME_MARKS = frozenset("·&'’-")  # (D·E·布兰德斯, AT&T, Sainsbury's)
-STOCK_CODE = regex.compile(r"[（(](?:[0-9]{6}(?:[-. ]?(?:SH|SZ|SS))?|[0-9]{4,5}[-. ]?HK|[0-9]{4}[-. ]?TWO?|0[0-9]{3,4})[)）]")
+STOCK_CODE = regex.compile(r"[（(](?:[0-9]{6}(?:[-. ]?(?:SH|SZ|SS))?|[0-9]{4,5}[-. ]?HK|[0-9]{4}[-. ]?TWO?"
+                           r"|0[0-9]{3,4})[)）]")
 # Latin names: capitalised words, with 's, & and a space between them (Sara Lee, Sainsbury's, AT&T).
 _LATIN_NAME = regex.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:['’]s)?(?:(?: |&)[A-Z][A-Za-z0-9]*(?:['’]s)?){0,4}"
                             r"(?![A-Za-z0-9])")
