@@ -127,6 +127,22 @@ def _titled(title: str) -> list[tuple[object, object]]:
     return [(m.entity, m.when.label if m.when else None) for m in cnreport.parse(text).metrics]
 
 
+# A column header with a word of these roles, and the period its figures are of.
+_PERIOD_HEADERS = {
+    "period_ended": ("{}六月三十日止六個月 2024年", "2024H1"),
+    "period_until": ("截至六月三十日{}六個月 2024年", "2024H1"),
+    "whole_year": ("截至2024年12月31日止{}", "2024"),
+    "era": ("{}113年度", "2024"),
+}
+
+
+def _column_when(header: str) -> list[object]:
+    """The period label of the figure of an invented table under a column headed ``header``."""
+    import cnreport
+    text = f"单位：万元\n\n| 项目 | {header} |\n|---|---|\n| 营业收入 | 1,200 |\n"
+    return [m.when.label if m.when else None for m in cnreport.parse(text).metrics]
+
+
 # A label that holds a word of these roles gives its figures a unit and leaves them unscaled.
 _LABELS = {
     "per_share": ("基本{}收益", "元/股"), "turnover": ("存货{}", "次"), "ratio": ("流动{}", None),
@@ -172,6 +188,15 @@ def test_table_word_row(role: str, word: str) -> None:
                  "report_word": f"示范材料股份有限公司 2023 年年度{word}"}[role]
         issuer = f"示范材料{word}" if role == "issuer_form" else "示范材料股份有限公司"
         assert _titled(title) == [(issuer, "2023-12-31")]
+    elif role in _PERIOD_HEADERS:  # a column header that names its period: which period it is
+        header, label = _PERIOD_HEADERS[role]
+        assert _column_when(header.format(word)) == [label]
+    elif role == "per_share_part":  # a row under a per-share line: its amount per share, unscaled
+        import cnreport
+        text = (f"单位：万元\n\n| 项目 | 2023年 |\n|---|---|\n| 营业收入 | 1,200 |\n| 每股盈利（元） | |\n"
+                f"| {word} | 0.5 |\n")
+        assert [(m.mention.value, m.mention.unit) for m in cnreport.parse(text).metrics] == [
+            (12000000, "元"), (Decimal("0.5"), "元/股")]
     else:
         assert role == "point_unit"
         cell = read_cell(f"增加1.5{word}")

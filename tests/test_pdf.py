@@ -145,3 +145,31 @@ def test_one_page_is_a_page() -> None:
     c.save()
     report = cnreport.parse(read_pdf(out.getvalue()))
     assert [(p.number, m.page) for p, m in zip(report.pages, report.metrics)] == [(1, 1)]
+
+
+def test_a_hong_kong_and_a_taiwan_statement_in_a_pdf() -> None:
+    # traditional script in ruled tables: a notes column, a period spanning the years, items under a
+    # per-share line; then 民國 years over paired 金額 and % columns in thousands of New Taiwan dollars
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4)
+    c.setFont(FONT, 10)
+    c.drawString(60, 800, "簡明綜合損益表")
+    _table(c, [["", "", "截至六月三十日止六個月", ""], ["", "附註", "二零二四年", "二零二三年"],
+               ["", "", "人民幣千元", "人民幣千元"], ["收益", "4", "1,234,567", "(1,100)"],
+               ["每股盈利", "", "", ""], ["－基本（人民幣元）", "10", "0.23", "0.20"]], 790, spans=((2, 0, 3, 0),))
+    c.showPage()
+    c.setFont(FONT, 10)
+    c.drawString(60, 800, "單位：新台幣仟元")
+    _table(c, [["", "113年度", "", "112年度", ""], ["項目", "金額", "%", "金額", "%"],
+               ["營業收入", "5,678,901", "100", "5,123,456", "100"]], 790, spans=((1, 0, 2, 0), (3, 0, 4, 0)))
+    c.showPage()
+    c.save()
+    report = cnreport.parse(read_pdf(out.getvalue()))
+    assert [(m.mention.value, m.mention.unit, m.subject, m.period, m.when.label if m.when else None, m.page)
+            for m in report.metrics if m.cell is not None] == [
+        (1234567000, "元", "收益", "二零二四年", "2024H1", 1), (-1100000, "元", "收益", "二零二三年", "2023H1", 1),
+        (Decimal("0.23"), "元/股", "基本（人民幣元）", "二零二四年", "2024H1", 1),
+        (Decimal("0.2"), "元/股", "基本（人民幣元）", "二零二三年", "2023H1", 1),
+        (5678901000, "新台币", "營業收入", "113年度", "2024", 2), (100, "%", "營業收入", "113年度", "2024", 2),
+        (5123456000, "新台币", "營業收入", "112年度", "2023", 2), (100, "%", "營業收入", "112年度", "2023", 2),
+    ]

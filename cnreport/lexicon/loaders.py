@@ -338,7 +338,8 @@ def report_periods() -> tuple[str, ...]:
 
 TableWordRole = Literal["sub_label", "skip_header", "change_header", "basis", "per_share", "turnover", "ratio",
                         "rate_end", "rate", "counted_by", "share_column", "share_total", "not_applicable", "point_up",
-                        "point_down", "point_unit", "year_part", "issuer_form", "report_part", "report_word"]
+                        "point_down", "point_unit", "year_part", "issuer_form", "report_part", "report_word",
+                        "period_ended", "period_until", "whole_year", "era", "per_share_part"]
 
 
 @cache

@@ -58,7 +58,7 @@ _DIGITS = (r"\d{1,3}(?:,[ \n]?\d{3})+(?:\.[ \n]?\d+|,[ \n]?\d{2})?|\d{1,3}(?:\.\
 _FIGURE = regex.compile(
     rf"(?P<open>[(（]\s*)?(?P<sign>[-−－+])?\s*(?P<digits>{_DIGITS})\s*(?P<close>[)）])?\s*(?P<pct>%)?")
 _POINTS = regex.compile(
-    rf"(?:(?P<up>{either('point_up')})|(?P<down>{either('point_down')}))\s*(?P<digits>{_DIGITS})"
+    rf"(?:(?P<up>{either('point_up')})|(?P<down>{either('point_down')}))?\s*(?P<sign>[-−－+])?\s*(?P<digits>{_DIGITS})"
     rf"\s*(?P<unit>{either('point_unit')})")
 
 
@@ -90,11 +90,12 @@ def read_cell(text: str) -> Reading:
     if m is not None and bool(m.group("open")) == bool(m.group("close")):
         return _figure(m, lead, len(core))
     p = _POINTS.fullmatch(core)
-    if p is not None:
-        down = p.group("down") is not None
+    if p is not None:  # 减少1.26个百分点, or the change with its sign alone in a change column (1.3個百分點)
+        down = p.group("down") is not None or p.group("sign") not in (None, "+")
         value = _digits(p.group("digits"))
-        return Reading(value=-value if down else value, start=lead, end=lead + len(core),
-                       unit="个百分点", kind="percent", own_scale=True, direction="down" if down else "up")
+        up = p.group("up") is not None or (not down and value != 0)
+        return Reading(value=-value if down else value, start=lead, end=lead + len(core), unit="个百分点",
+                       kind="percent", own_scale=True, direction="down" if down else "up" if up else None)
     return _written(text)
 
 

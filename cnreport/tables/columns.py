@@ -292,17 +292,38 @@ def _group_heads(text: str, block: list[_Line], rows: list[list[RawCell]],
                 continue
             spans = [sorted(below)]
         else:
-            mids = [(c.start + c.end) / 2 - block[h].start for c in upper]
-            spans = [[] for _ in upper]
-            for k, (a, b) in enumerate(columns, start=1):
-                if k not in figures:
-                    continue
-                spans[min(range(len(mids)), key=lambda j: abs(mids[j] - (a + b) / 2))].append(k)
+            spans = _runs(text, rows[h + 1], sorted(figures), len(upper)) or _nearest_heads(
+                upper, block[h].start, columns, figures)
         if any(not set(span) & below for span in spans) or (len(upper) == 1 and not set(spans[0]) <= below):
             continue
         cells = {id(c): c._replace(column=span[0], colspan=span[-1] - span[0] + 1)
                  for c, span in zip(upper, spans, strict=True)}
         rows[h] = [cells.get(id(c), c) for c in rows[h]]
+
+
+def _nearest_heads(upper: list[RawCell], start: int, columns: list[tuple[int, int]],
+                   figures: set[int]) -> list[list[int]]:
+    """Each column of figures under the header field nearest to it."""
+    mids = [(c.start + c.end) / 2 - start for c in upper]
+    spans: list[list[int]] = [[] for _ in upper]
+    for k, (a, b) in enumerate(columns, start=1):
+        if k in figures:
+            spans[min(range(len(mids)), key=lambda j: abs(mids[j] - (a + b) / 2))].append(k)
+    return spans
+
+
+def _runs(text: str, below: list[RawCell], figures: list[int], fields: int) -> list[list[int]]:
+    """The columns of figures in runs of the sub-headers that repeat below
+    (``金額 % 金額 %`` under ``113年度 112年度``), one run a field, in order:
+    where each field stands says less (pdftotext prints a line of Chinese
+    narrower than the figures under it)."""
+    n, rest = divmod(len(figures), fields)
+    subs = {c.column: text[c.start:c.end].strip() for c in below}
+    cycle = [subs.get(k, "") for k in figures]
+    if rest or n < 2 or not all(cycle[:n]) or len(set(cycle[:n])) != n \
+            or any(x != cycle[j % n] for j, x in enumerate(cycle)):
+        return []
+    return [figures[j:j + n] for j in range(0, len(figures), n)]
 
 
 def _figure(text: str, cell: RawCell) -> bool:

@@ -26,12 +26,12 @@ from ..normalize import fold
 from ..numerals import exact
 from ..periods import normalize_period
 from .grid import Placed
-from .roles import Column, Roles, subject_of
+from .roles import PER_SHARE as _PER_SHARE
+from .roles import Column, Roles, clean_label, subject_of
 from .words import either
 
 __all__ = ["Scales", "table_metrics", "table_scales"]
 
-_PER_SHARE = regex.compile(either("per_share", whole_latin=True), regex.I)
 _TIMES = regex.compile(either("turnover", whole_latin=True), regex.I)
 _RATIO = regex.compile(either("ratio", whole_latin=True), regex.I)
 # 毛利率, 毛利率(%), 占比: a rate at the end of the label or before its bracket, or anywhere, but
@@ -66,12 +66,15 @@ def table_scales(p: Placed, r: Roles, declared: Sequence[Scale], in_force: Optio
     heads: dict[int, Scale] = {}
     table = in_force
     data = {row.row for row in r.rows}
+    items = {x for row in r.rows for x in row.parents}
     for s in declared:
         i = next((i for i, c in enumerate(t.cells) if c.start <= s.start < max(c.end, c.start + 1)), None)
         if i is None:
             continue
         c = t.cells[i]
         above = max((k for k in data if k < c.row), default=None)
+        if c.row not in data and clean_label(c.text) in items:
+            continue  # 每股盈利（元） over its items: it names their unit, and declares nothing over the table
         if c.row in data and (c.column in r.labels or (r.labels and c.column < r.labels[0])):
             for k in range(c.row, c.row + c.rowspan):
                 rows[k] = attrs.evolve(s, where="row")
@@ -112,7 +115,7 @@ def table_metrics(text: str, p: Placed, r: Roles, scales: Scales, index: int, *,
             m = _metric(text, p, i, row.label, row.parents, column, scales, index, entity=entity,
                         source=source)
             if m.period is not None:
-                m = attrs.evolve(m, when=normalize_period(m.period, reference=reference))
+                m = attrs.evolve(m, when=normalize_period(column.when or m.period, reference=reference))
             out.append(m)
     return out
 
@@ -122,7 +125,7 @@ def _metric(text: str, p: Placed, i: int, label: Optional[str], parents: tuple[s
             source: Optional[str]) -> Metric:
     c = p.table.cells[i]
     reading = p.readings[i]
-    u = _unit(p, i, label, column, scales)
+    u = _unit(p, i, label, column, scales, parents)
     printed = reading.value
     assert printed is not None and not isinstance(printed, str)
     value = printed if u.factor == 1 else exact(Fraction(printed) * u.factor, True)
@@ -143,7 +146,8 @@ def _metric(text: str, p: Placed, i: int, label: Optional[str], parents: tuple[s
                   change=change, sentence=_row_text(p, c.row), source=source, cell=ref)
 
 
-def _unit(p: Placed, i: int, label: Optional[str], column: Column, scales: Scales) -> _Unit:
+def _unit(p: Placed, i: int, label: Optional[str], column: Column, scales: Scales,
+          parents: tuple[str, ...] = ()) -> _Unit:
     reading = p.readings[i]
     if reading.own_scale:
         return _Unit(1, reading.unit, reading.currency, None, True)
@@ -152,7 +156,9 @@ def _unit(p: Placed, i: int, label: Optional[str], column: Column, scales: Scale
     if column.change and ((head is not None and head.unit == "%") or _SHARE_COLUMN.search(header)):
         return _Unit(1, "%", None, head, True)
     row = scales.rows.get(p.table.cells[i].row)
-    per_share = _per_share(label, row or head or scales.table, header)
+    # a bare 元 in a label (每股盈餘（元）) is the unit of the table's money, not Renminbi
+    money = row if row is not None and fold(row.text).strip("()（） ") != "元" else None
+    per_share = _per_share(label, money or head or scales.table, header, parents)
     if per_share is not None:  # 每股盈利（人民幣元）: its bracket names the currency of a share's amount
         return per_share
     if row is not None:
@@ -196,16 +202,20 @@ def _row_kind(label: Optional[str], money: Optional[Scale], header: str = "") ->
     return None if counted is None else _Unit(1, counted, None, None, True)
 
 
-def _per_share(label: Optional[str], money: Optional[Scale], header: str = "") -> Optional[_Unit]:
+def _per_share(label: Optional[str], money: Optional[Scale], header: str = "",
+               parents: tuple[str, ...] = ()) -> Optional[_Unit]:
     """A per-share row: its amount per share in the currency unit that the
     label, the column or the table names (never scaled by 千元 or 万元), or
-    in a hundredth of it (港仙, 人民幣分)."""
+    in a hundredth of it (港仙, 人民幣分). A row under a per-share label
+    (``每股盈利`` over ``－基本（人民幣元）``) is one."""
     if not label:
         return None
     f = fold(label)
-    if not _PER_SHARE.search(f):
+    named = f if _PER_SHARE.search(f) else next(
+        (x for x in map(fold, reversed(parents)) if _PER_SHARE.search(x)), None)
+    if named is None:
         return None
-    sub = _subunit(f) or _subunit(header)
+    sub = _subunit(f) or _subunit(named) or _subunit(header)
     if sub is not None:
         return _Unit(Fraction(1, 100), sub + "/股", None, None, True)
     unit = (money.unit if money is not None and money.currency and money.unit else "元") + "/股"

@@ -1,5 +1,7 @@
 """The period a column header names: ``2023年``, ``2023年12月31日``, ``本报告期``,
-``上年同期``, ``年初至报告期末``, ``二零一六年``, ``2020A``/``2025E``.
+``上年同期``, ``年初至报告期末``, ``二零一六年``, ``2020A``/``2025E``, a year of
+the Republic of China calendar (``民國113年度``, ``113年12月31日``), and a period
+named by the day it ends (``截至六月三十日止六個月`` over ``二零二四年``).
 
 This is the one place that reads a header's period; the words are in
 ``lexicon/report_periods.tsv``, dates and years are read here.
@@ -15,7 +17,7 @@ from ..lexicon.loaders import report_periods
 from ..normalize import fold
 from .words import either
 
-__all__ = ["header_period"]
+__all__ = ["column_period", "header_period"]
 
 _CN_DIGIT = "〇零○一二三四五六七八九"
 
@@ -31,8 +33,65 @@ def _pattern() -> regex.Pattern[str]:
         r"|(?<![\d.,])(?:19|20)\d{2}\s*[AEFPQHaefp](?![a-zA-Z])"
         r"|\bFY\s*(?:19|20)?\d{2}\b"
         r"|(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])"
+        rf"|{_roc()}"
     )
     return regex.compile(rf"{dates}|" + "|".join(regex.escape(w) for w in report_periods()))
+
+
+def _roc() -> str:
+    """A year of the Republic of China calendar (1912 is its year 1): three
+    digits from 100 (2011) before 年, or after 民國 two or three."""
+    return (rf"(?:(?:{either('era')})\s*\d{{2,3}}|(?<![\d.,])1[0-4]\d)\s*年"
+            r"(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\s*度)?")
+
+
+@lru_cache(maxsize=1)
+def _ended() -> regex.Pattern[str]:
+    """A period named by the day it ends and its length: 截至六月三十日止六個月,
+    截至二零二四年十二月三十一日止年度."""
+    return regex.compile(
+        rf"(?:{either('period_ended')})\s*(?P<day>[^\n]{{2,24}}?)\s*(?:{either('period_until')})\s*"
+        rf"(?:(?P<year>{either('whole_year')})|[一二三四五六七八九十\d]{{1,3}}\s*个\s*月)")
+
+
+@lru_cache(maxsize=1)
+def _year() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\d.,])(?:19|20)\d{{2}}(?:\s*年(?!\s*\d))?(?![\d.,%])"
+                         rf"|[{_CN_DIGIT}]{{4}}\s*年|{_roc()}")
+
+
+def column_period(header: str) -> tuple[Optional[str], Optional[str]]:
+    """The period a column header names as printed, and the text that says
+    which period it is (read by ``normalize_period``): the same, but for a
+    period named by the day it ends. Its year may be printed inside it
+    (``截至二零二四年六月三十日止六個月``) or under it, over the column
+    (``截至六月三十日止六個月`` over ``二零二四年``: the column's period is the
+    year as printed, and the six months to 30 June of it); ``止年度`` names
+    the year the day ends.
+
+    >>> column_period("截至六月三十日止六個月 二零二四年 人民幣千元")
+    ('二零二四年', '截至六月三十日止六個月 二零二四年')
+    >>> column_period("截至二零二四年十二月三十一日止年度")
+    ('截至二零二四年十二月三十一日止年度', '二零二四年')
+    >>> column_period("民國113年度")
+    ('民國113年度', '民國113年度')
+    """
+    f = fold(header)
+    e = _ended().search(f)
+    if e is None:
+        printed = _printed(header, f)
+        return printed, printed
+    phrase = header[e.start():e.end()].strip()
+    inside = _year().search(f, e.start("day"), e.end("day"))
+    outside = next((y for y in _year().finditer(f) if y.end() <= e.start() or y.start() >= e.end()), None)
+    year = inside or outside
+    if year is None:
+        return phrase, phrase
+    said = header[year.start():year.end()].strip()
+    whole = e.group("year") is not None
+    if inside is not None:
+        return phrase, said if whole else phrase
+    return said, said if whole else f"{phrase} {said}"
 
 
 def header_period(header: str) -> Optional[str]:
@@ -48,10 +107,15 @@ def header_period(header: str) -> Optional[str]:
     '2023年'
     >>> header_period("2025E")
     '2025E'
+    >>> header_period("民國113年度")
+    '民國113年度'
     >>> header_period("账面价值") is None
     True
     """
-    f = fold(header)
+    return column_period(header)[0]
+
+
+def _printed(header: str, f: str) -> Optional[str]:
     found = list(_pattern().finditer(f))
     if not found:
         return None
@@ -63,4 +127,4 @@ def header_period(header: str) -> Optional[str]:
 
 
 def _dated(word: str) -> bool:
-    return any(c.isdigit() or c in _CN_DIGIT for c in word[:2])
+    return any(c.isdigit() or c in _CN_DIGIT for c in word[:2]) or regex.match(either("era"), word) is not None

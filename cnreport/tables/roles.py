@@ -18,10 +18,10 @@ import regex
 
 from ..normalize import fold
 from .grid import Placed
-from .periods import header_period
+from .periods import column_period, header_period
 from .words import either
 
-__all__ = ["Column", "Roles", "Row", "clean_label", "roles"]
+__all__ = ["PER_SHARE", "Column", "Roles", "Row", "clean_label", "roles"]
 
 
 class Row(NamedTuple):
@@ -34,13 +34,16 @@ class Row(NamedTuple):
 
 class Column(NamedTuple):
     """A value column under one header block: its header text, the cells
-    that head it, its period, and whether it states a change."""
+    that head it, its period, whether it states a change, and the text that
+    says which period it is (``截至六月三十日止六個月 二零二四年`` for a
+    column whose period is printed ``二零二四年``)."""
 
     header: Optional[str]
     heads: tuple[int, ...]
     period: Optional[str]
     change: bool
     skip: bool
+    when: Optional[str] = None
 
 
 class Roles(NamedTuple):
@@ -54,13 +57,19 @@ class Roles(NamedTuple):
 
 _SPACE_IN_CJK = regex.compile(r"(?<=[\p{Han}\p{P}])[ \t\n\u3000]+(?=[\p{Han}\p{P}\d(（])"
                               r"|(?<=[\p{Han}\d])[ \t\n\u3000]+(?=[\p{Han}\p{P}])")
-_NUMBERING = regex.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[①-⑳])\s*(?!\d)")
+_NUMBERING = regex.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[①-⑳]|[-－—–―•·])\s*(?!\d)")
+# An item of the label line above it: a dash opens it (－基本), as Hong Kong statements print them.
+_BULLET = regex.compile(r"^\s*[-－—–―•·]\s*(?!\d)")
+PER_SHARE = regex.compile(either("per_share", whole_latin=True), regex.I)
+# The basic and diluted rows under a per-share line (每股盈利 over 基本 and 攤薄).
+_SHARE_PART = regex.compile(rf"^\s*(?:[-－—–―•·]\s*)?(?:{either('per_share_part', whole_latin=True)})", regex.I)
 _SUB = regex.compile(rf"^\s*(?:{either('sub_label')})\s*[:：]\s*", regex.I)
 _CHANGE = regex.compile(either("change_header"), regex.I)
 # The sign convention of a statement row, 净利润（净亏损以“－”号填列）, whose
 # quotes and dash parsers print in many ways ("-", "一", “_”, or not at all).
 _SIGN_NOTE = regex.compile(r"[(（]\s*(?P<what>\p{Han}{1,8}?)\s*以\s*(?:[^\p{Han}\s]|一){0,5}\s*号\s*填\s*列\s*[)）]?")
-_SKIP = regex.compile(rf"^\s*(?:{either('skip_header')})\s*$", regex.I)
+# 附注, Notes, or both as a bilingual report prints them (Notes 附註)
+_SKIP = regex.compile(rf"^\s*(?:{either('skip_header')})(?:\s*(?:{either('skip_header')}))*\s*$", regex.I)
 
 
 def clean_label(text: str) -> str:
@@ -104,6 +113,7 @@ def roles(p: Placed) -> Roles:
     sections: list[str] = []
     used: set[int] = set()
     bare = False  # the last data row printed no label of its own: its label wraps around it
+    head: Optional[str] = None  # the label line the rows printed as its items stand under
     for r in range(top, t.rows):
         if r in used:
             continue
@@ -121,12 +131,17 @@ def roles(p: Placed) -> Roles:
             used.add(r + 1)
         elif bare and rows:
             pending = _share_lines(p, pending, labels, rows, keep=0 if own else None)
+        lines = [q for q in pending if _row_label(p, q, labels)] if own else []
+        head = _item_head(label, [_row_label(p, q, labels) or "" for q in lines], head)
+        if lines and head is not None:  # the line the row is an item of is no tail of the row above
+            pending = [q for q in pending if q != lines[-1]]
         label, sections = _absorb(p, pending, labels, label, rows, sections)
         label = _spanned_label(p, r, labels, value_from, label, used)
         pending = []
         bare = not own
         groups = [g for g in _label_cells(p, r, labels)[0] if g != label]
-        rows.append(Row(r, label, (*groups, *_parents(label, rows, sections))))
+        parents = (*groups, *_parents(label, rows, sections))
+        rows.append(Row(r, label, (*parents, head) if head and head not in parents else parents))
         for k in range(value_from, t.columns):
             columns[(r, k)] = _column(p, current, k, labels, cycles)
         _spanned_heads(p, r, columns)
@@ -134,6 +149,22 @@ def roles(p: Placed) -> Roles:
         _share_lines(p, pending, labels, rows, keep=0)
     _figures_under_notes(p, columns)
     return Roles(top, labels, _joined(p, rows, labels), columns)
+
+
+def _item_head(label: Optional[str], lines: list[str], head: Optional[str]) -> Optional[str]:
+    """The label line (with no figure) that a row is an item of: the row
+    opens with a dash (每股盈利 over －基本, －攤薄), or the line names a
+    per-share amount and the row its basic or diluted part (每股盈利 over
+    基本, 攤薄). The line heads such rows until one is not."""
+    if not label:
+        return None
+    above = lines[-1].rstrip(":：") if lines else head
+    if above is None:
+        return None
+    f = fold(label)
+    if _BULLET.match(f) or (PER_SHARE.search(fold(above)) and _SHARE_PART.match(f)):
+        return above
+    return None
 
 
 def _figures_under_notes(p: Placed, columns: dict[tuple[int, int], Column]) -> None:
@@ -424,8 +455,10 @@ def _column(p: Placed, block: tuple[int, ...], k: int, labels: tuple[int, ...],
     if header is None:
         return Column(None, (), None, False, False)
     folded = fold(header)
-    return Column(header, tuple(heads), header_period(header), bool(_CHANGE.search(folded)),
-                  bool(_SKIP.match(folded)))
+    period, when = column_period(header)
+    # a notes column under a period that spans the columns (截至六月三十日止六個月 over 附註) refers too
+    skip = any(_SKIP.match(fold(clean_label(t.cells[i].text))) for i in heads)
+    return Column(header, tuple(heads), period, bool(_CHANGE.search(folded)), skip, when)
 
 
 def _spanned_heads(p: Placed, r: int, columns: dict[tuple[int, int], Column]) -> None:
