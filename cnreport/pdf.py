@@ -6,7 +6,8 @@ pdfminer.six. Importing this module without it raises ``ImportError``.
 Each page's ruled tables become HTML ``<table>`` with ``rowspan`` and
 ``colspan`` from the rulings, so that the tables reader sees merged header
 cells as they are printed; the rest of the page is its lines of text, in
-reading order from the top. Every page ends with a form feed (``\\f``), as
+reading order from the top, the fields of a table without rulings set apart
+in columns as ``pdftotext -layout`` sets them. Every page ends with a form feed (``\\f``), as
 ``pdftotext`` writes it, which gives every figure its page.
 
 A PDF is untrusted input: at most ``MAX_BYTES`` bytes and ``MAX_PAGES``
@@ -153,9 +154,70 @@ def page_text(page: Any) -> str:
 
     blocks: list[tuple[float, str]] = [(t.bbox[1], _html(t)) for t in tables]
     rest = page.filter(outside) if boxes else page
-    blocks.extend((line["top"], line["text"]) for line in rest.extract_text_lines())
+    lines = rest.extract_text_lines()
+    left = min((line["x0"] for line in lines), default=0.0)
+    blocks.extend((line["top"], _laid_out(line, left)) for line in lines)
     blocks.sort(key=lambda b: b[0])
     return "\n".join(text for _, text in blocks)
+
+
+def _laid_out(line: dict[str, Any], left: float) -> str:
+    """A line outside the ruled tables. A row of a table printed without
+    rulings (as Hong Kong statements are) keeps its columns apart: each
+    field after the first ends where the page ends it, counted in half ems
+    (the width of a digit), so that the figures of a column end together
+    as ``pdftotext -layout`` prints them; a line indented far, such as a
+    header over the columns, keeps its indent. Prose, a title and a
+    section's number before its name stay as they are."""
+    fields = _fields(line)
+    if fields is None:
+        return str(line["text"])
+    unit = _size(line["chars"]) / 2
+    indent = fields[0][1] - left
+    figures = any(ch.isdigit() for text, _, _ in fields[1:] for ch in text)
+    if indent < 8 * unit and not figures and len(fields) < 3:
+        return str(line["text"])
+    out = ""
+    for n, (text, _, x1) in enumerate(fields):
+        if n == 0:
+            start = round(indent / unit) if indent >= 8 * unit else 0
+        else:
+            start = max(len(out) + 2, round((x1 - left) / unit) - len(text))
+        out += " " * (start - len(out)) + text
+    return out
+
+
+def _size(chars: Sequence[dict[str, Any]]) -> float:
+    return max((float(c.get("size") or 0) for c in chars), default=0.0) or 10.0
+
+
+def _fields(line: dict[str, Any]) -> Optional[list[tuple[str, float, float]]]:
+    """The line's text cut where the page leaves a gap of an em or more,
+    each piece with where it starts and ends; ``None`` when the characters
+    do not follow the text."""
+    text = str(line["text"])
+    chars = [c for c in line["chars"] if str(c["text"]).strip()]
+    em = _size(chars)
+    out: list[tuple[str, float, float]] = []
+    start = k = 0
+    first: Optional[dict[str, Any]] = None
+    prev: Optional[dict[str, Any]] = None
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        if k >= len(chars) or chars[k]["text"] != ch:
+            return None
+        c = chars[k]
+        k += 1
+        if prev is not None and first is not None and c["x0"] - prev["x1"] >= em:
+            out.append((text[start:i].strip(), float(first["x0"]), float(prev["x1"])))
+            start, first = i, c
+        first = first or c
+        prev = c
+    if prev is None or first is None:
+        return None
+    out.append((text[start:].strip(), float(first["x0"]), float(prev["x1"])))
+    return out
 
 
 def _html(table: Any) -> str:

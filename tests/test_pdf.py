@@ -173,3 +173,39 @@ def test_a_hong_kong_and_a_taiwan_statement_in_a_pdf() -> None:
         (5678901000, "新台币", "營業收入", "113年度", "2024", 2), (100, "%", "營業收入", "113年度", "2024", 2),
         (5123456000, "新台币", "營業收入", "112年度", "2023", 2), (100, "%", "營業收入", "112年度", "2023", 2),
     ]
+
+
+def _unruled_statement() -> bytes:
+    # a Hong Kong statement as such reports print it: no rulings, the figures set right in their columns
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4)
+    c.setFont(FONT, 10)
+    c.drawString(50, 800, "簡明綜合損益表")
+    c.drawString(50, 770, "本期收益增長至1,234,567千元。")
+    c.setFont(FONT, 8)
+    c.drawCentredString(445, 740, "截至六月三十日止六個月")
+    lines = [("", "附註", "二零二四年", "二零二三年"), ("", "", "人民幣千元", "人民幣千元"),
+             ("收益", "4", "1,234,567", "1,100,321"), ("財務成本", "6", "(12,345)", "—"),
+             ("每股盈利", "", "", ""), ("－基本（人民幣元）", "10", "0.23", "0.20")]
+    for n, row in enumerate(lines):
+        y = 726 - 14 * n
+        c.drawString(40, y, row[0])
+        for right, text in zip((316, 425, 535), row[1:]):
+            c.drawRightString(right, y, text)
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def test_a_statement_without_rulings_keeps_its_columns() -> None:
+    text = read_pdf(_unruled_statement())
+    report = cnreport.parse(text)
+    assert [(m.mention.value, m.mention.unit, m.subject, m.period, m.when.label if m.when else None)
+            for m in report.metrics if m.cell is not None] == [
+        (1234567000, "元", "收益", "二零二四年", "2024H1"), (1100321000, "元", "收益", "二零二三年", "2023H1"),
+        (-12345000, "元", "財務成本", "二零二四年", "2024H1"),
+        (Decimal("0.23"), "元/股", "基本（人民幣元）", "二零二四年", "2024H1"),
+        (Decimal("0.2"), "元/股", "基本（人民幣元）", "二零二三年", "2023H1"),
+    ]
+    # prose stays as the page prints it
+    assert "本期收益增長至1,234,567千元。" in text.splitlines()
