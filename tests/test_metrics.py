@@ -112,7 +112,12 @@ def _only(text: str) -> Metric:
     ("社会消费品零售总额同比增长7.6%，增速比上月加快2.1个百分点", "2.1个百分点", "增速"),
     ("晨岭科技研发投入比重为12%。", "12%", "研发投入"),
     ("平台共接入3类12种45组450个应用", "3类", "应用"),  # three figures deep, the first still counts 应用  # 比重 is the share's word, not the measure's
-    ("晨岭科技拥有31个 生产基地。", "31个", "生产基地"),  # one space between a count and what it counts
+    ("晨岭科技拥有31个 生产基地。", "31个", "生产基地"),
+    # a measure before 达 or 为 is what a count measures; the noun after it is its unit
+    ("恒川物流的集装箱处理量达180万个标准箱", "180万个", "集装箱处理量"),
+    ("該站客流量為3000萬人次", "3000萬人次", "客流量"),
+    # a share with no part named goes on about the figure before it, not that figure's unit
+    ("恒川物流的集装箱处理量达180万个标准箱，约占全港吞吐量的22%", "22%", "集装箱处理量"),  # one space between a count and what it counts
 ])
 def test_subject(text: str, figure: str, subject: str) -> None:
     got = {m.mention.text: m.subject for m in parse(text).metrics}
@@ -146,7 +151,10 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("晨岭银行行长周立介绍\n去年营收为80亿元，同比增长12%。", "晨岭银行"),  # a person is no topic
     ("目前约200家门店与华润万家合作", None),
     ("国产车企晨岭去年交付汽车16万辆。", "晨岭"),
-    ("晨岭全球营收为80亿元。", "晨岭"),  # a scope word ends the name unless a company ending follows it  # a description before a two-character name is not in it  # a name after the figure, with no verb between, is no object
+    ("晨岭全球营收为80亿元。", "晨岭"),
+    # a company named after a date is the topic of the next sentence (the date is not in its name)
+    ("2024年6月10日恒泰食品公司斥资77亿美元收购远洋品牌。连同债务承担，交易价格为85.5亿美元。", "恒泰食品公司"),
+    ("二〇二四年六月十日恒泰食品公司斥資77億美元收購遠洋品牌。連同債務承擔，交易價格為85.5億美元。", "恒泰食品公司"),  # a scope word ends the name unless a company ending follows it  # a description before a two-character name is not in it  # a name after the figure, with no verb between, is no object
 ])
 def test_entity(text: str, entity: Optional[str]) -> None:
     assert parse(text).metrics[-1].entity == entity

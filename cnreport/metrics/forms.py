@@ -11,7 +11,7 @@ from typing import Optional
 import regex
 
 from ..entities import Entities, builtin
-from ..lexicon import loaders
+from ..lexicon import loaders, numerals
 from . import vocab
 from .document import Document
 from .names import _past_opening_time, looks_like_name, name_at
@@ -94,22 +94,32 @@ def _name_back(doc: Document, end: int, limit: int) -> Optional[int]:
     names and words the dictionary lacks, with no verb or function word
     (公布业绩的 + 东亚信和 + 银行: read backward, 信和 would split as 信 + 和)."""
     f = doc.folded
-    best: Optional[int] = None
+    starts: list[int] = []  # where the name may start, farthest last
     for a in range(end - 1, limit - 1, -1):
         ch = f[a]
         if not (ch.isalnum() or ch in _NAME_MARKS) or ch == "的":
             break
-        if ch in vocab.grammar().set("not_name_start_back"):
+        if a > 0 and ch in vocab.grammar().set("date_unit") and _numeral(f[a - 1]):
+            break  # 2024年6月10日 + 泰森食品公司: a date, and the name after it
+        if ch in vocab.grammar().set("not_name_start_back") or (ch.isdigit() and a > 0 and f[a - 1].isdigit()):
             continue  # (no name starts here; one may start before it: 东亚信和)
         first = doc.forward(a, end)
         if first is None or (first[2] in _NOT_IN_NAME and first[1] - first[0] > 1) \
                 or doc.folded[first[0]:first[1]] in doc.lex.stops:
             if first is not None and first[1] - first[0] > 1:
-                break  # a verb or function word of its own: the name starts after it
+                # a verb or function word of its own: the name starts after it,
+                # not inside it (收购 + 莎莉公司, not 购莎莉公司)
+                starts = [k for k in starts if k >= first[1]]
+                break
             continue
         if _reads_as_name(doc, a, end):
-            best = a
-    return best
+            starts.append(a)
+    return starts[-1] if starts else None
+
+
+def _numeral(ch: str) -> bool:
+    """A digit or a Chinese numeral character (10日, 十日, 二〇二四年)."""
+    return ch.isdigit() or ch in numerals.PLAIN_DIGITS or ch in numerals.SMALL_UNITS
 
 
 def _reads_as_name(doc: Document, a: int, end: int) -> bool:

@@ -271,7 +271,12 @@ def _span(doc: Document, m: NumberMention, s_start: int, s_end: int) -> tuple[Op
         if found is not None:
             return found, "before"
         return right(doc, m.end, s_end), "after"
-    found = right(doc, _past_restating(f, m.end, s_end), s_end, counted=m.kind == "cardinal" and m.unit is not None)
+    counted = m.kind == "cardinal" and m.unit is not None
+    if counted:
+        measured = _copula_measure(doc, m, s_start)
+        if measured is not None:
+            return measured, "before"
+    found = right(doc, _past_restating(f, m.end, s_end), s_end, counted=counted)
     if found is not None:
         return found, "after"
     joined = _joined_figure(doc, m, s_end)
@@ -288,6 +293,18 @@ def _span(doc: Document, m: NumberMention, s_start: int, s_end: int) -> tuple[Op
     # earlier figure of the list found for this one
     part = doc.memo.get(("part", m.start))
     return (part, "respective") if part is not None else (None, "none")  # type: ignore[return-value]
+
+
+def _copula_measure(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]:
+    """Y of Y达/为 N个W where Y is a measure (处理量达180万个标准箱,
+    客流量为3000万人次): W is the unit Y is counted in, Y what is measured."""
+    link = doc.backward(m.start, s_start)
+    if link is None or doc.folded[link[0]:link[1]] not in vocab.grammar().set("copula"):
+        return None
+    noun = doc.backward(link[0], s_start)
+    if noun is None or noun[2] not in NOUN_TAGS or doc.folded[noun[1] - 1] not in vocab.grammar().set("measure_last"):
+        return None
+    return left(doc, link[0], s_start)
 
 
 def _joined_figure(doc: Document, m: NumberMention, s_end: int) -> Optional[NumberMention]:
