@@ -430,6 +430,18 @@ def test_respectively_hands_figures_to_the_names_in_order() -> None:
     assert [(m.subject, m.entity) for m in metrics] == [("市场份额", "三星"), ("市场份额", "苹果"), ("市场份额", "小米")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # as many names as figures joined alike: in order, without 分别 too
+    ("岚海银行和恒川银行的不良率为1.2%和1.5%。", [("不良率", "岚海银行"), ("不良率", "恒川银行")]),
+    ("截至去年底，嵐海集團與恆川物流仍維持68%與27%的持股比例。",
+     [("持股比例", "嵐海集團"), ("持股比例", "恆川物流")]),
+    # names in another clause than the figures are not handed figures
+    ("岚海集团与恒川物流签约，营收为8亿元与5亿元。", [("营收", "岚海集团"), ("营收", "岚海集团")]),
+])
+def test_figures_joined_alike_go_to_the_names_in_order(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.subject, m.entity) for m in parse(text).metrics] == expected
+
+
 def test_figures_of_a_list_share_the_subject() -> None:
     metrics = parse("前三名的份额分别为20%、15%和10%。").metrics
     assert [m.subject for m in metrics] == ["份额", "份额", "份额"]

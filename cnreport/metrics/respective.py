@@ -47,11 +47,18 @@ def respective_figures(doc: Document, k: int, m: NumberMention) -> list[NumberMe
 
 def respective_name(doc: Document, m: NumberMention, lead: Name, org: Optional[str]) -> Optional[Name]:
     """三星、苹果和小米的市场份额分别为20%、17%和14%: with 分别, the figures
-    go to the names of the list in order, when there are as many of each."""
+    go to the names of the list in order, when there are as many of each;
+    without it, when the figures are joined alike in the names' clause."""
     f = doc.folded
     k = vocab.find_any(f, vocab.grammar().words("respective"), lead[1], m.start)
     if k < 0:
-        return None
+        # 岚海银行和恒川银行的不良率为1.2%和1.5%: as many names as figures
+        # joined alike hand them out in order without 分别 too
+        figures = _joined_run(doc, m)
+        if len(figures) < 2 or any(c in _RESPECTIVE_END for c in f[lead[1]:figures[0].start]):
+            return None
+        names = name_list(doc, lead, figures[0].start, org)
+        return names[figures.index(m)] if len(names) == len(figures) else None
     names = name_list(doc, lead, k, org)
     if len(names) < 2:
         return None
@@ -59,6 +66,33 @@ def respective_name(doc: Document, m: NumberMention, lead: Name, org: Optional[s
     if len(figures) != len(names) or m not in figures:
         return None
     return names[figures.index(m)]
+
+
+def _joined_run(doc: Document, m: NumberMention) -> list[NumberMention]:
+    """The figures of ``m``'s kind that 与, 和, 及 or 、 join to it, in order
+    (68%与27%, 8亿元、5亿元和3亿元)."""
+    run = [m]
+    for step in (-1, 1):
+        cur = m
+        while True:
+            nxt = _joined(doc, cur, step)
+            if nxt is None or nxt.kind != m.kind:
+                break
+            run.insert(0, nxt) if step < 0 else run.append(nxt)
+            cur = nxt
+    return run
+
+
+def _joined(doc: Document, m: NumberMention, step: int) -> Optional[NumberMention]:
+    """The figure right before (``step`` -1) or after (1) ``m`` with only a
+    joiner between them."""
+    f = doc.folded
+    i = bisect.bisect_left(doc.starts, m.start) + step
+    if not 0 <= i < len(doc.numbers):
+        return None
+    other = doc.numbers[i]
+    a, b = (other.end, m.start) if step < 0 else (m.end, other.start)
+    return other if a <= b and f[a:b].strip() in figure_joiners() else None
 
 
 def name_list(doc: Document, lead: Name, limit: int, org: Optional[str]) -> list[Name]:
@@ -89,13 +123,12 @@ def _parallel(doc: Document, lead: Name, k: int, limit: int) -> Optional[Name]:
 
 
 def respective_part(doc: Document, m: NumberMention, a: int, b: int) -> Span:
-    """营收和净利润分别为85亿元和12亿元: with 分别, the figures go to the
-    parts of the subject in order, when there are as many of each."""
+    """营收和净利润分别为85亿元和12亿元: with 分别 (or figures joined alike),
+    the figures go to the parts of the subject in order, when there are as
+    many of each."""
     f = doc.folded
     k = vocab.find_any(f, vocab.grammar().words("respective"), b, m.start)
-    if k < 0:
-        return a, b
-    figures = respective_figures(doc, k, m)
+    figures = respective_figures(doc, k, m) if k >= 0 else _joined_run(doc, m)  # (营收与净利润为8亿元与5亿元)
     cuts = [(x.start(), x.end()) for x in _part_joiner().finditer(f, a, b)]
     if not cuts or len(cuts) + 1 != len(figures) or m not in figures:
         return a, b
