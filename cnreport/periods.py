@@ -61,6 +61,7 @@ class _Parts:
     same: bool = False
     whole: bool = False
     first: bool = False               # 前 or 首 before a duration
+    bound: bool = False               # 2030年前, 半年后: counted from the time, not the time
 
 
 def normalize_period(text: str, *, reference: Optional[Date] = None, year: Optional[int] = None) -> Period:
@@ -124,6 +125,8 @@ def _read(text: str) -> Optional[_Parts]:
         word = _word_at(f, k)
         if word is not None:
             _take_word(parts, word, seen_time)
+            if seen_time and _words_table()[word][0] == "first" and not f[k + len(word):].strip():
+                parts.bound = True  # (2030年前: before it, not its first months)
             seen_time = seen_time or _words_table()[word][0] not in ("until", "since", "past", "first")
             k += len(word)
             continue
@@ -264,7 +267,7 @@ def _take_word(parts: _Parts, word: str, seen_time: bool) -> None:
         parts.point = value
     elif role == "until":
         parts.until = parts.until or not seen_time  # (2021年至2023年: a range, not "until")
-    elif role in ("now", "report", "since", "past", "rate", "same", "whole", "first"):
+    elif role in ("now", "report", "since", "past", "rate", "same", "whole", "first", "bound"):
         _take_flag(parts, role, value)
 
 
@@ -285,12 +288,15 @@ def _take_flag(parts: _Parts, role: str, value: str) -> None:
         parts.whole = True
     elif role == "first":
         parts.first = True
+    elif role == "bound":
+        parts.bound = True
 
 
 # -- resolving
 
 def _resolve(text: str, p: _Parts, reference: Optional[Date], context: Optional[int]) -> Period:
-    if p.rate or not _says_anything(p):
+    if p.rate or (p.bound and p.point is None) or not _says_anything(p):
+        # (2030年底前: by the year's end, the point itself; 2030年前: no year of its own)
         return Period(text)
     if p.past is not None and p.past[0] and p.year is None:
         return _window(text, p.past, reference)

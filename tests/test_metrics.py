@@ -243,6 +243,9 @@ def test_subject_of_industry_measures(text: str, subject: str) -> None:
     ("2022年前三季度公司营收为100亿元", "2022年前三季度"),
     ("报告期内，公司实现营收100亿元", "报告期内"),  # the report's own period
     ("截至报告期末，公司总资产为520亿元", "截至报告期末"),
+    # a time counted from another keeps its 后 or 前
+    ("2023年10月上线，半年后用户达到三亿。", "半年后"),
+    ("三年前營收僅為1億元。", "三年前"),
 ])
 def test_period(text: str, period: Optional[str]) -> None:
     assert _only(text).period == period

@@ -112,13 +112,20 @@ def test_a_part_of_a_year_takes_the_year_in_context(text: str, year: int, label:
     assert normalize_period(text, year=year).label == label
 
 
+def test_a_deadline_at_a_point_of_the_year_is_that_point() -> None:
+    day = D(2030, 12, 31)
+    assert normalize_period("2030年底前") == Period("2030年底前", "2030-12-31", day, day, True, False)
+
+
 def test_since_runs_to_the_date_of_writing() -> None:
     assert normalize_period("自2019年以来") == Period("自2019年以来", "2019/now", D(2019, 1, 1), None, False, True)
     assert normalize_period("自2019年以来", reference=REF) == \
         Period("自2019年以来", "2019/2024-03-15", D(2019, 1, 1), REF, False, False)
 
 
-@pytest.mark.parametrize("text", ["每年", "每月", "兩年", "三年前", "2月30日", "", "收入"])
+@pytest.mark.parametrize("text", ["每年", "每月", "兩年", "三年前", "2月30日", "", "收入",
+                                  # before or after a time is no calendar period of its own
+                                  "2030年前", "2019年之後", "2019年以后", "半年后"])
 def test_no_calendar_period(text: str) -> None:
     assert normalize_period(text) == Period(text)
 
