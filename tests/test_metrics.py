@@ -445,6 +445,20 @@ def test_figures_joined_alike_go_to_the_names_in_order(text: str, expected: list
     assert [(m.subject, m.entity) for m in parse(text).metrics] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a house of analysts that speaks of a company is the source, not whom the figures are about
+    ("岚海证券发布研报称，新和银行上半年实现营业收入356.4亿元。研报指出，该行净息差为1.68%。",
+     [("营业收入", "新和银行", "上半年"), ("净息差", "新和银行", "上半年")]),
+    ("嵐海證券：維持恆川食品買入評級。公司前三季度營收為58.7億元。", [("營收", "恆川食品", "前三季度")]),
+    ("岚海证券预计恒川食品2026年净利润为12.1亿元。", [("净利润", "恒川食品", "2026年")]),
+    ("事件：恒川食品发布三季报，前三季度实现营收58.7亿元。", [("营收", "恒川食品", "前三季度")]),
+    # its own results are its own
+    ("岚海证券上半年营收为120亿元。", [("营收", "岚海证券", "上半年")]),
+])
+def test_an_analysts_note_is_about_the_company_it_covers(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(m.subject, m.entity, m.period) for m in parse(text).metrics] == expected
+
+
 def test_figures_of_a_list_share_the_subject() -> None:
     metrics = parse("前三名的份额分别为20%、15%和10%。").metrics
     assert [m.subject for m in metrics] == ["份额", "份额", "份额"]

@@ -16,6 +16,7 @@ from . import vocab
 from .document import CLAUSE_STOPS, Document
 from .names import Name, name_at
 from .runs import Span, is_name, left, opening_nouns
+from .speaking import company_words
 
 __all__ = [
     "apposed_to",
@@ -204,8 +205,11 @@ def line_label(doc: Document, m: NumberMention) -> Optional[Span]:
     if run is None or run[1] != colon:
         return None
     lex = doc.lex
-    if any(f.endswith(w, run[0], colon) for w in (*lex.announces, *lex.sources)):
-        return None  # 岚海科技发布公告：…: who says what follows, not what it measures
+    if any(f.endswith(w, run[0], colon) for w in (*lex.announces, *lex.sources)) \
+            or f[run[0]:colon] in vocab.grammar().set("not_label") or company_words(doc, run[0], colon):
+        # 岚海科技发布公告：…, 岚海证券：…: who says what follows, not what it
+        # measures; 事件：, 点评：: a part of a note, which measures nothing
+        return None
     # the label is all the line says before its colon (not 迎来了一个里程碑:…),
     # with what 的 ties to its noun (归属于上市公司股东的净利润)
     before = f[line:run[0]]

@@ -33,7 +33,7 @@ from . import vocab
 from .document import Document
 from .forms import STOCK_CODE, anaphor_words, declared_names, form_names, known_pattern
 from .names import _past_opening_time, name_at
-from .speaking import title_pattern
+from .speaking import analyst_source, title_pattern
 
 __all__ = ["Discourse", "NameKind", "Named"]
 
@@ -460,7 +460,7 @@ def _outermost(doc: Document, spans: dict[tuple[int, int], bool], declared: dict
         word = f[a:b]
         if word in doc.lex.endings or word in doc.lex.owners or word in anaphor_words() \
                 or word.lower() in vocab.not_names() or word.lower() in doc.aliases \
-                or _venue(word):
+                or _venue(word) or analyst_source(doc, a, b):
             continue
         if found and f[a - 1:a] in "（(" and _appositive(f[found[-1].end:a - 1]):
             continue  # (英文缩写：MTL)

@@ -18,7 +18,7 @@ from ..lexicon import loaders
 from ..words import word_tags
 from . import vocab
 from .document import CLAUSE_STOPS, PREFIX_TAG, Document, Name, Token, is_time
-from .speaking import opened_by, speaking_company
+from .speaking import analyst_word_end, opened_by, speaking_company
 
 __all__ = ["Name", "lead_name", "name_at"]
 
@@ -137,6 +137,13 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
         return read  # (a subsidiary's name, or none)
     tokens, k, named_by_place = read
     name = _checked_name(doc, start, tokens, k, named_by_place)
+    said = analyst_word_end(doc, name[0], name[1]) if name is not None else None
+    if said is not None:
+        # 岚海证券研报指出，…, 岚海证券：维持恒川食品买入评级: a source, and
+        # whom it speaks of may follow in the clause
+        stop = next((j for j in range(said, min(len(doc.folded), said + _LONGEST_NAME * 4))
+                     if doc.folded[j] in CLAUSE_STOPS), len(doc.folded))  # (past its colon)
+        return name_at(doc, said, stop, org) if said < stop else None
     if name is not None and len(tokens) == 1 and _is_place(doc, tokens[0]):
         return _described_firm(doc, name[1], end, org) or name
     return name
@@ -347,10 +354,11 @@ def _coined_before_ending(doc: Document, k: int, end: int) -> bool:
     f = doc.folded
     for j in range(k, min(k + 3, end)):
         tok = doc.forward(j, end)
+        ends = j > k and (f.startswith(vocab.entity_words("ending"), j + 1) or f.startswith(vocab.name_forms(), j + 1))
         if tok is None or tok[1] - tok[0] != 1 or f[j] in CLAUSE_STOPS or f[j].isspace() \
-                or tok[2] in _FUNCTION_TAGS:
-            return False  # (晨岭 + 的 + 市值: 的 is in no name)
-        if j > k and (f.startswith(vocab.entity_words("ending"), j + 1) or f.startswith(vocab.name_forms(), j + 1)):
+                or (tok[2] in _FUNCTION_TAGS and not (ends and tok[2] == "c")):
+            return False  # (晨岭 + 的 + 市值: 的 is in no name; but 新和 + 银行)
+        if ends:
             return True
     return False
 

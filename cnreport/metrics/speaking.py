@@ -14,7 +14,7 @@ import regex
 from . import vocab
 from .document import Document, Name, Token
 
-__all__ = ["company_words", "opened_by", "speaking_company", "title_pattern"]
+__all__ = ["analyst_source", "analyst_word_end", "company_words", "opened_by", "speaking_company", "title_pattern"]
 
 ReadName = Callable[[Document, int, int, Optional[str]], Optional[Name]]
 
@@ -31,6 +31,31 @@ def company_words(doc: Document, start: int, k: int) -> bool:
     f = doc.folded
     return k - start > 2 and f.endswith(vocab.entity_words("ending"), start, k) \
         and f[k - 1] not in vocab.grammar().set("place_ending")
+
+
+def analyst_source(doc: Document, a: int, b: int) -> bool:
+    """Whether the name [a, b) is a house of analysts that speaks of other
+    companies here (岚海证券研报指出，…; 岚海证券：维持恒川银行增持评级;
+    发布机构：岚海证券　分析师：…): the source of the figures, not whom
+    they are about. Its own results (岚海证券上半年营收…) are its own."""
+    return analyst_word_end(doc, a, b) is not None
+
+
+def analyst_word_end(doc: Document, a: int, b: int) -> Optional[int]:
+    """Where the words that make the name [a, b) an analysts' source end
+    (岚海证券 + ：维持 + 恒川食品…), or None when it is no source here."""
+    f = doc.folded
+    if not f.endswith(vocab.entity_words("analyst"), a, b):
+        return None
+    k = b
+    for _ in range(2):  # (：维持, 研报预计: two such words in a row at most)
+        while k < len(f) and f[k] in " \u3000":
+            k += 1
+        word = next((w for w in vocab.grammar().words("analyst_word") if f.startswith(w, k)), None)
+        if word is None or f.startswith("报告期", k):
+            break
+        k += len(word)
+    return k if k > b and not f[b:k].isspace() else None
 
 
 def speaking_company(doc: Document, start: int, k: int, tokens: list[Token], source: str) -> Optional[int]:
