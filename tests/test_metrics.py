@@ -117,7 +117,10 @@ def _only(text: str) -> Metric:
     ("恒川物流的集装箱处理量达180万个标准箱", "180万个", "集装箱处理量"),
     ("該站客流量為3000萬人次", "3000萬人次", "客流量"),
     # a share with no part named goes on about the figure before it, not that figure's unit
-    ("恒川物流的集装箱处理量达180万个标准箱，约占全港吞吐量的22%", "22%", "集装箱处理量"),  # one space between a count and what it counts
+    ("恒川物流的集装箱处理量达180万个标准箱，约占全港吞吐量的22%", "22%", "集装箱处理量"),
+    # a topic's frame names what the next clause measures (and no one)
+    ("单量方面，三季度完成38.6亿件。", "38.6亿件", "单量"),
+    ("盈利方面，本季錄得12億元。", "12億元", "盈利"),  # one space between a count and what it counts
 ])
 def test_subject(text: str, figure: str, subject: str) -> None:
     got = {m.mention.text: m.subject for m in parse(text).metrics}
@@ -152,6 +155,7 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("目前约200家门店与华润万家合作", None),
     ("国产车企晨岭去年交付汽车16万辆。", "晨岭"),
     ("晨岭全球营收为80亿元。", "晨岭"),
+    ("分业务看，快递业务收入89.4亿元。", None),  # a topic's frame is no name
     # a company named after a date is the topic of the next sentence (the date is not in its name)
     ("2024年6月10日恒泰食品公司斥资77亿美元收购远洋品牌。连同债务承担，交易价格为85.5亿美元。", "恒泰食品公司"),
     ("二〇二四年六月十日恒泰食品公司斥資77億美元收購遠洋品牌。連同債務承擔，交易價格為85.5億美元。", "恒泰食品公司"),  # a scope word ends the name unless a company ending follows it  # a description before a two-character name is not in it  # a name after the figure, with no verb between, is no object

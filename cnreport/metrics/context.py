@@ -49,7 +49,7 @@ def topic(doc: Document, pos: int, s_start: int) -> Optional[tuple[str, Span]]:
         found = _topic().search(doc.folded, found.start() + 1, c)
     if found is None:
         return None
-    span = left(doc, found.end(1), found.start(1))
+    span = left(doc, found.end("t"), found.start("t"))
     return (doc.text[span[0]:span[1]], span) if span is not None else None
 
 
@@ -155,6 +155,11 @@ def chained_subject(doc: Document, m: NumberMention, s_start: int) -> Optional[S
     if lead is not None and lead[0] <= run[0] < lead[1]:
         a = lead[1]  # (恒润精工营收…: the name is whom, not what)
         run = (a, run[1]) if a < run[1] else None
+    if run is None:
+        return None
+    frame = next((w for w in vocab.grammar().words("topic_end") if doc.folded.endswith(w, *run)), "")
+    if frame:
+        run = (run[0], run[1] - len(frame)) if run[1] - len(frame) > run[0] else None  # (盈利方面，本季…)
     return run
 
 
@@ -231,7 +236,10 @@ def _copula_last() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _topic() -> regex.Pattern[str]:
-    """从会员增长来看, 就营收而言: a topic that the next clauses measure."""
+    """从会员增长来看, 就营收而言, 分业务看, 单量方面: a topic that the
+    next clauses measure."""
     g = vocab.grammar()
-    return regex.compile(rf"(?:{vocab.either(g.longest('topic_open'))})([^，,。；;：:]{{1,15}}?)"
-                         rf"(?:{vocab.either(g.longest('topic_close'))})[，,]")
+    topic = r"[^，,。；;：:\n]{1,15}?"
+    return regex.compile(rf"(?:(?:{vocab.either(g.longest('topic_open'))})(?P<t>{topic})"
+                         rf"(?:{vocab.either(g.longest('topic_close'))})"
+                         rf"|(?P<t>{topic})(?:{vocab.either(g.longest('topic_end'))}))[，,]")

@@ -385,6 +385,8 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
         return None  # 中美贸易战, 亚洲金融风暴: an event, not whom the figures are about (nor its place)
     if f[start] in vocab.grammar().set("determiner"):
         return None  # 各县市中, 每家门店: a determiner opens no name
+    if f.endswith(_topic_ends(), start, k):
+        return None  # 分业务看, 单量方面: a topic's frame, which names no one
     # 平安银行不良贷款率: the name ends with its company word
     last_ending = max((b for a, b, _ in tokens if f[a:b] in lex.endings and b - start >= 3), default=None)
     if last_ending is not None and last_ending - start >= k - last_ending:
@@ -434,6 +436,12 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
             or not (named_by_place and not _common_noun(doc, name, tokens) or looks_like_name(name, tokens)):
         return None
     return start, k, doc.text[start:k]
+
+
+@lru_cache(maxsize=1)
+def _topic_ends() -> tuple[str, ...]:
+    g = vocab.grammar()
+    return (*g.words("topic_close"), *g.words("topic_end"))
 
 
 def _coined(doc: Document, tokens: list[Token]) -> bool:
