@@ -463,6 +463,20 @@ def test_an_analysts_note_is_about_the_company_it_covers(text: str, expected: li
     assert [(m.subject, m.entity, m.period) for m in parse(text).metrics] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a body that publishes an industry's figures is their source; the place it names is whom they are about
+    ("台灣區機械產業同業公會今（20）日公布最新統計，10月出口值2.38億美元。", [("出口值", "台灣", "10月")]),
+    ("岚海汽车协会数据显示，10月新能源汽车销量为120万辆。", [("新能源汽车销量", None, "10月")]),
+    ("岚海协会去年会费收入为300万元。", [("会费收入", "岚海协会", "去年")]),  # its own figures are its own
+    # the place of a byline is where the reporter writes, not whom the figures are about
+    ("機械出口連3紅\n2026-11-20 16:05 經貿日報／記者王明／台中即時報導\n\n"
+     "台灣區機械產業同業公會今（20）日公布最新統計，10月出口值2.38億美元。\n\n依市場別來看，對美國出口4.87億美元。",
+     [("出口值", "台灣", "10月"), ("出口", "台灣", None)]),
+])
+def test_a_source_is_not_whom_figures_are_about(text: str, expected: list[tuple[str, Optional[str], str]]) -> None:
+    assert [(m.subject, m.entity, m.period) for m in parse(text).metrics] == expected
+
+
 def test_figures_of_a_list_share_the_subject() -> None:
     metrics = parse("前三名的份额分别为20%、15%和10%。").metrics
     assert [m.subject for m in metrics] == ["份额", "份额", "份额"]

@@ -53,6 +53,7 @@ _HEAD_SENTENCES = 4
 _HEAD_REACH = 400
 # Where the main entity is counted.
 _COUNT_REACH = 50_000
+_BYLINE_REACH = 80  # how far a byline runs on after the date on its line
 _OPENS_FIRST = 6  # the points of a name that opens the first sentence, and a later one of the head
 _OPENS_HEAD = 3
 _MAIN_LEAST = 3
@@ -237,9 +238,13 @@ class Discourse:
     def furniture(self, pos: int) -> bool:
         """Whether ``pos`` stands in a byline, a dateline or boilerplate,
         whose names (记者某某, 新华社北京…电, 来源：某报) no figure is about."""
-        if pos < self.doc.dateline_end:
-            line_start = self.doc.folded.rfind("\n", 0, self.doc.dateline_end) + 1
-            if pos >= line_start:
+        end = self.doc.dateline_end
+        if end > 0 and pos < end + _BYLINE_REACH:
+            # the dateline's line, and the byline after the date on it
+            # (2024-11-20 16:05 某某日报／记者某某／台中报导)
+            f = self.doc.folded
+            line_end = f.find("\n", end)
+            if f.rfind("\n", 0, end) < pos and (line_end < 0 or pos < line_end):
                 return True
         j = bisect.bisect_right(self.section_starts, pos) - 1
         return j >= 0 and self.sections[j].kind in _FURNITURE
@@ -302,7 +307,7 @@ class Discourse:
                 # how often the text names it (less the head mention counted above)
                 t.score[key] += max(0, doc.folded.count(doc.folded[n.start:n.end], 0, reach) - 1) * _COUNT_POINT
         for m in self._known.finditer(doc.folded, 0, reach):
-            if m.start() in t.counted:
+            if m.start() in t.counted or self.furniture(m.start()):
                 continue
             n = Named(m.start(), m.end(), doc.text[m.start():m.end()], _kind(doc, m.start(), m.end()), False)
             key = self.key_of(n.text)

@@ -36,8 +36,9 @@ def company_words(doc: Document, start: int, k: int) -> bool:
 def analyst_source(doc: Document, a: int, b: int) -> bool:
     """Whether the name [a, b) is a house of analysts that speaks of other
     companies here (岚海证券研报指出，…; 岚海证券：维持恒川银行增持评级;
-    发布机构：岚海证券　分析师：…): the source of the figures, not whom
-    they are about. Its own results (岚海证券上半年营收…) are its own."""
+    发布机构：岚海证券　分析师：…), or an association that publishes an
+    industry's figures (某某同业公会今日公布…): the source of the figures,
+    not whom they are about. Its own results (岚海证券上半年营收…) are its own."""
     return analyst_word_end(doc, a, b) is not None
 
 
@@ -45,17 +46,27 @@ def analyst_word_end(doc: Document, a: int, b: int) -> Optional[int]:
     """Where the words that make the name [a, b) an analysts' source end
     (岚海证券 + ：维持 + 恒川食品…), or None when it is no source here."""
     f = doc.folded
-    if not f.endswith(vocab.entity_words("analyst"), a, b):
+    if f.endswith(vocab.entity_words("analyst"), a, b):
+        says = vocab.grammar().words("analyst_word")
+    elif f.endswith(vocab.entity_words("publisher"), a, b):
+        says = vocab.grammar().words("publisher_word")
+    else:
         return None
-    k = b
+    k = said = b
     for _ in range(2):  # (：维持, 研报预计: two such words in a row at most)
         while k < len(f) and f[k] in " \u3000":
             k += 1
-        word = next((w for w in vocab.grammar().words("analyst_word") if f.startswith(w, k)), None)
+        day = _DAY.match(f, k) or (doc.lex.roles.get(f[k:k + 2]) in ("period", "when") and f[k:k + 2])
+        if day and said == b:
+            k += len(day) if isinstance(day, str) else day.end() - k  # (公会今（20）日公布, 协会日前发布)
+        word = next((w for w in says if f.startswith(w, k)), None)
         if word is None or f.startswith("报告期", k):
             break
-        k += len(word)
-    return k if k > b and not f[b:k].isspace() else None
+        k = said = k + len(word)
+    return said if said > b else None
+
+
+_DAY = regex.compile(r"[今昨][（(][0-9]{1,2}[）)]日")
 
 
 def speaking_company(doc: Document, start: int, k: int, tokens: list[Token], source: str) -> Optional[int]:
