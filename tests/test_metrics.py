@@ -494,6 +494,10 @@ def test_second_figure_of_a_change_has_no_period_of_its_own() -> None:
 
 @pytest.mark.parametrize(("text", "direction", "basis"), [
     ("营收同比增长15%", "up", "同比"),
+    # a signed figure after the basis: the sign is the direction
+    ("营收同比+14.6%", "up", "同比"),
+    ("銷售費用率環比 -0.9pct", "down", "環比"),
+    ("營收 YoY +12.5%", "up", "YoY"),
     ("利润环比下降3.5%", "down", "环比"),
     ("收入增长了一倍", "up", None),
     ("净利润同比实现了20%的增长", "up", "同比"),  # the verb after the figure

@@ -125,7 +125,8 @@ def _read_rate(doc: Document, m: NumberMention, s_start: int) -> Optional[Change
     else:
         after = _patterns().rate_after.match(f, m.end) if f.startswith("的", m.end) else None
         if after is None:
-            return _own_verb(doc, m) or _more_than(doc, m, s_start) or _adjusted(doc, m, s_start)
+            return _own_verb(doc, m) or _more_than(doc, m, s_start) or _adjusted(doc, m, s_start) \
+                or _signed(doc, m, s_start)
         verb, first, end = after.group("verb"), len(head), after.end()
     basis = next((w for w in vocab.role_words("basis") if w in head), None)
     if basis is None and len(verb) > 1 and verb[0] in vocab.grammar().set("basis_verb_first"):
@@ -137,6 +138,30 @@ def _read_rate(doc: Document, m: NumberMention, s_start: int) -> Optional[Change
     reached = found is not None and (found.group("to") is not None or verb.endswith(_patterns().to_words))
     return Change(direction=vocab.context_words()[verb], start=None, end=m if reached else None, basis=basis,
                   text=doc.text[at - len(head) + k:end])
+
+
+def _signed(doc: Document, m: NumberMention, s_start: int) -> Optional[Change]:
+    """同比+14.6%, 环比 -0.9pct, YoY +5%: a signed figure after the basis of a
+    comparison is the size of a change, its sign the direction."""
+    f = doc.folded
+    k = m.start
+    sign = f[k - 1:k] if f[k - 1:k] in _SIGNS else ("-" if m.text[:1] in _SIGNS else "")
+    k -= 1 if f[k - 1:k] in _SIGNS else 0
+    if not sign or m.kind not in ("percent", "cardinal"):
+        return None
+    lo = max(s_start, k - _BASIS_LONGEST)
+    head = f[lo:k].rstrip()
+    basis = next((w for w in (*vocab.role_words("basis"), *_LATIN_BASES) if head.lower().endswith(w)), None)
+    if basis is None:
+        return None
+    a = lo + len(head) - len(basis)
+    return Change(direction="up" if sign == "+" else "down", start=None, end=None, basis=doc.text[a:a + len(basis)],
+                  text=doc.text[a:m.end])
+
+
+_SIGNS = frozenset("+-−－＋")
+_BASIS_LONGEST = 8
+_LATIN_BASES = ("yoy", "qoq", "mom")
 
 
 def _own_verb(doc: Document, m: NumberMention) -> Optional[Change]:
