@@ -115,6 +115,9 @@ FORMS = [
     ("2022財年營收", "2022財年", 2022, None, None, "財年", None, "year"),
     # quarters and halves of a year in the finance style
     ("騰訊Q3營收", "Q3", 3, None, None, "Q", None, "ordinal"),
+    # what follows a quarter is no unit of its digit (not 3单, not 3毛 = 0.3元)
+    ("其中Q3单季营收", "Q3", 3, None, None, "Q", None, "ordinal"),
+    ("Q3毛利率为", "Q3", 3, None, None, "Q", None, "ordinal"),
     ("2023H1淨利潤", "H1", 1, None, None, "H", None, "ordinal"),
     # a qualifier after a fraction
     ("四分之三以上的企业", "四分之三以上", Fraction(3, 4), Fraction(3, 4), None, None, ">=", "fraction"),

@@ -96,8 +96,11 @@ def _quarter(f: str, d: _Draft, floor: int) -> Optional[_Draft]:
     """Q3, 2023Q4, H1: a quarter or a half of the year."""
     i = d.start
     if f[i - 1] in "QqHh" and _QUARTER.match(f, i - 1) and d.numeral is not None \
-            and d.unit is None and (i - 2 < floor or not (f[i - 2].isascii() and f[i - 2].isalpha())):
-        return _evolve(d, start=i - 1, kind="ordinal", unit=(i - 1, i))
+            and (d.unit is None or d.core_end == i + 1) \
+            and (i - 2 < floor or not (f[i - 2].isascii() and f[i - 2].isalpha())):
+        # (Q3单季, Q3毛利率: what follows the quarter is no unit of its digit)
+        return _evolve(d, start=i - 1, end=i + 1, core_end=i + 1, kind="ordinal", unit=(i - 1, i), value=int(f[i]),
+                       unit_kind="", qualifier=None, currency=None, unit_text=None, no_unit_text=False)
     return None
 
 
