@@ -120,6 +120,9 @@ def _only(text: str) -> Metric:
     ("恒川物流的集装箱处理量达180万个标准箱，约占全港吞吐量的22%", "22%", "集装箱处理量"),
     # a topic's frame names what the next clause measures (and no one)
     ("单量方面，三季度完成38.6亿件。", "38.6亿件", "单量"),
+    ("澳門11月賭收按年升9%。", "9%", "賭收"),  # Macau's gaming revenue, a measure of its own
+    ("本季每股配息5元。", "5元", "每股配息"),
+    ("客流量去年增加咗超過四成。", "超過四成", "客流量"),  # the Cantonese 了 after the verb
     ("盈利方面，本季錄得12億元。", "12億元", "盈利"),  # one space between a count and what it counts
 ])
 def test_subject(text: str, figure: str, subject: str) -> None:
@@ -498,6 +501,7 @@ def test_second_figure_of_a_change_has_no_period_of_its_own() -> None:
     ("营收同比+14.6%", "up", "同比"),
     ("銷售費用率環比 -0.9pct", "down", "環比"),
     ("營收 YoY +12.5%", "up", "YoY"),
+    ("客流量去年增加咗超過四成", "up", None),
     ("利润环比下降3.5%", "down", "环比"),
     ("收入增长了一倍", "up", None),
     ("净利润同比实现了20%的增长", "up", "同比"),  # the verb after the figure
