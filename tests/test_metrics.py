@@ -123,6 +123,9 @@ def _only(text: str) -> Metric:
     ("澳門11月賭收按年升9%。", "9%", "賭收"),  # Macau's gaming revenue, a measure of its own
     ("本季每股配息5元。", "5元", "每股配息"),
     ("客流量去年增加咗超過四成。", "超過四成", "客流量"),  # the Cantonese 了 after the verb
+    # before 在 and a figure, 在 is the preposition, and a word after an adverb the verb
+    ("明年資本支出初步規劃在新台幣1,200億元左右", "新台幣1,200億元左右", "資本支出"),
+    ("明年资本支出初步规划在1200亿元左右", "1200亿元左右", "资本支出"),
     ("盈利方面，本季錄得12億元。", "12億元", "盈利"),  # one space between a count and what it counts
 ])
 def test_subject(text: str, figure: str, subject: str) -> None:

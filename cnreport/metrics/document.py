@@ -67,6 +67,8 @@ def basis_before(f: str, pos: int) -> bool:
     return pos > 0 and (f[pos - 1] in g.set("basis_mark") or f.endswith(g.words("basis_word"), 0, pos))
 
 
+_ALONE_BEFORE_FIGURE = {"为": "v", "在": "p"}  # read alone right before a figure
+
 class Document:
     """The look-ups over one text: sentences, clauses, words, figures, lexicons."""
 
@@ -267,8 +269,10 @@ class Document:
         tag = self._alone.get(c)
         if tag is not None:
             return j - 1, j, tag
-        if c == "为" and j in self.mention_at and j - 2 >= limit and f[j - 2:j] not in self.lex.roles:
-            return j - 1, j, "v"  # 研发费用为8.6亿元: the copula, not the 用为 of the dictionary (but 约为)
+        if c in _ALONE_BEFORE_FIGURE and j in self.mention_at and j - 2 >= limit and f[j - 2:j] not in self.lex.roles:
+            # 研发费用为8.6亿元, 规划在1200亿元: the copula or the preposition, not
+            # the 用为 or 划在 of the dictionary (but 约为, 现在)
+            return j - 1, j, _ALONE_BEFORE_FIGURE[c]
         if c == "比" and (self.period_word_at(j, len(f)) or j in self.mention_at):
             return j - 1, j, "p"  # 增速比上月加快: the comparison, not 速比
         name = next((n for n in self._names_to.get(c, ()) if j - len(n) >= limit and f.startswith(n, j - len(n))),

@@ -231,6 +231,13 @@ def _past_gap(doc: Document, pos: int, limit: int) -> int:
         if tok is not None and tok[2] not in _GAP_TAGS and _all_period(doc, tok):
             pos, gap = tok[0], gap + 1  # 从 + 去年同期 + 的21.5%: a period the dictionary calls a noun
             continue
+        if tok is not None and tok[2] in ("n", "vn") and doc.folded[pos:pos + 1] == "在" and pos + 1 in doc.mention_at:
+            adverb = doc.backward(tok[0], limit)
+            if adverb is not None and adverb[2] == "d":
+                # 资本支出 + 初步规划在 + 1200亿元: after an adverb and before 在,
+                # a word the dictionary calls a noun is the verb
+                pos, gap = tok[0], gap + 1
+                continue
         if tok is None or (tok[2] not in _GAP_TAGS and tok[2] != PREFIX_TAG) \
                 or (tok[2] == "v" and doc.word(tok) in doc.lex.sources):
             break  # (a prefix here belongs to the verb or the figure: 净减少, 每股12元)
