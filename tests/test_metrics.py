@@ -162,6 +162,10 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("国产车企晨岭去年交付汽车16万辆。", "晨岭"),
     ("晨岭全球营收为80亿元。", "晨岭"),
     ("分业务看，快递业务收入89.4亿元。", None),  # a topic's frame is no name
+    # a clause that is a name, a time and a verb of announcing: the name the dictionary reads as other words
+    ("安怡服务今日公布，期内收益增长8%。", "安怡服务"),
+    ("永發控股收報6.82港元。另一物管同業安怡服務同日公布，期內收益按年增長8%。", "安怡服務"),
+    ("盈利预测与投资建议：我们预计净利润为12亿元。", None),  # a note's heading announces nothing
     # a company named after a date is the topic of the next sentence (the date is not in its name)
     ("2024年6月10日恒泰食品公司斥资77亿美元收购远洋品牌。连同债务承担，交易价格为85.5亿美元。", "恒泰食品公司"),
     ("二〇二四年六月十日恒泰食品公司斥資77億美元收購遠洋品牌。連同債務承擔，交易價格為85.5億美元。", "恒泰食品公司"),  # a scope word ends the name unless a company ending follows it  # a description before a two-character name is not in it  # a name after the figure, with no verb between, is no object

@@ -133,6 +133,10 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
                         and f[start:start + 2] not in vocab.places()):  # (我国)
         return None  # most clauses open with a function word: no look-ups (but 以色列)
     read = _name_tokens(doc, start, end, org)
+    if read is None or not read[0]:
+        announcer = _announcer(doc, start, end)
+        if announcer is not None:
+            return announcer
     if read is None or isinstance(read[0], int):
         return read  # (a subsidiary's name, or none)
     tokens, k, named_by_place = read
@@ -147,6 +151,39 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
     if name is not None and len(tokens) == 1 and _is_place(doc, tokens[0]):
         return _described_firm(doc, name[1], end, org) or name
     return name
+
+
+def _announcer(doc: Document, start: int, end: int) -> Optional[Name]:
+    """X of a clause that is X, perhaps a time, and a verb of announcing
+    (安怡服务同日公布，…): a name the dictionary reads as other words, whom
+    the figures that follow are about."""
+    f = doc.folded
+    k = start
+    while k < end and k - start <= _LONGEST_NAME:
+        tok = doc.forward(k, end)
+        if tok is None:
+            return None
+        word = f[tok[0]:tok[1]]
+        if word in doc.lex.announces and tok[1] == end:
+            break
+        k = tok[1]
+    else:
+        return None
+    b = k - _period_before(doc, start, k)  # (同日公布: the time is no part of the name)
+    start = _after_description(doc, start, b) or start  # (另一物管同业 + 安怡服务)
+    if not 2 <= b - start <= _LONGEST_NAME or any(c in CLAUSE_STOPS or c.isspace() for c in f[start:b]) \
+            or f[start:b] in doc.lex.owners or f[start] in vocab.grammar().set("name_function_char"):
+        return None
+    words = _tokens(doc, start, b)
+    if any(t[2] in ("c", "p", "uj") or (t[2] in ("d", "r", "ul", "m") and t[1] - t[0] > 1) for t in words) \
+            or _digit_inside(f[start:b]) or f[end:end + 1] not in ("，", ","):
+        return None  # (盈利预测与投资建议：: a note's heading, not who announces)
+    return start, b, doc.text[start:b]
+
+
+def _period_before(doc: Document, start: int, b: int) -> int:
+    """The length of the period word that ends at ``b`` (同日, 今日), or 0."""
+    return next((n for n in range(min(4, b - start), 0, -1) if doc.period_word_at(b - n, b, when=True) == n), 0)
 
 
 def _example(doc: Document, start: int, end: int, org: Optional[str]) -> Optional[Name]:
