@@ -122,6 +122,7 @@ def _only(text: str) -> Metric:
     ("单量方面，三季度完成38.6亿件。", "38.6亿件", "单量"),
     ("澳門11月賭收按年升9%。", "9%", "賭收"),  # Macau's gaming revenue, a measure of its own
     ("本季每股配息5元。", "5元", "每股配息"),
+    ("磷酸铁锂电池装车量为70.1GWh。", "70.1GWh", "磷酸铁锂电池装车量"),  # an industry's words, no name
     ("客流量去年增加咗超過四成。", "超過四成", "客流量"),  # the Cantonese 了 after the verb
     # before 在 and a figure, 在 is the preposition, and a word after an adverb the verb
     ("明年資本支出初步規劃在新台幣1,200億元左右", "新台幣1,200億元左右", "資本支出"),
@@ -166,6 +167,9 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("安怡服务今日公布，期内收益增长8%。", "安怡服务"),
     ("永發控股收報6.82港元。另一物管同業安怡服務同日公布，期內收益按年增長8%。", "安怡服務"),
     ("盈利预测与投资建议：我们预计净利润为12亿元。", None),  # a note's heading announces nothing
+    ("其中宁川科技以37.6GWh位居第一；恒驰锂能装车量为7.0GWh。", "恒驰锂能"),  # a trade's ending (锂能)
+    # a clause that returns to a name makes it the topic the next clauses go on about
+    ("晶泰新能去年营收为50亿元。回到隆晟能源，集团在10月底宣布将以21亿元收购一家储能企业。", "隆晟能源"),
     # a company named after a date is the topic of the next sentence (the date is not in its name)
     ("2024年6月10日恒泰食品公司斥资77亿美元收购远洋品牌。连同债务承担，交易价格为85.5亿美元。", "恒泰食品公司"),
     ("二〇二四年六月十日恒泰食品公司斥資77億美元收購遠洋品牌。連同債務承擔，交易價格為85.5億美元。", "恒泰食品公司"),  # a scope word ends the name unless a company ending follows it  # a description before a two-character name is not in it  # a name after the figure, with no verb between, is no object

@@ -337,7 +337,8 @@ def test_items_of_a_list_of_designations_are_designations() -> None:
         ("1", "ordinal"), ("2", "ordinal"), ("5", "ordinal"), ("9（南）号", "ordinal")]
 
 
-@pytest.mark.parametrize("text", ["三角形", "冰山一角", "露出一角。", "大陆分公司", "队伍分成", "十分重要"])
+@pytest.mark.parametrize("text", ["三角形", "冰山一角", "露出一角。", "大陆分公司", "队伍分成", "十分重要",
+                                  "三元电池", "三元锂电池", "三元材料"])  # (ternary batteries: no three yuan)
 def test_corners_and_ordinary_characters_are_not_money(text: str) -> None:
     assert find_numbers(text) == []
 
