@@ -168,6 +168,10 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("永發控股收報6.82港元。另一物管同業安怡服務同日公布，期內收益按年增長8%。", "安怡服務"),
     ("盈利预测与投资建议：我们预计净利润为12亿元。", None),  # a note's heading announces nothing
     ("其中宁川科技以37.6GWh位居第一；恒驰锂能装车量为7.0GWh。", "恒驰锂能"),  # a trade's ending (锂能)
+    # 本集團 that the announcement declares for its company stands for it
+    ("本公告乃由恆海國際控股有限公司（「本公司」，連同其附屬公司統稱「本集團」）作出。\n\n"
+     "本集團預期錄得虧損約港幣1億2,300萬元。", "恆海國際"),
+    ("恆海國際控股有限公司（「本公司」）宣佈，本公司期內收益為港幣6億元。", "恆海國際"),
     # a clause that returns to a name makes it the topic the next clauses go on about
     ("晶泰新能去年营收为50亿元。回到隆晟能源，集团在10月底宣布将以21亿元收购一家储能企业。", "隆晟能源"),
     # a company named after a date is the topic of the next sentence (the date is not in its name)

@@ -120,7 +120,7 @@ class Discourse:
         self.speakers = frozenset(s.speaker.name for s in sections if s.speaker is not None)
         self._main: Optional[list[Named]] = None
         self._region: Optional[list[Named]] = None
-        self.declared = declared_names(doc)
+        self.declared, self.declared_owners = declared_names(doc)
         self._known = known_pattern(entities, tuple(sorted(self.declared)))
         if self.declared or entities is not None:
             doc.know(set(self.declared) | (entities.names() if entities is not None else set()))

@@ -110,6 +110,9 @@ def _resolve(disc: Discourse, anaphor: tuple[int, int, str], section: Optional[S
              ) -> Optional[tuple[str, str, Optional[Span]]]:
     """The entity an anaphor stands for."""
     start, end, kind = anaphor
+    declared = disc.declared_owners.get(disc.doc.folded[start:end])
+    if declared is not None:
+        return declared, "declared", (start, end)  # 本集团, declared for the company the text is about
     org = disc.org_of(section)
     if kind in ("speaker", "self"):
         if org is not None:

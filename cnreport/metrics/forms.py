@@ -12,6 +12,7 @@ import regex
 
 from ..entities import Entities, builtin
 from ..lexicon import loaders, numerals
+from ..normalize import fold
 from . import vocab
 from .document import Document
 from .names import _past_opening_time, looks_like_name, name_at
@@ -104,7 +105,9 @@ def _name_back(doc: Document, end: int, limit: int) -> Optional[int]:
         if ch in vocab.grammar().set("not_name_start_back") or (ch.isdigit() and a > 0 and f[a - 1].isdigit()):
             continue  # (no name starts here; one may start before it: 东亚信和)
         first = doc.forward(a, end)
-        if first is None or (first[2] in _NOT_IN_NAME and first[1] - first[0] > 1) \
+        # (控股, 国际: a company word inside the name, though the dictionary calls it a verb)
+        if first is None or (first[2] in _NOT_IN_NAME and first[1] - first[0] > 1
+                             and doc.folded[first[0]:first[1]] not in doc.lex.endings) \
                 or doc.folded[first[0]:first[1]] in doc.lex.stops:
             if first is not None and first[1] - first[0] > 1:
                 # a verb or function word of its own: the name starts after it,
@@ -133,7 +136,8 @@ def _reads_as_name(doc: Document, a: int, end: int) -> bool:
         if tok is None:
             return False
         one = tok[1] - tok[0] == 1
-        if (tok[2] in _NOT_IN_NAME_WORDS and not one) or (one and doc.folded[tok[0]] in function_chars):
+        if (tok[2] in _NOT_IN_NAME_WORDS and not one and doc.folded[tok[0]:tok[1]] not in doc.lex.endings) \
+                or (one and doc.folded[tok[0]] in function_chars):
             return False
         k = tok[1]
     return True
@@ -181,28 +185,36 @@ def _declared() -> regex.Pattern[str]:
 
 
 
-def declared_names(doc: Document) -> dict[str, str]:
+def declared_names(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
     """The short names declared in the head of the text, folded → the long
     name they stand for (or the short name itself, where the long one is
-    not read)."""
+    not read); and apart, the words that name nobody in particular which
+    the text declares for its own company (（「本公司」，連同其附屬公司統稱
+    「本集團」）: 本公司 and 本集团 → the long name)."""
     found: dict[str, str] = {}
+    owners: dict[str, str] = {}
     head = min(len(doc.folded), _DECLARATION_REACH)
     for m in _QUOTED_SHORT.finditer(doc.folded, 0, head):
         # 置泰房地产投资信托基金（「置泰房托」）: a short name in quotes in brackets
         long = _declared_for(doc, m.start()) or _run_before(doc, m.start())
-        short = m.group(1)
-        if long is not None and short not in vocab.entity_set("owner") and short not in anaphor_words():
-            found[short] = long
+        if long is not None:
+            _declare(found, owners, m.group(1), long)
     for m in _declared().finditer(doc.folded, 0, head):
         long = _declared_for(doc, m.start())
         for g in (1, 2):
-            short = m.group(g)
-            if short and short not in vocab.entity_set("owner") and short not in anaphor_words():
-                found[short] = long if long is not None else doc.text[m.start(g):m.end(g)]
-    return found
+            if m.group(g):
+                _declare(found, owners, m.group(g), long if long is not None else doc.text[m.start(g):m.end(g)])
+    return found, owners
 
 
-_QUOTED_SHORT = regex.compile(r"[（(][“\"「『]([^”\"」』，,。；;、（）()\s]{2,12})[”\"」』][）)]")
+def _declare(found: dict[str, str], owners: dict[str, str], short: str, long: str) -> None:
+    if short not in vocab.entity_set("owner") and short not in anaphor_words():
+        found[short] = long
+    elif fold(long) != short:
+        owners.setdefault(short, long)
+
+
+_QUOTED_SHORT = regex.compile(r"[（(][“\"「『]([^”\"」』，,。；;、（）()\s]{2,12})[”\"」』][）)，,]")
 
 
 def _run_before(doc: Document, pos: int) -> Optional[str]:
