@@ -163,6 +163,7 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("国产车企晨岭去年交付汽车16万辆。", "晨岭"),
     ("晨岭全球营收为80亿元。", "晨岭"),
     ("分业务看，快递业务收入89.4亿元。", None),  # a topic's frame is no name
+    ("单票成本是1.62元，比去年同期降了0.11元。", None),  # (per parcel: no one's name)
     # a clause that is a name, a time and a verb of announcing: the name the dictionary reads as other words
     ("安怡服务今日公布，期内收益增长8%。", "安怡服务"),
     ("永發控股收報6.82港元。另一物管同業安怡服務同日公布，期內收益按年增長8%。", "安怡服務"),
@@ -172,6 +173,9 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("本公告乃由恆海國際控股有限公司（「本公司」，連同其附屬公司統稱「本集團」）作出。\n\n"
      "本集團預期錄得虧損約港幣1億2,300萬元。", "恆海國際"),
     ("恆海國際控股有限公司（「本公司」）宣佈，本公司期內收益為港幣6億元。", "恆海國際"),
+    # the company an announcement is headed and signed by is whom it is about (not 香港 of its sign-off)
+    ("恆海國際控股有限公司\n\n盈利警告\n\n收益按年下跌約35%至約港幣6億8,000萬元。\n\n"
+     "承董事會命\n恆海國際控股有限公司\n主席\n香港，二零二六年八月五日", "恆海國際"),
     # a clause that returns to a name makes it the topic the next clauses go on about
     ("晶泰新能去年营收为50亿元。回到隆晟能源，集团在10月底宣布将以21亿元收购一家储能企业。", "隆晟能源"),
     # a company named after a date is the topic of the next sentence (the date is not in its name)

@@ -129,10 +129,17 @@ def test_numbered_heading_keeps_the_speaker() -> None:
     ("文/王小明\n正文", "王小明"),
     ("编辑：李四", "李四"),
     ("记者 张三 李四\n正文", "张三 李四"),
+    # a date and an outlet before the credit, with no speaker's label in its colon
+    ("2026年12月1日\u3000信川財經新聞\u3000記者：馮浩然\n正文", "馮浩然"),
 ])
 def test_bylines_are_metadata(text: str, author: str) -> None:
     first = segment(text)[0]
     assert (first.kind, first.byline, first.speaker) == ("byline", author, None)
+
+
+def test_a_company_name_that_heads_and_signs_an_announcement_is_no_page_header() -> None:
+    doc = "恆海國際控股有限公司\n\n盈利警告\n\n本集團預期錄得虧損。\n\n承董事會命\n恆海國際控股有限公司\n主席\n"
+    assert all(s.kind != "boilerplate" for s in segment(doc))
 
 
 def test_boilerplate_and_duplicates() -> None:

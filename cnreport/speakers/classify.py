@@ -18,6 +18,8 @@ def _classify(lines: list[_Line]) -> None:
             line.role = "delimiter"
         elif _boilerplate_line(line):
             line.role = "boilerplate"
+        elif f.lstrip()[:1].isdigit() and _byline(line):
+            line.role = "byline"  # (2024年12月1日　某某财经　记者：某某: a dated credit, no speaker's label)
         elif _speaker_line(line, short_labels):
             line.role = "speaker"
         elif _byline(line):

@@ -8,6 +8,7 @@ from typing import Optional
 
 import regex
 
+from ..lexicon import loaders
 from .lines import _MAX_HEADING, _MIN_DUPLICATE, _Line, _speaker_words
 from .names import _SENTENCE_END
 
@@ -89,8 +90,16 @@ def _repeated_headers(lines: list[_Line]) -> None:
             key = line.folded.strip()
             counts[key] = counts.get(key, 0) + 1
     for line in lines:
-        if _header_like(line) and counts[line.folded.strip()] > 1:
+        key = line.folded.strip()
+        if _header_like(line) and counts[key] > 1 and not key.endswith(_legal_forms()):
+            # (a company's registered name alone on its line heads an
+            # announcement and signs it off: the company's, not the page's)
             line.role = "boilerplate"
+
+
+@lru_cache(maxsize=1)
+def _legal_forms() -> tuple[str, ...]:
+    return tuple(f for f in loaders.legal_forms() if not f.isascii())
 
 
 def _header_like(line: _Line) -> bool:

@@ -116,7 +116,9 @@ def _byline_pattern() -> regex.Pattern[str]:
     words = sorted(loaders.bylines(), key=lambda r: -len(r.word))
     alts = "|".join(regex.escape(r.word) + (r"\s*[:/|｜]" if r.sep else r"\s*[:/|｜]?")
                     for r in words)
-    return regex.compile(rf"(?P<outlet>.{{0,15}}?)(?:{alts})\s*(?P<names>[\p{{Han}}·]{{2,4}}"
+    # (a date and time may open the line: 2024年12月1日 10:05　某某财经　记者：某某)
+    return regex.compile(rf"(?:[0-9][0-9年月日/.\-: \t\u3000]{{5,20}})?"
+                         rf"(?P<outlet>.{{0,15}}?)(?:{alts})\s*(?P<names>[\p{{Han}}·]{{2,4}}"
                          rf"(?:[ \t\u3000、,，]+[\p{{Han}}·]{{2,4}}){{0,3}})")
 
 
@@ -302,9 +304,12 @@ def _asks(rest: str) -> bool:
     return "?" in rest or "？" in rest
 
 
+_BYLINE_LONGEST = 48  # a date and time, an outlet, 记者 and up to four names
+
+
 def _byline(line: _Line) -> bool:
     f = line.folded.strip()
-    if len(f) > 30:
+    if len(f) > _BYLINE_LONGEST:
         return False
     m = _byline_pattern().fullmatch(f)
     if not m:
