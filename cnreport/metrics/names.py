@@ -158,6 +158,8 @@ def _announcer(doc: Document, start: int, end: int) -> Optional[Name]:
     (安怡服务同日公布，…): a name the dictionary reads as other words, whom
     the figures that follow are about."""
     f = doc.folded
+    if _announcing().search(f, start + 2, min(end, start + _LONGEST_NAME + 4)) is None:
+        return None  # (most clauses announce nothing: no look-ups)
     k = start
     while k < end and k - start <= _LONGEST_NAME:
         tok = doc.forward(k, end)
@@ -179,6 +181,11 @@ def _announcer(doc: Document, start: int, end: int) -> Optional[Name]:
             or _digit_inside(f[start:b]) or f[end:end + 1] not in ("，", ","):
         return None  # (盈利预测与投资建议：: a note's heading, not who announces)
     return start, b, doc.text[start:b]
+
+
+@lru_cache(maxsize=1)
+def _announcing() -> regex.Pattern[str]:
+    return regex.compile(vocab.either(vocab.entity_words("announce")))
 
 
 def _period_before(doc: Document, start: int, b: int) -> int:
