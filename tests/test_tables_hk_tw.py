@@ -153,6 +153,11 @@ def test_highlights_in_millions_of_hong_kong_dollars() -> None:
     ("113年度", "113年度", "2024"),
     ("113年12月31日", "113年12月31日", "2024-12-31"),
     ("民国113年度", "民国113年度", "2024"),
+    ("民國113年上半年", "民國113年上半年", "2024H1"),
+    # from the first day of a month to the last of a later one: the months between
+    ("113年1月1日至6月30日", "113年1月1日至6月30日", "2024-01/2024-06"),
+    ("民國113年1月1日至12月31日", "民國113年1月1日至12月31日", "2024"),
+    ("2024年1月1日至12月31日", "2024年1月1日至12月31日", "2024"),
 ])
 def test_a_column_headed_by_the_day_its_period_ends_or_a_year_of_the_republic(
         header: str, period: str, label: str) -> None:

@@ -38,11 +38,25 @@ def _pattern() -> regex.Pattern[str]:
     return regex.compile(rf"{dates}|" + "|".join(regex.escape(w) for w in report_periods()))
 
 
-def _roc() -> str:
+def _roc_year() -> str:
     """A year of the Republic of China calendar (1912 is its year 1): three
     digits from 100 (2011) before 年, or after 民國 two or three."""
-    return (rf"(?:(?:{either('era')})\s*\d{{2,3}}|(?<![\d.,])1[0-4]\d)\s*年"
-            r"(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\s*度)?")
+    return rf"(?:(?:{either('era')})\s*\d{{2,3}}|(?<![\d.,])1[0-4]\d)(?=\s*年)"
+
+
+def _roc() -> str:
+    return (rf"{_roc_year()}\s*年(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?"
+            rf"|\s*(?:{either('year_part')}))?")
+
+
+@lru_cache(maxsize=1)
+def _range() -> regex.Pattern[str]:
+    """From the first day of a month to a day of a later one, as Taiwan's
+    statements head their columns (113年1月1日至6月30日)."""
+    year = rf"(?:(?<![\d.,])(?:19|20)\d{{2}}|{_roc_year()})"
+    return regex.compile(
+        rf"(?P<y>{year})\s*年\s*(?P<m1>\d{{1,2}})\s*月\s*0?1\s*日\s*(?:至|[-—–~])\s*"
+        rf"(?:(?P<y2>{year})\s*年\s*)?(?P<m2>\d{{1,2}})\s*月\s*\d{{1,2}}\s*日")
 
 
 @lru_cache(maxsize=1)
@@ -75,8 +89,13 @@ def column_period(header: str) -> tuple[Optional[str], Optional[str]]:
     ('截至二零二四年十二月三十一日止年度', '二零二四年')
     >>> column_period("民國113年度")
     ('民國113年度', '民國113年度')
+    >>> column_period("113年1月1日至6月30日")
+    ('113年1月1日至6月30日', '113年1-6月')
     """
     f = fold(header)
+    months = _months(header, f)
+    if months is not None:
+        return months
     e = _ended().search(f)
     if e is None:
         printed = _printed(header, f)
@@ -92,6 +111,19 @@ def column_period(header: str) -> tuple[Optional[str], Optional[str]]:
     if inside is not None:
         return phrase, said if whole else phrase
     return said, said if whole else f"{phrase} {said}"
+
+
+def _months(header: str, f: str) -> Optional[tuple[str, str]]:
+    """A span from the first day of a month, as printed, and the months it
+    covers (113年1-6月; 113年度 for January to December)."""
+    span = _range().search(f)
+    if span is None or span.group("y2") not in (None, span.group("y")) \
+            or int(span.group("m1")) > int(span.group("m2")):
+        return None
+    year = header[span.start("y"):span.end("y")]
+    months = "度" if (span.group("m1"), span.group("m2")) == ("1", "12") else \
+        f"{span.group('m1')}-{span.group('m2')}月"
+    return header[span.start():span.end()].strip(), f"{year}年{months}"
 
 
 def header_period(header: str) -> Optional[str]:
