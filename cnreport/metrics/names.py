@@ -120,7 +120,8 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
     opened = opened_by(doc, k, end, org, name_at)
     if opened is not None:
         return opened
-    part = next((w for w in g.longest("of_which") if f.startswith(w, k, end)), "")
+    part = next((w for w in g.longest("of_which") if f.startswith(w, k, end)), "") \
+        if f[k:k + 1] in _of_which_firsts() else ""
     k += len(part)  # 其中渝北区人均收入…: the part named after 其中
     start = k
     quoted = _quoted_product(doc, start, end) or _example(doc, start, end, org)
@@ -181,6 +182,12 @@ def _announcer(doc: Document, start: int, end: int) -> Optional[Name]:
             or _digit_inside(f[start:b]) or f[end:end + 1] not in ("，", ","):
         return None  # (盈利预测与投资建议：: a note's heading, not who announces)
     return start, b, doc.text[start:b]
+
+
+@lru_cache(maxsize=1)
+def _of_which_firsts() -> frozenset[str]:
+    """The first characters of the words that open a clause about a part or a topic (其中, 至于, 回到)."""
+    return frozenset(w[0] for w in vocab.grammar().words("of_which") if w)
 
 
 @lru_cache(maxsize=1)
