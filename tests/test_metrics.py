@@ -123,6 +123,9 @@ def _only(text: str) -> Metric:
     ("澳門11月賭收按年升9%。", "9%", "賭收"),  # Macau's gaming revenue, a measure of its own
     ("本季每股配息5元。", "5元", "每股配息"),
     ("磷酸铁锂电池装车量为70.1GWh。", "70.1GWh", "磷酸铁锂电池装车量"),  # an industry's words, no name
+    # 回购 names what a buyback's amounts are of; the second bound of an amount measures what the first does
+    ("回购资金总额不低于1亿元（含）且不超过2亿元（含）。", "不超过2亿元", "回购资金总额"),
+    ("回購價格不超過28.5元/股。", "不超過28.5元/股", "回購價格"),
     ("客流量去年增加咗超過四成。", "超過四成", "客流量"),  # the Cantonese 了 after the verb
     # before 在 and a figure, 在 is the preposition, and a word after an adverb the verb
     ("明年資本支出初步規劃在新台幣1,200億元左右", "新台幣1,200億元左右", "資本支出"),

@@ -18,7 +18,7 @@ from ..lexicon import loaders
 from ..words import word_tags
 from . import vocab
 from .document import CLAUSE_STOPS, PREFIX_TAG, Document, Name, Token, is_time
-from .speaking import analyst_word_end, opened_by, speaking_company
+from .speaking import analyst_word_end, announcer_at, opened_by, speaking_company
 
 __all__ = ["Name", "lead_name", "name_at"]
 
@@ -135,7 +135,7 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
         return None  # most clauses open with a function word: no look-ups (but 以色列)
     read = _name_tokens(doc, start, end, org)
     if read is None or not read[0]:
-        announcer = _announcer(doc, start, end)
+        announcer = announcer_at(doc, start, end, _after_description)
         if announcer is not None:
             return announcer
     if read is None or isinstance(read[0], int):
@@ -154,50 +154,10 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
     return name
 
 
-def _announcer(doc: Document, start: int, end: int) -> Optional[Name]:
-    """X of a clause that is X, perhaps a time, and a verb of announcing
-    (安怡服务同日公布，…): a name the dictionary reads as other words, whom
-    the figures that follow are about."""
-    f = doc.folded
-    if _announcing().search(f, start + 2, min(end, start + _LONGEST_NAME + 4)) is None:
-        return None  # (most clauses announce nothing: no look-ups)
-    k = start
-    while k < end and k - start <= _LONGEST_NAME:
-        tok = doc.forward(k, end)
-        if tok is None:
-            return None
-        word = f[tok[0]:tok[1]]
-        if word in doc.lex.announces and tok[1] == end:
-            break
-        k = tok[1]
-    else:
-        return None
-    b = k - _period_before(doc, start, k)  # (同日公布: the time is no part of the name)
-    start = _after_description(doc, start, b) or start  # (另一物管同业 + 安怡服务)
-    if not 2 <= b - start <= _LONGEST_NAME or any(c in CLAUSE_STOPS or c.isspace() for c in f[start:b]) \
-            or f[start:b] in doc.lex.owners or f[start] in vocab.grammar().set("name_function_char"):
-        return None
-    words = _tokens(doc, start, b)
-    if any(t[2] in ("c", "p", "uj") or (t[2] in ("d", "r", "ul", "m") and t[1] - t[0] > 1) for t in words) \
-            or _digit_inside(f[start:b]) or f[end:end + 1] not in ("，", ","):
-        return None  # (盈利预测与投资建议：: a note's heading, not who announces)
-    return start, b, doc.text[start:b]
-
-
 @lru_cache(maxsize=1)
 def _of_which_firsts() -> frozenset[str]:
     """The first characters of the words that open a clause about a part or a topic (其中, 至于, 回到)."""
     return frozenset(w[0] for w in vocab.grammar().words("of_which") if w)
-
-
-@lru_cache(maxsize=1)
-def _announcing() -> regex.Pattern[str]:
-    return regex.compile(vocab.either(vocab.entity_words("announce")))
-
-
-def _period_before(doc: Document, start: int, b: int) -> int:
-    """The length of the period word that ends at ``b`` (同日, 今日), or 0."""
-    return next((n for n in range(min(4, b - start), 0, -1) if doc.period_word_at(b - n, b, when=True) == n), 0)
 
 
 def _example(doc: Document, start: int, end: int, org: Optional[str]) -> Optional[Name]:
@@ -434,10 +394,8 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
     lex = doc.lex
     if any(w in f[start:k] for w in vocab.grammar().words("event_end")):
         return None  # 中美贸易战, 亚洲金融风暴: an event, not whom the figures are about (nor its place)
-    if f[start] in vocab.grammar().set("determiner"):
-        return None  # 各县市中, 每家门店: a determiner opens no name
-    if f.endswith(_topic_ends(), start, k):
-        return None  # 分业务看, 单量方面: a topic's frame, which names no one
+    if f[start] in vocab.grammar().set("determiner") or f.endswith(_topic_ends(), start, k):
+        return None  # 各县市中, 每家门店: a determiner opens no name; 分业务看, 单量方面: nor a topic's frame
     # 平安银行不良贷款率: the name ends with its company word
     last_ending = max((b for a, b, _ in tokens if f[a:b] in lex.endings and b - start >= 3), default=None)
     if last_ending is not None and last_ending - start >= k - last_ending:

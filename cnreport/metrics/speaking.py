@@ -1,8 +1,10 @@
 """Companies by what they do at the opening of a clause: a company that
 speaks (``岚海科技表示，公司…``, ``岚海科技董事长张明表示``), announces
-(``据晨岭股份公告，…``) or holds an event (``在恒岳集团的业绩会上，…``) is
-whom the figures after it are about; a statistics office that says
-(``国家统计局数据显示``) is where they come from."""
+(``据晨岭股份公告，…``, ``安怡服务同日公布，…``) or holds an event
+(``在恒岳集团的业绩会上，…``) is whom the figures after it are about; a
+statistics office that says (``国家统计局数据显示``), a house of analysts
+that speaks of a company (``岚海证券研报指出``) and an industry body that
+publishes figures (``某某协会数据显示``) are where they come from."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -12,9 +14,10 @@ from typing import Optional
 import regex
 
 from . import vocab
-from .document import Document, Name, Token
+from .document import CLAUSE_STOPS, Document, Name, Token
 
-__all__ = ["analyst_source", "analyst_word_end", "company_words", "opened_by", "speaking_company", "title_pattern"]
+__all__ = ["analyst_source", "analyst_word_end", "announcer_at", "company_words", "opened_by", "speaking_company",
+           "title_pattern"]
 
 ReadName = Callable[[Document, int, int, Optional[str]], Optional[Name]]
 
@@ -108,3 +111,58 @@ def _opener_firsts() -> frozenset[str]:
     """The first characters of the words that open a clause before a company (据, 根据, 在)."""
     g = vocab.grammar()
     return frozenset(w[0] for w in (*g.words("according_to"), *g.words("at_event")) if w)
+
+
+def announcer_at(doc: Document, start: int, end: int, after_description: Callable[[Document, int, int], Optional[int]]
+                 ) -> Optional[Name]:
+    """X of a clause that is X, perhaps a time, and a verb of announcing
+    (安怡服务同日公布，…): a name the dictionary reads as other words, whom
+    the figures that follow are about; ``after_description`` finds where a
+    name starts after a description before it (另一物管同业 + 安怡服务)."""
+    f = doc.folded
+    if _announcing().search(f, start + 2, min(end, start + _LONGEST_ANNOUNCER + 4)) is None:
+        return None  # (most clauses announce nothing: no look-ups)
+    k = start
+    while k < end and k - start <= _LONGEST_ANNOUNCER:
+        tok = doc.forward(k, end)
+        if tok is None:
+            return None
+        word = f[tok[0]:tok[1]]
+        if word in doc.lex.announces and tok[1] == end:
+            break
+        k = tok[1]
+    else:
+        return None
+    b = k - _period_before(doc, start, k)  # (同日公布: the time is no part of the name)
+    start = after_description(doc, start, b) or start
+    if not 2 <= b - start <= _LONGEST_ANNOUNCER or any(c in CLAUSE_STOPS or c.isspace() for c in f[start:b]) \
+            or f[start:b] in doc.lex.owners or f[start] in vocab.grammar().set("name_function_char"):
+        return None
+    if any(t[2] in ("c", "p", "uj") or (t[2] in ("d", "r", "ul", "m") and t[1] - t[0] > 1)
+           for t in _words(doc, start, b)) or any(c.isdigit() for c in f[start:b]) or f[end:end + 1] not in ("，", ","):
+        return None  # (盈利预测与投资建议：: a note's heading, not who announces)
+    return start, b, doc.text[start:b]
+
+
+@lru_cache(maxsize=1)
+def _announcing() -> regex.Pattern[str]:
+    return regex.compile(vocab.either(vocab.entity_words("announce")))
+
+
+def _period_before(doc: Document, start: int, b: int) -> int:
+    """The length of the period word that ends at ``b`` (同日, 今日), or 0."""
+    return next((n for n in range(min(4, b - start), 0, -1) if doc.period_word_at(b - n, b, when=True) == n), 0)
+
+
+def _words(doc: Document, a: int, b: int) -> list[Token]:
+    words = []
+    while a < b:
+        tok = doc.forward(a, b)
+        if tok is None:
+            break
+        words.append(tok)
+        a = tok[1]
+    return words
+
+
+_LONGEST_ANNOUNCER = 16  # the longest name read before a verb of announcing

@@ -230,7 +230,7 @@ def _with_last(doc: Document, m: NumberMention, s_start: int, reading: Reading, 
     if reading.subject is None \
             and (changes or last.change is not None or share_without_owner(doc, m, s_start)
                  or doc.folded[last.mention.end:m.start] in figure_joiners()
-                 or _from_to(doc, last.mention, m)
+                 or _from_to(doc, last.mention, m) or _bounds(doc, last.mention, m)
                  or ((m.kind in ("percent", "fraction") or (m.unit is not None and m.unit == last.mention.unit))
                      and in_part_clause(doc, m.start, s_start))
                  or opens_with_period(doc, m.start, s_start)):
@@ -249,6 +249,18 @@ def _with_last(doc: Document, m: NumberMention, s_start: int, reading: Reading, 
                                    subject_rule="list", entity=named[2], entity_span=(named[0], named[1]),
                                    entity_rule="alone")
     return _chained(doc, m, s_start, reading, last)
+
+
+def _bounds(doc: Document, before: NumberMention, m: NumberMention) -> bool:
+    """Whether ``before`` and ``m`` are the two bounds of one amount
+    (不低于1亿元（含）且不超过2亿元（含）): both qualified, of one unit, with
+    only 且 and the remarks on what is included between them."""
+    if before.qualifier is None or m.qualifier is None or before.unit != m.unit:
+        return False
+    between = doc.folded[before.end:m.start]
+    for remark in vocab.grammar().words("bound_remark"):
+        between = between.replace(remark, "")
+    return between.strip() in vocab.grammar().set("bound_joiner")
 
 
 def _from_to(doc: Document, before: NumberMention, m: NumberMention) -> bool:
