@@ -253,6 +253,17 @@ class Document:
             self._words_at[i] = tok
         return tok
 
+    def tokens(self, a: int, b: int) -> list[Token]:
+        """The words from ``a`` to ``b``, read forward."""
+        found: list[Token] = []
+        while a < b:
+            tok = self.forward(a, b)
+            if tok is None:
+                break
+            found.append(tok)
+            a = tok[1]
+        return found
+
     def backward(self, j: int, limit: int) -> Optional[Token]:
         """The word that ends at ``j``, read backwards (longest known word first)."""
         if j <= limit:

@@ -406,7 +406,7 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
         # 光学元件大厂 + 台禾光电, IC设计厂 + 宏晶科技: a description, then the name
         rest = [t for t in tokens if t[0] >= after]
         if not rest or rest[0][0] != after:
-            rest = _tokens(doc, after, k)
+            rest = doc.tokens(after, k)
         if looks_like_name(f[after:k], rest):
             start, tokens = after, rest
     places = 0
@@ -506,17 +506,6 @@ def _more_than_a_form(rest: str) -> bool:
             rest = rest[:-len(form)]
             break
     return len(rest) >= 2
-
-
-def _tokens(doc: Document, a: int, b: int) -> list[Token]:
-    found: list[Token] = []
-    while a < b:
-        tok = doc.forward(a, b)
-        if tok is None:
-            break
-        found.append(tok)
-        a = tok[1]
-    return found
 
 
 def _is_place(doc: Document, tok: Token) -> bool:

@@ -139,7 +139,7 @@ def announcer_at(doc: Document, start: int, end: int, after_description: Callabl
             or f[start:b] in doc.lex.owners or f[start] in vocab.grammar().set("name_function_char"):
         return None
     if any(t[2] in ("c", "p", "uj") or (t[2] in ("d", "r", "ul", "m") and t[1] - t[0] > 1)
-           for t in _words(doc, start, b)) or any(c.isdigit() for c in f[start:b]) or f[end:end + 1] not in ("，", ","):
+           for t in doc.tokens(start, b)) or any(c.isdigit() for c in f[start:b]) or f[end:end + 1] not in ("，", ","):
         return None  # (盈利预测与投资建议：: a note's heading, not who announces)
     return start, b, doc.text[start:b]
 
@@ -152,17 +152,6 @@ def _announcing() -> regex.Pattern[str]:
 def _period_before(doc: Document, start: int, b: int) -> int:
     """The length of the period word that ends at ``b`` (同日, 今日), or 0."""
     return next((n for n in range(min(4, b - start), 0, -1) if doc.period_word_at(b - n, b, when=True) == n), 0)
-
-
-def _words(doc: Document, a: int, b: int) -> list[Token]:
-    words = []
-    while a < b:
-        tok = doc.forward(a, b)
-        if tok is None:
-            break
-        words.append(tok)
-        a = tok[1]
-    return words
 
 
 _LONGEST_ANNOUNCER = 16  # the longest name read before a verb of announcing
