@@ -62,6 +62,7 @@ class _Parts:
     whole: bool = False
     first: bool = False               # 前 or 首 before a duration
     bound: bool = False               # 2030年前, 半年后: counted from the time, not the time
+    year_end: Optional[tuple[int, int]] = None  # 截至3月31日止年度: a fiscal year ends on (month, day)
 
 
 def normalize_period(text: str, *, reference: Optional[Date] = None, year: Optional[int] = None) -> Period:
@@ -267,8 +268,23 @@ def _take_word(parts: _Parts, word: str, seen_time: bool) -> None:
         parts.point = value
     elif role == "until":
         parts.until = parts.until or not seen_time  # (2021年至2023年: a range, not "until")
+    elif role == "year_to":
+        _year_to(parts)
     elif role in ("now", "report", "since", "past", "rate", "same", "whole", "first", "bound"):
         _take_flag(parts, role, value)
+
+
+def _year_to(parts: _Parts) -> None:
+    """截至2024年12月31日止年度: the year that ends on the date, a calendar
+    year when the date is 31 December, else a fiscal year with its own end."""
+    if not (parts.until and parts.month is not None and parts.day is not None):
+        return  # (止年度 after no date of its own: the text's year words decide)
+    if (parts.month, parts.day) == (12, 31):
+        _months(parts, 1, 12)
+        return
+    parts.year_end = (parts.month, parts.day)
+    parts.fiscal = True
+    parts.until, parts.point, parts.day, parts.month = False, None, None, None
 
 
 def _take_flag(parts: _Parts, role: str, value: str) -> None:
@@ -372,8 +388,15 @@ def _dated(text: str, p: _Parts, year: int, instant: bool, reference: Optional[D
 
 def _span(p: _Parts, year: int) -> tuple[Optional[Date], Optional[Date], str]:
     """First day, last day and label of the period of ``year`` that ``p``
-    names; no dates for a fiscal year, which need not run with the calendar."""
+    names; no dates for a fiscal year, which need not run with the calendar,
+    unless the text says the day it ends on."""
     label = _label(p, str(year), False)
+    if p.fiscal and p.year_end is not None and not (p.quarter or p.half):
+        try:
+            end = Date(year, *p.year_end)
+        except ValueError:  # 2月29日 of a year without one
+            return None, None, ""
+        return _shifted(end, years=-1) + datetime.timedelta(days=1), end, label
     if p.fiscal:
         return None, None, label
     try:

@@ -81,12 +81,13 @@ def column_period(header: str) -> tuple[Optional[str], Optional[str]]:
     (``截至二零二四年六月三十日止六個月``) or under it, over the column
     (``截至六月三十日止六個月`` over ``二零二四年``: the column's period is the
     year as printed, and the six months to 30 June of it); ``止年度`` names
-    the year the day ends.
+    the year that ends on the day: the calendar year for 31 December, else a
+    fiscal year.
 
     >>> column_period("截至六月三十日止六個月 二零二四年 人民幣千元")
     ('二零二四年', '截至六月三十日止六個月 二零二四年')
     >>> column_period("截至二零二四年十二月三十一日止年度")
-    ('截至二零二四年十二月三十一日止年度', '二零二四年')
+    ('截至二零二四年十二月三十一日止年度', '截至二零二四年十二月三十一日止年度')
     >>> column_period("民國113年度")
     ('民國113年度', '民國113年度')
     >>> column_period("113年1月1日至6月30日")
@@ -107,10 +108,9 @@ def column_period(header: str) -> tuple[Optional[str], Optional[str]]:
     if year is None:
         return phrase, phrase
     said = header[year.start():year.end()].strip()
-    whole = e.group("year") is not None
     if inside is not None:
-        return phrase, said if whole else phrase
-    return said, said if whole else f"{phrase} {said}"
+        return phrase, phrase
+    return said, f"{phrase} {said}"
 
 
 def _months(header: str, f: str) -> Optional[tuple[str, str]]:
