@@ -131,6 +131,10 @@ def _only(text: str) -> Metric:
     ("明年資本支出初步規劃在新台幣1,200億元左右", "新台幣1,200億元左右", "資本支出"),
     ("明年资本支出初步规划在1200亿元左右", "1200亿元左右", "资本支出"),
     ("盈利方面，本季錄得12億元。", "12億元", "盈利"),  # one space between a count and what it counts
+    # what a determiner and a measure word count is a thing, whatever the dictionary tags it
+    ("那根吸管是0.8元，太贵了。", "0.8元", "吸管"),
+    ("這根吸管賣1.2元。", "1.2元", "吸管"),
+    ("晨岭科技这次投入3亿元。", "3亿元", "投入"),
 ])
 def test_subject(text: str, figure: str, subject: str) -> None:
     got = {m.mention.text: m.subject for m in parse(text).metrics}

@@ -103,6 +103,8 @@ class Document:
         self.memo: dict[tuple[object, ...], object] = {}  # the stages' own memos, by key
         # function characters read alone with their tag, so that 增速將 is 增速 + 將, not 速將
         self._alone = vocab.grammar().values("read_alone")
+        self._determiners = vocab.grammar().set("determiner")
+        self._measure_words = vocab.measure_words()
         self._rate_ends = vocab.grammar().set("rate_end")
         self._not_rates = vocab.grammar().set("not_rate")
         # names this text's reader knows beyond the dictionary: the caller's
@@ -310,7 +312,20 @@ class Document:
                 return j - len(w) - 1, j, "n"  # 装载 + 率, 续费 + 率: not 装 + 载率
             return j - len(w), j, "n"  # (上座率, which the dictionary tags otherwise)
         tag = self._tag_of.get(w)
-        return j - len(w), j, tag if tag is not None else self.tag(w)
+        if tag is None:
+            tag = self.tag(w)
+        if tag == "v" and j - len(w) > limit and self._counted(j - len(w), limit):
+            tag = "n"  # 那根吸管是3元, 每杯奶茶: what a determiner and a measure word count is a thing
+        return j - len(w), j, tag
+
+    def _counted(self, i: int, limit: int) -> bool:
+        """Whether the word ending at ``i`` is a determiner with its measure
+        word (这根, 该款, 每杯), after which the dictionary's verbs are nouns."""
+        before = self.backward(i, limit)
+        if before is None or before[1] - before[0] != 2:
+            return False
+        w = self.folded[before[0]:before[1]]
+        return w[0] in self._determiners and before[2] in ("mq", "r", "q") and w[1] in self._measure_words
 
     def word(self, tok: Token) -> str:
         """The folded text of a token."""

@@ -130,6 +130,12 @@ def places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def measure_words() -> frozenset[str]:
+    """The one-character measure words of ``lexicon/units.tsv`` (根, 杯, 款, 笔)."""
+    return frozenset(u for u, unit in loaders.units().items() if unit.kind == "cardinal" and len(u) == 1)
+
+
+@lru_cache(maxsize=1)
 def extra_words() -> dict[str, str]:
     """``lexicon/words.tsv``: words jieba lacks, with their tag."""
     return {r.word: r.role for r in loaders.subject_words()}
