@@ -150,7 +150,7 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("公司研发人员从1200人增加到2100人", None),   # 公司 alone names nobody
     ("台积电第三季营收达5467亿新台币", "台积电"),   # a company of the lexicon
     # a company's full name: its legal ending, a place inside it, a note in brackets
-    ("長江和記實業有限公司的零售業務擁有超過16,000家門店", "長江和記實業有限公司"),
+    ("長江和記實業有限公司的零售業務擁有超過16,000家門店", "零售業務"),  # its business line
     ("金沙中國有限公司去年經調整EBITDA為25億美元", "金沙中國有限公司"),
     ("中国平安保险（集团）股份有限公司的代理人数量为44万人", "中国平安保险（集团）股份有限公司"),
     ("富邦金控旗下台北富邦銀行的存款餘額突破4兆元", "台北富邦銀行"),  # the subsidiary's figure
@@ -169,7 +169,7 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("目前约200家门店与华润万家合作", None),
     ("国产车企晨岭去年交付汽车16万辆。", "晨岭"),
     ("晨岭全球营收为80亿元。", "晨岭"),
-    ("分业务看，快递业务收入89.4亿元。", None),  # a topic's frame is no name
+    ("分业务看，快递业务收入89.4亿元。", "快递业务"),  # a topic's frame is no name; the line after it is
     ("单票成本是1.62元，比去年同期降了0.11元。", None),  # (per parcel: no one's name)
     # a clause that is a name, a time and a verb of announcing: the name the dictionary reads as other words
     ("安怡服务今日公布，期内收益增长8%。", "安怡服务"),
@@ -504,6 +504,27 @@ def test_an_analysts_note_is_about_the_company_it_covers(text: str, expected: li
 ])
 def test_a_source_is_not_whom_figures_are_about(text: str, expected: list[tuple[str, Optional[str], str]]) -> None:
     assert [(m.subject, m.entity, m.period) for m in parse(text).metrics] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a business line named before the measure is whom the figure is about,
+    # through the later clauses of its sentence; its key holds its owner's
+    ("晨岭科技前三季度实现营业收入86亿元。分业务看，光伏逆变器业务实现收入42亿元，同比增长9%；儲能系統業務收入27億元。",
+     [("86亿元", "营业收入", "晨岭科技", "晨岭科技"),
+      ("42亿元", "收入", "光伏逆变器业务", "晨岭科技/光伏逆变器业务"),
+      ("9%", "收入", "光伏逆变器业务", "晨岭科技/光伏逆变器业务"),
+      ("27億元", "收入", "儲能系統業務", "晨岭科技/储能系统业务")]),
+    ("恆川物流的跨境供應鏈服務分部收入為27億元，工業機器人板塊營收21億元。",
+     [("27億元", "收入", "跨境供應鏈服務分部", "恒川物流/跨境供应链服务分部"),
+      ("21億元", "營收", "工業機器人板塊", "恒川物流/工业机器人板块")]),
+    ("晨岭科技香港业务收入为8亿元。", [("8亿元", "收入", "香港业务", "晨岭科技/香港业务")]),
+    # the company again after its line, and a generic word that makes no line
+    ("晨岭科技的储能业务收入27亿元，公司整体毛利率为28%。",
+     [("27亿元", "收入", "储能业务", "晨岭科技/储能业务"), ("28%", "整体毛利率", "晨岭科技", "晨岭科技")]),
+    ("晨岭科技主营业务收入为86亿元。", [("86亿元", "主营业务收入", "晨岭科技", "晨岭科技")]),
+])
+def test_a_business_line_is_whom_its_figures_are_about(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert [(m.mention.text, m.subject, m.entity, m.entity_key) for m in parse(text).metrics] == expected
 
 
 def test_figures_of_a_list_share_the_subject() -> None:

@@ -27,11 +27,11 @@ from .document import Document
 from .names import _past_opening_time
 from .subject import Reading, Span
 
-__all__ = ["EntityReading", "read_entity"]
+__all__ = ["EntityReading", "anaphor_in", "read_entity"]
 
 _ANAPHOR_CLAUSES = 3
 _OBJECT_REACH = 12
-_CLAUSE_RULES = frozenset({"clause", "front", "respective", "bracket", "alone", "holder", "restated"})
+_CLAUSE_RULES = frozenset({"clause", "front", "respective", "bracket", "alone", "holder", "restated", "line"})
 _WRITTEN_RULES = _CLAUSE_RULES | {"sentence", "named", "object"}
 
 
@@ -67,7 +67,7 @@ def read_entity(doc: Document, disc: Discourse, m: NumberMention, s_start: int, 
 
 def _entity(doc: Document, disc: Discourse, m: NumberMention, s_start: int, reading: Reading,
             section: Optional[Section]) -> Optional[tuple[Optional[str], str, Optional[Span]]]:
-    anaphor = _anaphor(doc, m, s_start)
+    anaphor = anaphor_in(doc, m, s_start)
     named = reading.entity_span
     if reading.entity is not None and reading.entity_rule in _CLAUSE_RULES and named is not None \
             and (anaphor is None or anaphor[0] <= named[0]):
@@ -146,7 +146,7 @@ def _resolve(disc: Discourse, anaphor: tuple[int, int, str], section: Optional[S
     return None
 
 
-def _anaphor(doc: Document, m: NumberMention, s_start: int) -> Optional[tuple[int, int, str]]:
+def anaphor_in(doc: Document, m: NumberMention, s_start: int) -> Optional[tuple[int, int, str]]:
     """The anaphor that opens the figure's clause or one of the clauses
     before it in the sentence, nearest first: (start, end, kind)."""
     starts = doc.clause_starts(s_start)

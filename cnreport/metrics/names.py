@@ -398,7 +398,9 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
         return None  # 各县市中, 每家门店: a determiner opens no name; 分业务看, 单量方面: nor a topic's frame
     # 平安银行不良贷款率: the name ends with its company word
     last_ending = max((b for a, b, _ in tokens if f[a:b] in lex.endings and b - start >= 3), default=None)
-    if last_ending is not None and last_ending - start >= k - last_ending:
+    if last_ending is not None and (last_ending - start >= k - last_ending
+                                    or any(f[j:k] in doc.aliases for j in range(last_ending, k - 1))):
+        # (华辰科技主营业务收入: what ends in a measure after the company word, however long, is no name's)
         k = last_ending
         tokens = [t for t in tokens if t[1] <= k]
     after = _after_description(doc, start, k)

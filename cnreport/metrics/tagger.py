@@ -20,6 +20,7 @@ from ..entities import Entities
 from ..model import Metric, NumberMention, Reason, Section
 from ..normalize import fold
 from . import vocab
+from .business import business_line, carried_line, line_key
 from .category import category
 from .change import change as read_change
 from .context import (
@@ -149,7 +150,15 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
         found = asked(doc, question.start, question.end) if question is not None else None
         if found is not None:
             reading = attrs.evolve(reading, subject=found[0], subject_span=found[1], subject_rule="question")
-    ent = read_entity(doc, disc, m, s_start, reading, section, entities)
+    lined = business_line(doc, m, s_start, reading)
+    ent = read_entity(doc, disc, m, s_start, lined, section, entities)
+    if ent.rule == "line":
+        # (储能业务: whose line it is joins its key, not its name)
+        owner = read_entity(doc, disc, m, s_start, reading, section, entities)
+        ent = attrs.evolve(ent, key=line_key(owner.key, ent.key))
+    else:
+        ent = carried_line(doc, m, s_start, ent, last if same_sentence else None) or ent
+    reading = lined
     written, period_span, period_rule = period(doc, i, s_start, s_end, change)
     base = base_of(doc, m, s_start)
     if base is not None and (any(doc.mention_at.get(k) is not None and is_time(doc.mention_at[k])

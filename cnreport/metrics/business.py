@@ -1,0 +1,104 @@
+"""A business line as whom a figure is about.
+
+A report's segments are named by a noun phrase and a word that ends a
+line of business (``entity_words.tsv``, role ``line``: 业务, 板块, 分部,
+事业部): ``储能系统业务收入27亿元``, ``光伏逆变器业务实现收入42亿元``,
+``跨境供應鏈服務分部收入``. The line named in the figure's clause, before
+it, is whom the figure is about (rule ``line``), as a product or a unit is;
+the subject keeps the measure after it (收入, not 储能系统业务收入). A
+generic word before the ending makes no line (主营业务收入 is the company's
+revenue: role ``not_line``), nor does the ending alone (分业务看).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import attrs
+import regex
+
+from ..model import Metric, NumberMention
+from . import vocab
+from .document import NOUN_TAGS, Document
+from .entity import EntityReading, anaphor_in
+from .subject import Reading, Span
+
+__all__ = ["business_line", "carried_line", "line_key"]
+
+_LONGEST = 14  # characters of a line's name before its ending (国际跨境供应链服务)
+# the rules by which a clause that names no one of its own gets its entity:
+# a line named earlier in the sentence is nearer than any of them
+_OPEN_RULES = frozenset({None, "sentence", "named", "topic", "section", "document", "speaker", "object"})
+# the tags a line's name is made of: nouns, places, Latin words, and the
+# verbs and words of the dictionary that name trades (储能, 充电桩, 冰洗)
+_PART_TAGS = (NOUN_TAGS | {"v", "b", "l", "x", "ns", "m"}) - {"nt", "nr", "nrt", "nrfg"}
+
+
+def business_line(doc: Document, m: NumberMention, s_start: int, reading: Reading) -> Reading:
+    """``reading`` with the business line that its clause names before the
+    figure as its entity, and the subject trimmed to the measure after it."""
+    clause = doc.clause_at(m.start, s_start)
+    line = _line_before(doc, clause, m.start)
+    if line is None:
+        return reading
+    a, b = line
+    if reading.entity_span is not None and reading.entity_rule in ("clause", "front", "bracket") \
+            and a < reading.entity_span[0] < m.start:
+        return reading  # (储能业务的客户晨岭科技采购了3亿元: a name after the line is nearer)
+    reading = attrs.evolve(reading, entity=doc.text[a:b], entity_span=(a, b), entity_rule="line")
+    span = reading.subject_span
+    if span is not None and span[0] <= a and b < span[1]:
+        # 储能系统业务收入: the line, then its measure
+        reading = attrs.evolve(reading, subject=doc.text[b:span[1]], subject_span=(b, span[1]))
+    return reading
+
+
+def line_key(owner: Optional[str], line: Optional[str]) -> Optional[str]:
+    """The key of a line: its owner's and its own (晨岭科技/储能业务), so
+    that the lines of two companies never join."""
+    return f"{owner}/{line}" if owner is not None and line is not None else line
+
+
+def carried_line(doc: Document, m: NumberMention, s_start: int, found: EntityReading,
+                 last: Optional[Metric]) -> Optional[EntityReading]:
+    """The line of the figure before in the sentence (``last``) for a figure
+    whose clause names no one of its own: 光伏逆变器业务实现收入42亿元，同比增长9%，
+    毛利率31%."""
+    reason = next((r for r in last.why if r.field == "entity"), None) if last is not None else None
+    if reason is None or reason.rule != "line" or reason.start is None or reason.end is None \
+            or found.rule not in _OPEN_RULES:
+        return None
+    anaphor = anaphor_in(doc, m, s_start)
+    if anaphor is not None and anaphor[0] > reason.start:
+        return None  # (储能业务收入27亿元，公司整体营收…: the company again)
+    assert last is not None
+    return EntityReading(last.entity, last.entity_key, "line", (reason.start, reason.end))
+
+
+def _line_before(doc: Document, start: int, end: int) -> Optional[Span]:
+    """The last business line named from ``start`` to ``end``: its name read
+    back from its ending over the words a trade is named by."""
+    f = doc.folded
+    found = None
+    for hit in _endings().finditer(f, start, end):
+        found = hit
+    if found is None:
+        return None
+    a = j = found.start()
+    while a > start and j - a < _LONGEST:
+        tok = doc.backward(a, start)
+        if tok is None or tok[2] not in _PART_TAGS or f[tok[0]] in vocab.grammar().set("determiner"):
+            break
+        if f[tok[0]:tok[1]] in vocab.entity_set("ending"):
+            before = doc.backward(tok[0], start)
+            if before is not None and before[2] in _PART_TAGS:
+                break  # (晨岭科技 + 香港业务: a company's name ends there; but 国际 + 数字商业业务)
+        a = tok[0]
+    if j - a < 2 or f[a:j] in vocab.entity_set("not_line") or f.endswith(vocab.entity_words("not_line"), a, j):
+        return None  # (分业务看, 主营业务收入, 公司其他业务)
+    return a, found.end()
+
+
+@lru_cache(maxsize=1)
+def _endings() -> regex.Pattern[str]:
+    return regex.compile(vocab.either(vocab.entity_words("line")))
