@@ -284,6 +284,22 @@ def test_period(text: str, period: Optional[str]) -> None:
     assert _only(text).period == period
 
 
+def test_the_head_of_a_report_names_the_period_of_its_later_figures() -> None:
+    text = ("晨嶺科技三季報：前三季度營收增長18%\n\n晨嶺科技前三季度實現營業收入86億元，同比增長18%。"
+            "截至9月末，公司總資產182億元。\n\n分業務看，儲能業務收入27億元。\n\n去年同期，公司淨利潤為5億元。")
+    assert [(m.mention.text, m.period, m.why[-1].rule) for m in parse(text).metrics] == [
+        ("18%", "前三季度", "before"), ("86億元", "前三季度", "before"), ("18%", "前三季度", "before"),
+        ("182億元", "截至9月末", "before"),
+        ("27億元", "前三季度", "document"),  # the report's period, stated in its head
+        ("5億元", "去年同期", "before")]
+
+
+def test_an_instant_in_the_head_is_no_period_of_the_report() -> None:
+    text = "截至2025年6月末，晨嶺銀行總資產為4,380億元。\n\n零售貸款餘額1,200億元。"
+    assert [(m.mention.text, m.period) for m in parse(text).metrics] == [
+        ("4,380億元", "截至2025年6月末"), ("1,200億元", None)]
+
+
 def test_an_answer_measures_what_its_question_asks() -> None:
     text = ("岚海科技业绩说明会\n问：贵公司今年的毛利率目标是多少？\n答：我们预计在30%左右。\n"
             "投资者：海外收入占比多少？\n张明：目前大概占25%。\n投资者：门店呢？\n张明：三百多家。")
@@ -500,7 +516,7 @@ def test_an_analysts_note_is_about_the_company_it_covers(text: str, expected: li
     # the place of a byline is where the reporter writes, not whom the figures are about
     ("機械出口連3紅\n2026-11-20 16:05 經貿日報／記者王明／台中即時報導\n\n"
      "台灣區機械產業同業公會今（20）日公布最新統計，10月出口值2.38億美元。\n\n依市場別來看，對美國出口4.87億美元。",
-     [("出口值", "台灣", "10月"), ("出口", "台灣", None)]),
+     [("出口值", "台灣", "10月"), ("出口", "台灣", "10月")]),
 ])
 def test_a_source_is_not_whom_figures_are_about(text: str, expected: list[tuple[str, Optional[str], str]]) -> None:
     assert [(m.subject, m.entity, m.period) for m in parse(text).metrics] == expected

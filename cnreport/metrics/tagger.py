@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import re
 from collections.abc import Mapping, Sequence
 from typing import Optional
 
@@ -49,6 +50,9 @@ from .subject import Reading, subject
 __all__ = ["tag"]
 
 _SKIPPED_SECTIONS = frozenset({"boilerplate", "heading", "byline"})
+_HEAD_LINES = 3  # the headline, a byline or dateline, the lead paragraph
+_HEAD_REACH = 800
+_ONE_DAY = re.compile(r"-\d\d-\d\d$")  # a label that ends in a day: 2019-05-21, Y+0-05-21
 _MARKER_ENDS = frozenset(".、．)）:：")
 _LONGEST_LIST = 99
 _FROM_TO_LONGEST = 6  # (改善至, 大幅提升至)
@@ -62,6 +66,8 @@ def tag(text: str, folded: str, sections: Sequence[Section], numbers: Sequence[N
     disc = Discourse(doc, list(sections), entities)
     starts = [s.start for s in sections]
     metrics: list[Metric] = []
+    head = _head_end(folded)
+    reported: Optional[Metric] = None
     for i, m in enumerate(numbers):
         if m.kind not in METRIC_KINDS or (m.kind == "cardinal" and m.text.endswith(vocab.grammar().words("one_of"))):
             continue
@@ -72,8 +78,48 @@ def tag(text: str, folded: str, sections: Sequence[Section], numbers: Sequence[N
         if _list_marker(folded, m):
             continue  # 1.管理层讨论, （2）营业成本: page furniture, no figure
         stated = _stated(doc, metrics, m.start)
-        metrics.append(_metric(doc, disc, i, section, metrics[-1] if metrics else None, stated, source, entities))
+        metrics.append(_metric(doc, disc, i, section, metrics[-1] if metrics else None, stated, reported,
+                               source, entities))
+        if reported is None and m.start < head:
+            reported = _reported(doc, metrics[-1])
     return metrics
+
+
+def _head_end(f: str) -> int:
+    """Where the head of a text ends: its first lines that hold words (the
+    headline, a byline, the lead paragraph), within a reach."""
+    k = lines = 0
+    while k < min(len(f), _HEAD_REACH) and lines < _HEAD_LINES:
+        nl = f.find("\n", k)
+        nl = len(f) if nl < 0 else nl
+        lines += bool(f[k:nl].strip())
+        k = nl + 1
+    return min(k, _HEAD_REACH)
+
+
+def _reported(doc: Document, metric: Metric) -> Optional[Metric]:
+    """``metric`` where, a figure of the head, it states a period that is a
+    span of time (华辰科技三季报：前三季度营收…, 2024年，海峡银行实现…):
+    the report's own period, which the later figures of the same entity
+    that state none anywhere near are of (not an instant's, 截至6月末, nor
+    a day's, nor a base's)."""
+    r = next((r for r in metric.why if r.field == "period"), None)
+    if r is None or r.rule not in ("before", "after") or metric.period is None or _base_period(doc, r) \
+            or metric.when is None or metric.when.instant or metric.when.label is None \
+            or _ONE_DAY.search(metric.when.label) is not None:
+        return None  # (5月21日, the day of a meeting, is no report's period)
+    return metric
+
+
+def _report_period(head: Optional[Metric], key: Optional[str]) -> Optional[tuple[str, Reason]]:
+    """The period of the head's figure for a figure keyed ``key``: the same
+    entity's, or one of its lines' (not another company's the text goes on to)."""
+    if head is None or head.period is None:
+        return None
+    if key is not None and head.entity_key is not None and key != head.entity_key \
+            and not key.startswith(head.entity_key + "/"):
+        return None
+    return head.period, next(r for r in head.why if r.field == "period")
 
 
 def _list_marker(f: str, m: NumberMention) -> bool:
@@ -118,7 +164,8 @@ def _tied(doc: Document, reason: Reason, metric: Metric) -> bool:
 
 
 def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], last: Optional[Metric],
-            stated: Optional[tuple[str, Reason]], source: Optional[str], entities: Optional[Entities]) -> Metric:
+            stated: Optional[tuple[str, Reason]], reported: Optional[Metric], source: Optional[str],
+            entities: Optional[Entities]) -> Metric:
     """Figure ``i`` read through the stages; ``last`` is the metric before it."""
     m = doc.numbers[i]
     s_start, s_end = doc.sentence(m.start)
@@ -169,7 +216,7 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
     # (the later level before its base, 为9.8亿元，去年同期为6.1亿元, keeps the paragraph's period)
     tied = change is not None and change.end is m and change.start is not None and change.start.start < m.start
     if written is None and not tied:  # (从2019年的140万人减少到44万人: not 2019's)
-        written, period_span, period_rule = _carried_period(doc, m, stated)
+        written, period_span, period_rule = _carried_period(doc, m, stated, _report_period(reported, ent.key))
     cat = category(doc, reading.subject)
     why = [Reason("subject", reading.subject_rule, *(reading.subject_span or (None, None)))]
     if ent.rule is not None:
@@ -184,16 +231,22 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
         sentence=doc.sentence_text(s_start, s_end), source=source, entity_key=ent.key, why=tuple(why))
 
 
-def _carried_period(doc: Document, m: NumberMention, stated: Optional[tuple[str, Reason]]
+def _carried_period(doc: Document, m: NumberMention, stated: Optional[tuple[str, Reason]],
+                    reported: Optional[tuple[str, Reason]]
                     ) -> tuple[Optional[str], Optional[tuple[int, int]], Optional[str]]:
     """The period a figure that states none takes from before it: the one
     its paragraph stated last (2023年，公司营收…。其中海外收入…; not a
-    base's: 去年同期为…), else its heading's (二、上年同期业绩情况)."""
-    if stated is not None:
-        start, end = stated[1].start, stated[1].end
-        return stated[0], (start, end) if start is not None and end is not None else None, "paragraph"
-    span = heading_period(doc, m.start)
-    return (doc.text[span[0]:span[1]], span, "heading") if span is not None else (None, None, None)
+    base's: 去年同期为…), else its heading's (二、上年同期业绩情况), else
+    the report's, stated in the head of the text."""
+    for found, rule in ((stated, "paragraph"), (None, "heading"), (reported, "document")):
+        if rule == "heading":
+            span = heading_period(doc, m.start)
+            if span is not None:
+                return doc.text[span[0]:span[1]], span, "heading"
+        elif found is not None:
+            start, end = found[1].start, found[1].end
+            return found[0], (start, end) if start is not None and end is not None else None, rule
+    return None, None, None
 
 
 def _framed(doc: Document, m: NumberMention, s_start: int, reading: Reading) -> Reading:
