@@ -187,7 +187,10 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("晶泰新能去年营收为50亿元。回到隆晟能源，集团在10月底宣布将以21亿元收购一家储能企业。", "隆晟能源"),
     # a company named after a date is the topic of the next sentence (the date is not in its name)
     ("2024年6月10日恒泰食品公司斥资77亿美元收购远洋品牌。计入承担的债务后，交易总价为85.5亿美元。", "恒泰食品公司"),
-    ("二〇二四年六月十日恒泰食品公司斥資77億美元收購遠洋品牌。計入承擔的債務後，交易總價為85.5億美元。", "恒泰食品公司"),  # a scope word ends the name unless a company ending follows it  # a description before a two-character name is not in it  # a name after the figure, with no verb between, is no object
+    ("二〇二四年六月十日恒泰食品公司斥資77億美元收購遠洋品牌。計入承擔的債務後，交易總價為85.5億美元。", "恒泰食品公司"),
+    # a paper's lead-in is a credit, not whom its figures are about
+    ("本报讯（记者 王明）晨岭科技昨日公布三季报。报告显示，净利润为8亿元。", "晨岭科技"),
+    ("本報北京10月28日電（記者 王明）晨嶺科技昨日公布三季報。報告顯示，淨利潤為8億元。", "晨嶺科技"),  # a scope word ends the name unless a company ending follows it  # a description before a two-character name is not in it  # a name after the figure, with no verb between, is no object
 ])
 def test_entity(text: str, entity: Optional[str]) -> None:
     assert parse(text).metrics[-1].entity == entity

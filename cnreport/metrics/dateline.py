@@ -15,11 +15,13 @@ from typing import Optional
 from ..lexicon import loaders
 from ..model import NumberMention
 
-__all__ = ["document_date"]
+__all__ = ["document_date", "past_lead_in"]
 
 _HEAD_LINES = 6
 _SHORT_LINE = 60
 _BESIDE_DATE = 12
+_LEAD_REACH = 16  # from 本报 to its 讯 or 电 (本报北京10月28日电)
+_BYLINE_REACH = 30  # the reporter's bracket after it (（记者 某某 通讯员 某某）)
 
 
 def document_date(text: str, folded: str, numbers: Sequence[NumberMention]
@@ -72,3 +74,20 @@ def _full_date(m: NumberMention) -> Optional[datetime.date]:
 @cache
 def _words(role: str) -> frozenset[str]:
     return frozenset(r.word for r in loaders.dateline_words() if r.role == role)
+
+
+def past_lead_in(folded: str, k: int, end: int) -> int:
+    """Past a news lead-in that opens a paragraph at ``k`` (本报讯（记者 某某）,
+    本报北京10月28日电): the paper's own credit line, not a name; ``k`` where
+    none opens there."""
+    if not any(folded.startswith(w, k, end) for w in _words("lead")):
+        return k
+    stop = min(end, k + _LEAD_REACH)
+    j = next((j for j in range(k + 2, stop) if folded[j] in _words("after") or folded[j] in "，。,\n"), stop)
+    if j >= stop or folded[j] not in _words("after"):
+        return k
+    j += 1
+    if folded[j:j + 1] in ("（", "("):
+        close = next((i for i in range(j + 1, min(end, j + _BYLINE_REACH)) if folded[i] in "）)"), -1)
+        j = close + 1 if close > 0 else j
+    return j

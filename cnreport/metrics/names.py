@@ -17,6 +17,7 @@ import regex
 from ..lexicon import loaders
 from ..words import word_tags
 from . import vocab
+from .dateline import past_lead_in
 from .document import CLAUSE_STOPS, PREFIX_TAG, Document, Name, Token, is_time
 from .speaking import analyst_word_end, announcer_at, opened_by, speaking_company
 
@@ -106,7 +107,7 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
     read no further than ``end``."""
     f = doc.folded
     lex = doc.lex
-    k = _past_opening_time(doc, c, end)
+    k = _past_opening_time(doc, past_lead_in(f, c, end), end)
     if k is None:
         return None
     g = vocab.grammar()
