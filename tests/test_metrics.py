@@ -188,6 +188,10 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     # a company named after a date is the topic of the next sentence (the date is not in its name)
     ("2024年6月10日恒泰食品公司斥资77亿美元收购远洋品牌。计入承担的债务后，交易总价为85.5亿美元。", "恒泰食品公司"),
     ("二〇二四年六月十日恒泰食品公司斥資77億美元收購遠洋品牌。計入承擔的債務後，交易總價為85.5億美元。", "恒泰食品公司"),
+    # a headline that is a name, a time and the name's event or report: whom the text is about
+    # (names that open with a verb of the dictionary: 启航, 振兴)
+    ("啟航智造2025年半年度業績說明會\n\n主持人：歡迎各位。\n\n陳立群：上半年，公司實現營業收入47.3億元。", "啟航智造"),
+    ("振兴精工2024年年报点评\n\n主持人：各位好。\n\n陈立群：2024年，公司实现营业收入47.3亿元。", "振兴精工"),
     # a paper's lead-in is a credit, not whom its figures are about
     ("本报讯（记者 王明）晨岭科技昨日公布三季报。报告显示，净利润为8亿元。", "晨岭科技"),
     ("本報北京10月28日電（記者 王明）晨嶺科技昨日公布三季報。報告顯示，淨利潤為8億元。", "晨嶺科技"),  # a scope word ends the name unless a company ending follows it  # a description before a two-character name is not in it  # a name after the figure, with no verb between, is no object

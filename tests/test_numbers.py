@@ -434,7 +434,7 @@ def test_form(text: str, surface: str, value: object, low: object, high: object,
     "第一產業增加值", "第三产业",  # sectors of an economy
     "7-11便利店", "7-ELEVEN門市", "三只松鼠",  # brands
     "十四五期间", "“十三五”规划", "十一期间", "五一期间", "双11期间", "618期间",  # plans and holidays
-    "下半年", "四川", "陆地", "队伍", "收拾", "千万不要", "万万", "https://x.com/a?q=30%25",
+    "下半年", "半年度报告", "四川", "陆地", "队伍", "收拾", "千万不要", "万万", "https://x.com/a?q=30%25",
     "IQ4", "Q5", "H5页面", "MP3",
     "实现两位数增长", "6位数密码",  # how many digits, not a count
     "中芯国际(688981)今日", "五粮液（000858）股价", "腾讯控股(00700)", "台積電(2330)營收",  # stock codes

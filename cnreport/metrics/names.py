@@ -19,7 +19,7 @@ from ..words import word_tags
 from . import vocab
 from .dateline import past_lead_in
 from .document import CLAUSE_STOPS, PREFIX_TAG, Document, Name, Token, is_time
-from .speaking import analyst_word_end, announcer_at, opened_by, speaking_company
+from .speaking import analyst_word_end, announcer_at, event_holder_at, opened_by, speaking_company
 
 __all__ = ["Name", "lead_name", "name_at"]
 
@@ -134,6 +134,9 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
     if start >= end or (f[start] in g.set("not_name_start") and f[start:start + 2] not in _name_openers()
                         and f[start:start + 2] not in vocab.places()):  # (我国)
         return None  # most clauses open with a function word: no look-ups (but 以色列)
+    held = event_holder_at(doc, start, end)
+    if held is not None:
+        return held  # 启明智造2025年半年度业绩说明会
     read = _name_tokens(doc, start, end, org)
     if read is None or not read[0]:
         announcer = announcer_at(doc, start, end, _after_description)

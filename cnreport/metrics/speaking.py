@@ -14,10 +14,10 @@ from typing import Optional
 import regex
 
 from . import vocab
-from .document import CLAUSE_STOPS, Document, Name, Token
+from .document import CLAUSE_STOPS, Document, Name, Token, is_time
 
-__all__ = ["analyst_source", "analyst_word_end", "announcer_at", "company_words", "opened_by", "speaking_company",
-           "title_pattern"]
+__all__ = ["analyst_source", "analyst_word_end", "announcer_at", "company_words", "event_holder_at", "opened_by",
+           "speaking_company", "title_pattern"]
 
 ReadName = Callable[[Document, int, int, Optional[str]], Optional[Name]]
 
@@ -142,6 +142,29 @@ def announcer_at(doc: Document, start: int, end: int, after_description: Callabl
            for t in doc.tokens(start, b)) or any(c.isdigit() for c in f[start:b]) or f[end:end + 1] not in ("，", ","):
         return None  # (盈利预测与投资建议：: a note's heading, not who announces)
     return start, b, doc.text[start:b]
+
+
+def event_holder_at(doc: Document, start: int, end: int) -> Optional[Name]:
+    """X of a line that opens with X, a time and an event or report of X's
+    (启明智造2025年半年度业绩说明会, 晨岭科技2024年年报): a headline's name that
+    the dictionary reads as other words, whom the text is about."""
+    f = doc.folded
+    if start > 0 and f[start - 1] != "\n":
+        return None  # (a headline's form: most clauses do not open a line)
+    k = next((k for k in range(start + 2, min(end, start + _LONGEST_ANNOUNCER + 1)) if k in doc.mention_at), None)
+    if k is None or not is_time(doc.mention_at[k]):
+        return None
+    j = doc.mention_at[k].end
+    while (n := doc.period_word_at(j, end)) > 0:
+        j += n  # (2025年 + 半年度, 2024年 + 第三季度)
+    j += 2 if f.startswith("年度", j) else 0  # (晨岭科技2024年年度报告)
+    if not any(f.startswith(w, j, end) for w in vocab.grammar().longest("event_of")):
+        return None
+    name = f[start:k]
+    if any(c in CLAUSE_STOPS or c.isspace() or c.isdigit() for c in name) or name in doc.lex.owners \
+            or f[start] in vocab.grammar().set("name_function_char"):
+        return None
+    return start, k, doc.text[start:k]
 
 
 @lru_cache(maxsize=1)

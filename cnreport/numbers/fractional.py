@@ -31,7 +31,8 @@ def _read_half(f: str, i: int) -> Optional[_Draft]:
     if ge:
         k += 1
     unit = _match_unit(f, k)
-    if unit is not None and unit.kind in ("duration",) and (ge or unit.word not in ("月", "季度")):
+    if unit is not None and unit.kind in ("duration",) and (ge or unit.word not in ("月", "季度")) \
+            and not (unit.word == "年" and f.startswith("度", k + 1)):  # (2025年半年度: the report's half-year)
         d = _Draft(i, k + len(unit.word), i, i + 1, exact(Fraction(1, 2), True), kind="duration",
                    unit=(k, k + len(unit.word)), unit_kind=unit.kind, fixed=True)
         return _read_after_qualifier(f, d)
