@@ -541,6 +541,8 @@ def test_a_source_is_not_whom_figures_are_about(text: str, expected: list[tuple[
      [("27億元", "收入", "跨境供應鏈服務分部", "恒川物流/跨境供应链服务分部"),
       ("21億元", "營收", "工業機器人板塊", "恒川物流/工业机器人板块")]),
     ("晨岭科技香港业务收入为8亿元。", [("8亿元", "收入", "香港业务", "晨岭科技/香港业务")]),
+    # a company's word inside the line is the line's (物流), the company's name before it is not
+    ("恒川物流的智能物流装备板块收入10亿元。", [("10亿元", "收入", "智能物流装备板块", "恒川物流/智能物流装备板块")]),
     # the company again after its line, and a generic word that makes no line
     ("晨岭科技的储能业务收入27亿元，公司整体毛利率为28%。",
      [("27亿元", "收入", "储能业务", "晨岭科技/储能业务"), ("28%", "整体毛利率", "晨岭科技", "晨岭科技")]),

@@ -42,9 +42,13 @@ def business_line(doc: Document, m: NumberMention, s_start: int, reading: Readin
     if line is None:
         return reading
     a, b = line
-    if reading.entity_span is not None and reading.entity_rule in ("clause", "front", "bracket") \
-            and a < reading.entity_span[0] < m.start:
+    named = reading.entity_span if reading.entity_rule in ("clause", "front", "bracket") else None
+    if named is not None and a < named[0] < m.start:
         return reading  # (储能业务的客户晨岭科技采购了3亿元: a name after the line is nearer)
+    if named is not None and named[0] <= a < named[1] < b - 1:
+        a = named[1]  # 晨岭科技 + 香港业务: the company's name is not the line's
+        while a < b and doc.folded[a] in "的 ":
+            a += 1
     reading = attrs.evolve(reading, entity=doc.text[a:b], entity_span=(a, b), entity_rule="line")
     span = reading.subject_span
     if span is not None and span[0] <= a and b < span[1]:
@@ -89,10 +93,6 @@ def _line_before(doc: Document, start: int, end: int) -> Optional[Span]:
         tok = doc.backward(a, start)
         if tok is None or tok[2] not in _PART_TAGS or f[tok[0]] in vocab.grammar().set("determiner"):
             break
-        if f[tok[0]:tok[1]] in vocab.entity_set("ending"):
-            before = doc.backward(tok[0], start)
-            if before is not None and before[2] in _PART_TAGS:
-                break  # (晨岭科技 + 香港业务: a company's name ends there; but 国际 + 数字商业业务)
         a = tok[0]
     if j - a < 2 or f[a:j] in vocab.entity_set("not_line") or f.endswith(vocab.entity_words("not_line"), a, j):
         return None  # (分业务看, 主营业务收入, 公司其他业务)
