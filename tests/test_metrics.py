@@ -192,6 +192,8 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     # (names that open with a verb of the dictionary: 启航, 振兴)
     ("啟航智造2025年半年度業績說明會\n\n主持人：歡迎各位。\n\n陳立群：上半年，公司實現營業收入47.3億元。", "啟航智造"),
     ("振兴精工2024年年报点评\n\n主持人：各位好。\n\n陈立群：2024年，公司实现营业收入47.3亿元。", "振兴精工"),
+    # a comparison's 较 is in no name
+    ("泰霖電機將以每股48.5元收購宏穎工業，收購價格較宏穎前一交易日收盤價溢價約21.9%。", "泰霖電機"),
     # a paper's lead-in is a credit, not whom its figures are about
     ("本报讯（记者 王明）晨岭科技昨日公布三季报。报告显示，净利润为8亿元。", "晨岭科技"),
     ("本報北京10月28日電（記者 王明）晨嶺科技昨日公布三季報。報告顯示，淨利潤為8億元。", "晨嶺科技"),  # a scope word ends the name unless a company ending follows it  # a description before a two-character name is not in it  # a name after the figure, with no verb between, is no object
@@ -547,6 +549,10 @@ def test_a_source_is_not_whom_figures_are_about(text: str, expected: list[tuple[
     ("晨岭科技的储能业务收入27亿元，公司整体毛利率为28%。",
      [("27亿元", "收入", "储能业务", "晨岭科技/储能业务"), ("28%", "整体毛利率", "晨岭科技", "晨岭科技")]),
     ("晨岭科技主营业务收入为86亿元。", [("86亿元", "主营业务收入", "晨岭科技", "晨岭科技")]),
+    # 该分部 stands for the line last named; a share of the group is no name (佔本集團)
+    ("恆川物流的跨境分部收益為27億元，佔本集團總收益約49%。該分部處理的包裹量達3億件。",
+     [("27億元", "收益", "跨境分部", "恒川物流/跨境分部"), ("約49%", "收益", "跨境分部", "恒川物流/跨境分部"),
+      ("3億件", "包裹量", "跨境分部", "恒川物流/跨境分部")]),
 ])
 def test_a_business_line_is_whom_its_figures_are_about(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     assert [(m.mention.text, m.subject, m.entity, m.entity_key) for m in parse(text).metrics] == expected

@@ -23,8 +23,9 @@ from .document import NOUN_TAGS, Document
 from .entity import EntityReading, anaphor_in
 from .subject import Reading, Span
 
-__all__ = ["business_line", "carried_line", "line_key"]
+__all__ = ["business_line", "carried_line", "line_key", "named_line", "referred_line"]
 
+_LINE_REACH = 600  # from a line's figure to 该分部 standing for it
 _LONGEST = 14  # characters of a line's name before its ending (国际跨境供应链服务)
 # the rules by which a clause that names no one of its own gets its entity:
 # a line named earlier in the sentence is nearer than any of them
@@ -55,6 +56,22 @@ def business_line(doc: Document, m: NumberMention, s_start: int, reading: Readin
         # 储能系统业务收入: the line, then its measure
         reading = attrs.evolve(reading, subject=doc.text[b:span[1]], subject_span=(b, span[1]))
     return reading
+
+
+def named_line(metric: Metric) -> bool:
+    """Whether ``metric``'s entity is a business line named at it."""
+    return any(r.field == "entity" and r.rule == "line" for r in metric.why)
+
+
+def referred_line(doc: Document, m: NumberMention, s_start: int, found: EntityReading,
+                  line: Optional[Metric]) -> Optional[EntityReading]:
+    """The line that 该分部, 该业务 stand for: the one last named (``line``,
+    within a reach), for a figure whose entity an anaphor of a line gave."""
+    anaphor = anaphor_in(doc, m, s_start)
+    if anaphor is None or anaphor[2] != "line" or found.rule != "anaphora" or line is None \
+            or m.start - line.mention.start > _LINE_REACH:
+        return None
+    return EntityReading(line.entity, line.entity_key, "anaphora", (anaphor[0], anaphor[1]))
 
 
 def line_key(owner: Optional[str], line: Optional[str]) -> Optional[str]:

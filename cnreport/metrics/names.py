@@ -433,8 +433,9 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
         # 美的集团, 华润万家2023年营收 stay whole)
         tokens = tokens[:1]
         k = tokens[0][1]
-    if not tokens or not 2 <= k - start <= _LONGEST_NAME or tokens[-1][2] in _PARTICLE_TAGS:
-        return None  # (代理人数目较 + 去年底: no name ends with a preposition)
+    if not tokens or not 2 <= k - start <= _LONGEST_NAME or tokens[-1][2] in _PARTICLE_TAGS \
+            or any(t[2] == "p" and f[t[0]:t[1]] in vocab.grammar().set("basis_mark") for t in tokens):
+        return None  # (代理人数目较 + 去年底: no name ends with a preposition, nor holds a comparison's)
     name = f[start:k]
     if sum(ch.isalpha() for ch in name) < 2 or name.lower() in vocab.not_names() or "、" in name \
             or "<" in name or ">" in name or _digit_inside(name) \

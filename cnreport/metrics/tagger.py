@@ -21,7 +21,7 @@ from ..entities import Entities
 from ..model import Metric, NumberMention, Reason, Section
 from ..normalize import fold
 from . import vocab
-from .business import business_line, carried_line, line_key
+from .business import business_line, carried_line, line_key, named_line, referred_line
 from .category import category
 from .change import change as read_change
 from .context import (
@@ -68,6 +68,7 @@ def tag(text: str, folded: str, sections: Sequence[Section], numbers: Sequence[N
     metrics: list[Metric] = []
     head = _head_end(folded)
     reported: Optional[Metric] = None
+    line: Optional[Metric] = None  # the last figure of a business line named at it
     for i, m in enumerate(numbers):
         if m.kind not in METRIC_KINDS or (m.kind == "cardinal" and m.text.endswith(vocab.grammar().words("one_of"))):
             continue
@@ -78,8 +79,10 @@ def tag(text: str, folded: str, sections: Sequence[Section], numbers: Sequence[N
         if _list_marker(folded, m):
             continue  # 1.管理层讨论, （2）营业成本: page furniture, no figure
         stated = _stated(doc, metrics, m.start)
-        metrics.append(_metric(doc, disc, i, section, metrics[-1] if metrics else None, stated, reported,
+        metrics.append(_metric(doc, disc, i, section, metrics[-1] if metrics else None, stated, reported, line,
                                source, entities))
+        if named_line(metrics[-1]):
+            line = metrics[-1]
         if reported is None and m.start < head:
             reported = _reported(doc, metrics[-1])
     return metrics
@@ -164,7 +167,8 @@ def _tied(doc: Document, reason: Reason, metric: Metric) -> bool:
 
 
 def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], last: Optional[Metric],
-            stated: Optional[tuple[str, Reason]], reported: Optional[Metric], source: Optional[str],
+            stated: Optional[tuple[str, Reason]], reported: Optional[Metric], line: Optional[Metric],
+            source: Optional[str],
             entities: Optional[Entities]) -> Metric:
     """Figure ``i`` read through the stages; ``last`` is the metric before it."""
     m = doc.numbers[i]
@@ -204,7 +208,8 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
         owner = read_entity(doc, disc, m, s_start, reading, section, entities)
         ent = attrs.evolve(ent, key=line_key(owner.key, ent.key))
     else:
-        ent = carried_line(doc, m, s_start, ent, last if same_sentence else None) or ent
+        ent = carried_line(doc, m, s_start, ent, last if same_sentence else None) \
+            or referred_line(doc, m, s_start, ent, line) or ent
     reading = lined
     written, period_span, period_rule = period(doc, i, s_start, s_end, change)
     base = base_of(doc, m, s_start)
