@@ -192,6 +192,9 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     # (names that open with a verb of the dictionary: 启航, 振兴)
     ("啟航智造2025年半年度業績說明會\n\n主持人：歡迎各位。\n\n陳立群：上半年，公司實現營業收入47.3億元。", "啟航智造"),
     ("振兴精工2024年年报点评\n\n主持人：各位好。\n\n陈立群：2024年，公司实现营业收入47.3亿元。", "振兴精工"),
+    # a trade's description opens the clause, the name follows it before the time of its figures
+    ("散熱模組廠晨鴻科10月營收21.8億元。", "晨鴻科"),
+    ("被动元件大厂岚晶10月营收118.7亿元。", "岚晶"),
     # a comparison's 较 is in no name
     ("泰霖電機將以每股48.5元收購宏穎工業，收購價格較宏穎前一交易日收盤價溢價約21.9%。", "泰霖電機"),
     # a paper's lead-in is a credit, not whom its figures are about
@@ -556,6 +559,11 @@ def test_a_source_is_not_whom_figures_are_about(text: str, expected: list[tuple[
 ])
 def test_a_business_line_is_whom_its_figures_are_about(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     assert [(m.mention.text, m.subject, m.entity, m.entity_key) for m in parse(text).metrics] == expected
+
+
+def test_a_record_set_is_no_name() -> None:
+    text = "岚硕精密10月营收2,816亿元，年增19.6%，创历年同期新高；前10月累计营收2兆4,583亿元，年增14.1%。"
+    assert [m.entity for m in parse(text).metrics] == ["岚硕精密"] * 4
 
 
 def test_figures_of_a_list_share_the_subject() -> None:

@@ -133,13 +133,14 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
         return start, start + len(we), org  # 我们的用户: the speaker's organisation
     if start >= end or (f[start] in g.set("not_name_start") and f[start:start + 2] not in _name_openers()
                         and f[start:start + 2] not in vocab.places()):  # (我国)
-        return None  # most clauses open with a function word: no look-ups (but 以色列)
+        # most clauses open with a function word: no look-ups (but 以色列, and 被动元件大厂 + 国晶)
+        return _described_opening(doc, start, end, org) if start < end else None
     held = event_holder_at(doc, start, end)
     if held is not None:
         return held  # 启明智造2025年半年度业绩说明会
     read = _name_tokens(doc, start, end, org)
     if read is None or not read[0]:
-        announcer = announcer_at(doc, start, end, _after_description)
+        announcer = announcer_at(doc, start, end, _after_description) or _described_opening(doc, start, end, org)
         if announcer is not None:
             return announcer
     if read is None or isinstance(read[0], int):
@@ -204,6 +205,17 @@ def _quoted_product(doc: Document, start: int, end: int) -> Optional[Name]:
     elif not any(f.startswith(w, k + 1, end) for w in vocab.entity_words("product")):
         return None
     return start + 1, k, doc.text[start + 1:k]
+
+
+def _described_opening(doc: Document, start: int, end: int, org: Optional[str]) -> Optional[Name]:
+    """The name after a description that opens the clause, where a time
+    follows the name (被动元件大厂 + 国晶 + 10月营收, 散热模组厂 + 双鸿科 + 10月):
+    the company whose figures of that time the clause gives."""
+    name = next(_after_descriptions(doc, start, end, org), None)
+    if name is None or name[1] - start > _DESCRIPTION_REACH:
+        return None
+    t = doc.mention_at.get(name[1])
+    return name if t is not None and is_time(t) else None
 
 
 def _subsidiary_after_description(doc: Document, j: int, end: int, org: Optional[str]) -> Optional[Name]:
@@ -398,8 +410,9 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
     lex = doc.lex
     if any(w in f[start:k] for w in vocab.grammar().words("event_end")):
         return None  # 中美贸易战, 亚洲金融风暴: an event, not whom the figures are about (nor its place)
-    if f[start] in vocab.grammar().set("determiner") or f.endswith(_topic_ends(), start, k):
-        return None  # 各县市中, 每家门店: a determiner opens no name; 分业务看, 单量方面: nor a topic's frame
+    if f[start] in vocab.grammar().set("determiner") or f.endswith(_topic_ends(), start, k) \
+            or f.startswith(vocab.grammar().words("record"), start, k + 2):
+        return None  # 各县市中, 每家门店: a determiner opens no name; 分业务看, 单量方面: nor a topic's frame; nor 创历年同期新高
     # 平安银行不良贷款率: the name ends with its company word
     last_ending = max((b for a, b, _ in tokens if f[a:b] in lex.endings and b - start >= 3), default=None)
     if last_ending is not None and (last_ending - start >= k - last_ending
