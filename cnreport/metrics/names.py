@@ -412,7 +412,9 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
         return None  # 中美贸易战, 亚洲金融风暴: an event, not whom the figures are about (nor its place)
     if f[start] in vocab.grammar().set("determiner") or f.endswith(_topic_ends(), start, k) \
             or f.startswith(vocab.grammar().words("record"), start, k + 2):
-        return None  # 各县市中, 每家门店: a determiner opens no name; 分业务看, 单量方面: nor a topic's frame; nor 创历年同期新高
+        # 各县市中, 每家门店: a determiner opens no name; 分业务看, 单量方面: nor a
+        # topic's frame; nor a record set (创历年同期新高)
+        return None
     # 平安银行不良贷款率: the name ends with its company word
     last_ending = max((b for a, b, _ in tokens if f[a:b] in lex.endings and b - start >= 3), default=None)
     if last_ending is not None and (last_ending - start >= k - last_ending
