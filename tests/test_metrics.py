@@ -195,6 +195,11 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     # a trade's description opens the clause, the name follows it before the time of its figures
     ("散熱模組廠晨鴻科10月營收21.8億元。", "晨鴻科"),
     ("被动元件大厂岚晶10月营收118.7亿元。", "岚晶"),
+    # a coined name that opens with a verb of the dictionary, before its time or a verb of saying;
+    # a description of whom is no name
+    ("启航汽车11月交付3.2万辆。", "启航汽车"),
+    ("振兴集团表示，今年营收增长5%。", "振兴集团"),
+    ("承贷银行最后同意核贷300万元。", None),
     # a comparison's 较 is in no name
     ("泰霖電機將以每股48.5元收購宏穎工業，收購價格較宏穎前一交易日收盤價溢價約21.9%。", "泰霖電機"),
     # a paper's lead-in is a credit, not whom its figures are about

@@ -350,9 +350,25 @@ def _ends_name(doc: Document, tok: Token, tokens: list[Token], end: int) -> bool
         or (len(w) > 1 and w[-1] in g.set("measure_end") and w not in g.set("counting_measure"))
         or (tokens and role in ("scope", "market") and not _ending_at(doc, tok[1], end))
         or (tok[2] in _NAME_ENDING_TAGS
-            and (tok[1] - tok[0] > 1 or w in g.set("name_function_char") or not tokens))
+            and (tok[1] - tok[0] > 1 or w in g.set("name_function_char") or not tokens)
+            and not (not tokens and tok[2] == "v" and _coined_with_verb(doc, tok[1], end)))
         or (tokens and doc.tags.get(w) == "l")  # (a set phrase: 某某新材 + 货币资金)
         or (tok[2] == PREFIX_TAG and tok[1] - tok[0] > 1))
+
+
+def _coined_with_verb(doc: Document, k: int, end: int) -> bool:
+    """Whether a verb of the dictionary opens a coined name at ``k`` - 2:
+    a company word follows it, then the name's time, a verb of saying or
+    its measure (远航汽车10月批发销量, 大成集团表示), not a description of
+    whom (承贷银行最后同意)."""
+    tok = doc.forward(k, end) if k < end else None
+    if tok is None or doc.word(tok) not in doc.lex.endings:
+        return False
+    after = doc.forward(tok[1], end) if tok[1] < end else None
+    t = doc.mention_at.get(tok[1])
+    return (t is not None and is_time(t)) or (after is not None and (
+        doc.word(after) in doc.lex.announces or doc.word(after) in doc.lex.sources
+        or doc.word(after).lower() in doc.aliases))
 
 
 def _places_joined(doc: Document, last: Token, k: int, end: int) -> bool:
