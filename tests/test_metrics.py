@@ -530,6 +530,10 @@ def test_an_analysts_note_is_about_the_company_it_covers(text: str, expected: li
     ("台灣區機械產業同業公會今（20）日公布最新統計，10月出口值2.38億美元。", [("出口值", "台灣", "10月")]),
     ("岚海汽车协会数据显示，10月新能源汽车销量为120万辆。", [("新能源汽车销量", None, "10月")]),
     ("岚海协会去年会费收入为300万元。", [("会费收入", "岚海协会", "去年")]),  # its own figures are its own
+    # an industry body named around the figures it publishes, its headline's and a declared short name's too
+    ("岚海汽车流通协会：10月乘用车零售同比增长8.2%\n\n岚海汽车流通协会乘用车分会（以下简称“岚联分会”）11月10日"
+     "发布数据显示，10月全国乘用车零售228万辆。\n\n新能源方面，10月新能源乘用车零售132万辆。",
+     [("乘用车零售", None, "10月"), ("乘用车零售", None, "10月"), ("新能源乘用车零售", None, "10月")]),
     # the place of a byline is where the reporter writes, not whom the figures are about
     ("機械出口連3紅\n2026-11-20 16:05 經貿日報／記者王明／台中即時報導\n\n"
      "台灣區機械產業同業公會今（20）日公布最新統計，10月出口值2.38億美元。\n\n依市場別來看，對美國出口4.87億美元。",
@@ -551,6 +555,8 @@ def test_a_source_is_not_whom_figures_are_about(text: str, expected: list[tuple[
      [("27億元", "收入", "跨境供應鏈服務分部", "恒川物流/跨境供应链服务分部"),
       ("21億元", "營收", "工業機器人板塊", "恒川物流/工业机器人板块")]),
     ("晨岭科技香港业务收入为8亿元。", [("8亿元", "收入", "香港业务", "晨岭科技/香港业务")]),
+    ("冷鏈倉儲服務分部收益為人民幣420.5百萬元。",
+     [("人民幣420.5百萬元", "收益", "冷鏈倉儲服務分部", "冷链仓储服务分部")]),  # a Hong Kong segment's revenue
     # a company's word inside the line is the line's (物流), the company's name before it is not
     ("恒川物流的智能物流装备板块收入10亿元。", [("10亿元", "收入", "智能物流装备板块", "恒川物流/智能物流装备板块")]),
     # the company again after its line, and a generic word that makes no line
@@ -659,6 +665,8 @@ def test_no_change_between_levels(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "category"), [
+    ("晨嶺國際收益為人民幣420.5百萬元。", "revenue"),  # revenue, in Hong Kong's word
+    ("晨岭科技投资收益为3亿元。", "profit"),  # a gain, not revenue
     ("日活躍用戶1.58億", "users"),
     ("付費會員達到8900萬", "members"),
     ("營業收入達到100億元", "revenue"),

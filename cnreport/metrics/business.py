@@ -32,7 +32,7 @@ _LONGEST = 14  # characters of a line's name before its ending (国际跨境供�
 _OPEN_RULES = frozenset({None, "sentence", "named", "topic", "section", "document", "speaker", "object"})
 # the tags a line's name is made of: nouns, places, Latin words, and the
 # verbs and words of the dictionary that name trades (储能, 充电桩, 冰洗)
-_PART_TAGS = (NOUN_TAGS | {"v", "b", "l", "x", "ns", "m"}) - {"nt", "nr", "nrt", "nrfg"}
+_PART_TAGS = (NOUN_TAGS | {"v", "a", "b", "l", "x", "ns", "m"}) - {"nt", "nr", "nrt", "nrfg"}
 
 
 def business_line(doc: Document, m: NumberMention, s_start: int, reading: Reading) -> Reading:
@@ -46,13 +46,15 @@ def business_line(doc: Document, m: NumberMention, s_start: int, reading: Readin
     named = reading.entity_span if reading.entity_rule in ("clause", "front", "bracket") else None
     if named is not None and a < named[0] < m.start:
         return reading  # (储能业务的客户晨岭科技采购了3亿元: a name after the line is nearer)
-    if named is not None and named[0] <= a < named[1] < b - 1:
+    if named is not None and named[0] <= a < named[1] < b - 1 and not _generic(doc.folded, named[1], b):
         a = named[1]  # 晨岭科技 + 香港业务: the company's name is not the line's
+        if _own_words(doc.folded, a, b) == "":
+            return reading  # (晨岭科技业务收入: the company's, no line)
         while a < b and doc.folded[a] in "的 ":
             a += 1
     reading = attrs.evolve(reading, entity=doc.text[a:b], entity_span=(a, b), entity_rule="line")
     span = reading.subject_span
-    if span is not None and span[0] <= a and b < span[1]:
+    if span is not None and span[0] < b < span[1]:
         # 储能系统业务收入: the line, then its measure
         reading = attrs.evolve(reading, subject=doc.text[b:span[1]], subject_span=(b, span[1]))
     return reading
@@ -94,6 +96,18 @@ def carried_line(doc: Document, m: NumberMention, s_start: int, found: EntityRea
         return None  # (储能业务收入27亿元，公司整体营收…: the company again)
     assert last is not None
     return EntityReading(last.entity, last.entity_key, "line", (reason.start, reason.end))
+
+
+def _generic(f: str, a: int, b: int) -> bool:
+    """Whether the words from ``a`` to the line's ending at ``b`` name no
+    line of their own (冷链物流 + 服务分部: the words before are the line's)."""
+    return _own_words(f, a, b) in vocab.entity_set("line_generic")
+
+
+def _own_words(f: str, a: int, b: int) -> str:
+    """The words of a line from ``a`` before its ending at ``b``."""
+    ending = next((w for w in vocab.entity_words("line") if f.endswith(w, a, b)), "")
+    return f[a:b - len(ending)].strip("的 ")
 
 
 def _line_before(doc: Document, start: int, end: int) -> Optional[Span]:

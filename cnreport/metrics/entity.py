@@ -33,6 +33,7 @@ _ANAPHOR_CLAUSES = 3
 _OBJECT_REACH = 12
 _CLAUSE_RULES = frozenset({"clause", "front", "respective", "bracket", "alone", "holder", "restated", "line"})
 _WRITTEN_RULES = _CLAUSE_RULES | {"sentence", "named", "object"}
+_AROUND_RULES = frozenset({"sentence", "named", "topic", "section", "document"})
 
 
 @attrs.frozen
@@ -67,6 +68,17 @@ def read_entity(doc: Document, disc: Discourse, m: NumberMention, s_start: int, 
 
 def _entity(doc: Document, disc: Discourse, m: NumberMention, s_start: int, reading: Reading,
             section: Optional[Section]) -> Optional[tuple[Optional[str], str, Optional[Span]]]:
+    found = _entity_read(doc, disc, m, s_start, reading, section)
+    if found is not None and found[1] in _AROUND_RULES and found[0] is not None \
+            and fold(found[0]).endswith(vocab.entity_words("publisher")):
+        # an industry body the text named around a figure publishes it: its
+        # own figures name it in their clause (某某协会会费收入…)
+        return None
+    return found
+
+
+def _entity_read(doc: Document, disc: Discourse, m: NumberMention, s_start: int, reading: Reading,
+                 section: Optional[Section]) -> Optional[tuple[Optional[str], str, Optional[Span]]]:
     anaphor = anaphor_in(doc, m, s_start)
     named = reading.entity_span
     if reading.entity is not None and reading.entity_rule in _CLAUSE_RULES and named is not None \

@@ -57,9 +57,14 @@ def analyst_word_end(doc: Document, a: int, b: int) -> Optional[int]:
         return None
     k = said = b
     for _ in range(2):  # (：维持, 研报预计: two such words in a row at most)
-        while k < len(f) and f[k] in " \u3000":
-            k += 1
-        day = _DAY.match(f, k) or (doc.lex.roles.get(f[k:k + 2]) in ("period", "when") and f[k:k + 2])
+        while k < len(f) and f[k] in _PAST_NAME:
+            k += 1  # (（以下简称“乘联分会”）11月10日发布: past the close of its declaration)
+        if said == b and f[k:k + 1] in ("（", "(") and _declaring(f, k + 1):
+            close = f.find("）" if f[k] == "（" else ")", k, k + _DECLARATION_REACH)
+            k = close + 1 if close > 0 else k  # (某某协会（以下简称“某协”）发布: past the declaration)
+        dated = doc.mention_at.get(k)
+        day = _DAY.match(f, k) or (doc.lex.roles.get(f[k:k + 2]) in ("period", "when") and f[k:k + 2]) \
+            or (dated is not None and dated.kind == "date" and doc.text[dated.start:dated.end])
         if day and said == b:
             k += len(day) if isinstance(day, str) else day.end() - k  # (公会今（20）日公布, 协会日前发布)
         word = next((w for w in says if f.startswith(w, k)), None)
@@ -70,6 +75,17 @@ def analyst_word_end(doc: Document, a: int, b: int) -> Optional[int]:
 
 
 _DAY = regex.compile(r"[今昨][（(][0-9]{1,2}[）)]日")
+_DECLARATION_REACH = 30
+
+
+def _declaring(f: str, k: int) -> bool:
+    """Whether a short name is declared at ``k`` (以下简称, 简称, 下称)."""
+    g = vocab.grammar()
+    return any(f.startswith(w, k) or f.startswith(w, k + 2) for w in g.words("declare_word")) \
+        or any(f.startswith(w, k) for w in g.words("declare_before"))
+
+
+_PAST_NAME = frozenset(" \u3000”」』）)\"")
 
 
 def speaking_company(doc: Document, start: int, k: int, tokens: list[Token], source: str) -> Optional[int]:

@@ -206,7 +206,8 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
     if ent.rule == "line":
         # (储能业务: whose line it is joins its key, not its name)
         owner = read_entity(doc, disc, m, s_start, reading, section, entities)
-        ent = attrs.evolve(ent, key=line_key(owner.key, ent.key))
+        apart = owner.span is None or ent.span is None or owner.span[1] <= ent.span[0] or ent.span[1] <= owner.span[0]
+        ent = attrs.evolve(ent, key=line_key(owner.key if apart else None, ent.key))
     else:
         ent = carried_line(doc, m, s_start, ent, last if same_sentence else None) \
             or referred_line(doc, m, s_start, ent, line) or ent
