@@ -577,6 +577,13 @@ def test_a_record_set_is_no_name() -> None:
     assert [m.entity for m in parse(text).metrics] == ["岚硕精密"] * 4
 
 
+def test_a_line_of_a_change_goes_on_about_the_line_before() -> None:
+    text = "营业收入：612.8亿元\n同比：+2.1%\n归母净利润：41.6亿元\n同比：-6.4%"
+    assert [(m.mention.text, m.subject, m.change and m.change.direction) for m in parse(text).metrics] == [
+        ("612.8亿元", "营业收入", None), ("2.1%", "营业收入", "up"),
+        ("41.6亿元", "归母净利润", None), ("-6.4%", "归母净利润", "down")]
+
+
 def test_figures_of_a_list_share_the_subject() -> None:
     metrics = parse("前三名的份额分别为20%、15%和10%。").metrics
     assert [m.subject for m in metrics] == ["份额", "份额", "份额"]
@@ -593,6 +600,8 @@ def test_second_figure_of_a_change_has_no_period_of_its_own() -> None:
 
 
 @pytest.mark.parametrize(("text", "direction", "basis"), [
+    ("岚硕精密营收年增高達88.5%", "up", "年增"),  # a word of degree between the verb and its size
+    ("评估值较账面净资产增值91.4%", "up", "较账面净资产"),  # an appreciation
     ("营收同比增长15%", "up", "同比"),
     # a signed figure after the basis: the sign is the direction
     ("营收同比+14.6%", "up", "同比"),

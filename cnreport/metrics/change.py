@@ -150,7 +150,7 @@ def _signed(doc: Document, m: NumberMention, s_start: int) -> Optional[Change]:
     if not sign or m.kind not in ("percent", "cardinal"):
         return None
     lo = max(s_start, k - _BASIS_LONGEST)
-    head = f[lo:k].rstrip()
+    head = f[lo:k].rstrip().rstrip("：:").rstrip()  # (同比：+2.1%, a line of a block of figures)
     basis = next((w for w in (*vocab.role_words("basis"), *_LATIN_BASES) if head.lower().endswith(w)), None)
     if basis is None:
         return None

@@ -125,6 +125,17 @@ def _report_period(head: Optional[Metric], key: Optional[str]) -> Optional[tuple
     return head.period, next(r for r in head.why if r.field == "period")
 
 
+def _basis_line(doc: Document, last: Metric, m: NumberMention) -> bool:
+    """Whether ``m`` stands on the line after ``last``'s, after only the basis
+    of a comparison (同比：+2.1%, 较上年: -6.4%)."""
+    f = doc.folded
+    line = f.rfind("\n", 0, m.start) + 1
+    if line == 0 or f.rfind("\n", 0, line - 1) >= last.mention.start or last.mention.start >= line:
+        return False
+    head = f[line:m.start].strip().rstrip("+-−－＋").rstrip().rstrip("：:").strip()
+    return head in vocab.role_words("basis")
+
+
 def _list_marker(f: str, m: NumberMention) -> bool:
     """Whether ``m`` numbers a heading or a list item: a bare integer at the
     start of a line (after 第, a bracket or spaces), closed by a point, 、 or a
@@ -180,6 +191,10 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
     reading = _with_last(doc, m, s_start, reading, change is not None, last if same_sentence else None, org)
     if reading.subject is None:
         reading = _apposed(doc, m, s_start, s_end, reading, last if same_sentence else None)
+    if reading.subject is None and last is not None and last.subject is not None and _basis_line(doc, last, m):
+        # 营业收入：612.8亿元 / 同比：+2.1%: a line of the change of the figure on the line before
+        reading = attrs.evolve(reading, subject=last.subject, subject_span=_span_of(last, "subject"),
+                               subject_rule="list")
     if reading.subject is None or reading.subject_rule == "before" and _one_word(doc, reading):
         label = line_label(doc, m)
         if label is not None and not (section is not None and section.speaker is not None
