@@ -311,6 +311,13 @@ def test_the_head_of_a_report_names_the_period_of_its_later_figures() -> None:
         ("5億元", "去年同期", "before")]
 
 
+def test_the_report_period_holds_for_the_places_of_its_company() -> None:
+    text = "岚悦零售全年纯利跌一成\n\n岚悦零售昨日公布全年业绩，营业额86.3亿港元。\n\n分市场看，香港营业额61.5亿港元，按年下跌4.6%。"
+    assert [(m.mention.text, m.entity, m.period) for m in parse(text).metrics] == [
+        ("一成", "岚悦零售", "全年"), ("86.3亿港元", "岚悦零售", "全年"), ("61.5亿港元", "香港", "全年"),
+        ("4.6%", "香港", "全年")]
+
+
 def test_an_instant_in_the_head_is_no_period_of_the_report() -> None:
     text = "截至2025年6月末，晨嶺銀行總資產為4,380億元。\n\n零售貸款餘額1,200億元。"
     assert [(m.mention.text, m.period) for m in parse(text).metrics] == [

@@ -114,13 +114,15 @@ def _reported(doc: Document, metric: Metric) -> Optional[Metric]:
     return metric
 
 
-def _report_period(head: Optional[Metric], key: Optional[str]) -> Optional[tuple[str, Reason]]:
+def _report_period(head: Optional[Metric], key: Optional[str], entity: Optional[str]
+                   ) -> Optional[tuple[str, Reason]]:
     """The period of the head's figure for a figure keyed ``key``: the same
-    entity's, or one of its lines' (not another company's the text goes on to)."""
+    entity's, one of its lines' or a place's where it does business (not
+    another company's the text goes on to)."""
     if head is None or head.period is None:
         return None
     if key is not None and head.entity_key is not None and key != head.entity_key \
-            and not key.startswith(head.entity_key + "/"):
+            and not key.startswith(head.entity_key + "/") and not (entity and fold(entity) in vocab.places()):
         return None
     return head.period, next(r for r in head.why if r.field == "period")
 
@@ -237,7 +239,8 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
     # (the later level before its base, 为9.8亿元，去年同期为6.1亿元, keeps the paragraph's period)
     tied = change is not None and change.end is m and change.start is not None and change.start.start < m.start
     if written is None and not tied:  # (从2019年的140万人减少到44万人: not 2019's)
-        written, period_span, period_rule = _carried_period(doc, m, stated, _report_period(reported, ent.key))
+        report = _report_period(reported, ent.key, ent.entity)
+        written, period_span, period_rule = _carried_period(doc, m, stated, report)
     cat = category(doc, reading.subject)
     why = [Reason("subject", reading.subject_rule, *(reading.subject_span or (None, None)))]
     if ent.rule is not None:
