@@ -356,6 +356,13 @@ def test_a_list_of_times_pairs_with_a_list_of_figures(text: str, periods: list[s
     assert [m.period for m in parse(text).metrics] == periods
 
 
+def test_respectively_hands_out_the_years_of_a_range_as_data() -> None:
+    text = "预计公司2025-2027年归母净利润分别为8.31/10.62/13.37亿元。"
+    assert [(m.mention.text, m.subject, m.period, m.when and m.when.label) for m in parse(text).metrics] == [
+        ("8.31", "归母净利润", "2025-2027年", "2025"), ("10.62", "归母净利润", "2025-2027年", "2026"),
+        ("13.37亿元", "归母净利润", "2025-2027年", "2027")]
+
+
 def test_respectively_a_change_for_each_figure() -> None:
     metrics = parse("公司营收和净利润同比分别增长9.6%和144.5%。").metrics
     assert [(m.change.direction, m.change.basis) for m in metrics] == [("up", "同比"), ("up", "同比")]

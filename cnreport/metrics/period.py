@@ -263,12 +263,36 @@ _CONTEXT_REACH = 400
 _CONTEXT_TIMES = 12
 
 
-def when(doc: Document, text: Optional[str], i: int) -> Optional[Period]:
-    """The period ``text`` of figure ``i`` as data, resolved against the
-    document's date and the year in context."""
+def when(doc: Document, text: Optional[str], i: int, span: Optional[tuple[int, int]] = None) -> Optional[Period]:
+    """The period ``text`` of figure ``i`` (read at ``span``) as data,
+    resolved against the document's date and the year in context; a year of
+    a range that 分别 hands out in order is that year's (2025-2027年归母净利润
+    分别为8.3/10.6/13.4亿元: 2025, 2026, 2027)."""
     if text is None:
         return None
+    year = _year_of_range(doc, i, span)
+    if year is not None:
+        p = normalize_period(f"{year}年")
+        return Period(text, p.label, p.start, p.end, p.instant, p.relative)
     return normalize_period(text, reference=doc.date, year=context_year(doc, i))
+
+
+def _year_of_range(doc: Document, i: int, span: Optional[tuple[int, int]]) -> Optional[int]:
+    if span is None:
+        return None
+    t = doc.mention_at.get(span[0])
+    if t is None or t.kind != "year" or t.end != span[1] or not isinstance(t.low, int) \
+            or not isinstance(t.high, int) or not 0 < t.high - t.low < _LIST_MOST:
+        return None
+    m = doc.numbers[i]
+    s_start = doc.sentence(m.start)[0]
+    k = vocab.rfind_any(doc.folded, vocab.grammar().words("respective"), max(t.end, s_start), m.start)
+    if k < 0:
+        return None
+    figures = respective_figures(doc, k, m)
+    if len(figures) != t.high - t.low + 1 or m not in figures:
+        return None
+    return t.low + figures.index(m)
 
 
 def context_year(doc: Document, i: int) -> Optional[int]:

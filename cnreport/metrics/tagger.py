@@ -249,7 +249,7 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
         why.append(Reason("period", period_rule, *(period_span or (None, None))))
     return Metric(
         mention=m, subject=reading.subject, category=cat, entity=ent.entity,
-        period=written, when=when(doc, written, i), change=change,
+        period=written, when=when(doc, written, i, period_span), change=change,
         speaker=section.speaker if section else None,
         heading=section.heading if section else None,
         sentence=doc.sentence_text(s_start, s_end), source=source, entity_key=ent.key, why=tuple(why))
