@@ -200,6 +200,7 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("启航汽车11月交付3.2万辆。", "启航汽车"),
     ("振兴集团表示，今年营收增长5%。", "振兴集团"),
     ("承贷银行最后同意核贷300万元。", None),
+    ("公司未来三年营收将增长30%。", None),  # a time is in no name: 公司 stands for no one here
     # a comparison's 较 is in no name
     ("泰霖電機將以每股48.5元收購宏穎工業，收購價格較宏穎前一交易日收盤價溢價約21.9%。", "泰霖電機"),
     # a paper's lead-in is a credit, not whom its figures are about
@@ -296,6 +297,7 @@ def test_subject_of_industry_measures(text: str, subject: str) -> None:
     # a time counted from another keeps its 后 or 前
     ("2023年10月上线，半年后用户达到三亿。", "半年后"),
     ("三年前營收僅為1億元。", "三年前"),
+    ("董事會建議在未來十二個月內回購不超過5億港元的股份。", "未來十二個月內"),  # a window ahead
 ])
 def test_period(text: str, period: Optional[str]) -> None:
     assert _only(text).period == period
