@@ -320,6 +320,15 @@ def test_the_report_period_holds_for_the_places_of_its_company() -> None:
         ("4.6%", "香港", "全年")]
 
 
+def test_a_comparative_in_brackets_keeps_its_time_to_itself() -> None:
+    text = ("於2025年6月30日，晨嶺集團現金約為人民幣1,263.7百萬元（2024年12月31日：人民幣1,085.2百萬元），"
+            "銀行借款總額為人民幣742.0百萬元。董事會宣派中期股息每股港幣8.0仙（2024年：每股港幣6.5仙），派息比率約為25%。")
+    assert [(m.mention.text, m.subject, m.period) for m in parse(text).metrics] == [
+        ("人民幣1,263.7百萬元", "現金", "2025年6月30日"), ("人民幣1,085.2百萬元", "現金", "2024年12月31日"),
+        ("人民幣742.0百萬元", "銀行借款總額", "2025年6月30日"), ("港幣8.0仙", "中期股息", "2025年6月30日"),
+        ("港幣6.5仙", "中期股息", "2024年"), ("25%", "派息比率", "2025年6月30日")]
+
+
 def test_an_instant_in_the_head_is_no_period_of_the_report() -> None:
     text = "截至2025年6月末，晨嶺銀行總資產為4,380億元。\n\n零售貸款餘額1,200億元。"
     assert [(m.mention.text, m.period) for m in parse(text).metrics] == [

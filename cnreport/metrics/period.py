@@ -27,6 +27,7 @@ _HEADING_LONGEST = 30  # a heading's longest line; a longer one is a numbered pa
 _HEADING_REACH = 3000  # how far a heading's period reaches down its section
 _LIST_MOST = 12  # the longest list of times or figures paired in order
 _LISTS_BACK = 3  # how many lists of figures a list looks back over for its times
+_BRACKET_REACH = 8  # from a bracket to the time that opens it (（2024年12月31日：…）)
 _EVENT_LONGEST = 10  # (恒岳入股时, 上市之初时)
 Found = tuple[Optional[str], Optional[tuple[int, int]], Optional[str]]  # (text, span, rule)
 
@@ -46,10 +47,12 @@ def period(doc: Document, i: int, s_start: int, s_end: int, change: Optional[Cha
     while tied is not None and k > 0 and doc.numbers[doc.times[k - 1]].end <= tied.start \
             and doc.folded[doc.numbers[doc.times[k - 1]].end:tied.start].strip() in ("", "的"):
         k -= 1
+    f = doc.folded
+    while k > 0 and _bracketed_before(f, doc.numbers[doc.times[k - 1]], m, s_start):
+        k -= 1  # (现金约为1,263.7百万元（2024年12月31日：1,085.2百万元），借款742.0百万元: the bracket's own)
     before = doc.numbers[doc.times[k - 1]] if k > 0 else None
     if before is not None and before.start < s_start:
         before = None
-    f = doc.folded
     word = doc.period_word(s_start, m.start)
     if word is not None and change is not None and (
             (change.basis and f.endswith(vocab.grammar().words("same_period"), word[0], word[1]))
@@ -81,6 +84,19 @@ def period(doc: Document, i: int, s_start: int, s_end: int, change: Optional[Cha
     if event is not None:
         return _found(doc, event, "event")
     return None, None, None
+
+
+def _bracketed_before(f: str, t: NumberMention, m: NumberMention, s_start: int) -> bool:
+    """Whether the time ``t`` stands in a bracket that closes before figure
+    ``m`` (a comparative: 中期股息每股8.0仙（2024年：6.5仙），派息比率约为25%)."""
+    if t.start < s_start or t.end > m.start:
+        return False
+    close = next((j for j in range(t.end, m.start) if f[j] in "）)"), -1)
+    if close < 0:
+        return False
+    lo = max(s_start, t.start - _BRACKET_REACH)
+    opened = max(f.rfind("（", lo, t.start), f.rfind("(", lo, t.start))
+    return opened >= 0 and not any(f[j] in "）)" for j in range(opened + 1, t.start))
 
 
 def _event_time(doc: Document, m: NumberMention, s_start: int) -> Optional[tuple[int, int]]:

@@ -52,6 +52,7 @@ __all__ = ["tag"]
 _SKIPPED_SECTIONS = frozenset({"boilerplate", "heading", "byline"})
 _HEAD_LINES = 3  # the headline, a byline or dateline, the lead paragraph
 _HEAD_REACH = 800
+_BRACKET_REACH = 8  # from a bracket to the period that opens it
 _ONE_DAY = re.compile(r"-\d\d-\d\d$")  # a label that ends in a day: 2019-05-21, Y+0-05-21
 _MARKER_ENDS = frozenset(".、．)）:：")
 _LONGEST_LIST = 99
@@ -161,7 +162,7 @@ def _stated(doc: Document, metrics: list[Metric], pos: int) -> Optional[tuple[st
             return None
         r = next((r for r in metric.why if r.field == "period"), None)
         if r is not None and r.rule in ("before", "after") and metric.period is not None \
-                and not _base_period(doc, r) and not _tied(doc, r, metric):
+                and not _base_period(doc, r) and not _tied(doc, r, metric) and not _in_bracket(doc, r, pos):
             return metric.period, r
     return None
 
@@ -306,6 +307,12 @@ def _with_last(doc: Document, m: NumberMention, s_start: int, reading: Reading, 
         return attrs.evolve(reading, subject=last.subject, subject_span=_span_of(last, "subject"),
                             subject_rule="restated", entity=last.entity, entity_span=_span_of(last, "entity"),
                             entity_rule="restated" if last.entity is not None else None)
+    if last is not None and last.subject is not None and _comparative(doc, last.mention, m):
+        # 现金为1,263.7百万元（2024年12月31日：1,085.2百万元）: the bracket's
+        # figure is the same measure at the earlier time
+        return attrs.evolve(reading, subject=last.subject, subject_span=_span_of(last, "subject"),
+                            subject_rule="base", entity=last.entity, entity_span=_span_of(last, "entity"),
+                            entity_rule="restated" if last.entity is not None else None)
     base = base_of(doc, m, s_start)
     if base is not None and last is not None and last.subject is not None:
         # 出租率為97.1%，較去年同期的96.4%: the base measures what the figure does
@@ -335,6 +342,22 @@ def _with_last(doc: Document, m: NumberMention, s_start: int, reading: Reading, 
                                    subject_rule="list", entity=named[2], entity_span=(named[0], named[1]),
                                    entity_rule="alone")
     return _chained(doc, m, s_start, reading, last)
+
+
+def _comparative(doc: Document, before: NumberMention, m: NumberMention) -> bool:
+    """Whether ``m`` is the comparative in a bracket right after ``before``,
+    after its time and a colon (（2024年：每股港幣6.5仙）, (2024年12月31日: 1,085.2))."""
+    f = doc.folded
+    k = before.end
+    while k < m.start and f[k] == " ":
+        k += 1
+    if f[k:k + 1] not in ("（", "("):
+        return False
+    t = doc.mention_at.get(k + 1)
+    if t is None or not is_time(t) or f[t.end:t.end + 1] not in ("：", ":"):
+        return False
+    return not any(c in CLAUSE_STOPS and c not in "：:" for c in f[t.end + 1:m.start]) \
+        and not any(j in doc.mention_at for j in range(t.end + 1, m.start))
 
 
 def _bounds(doc: Document, before: NumberMention, m: NumberMention) -> bool:
@@ -416,6 +439,19 @@ def _one_word(doc: Document, reading: Reading) -> bool:
 
 def _same_paragraph(doc: Document, a: int, b: int) -> bool:
     return "\n" not in doc.folded[a:b]
+
+
+def _in_bracket(doc: Document, reason: Reason, pos: int) -> bool:
+    """Whether a period stands in a bracket closed before ``pos`` (a
+    comparative's: 中期股息8.0仙（2024年：6.5仙），派息比率…)."""
+    if reason.start is None or reason.end is None:
+        return False
+    f = doc.folded
+    lo = max(0, reason.start - _BRACKET_REACH)
+    opened = max(f.rfind("（", lo, reason.start), f.rfind("(", lo, reason.start))
+    if opened < 0 or any(f[j] in "）)\n" for j in range(opened, reason.start)):
+        return False
+    return any(f[j] in "）)" for j in range(reason.end, pos))
 
 
 def _base_period(doc: Document, reason: Reason) -> bool:
