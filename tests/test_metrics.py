@@ -135,6 +135,7 @@ def _only(text: str) -> Metric:
     ("那根吸管是0.8元，太贵了。", "0.8元", "吸管"),
     ("這根吸管賣1.2元。", "1.2元", "吸管"),
     ("晨岭科技这次投入3亿元。", "3亿元", "投入"),
+    ("晨湛國際旗下「小湛鮮奶茶」門市達85家。", "85家", "門市"),  # the quote's close is the name's
 ])
 def test_subject(text: str, figure: str, subject: str) -> None:
     got = {m.mention.text: m.subject for m in parse(text).metrics}
@@ -201,6 +202,9 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("振兴集团表示，今年营收增长5%。", "振兴集团"),
     ("承贷银行最后同意核贷300万元。", None),
     ("公司未来三年营收将增长30%。", None),  # a time is in no name: 公司 stands for no one here
+    # two brands of a group, counted together, are the group's; one brand after 旗下 is itself
+    ("根據業者資料，晨湛國際旗下「晨湛」與「小湛鮮奶茶」兩品牌，全球門市合計2,318家。", "晨湛國際"),
+    ("晨湛國際旗下「小湛鮮奶茶」門市達85家。", "小湛鮮奶茶"),
     # a comparison's 较 is in no name
     ("泰霖電機將以每股48.5元收購宏穎工業，收購價格較宏穎前一交易日收盤價溢價約21.9%。", "泰霖電機"),
     # a paper's lead-in is a credit, not whom its figures are about

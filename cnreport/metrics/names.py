@@ -37,6 +37,7 @@ _PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz", "nrt", "nrfg", "eng"})
 _FUNCTION_TAGS = frozenset({"c", "cc", "p", "uj", "ul", "u", "y", "m"})
 _PARTICLE_TAGS = _FUNCTION_TAGS - {"m"}  # (华润 + 万家: a name may end with a numeral's word)
 _NAME_ENDING_ROLES = frozenset({"period", "up", "down", "basis", "link", "verb"})
+_QUOTES = frozenset("「」『』“”\"'《》")
 _PLACE_PERSON_ORG = frozenset({"ns", "nr", "nt", "nrt", "nrfg"})
 _NAME_ENDING_TAGS = frozenset({"p", "uj", "ul", "c", "cc", "v", "d", "l", "i", "r"})  # (归属于: a set phrase)
 
@@ -329,8 +330,21 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
 def _subsidiary(doc: Document, tok: Token, end: int, org: Optional[str]) -> Optional[Name]:
     """The subsidiary named after 旗下 (the word ``tok``), whose the figures
     are: 富邦金控旗下台北富邦银行, 旗下投资公司Velmora."""
-    j = tok[1] + 1 if doc.folded.startswith("的", tok[1]) else tok[1]
+    f = doc.folded
+    j = tok[1] + 1 if f.startswith("的", tok[1]) else tok[1]
     inner = name_at(doc, j, end, org) if j < end else None
+    if inner is not None:
+        a, b = inner[0], inner[1]
+        while a < b and f[a] in _QUOTES:
+            a += 1
+        while b > a and f[b - 1] in _QUOTES:
+            b -= 1
+        after = b
+        while after < end and f[after] in _QUOTES:
+            after += 1
+        if f[after:after + 1] in vocab.grammar().set("figure_joiner") or f.startswith("与", after):
+            return None  # 某某国际旗下「甲」与「乙」两品牌…合计: the group's, not one of them
+        inner = (a, b, doc.text[a:b]) if b - a >= 2 else None
     return inner if inner is not None else _subsidiary_after_description(doc, j, end, org)
 
 

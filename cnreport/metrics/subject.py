@@ -24,6 +24,8 @@ from .respective import figure_joiners, name_list, respective_name, respective_p
 from .runs import Span, is_name, left, opening_nouns, per_unit_before, right
 from .share import NO_OWNER, share_basis, share_owner
 
+_CLOSING_MARKS = frozenset("」』”’\"'》）)")
+
 __all__ = ["Reading", "Span", "subject"]
 
 
@@ -110,6 +112,10 @@ def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Opti
         # is, not what it counts (the list's measure comes from before it)
         return Reading(None, None, rule, doc.text[a:b], (a, b), "clause", market)
     a = _qualified(doc, m, s_start, a)
+    while a < b and f[a] in _CLOSING_MARKS:
+        a += 1  # (「小湛鮮奶茶」門市: the close of the name's quote is no part of the measure)
+    if a >= b:
+        return _unmeasured(doc, m, s_start, rule, (entity, entity_span, entity_rule), market, per=True)
     return Reading(doc.text[a:b], (a, b), rule, entity, entity_span, entity_rule, market)
 
 
