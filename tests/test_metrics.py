@@ -205,6 +205,9 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     # two brands of a group, counted together, are the group's; one brand after 旗下 is itself
     ("根據業者資料，晨湛國際旗下「晨湛」與「小湛鮮奶茶」兩品牌，全球門市合計2,318家。", "晨湛國際"),
     ("晨湛國際旗下「小湛鮮奶茶」門市達85家。", "小湛鮮奶茶"),
+    # a speaker's label names who speaks, not whose figures follow
+    ("晨宏半導體第三季法人說明會紀要\n\n主持人：歡迎各位法人參加。\n\n吳家豪（財務長）：第三季合併營收新台幣486.2億元。",
+     "晨宏半導體"),
     # a comparison's 较 is in no name
     ("泰霖電機將以每股48.5元收購宏穎工業，收購價格較宏穎前一交易日收盤價溢價約21.9%。", "泰霖電機"),
     # a paper's lead-in is a credit, not whom its figures are about

@@ -219,6 +219,10 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
         found = asked(doc, question.start, question.end) if question is not None else None
         if found is not None:
             reading = attrs.evolve(reading, subject=found[0], subject_span=found[1], subject_rule="question")
+    if reading.entity is not None and section is not None and section.speaker is not None \
+            and fold(reading.entity) == fold(section.speaker.name):
+        # 吴家豪（财务长）：第三季营收…: the speaker's label names who speaks, not whose figures
+        reading = attrs.evolve(reading, entity=None, entity_span=None, entity_rule=None)
     lined = business_line(doc, m, s_start, reading)
     ent = read_entity(doc, disc, m, s_start, lined, section, entities)
     if ent.rule == "line":
