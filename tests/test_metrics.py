@@ -604,6 +604,11 @@ def test_a_business_line_is_whom_its_figures_are_about(text: str, expected: list
     assert [(m.mention.text, m.subject, m.entity, m.entity_key) for m in parse(text).metrics] == expected
 
 
+def test_we_and_a_subsidiary_make_the_subsidiary_whose_figures_follow() -> None:
+    text = "晨峰集团董事长：先说线下。我们旗下的晨峰超市去年净增门店86家，全国门店总数达到1,042家。"
+    assert [(m.mention.text, m.entity) for m in parse(text).metrics] == [("86家", "晨峰超市"), ("1,042家", "晨峰超市")]
+
+
 def test_a_record_set_is_no_name() -> None:
     text = "岚硕精密10月营收2,816亿元，年增19.6%，创历年同期新高；前10月累计营收2兆4,583亿元，年增14.1%。"
     assert [m.entity for m in parse(text).metrics] == ["岚硕精密"] * 4

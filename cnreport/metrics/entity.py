@@ -84,6 +84,11 @@ def _entity_read(doc: Document, disc: Discourse, m: NumberMention, s_start: int,
     if reading.entity is not None and reading.entity_rule in _CLAUSE_RULES and named is not None \
             and (anaphor is None or anaphor[0] <= named[0]):
         return reading.entity, reading.entity_rule, named
+    if reading.entity is not None and reading.entity_rule == "sentence" and named is not None \
+            and anaphor is not None and anaphor[1] <= named[0]:
+        # 我们旗下的晨峰超市去年净增门店86家，门店总数达到1,042家: the name
+        # after the anaphor in the sentence is nearer
+        return reading.entity, reading.entity_rule, named
     if anaphor is not None:
         # (an anaphor that stands for nobody the text named leaves the figure's
         # owner unsaid, but 全省, 我市: the region is said, if not by name)

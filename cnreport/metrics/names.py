@@ -130,6 +130,12 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
     if quoted is not None:
         return quoted
     we = next((w for w in g.longest("we") if f.startswith(w, start)), None)
+    if we is not None:
+        k = start + len(we)
+        owned = next((w for w in g.words("subsidiary") if f.startswith(w, k, end)), None)
+        inner = _subsidiary(doc, (k, k + len(owned), "v"), end, org) if owned else None
+        if inner is not None:
+            return inner  # 我们旗下的岚峰超市: the subsidiary, whose the figures are
     if we is not None and org:
         return start, start + len(we), org  # 我们的用户: the speaker's organisation
     if start >= end or (f[start] in g.set("not_name_start") and f[start:start + 2] not in _name_openers()
