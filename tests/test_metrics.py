@@ -135,6 +135,7 @@ def _only(text: str) -> Metric:
     ("那根吸管是0.8元，太贵了。", "0.8元", "吸管"),
     ("這根吸管賣1.2元。", "1.2元", "吸管"),
     ("晨岭科技这次投入3亿元。", "3亿元", "投入"),
+    ("本次发行概况\n每股发行价格：19.35元", "19.35元", "每股发行价格"),  # a label whose words the dictionary reads as a verb
     ("晨湛國際旗下「小湛鮮奶茶」門市達85家。", "85家", "門市"),  # the quote's close is the name's
 ])
 def test_subject(text: str, figure: str, subject: str) -> None:

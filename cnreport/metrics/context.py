@@ -13,7 +13,7 @@ import regex
 
 from ..model import NumberMention
 from . import vocab
-from .document import CLAUSE_STOPS, Document
+from .document import CLAUSE_STOPS, NOUN_TAGS, Document
 from .names import Name, name_at
 from .runs import Span, is_name, left, opening_nouns
 from .speaking import company_words
@@ -220,7 +220,14 @@ def line_label(doc: Document, m: NumberMention) -> Optional[Span]:
     before = f[line:run[0]]
     if not before.strip():
         return run
-    return (line + len(before) - len(before.lstrip()), colon) if before.endswith("的") else None
+    start = line + len(before) - len(before.lstrip())
+    if before.endswith("的") or all(t[2] in _LABEL_TAGS for t in doc.tokens(start, colon)):
+        # (每股发行价格：: a label of words alone, though the dictionary reads a verb among them)
+        return start, colon
+    return None
+
+
+_LABEL_TAGS = NOUN_TAGS | {"v", "pre", "b", "a", "l"}
 
 
 # The mark of an item of a numbered list at the start of a line: （一）, (1), 一、, 2., ①
