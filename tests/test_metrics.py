@@ -136,6 +136,7 @@ def _only(text: str) -> Metric:
     ("這根吸管賣1.2元。", "1.2元", "吸管"),
     ("晨岭科技这次投入3亿元。", "3亿元", "投入"),
     ("本次发行概况\n每股发行价格：19.35元", "19.35元", "每股发行价格"),  # a label whose words the dictionary reads as a verb
+    ("本次发行概况\n发行市盈率：21.6倍", "21.6倍", "市盈率"),  # a short label ending in a measure's name
     ("晨湛國際旗下「小湛鮮奶茶」門市達85家。", "85家", "門市"),  # the quote's close is the name's
 ])
 def test_subject(text: str, figure: str, subject: str) -> None:

@@ -224,10 +224,12 @@ def line_label(doc: Document, m: NumberMention) -> Optional[Span]:
     if before.endswith("的") or all(t[2] in _LABEL_TAGS for t in doc.tokens(start, colon)):
         # (每股发行价格：: a label of words alone, though the dictionary reads a verb among them)
         return start, colon
-    return None
+    # (发行市盈率：: what a short line's label ends with is a measure's name)
+    return run if f[run[0]:colon].lower() in doc.aliases and colon - line <= _SHORT_LABEL else None
 
 
 _LABEL_TAGS = NOUN_TAGS | {"v", "pre", "b", "a", "l"}
+_SHORT_LABEL = 10
 
 
 # The mark of an item of a numbered list at the start of a line: （一）, (1), 一、, 2., ①
