@@ -210,6 +210,9 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     # a speaker's label names who speaks, not whose figures follow
     ("晨宏半導體第三季法人說明會紀要\n\n主持人：歡迎各位法人參加。\n\n吳家豪（財務長）：第三季合併營收新台幣486.2億元。",
      "晨宏半導體"),
+    # a time the text defines in quotes is no name
+    ("本報告涵蓋晨杉控股（「本集團」）於2024年1月1日至12月31日（「報告期」）之表現。報告期內，本集團總用電量為4.2億千瓦時。",
+     "晨杉控股"),
     # a comparison's 较 is in no name
     ("泰霖電機將以每股48.5元收購宏穎工業，收購價格較宏穎前一交易日收盤價溢價約21.9%。", "泰霖電機"),
     # a paper's lead-in is a credit, not whom its figures are about
@@ -609,6 +612,14 @@ def test_a_business_line_is_whom_its_figures_are_about(text: str, expected: list
 def test_we_and_a_subsidiary_make_the_subsidiary_whose_figures_follow() -> None:
     text = "晨峰集团董事长：先说线下。我们旗下的晨峰超市去年净增门店86家，全国门店总数达到1,042家。"
     assert [(m.mention.text, m.entity) for m in parse(text).metrics] == [("86家", "晨峰超市"), ("1,042家", "晨峰超市")]
+
+
+def test_the_group_and_its_members_share_the_report_period() -> None:
+    text = ("晨溪保险集团公布2024年业绩，营业收入1,200亿元。\n\n寿险方面，晨溪人寿保费收入800亿元。\n\n"
+            "财险方面，晨溪财险保费收入300亿元。\n\n投资方面，集团总投资收益率4.1%。")
+    assert [(m.mention.text, m.entity, m.period) for m in parse(text).metrics] == [
+        ("1,200亿元", "晨溪保险集团", "2024年"), ("800亿元", "晨溪人寿", "2024年"),
+        ("300亿元", "晨溪财险", "2024年"), ("4.1%", "晨溪保险集团", "2024年")]  # 集团: the group, not a member
 
 
 def test_a_record_set_is_no_name() -> None:

@@ -142,6 +142,9 @@ def _resolve(disc: Discourse, anaphor: tuple[int, int, str], section: Optional[S
         found: Optional[Named] = disc.topic(start, paragraph=False) or main
         return (found.text, "self", (found.start, found.end)) if found is not None else None
     main = disc.main()
+    group = _group_named(disc, start, end, main)
+    if group is not None:
+        return group.text, "anaphora", (group.start, group.end)  # 集团 after 晨溪财险: the group, not a member
     if kind == "region" and main is not None and main.kind == "place":
         return main.text, "document", (main.start, main.end)  # 全省, 我市: the place the text is about
     named = disc.antecedent(start, "place" if kind == "region" else kind)
@@ -161,6 +164,16 @@ def _resolve(disc: Discourse, anaphor: tuple[int, int, str], section: Optional[S
         if main is not None and main.kind != "place" and (kind != "bank" or main.kind == "bank"):
             return main.text, "document", (main.start, main.end)
     return None
+
+
+def _group_named(disc: Discourse, start: int, end: int, main: Optional[Named]) -> Optional[Named]:
+    """For 集团 and 该集团, the group the text named last, or its main entity
+    where that is a group: a member company named since is not the group."""
+    ends = vocab.entity_words("group")
+    if not disc.doc.folded.endswith(ends, start, end):
+        return None
+    named = next((n for n in disc.before(start) if fold(n.text).endswith(ends)), None)
+    return named or (main if main is not None and fold(main.text).endswith(ends) else None)
 
 
 def anaphor_in(doc: Document, m: NumberMention, s_start: int) -> Optional[tuple[int, int, str]]:

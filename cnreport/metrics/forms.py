@@ -13,6 +13,7 @@ import regex
 from ..entities import Entities, builtin
 from ..lexicon import loaders, numerals
 from ..normalize import fold
+from ..periods import normalize_period
 from . import vocab
 from .document import Document
 from .names import _past_opening_time, looks_like_name, name_at
@@ -208,6 +209,8 @@ def declared_names(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _declare(found: dict[str, str], owners: dict[str, str], short: str, long: str) -> None:
+    if normalize_period(short).label is not None:
+        return  # （「報告期」）, （「本年度」）: a time the text defines, not a name
     if short not in vocab.entity_set("owner") and short not in anaphor_words():
         found[short] = long
     elif fold(long) != short:

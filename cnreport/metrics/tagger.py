@@ -89,6 +89,12 @@ def tag(text: str, folded: str, sections: Sequence[Section], numbers: Sequence[N
     return metrics
 
 
+def _one_brand(key: str, other: str) -> bool:
+    """Whether two keys open with the same two characters of a Chinese name:
+    the members of one group (晨溪人寿, 晨溪财险 of 晨溪保险集团)."""
+    return len(key) > 2 and len(other) > 2 and key[:2] == other[:2] and all("\u4e00" <= c <= "\u9fff" for c in key[:2])
+
+
 def _head_end(f: str) -> int:
     """Where the head of a text ends: its first lines that hold words (the
     headline, a byline, the lead paragraph), within a reach."""
@@ -123,7 +129,8 @@ def _report_period(head: Optional[Metric], key: Optional[str], entity: Optional[
     if head is None or head.period is None:
         return None
     if key is not None and head.entity_key is not None and key != head.entity_key \
-            and not key.startswith(head.entity_key + "/") and not (entity and fold(entity) in vocab.places()):
+            and not key.startswith(head.entity_key + "/") and not (entity and fold(entity) in vocab.places()) \
+            and not _one_brand(key, head.entity_key):
         return None
     return head.period, next(r for r in head.why if r.field == "period")
 
