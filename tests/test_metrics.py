@@ -341,6 +341,18 @@ def test_a_comparative_in_brackets_keeps_its_time_to_itself() -> None:
         ("港幣6.5仙", "中期股息", "2024年"), ("25%", "派息比率", "2025年6月30日")]
 
 
+@pytest.mark.parametrize(("text", "period"), [
+    # a time that an earlier sentence of the paragraph states without a figure holds for its figures
+    ("本周国内钢材价格整体企稳。上海地区螺纹钢均价报3,100元/吨。", "本周"),
+    ("11月5日，國內熱軋價格小幅回落。上海地區熱軋板卷均價報3,350元/噸。", "11月5日"),
+    # but not the day of an event, nor a length of time
+    ("晨川矿业昨日发布业绩公告。集团铜产量为18.6万吨。", None),
+    ("本季應收帳款週轉約需6天。晨川的毛利率為28%。", None),
+])
+def test_a_paragraph_time_without_figures_holds_for_the_next(text: str, period: Optional[str]) -> None:
+    assert parse(text).metrics[-1].period == period
+
+
 def test_an_instant_in_the_head_is_no_period_of_the_report() -> None:
     text = "截至2025年6月末，晨嶺銀行總資產為4,380億元。\n\n零售貸款餘額1,200億元。"
     assert [(m.mention.text, m.period) for m in parse(text).metrics] == [

@@ -14,7 +14,7 @@ import regex
 from ..model import Change, NumberMention, Period
 from ..periods import normalize_period
 from . import vocab
-from .document import CLAUSE_STOPS, Document, is_time, quarters
+from .document import CLAUSE_STOPS, METRIC_KINDS, Document, basis_before, is_time, quarters
 from .respective import respective_figures
 
 __all__ = ["context_year", "heading_period", "period", "when"]
@@ -28,7 +28,9 @@ _HEADING_REACH = 3000  # how far a heading's period reaches down its section
 _LIST_MOST = 12  # the longest list of times or figures paired in order
 _LISTS_BACK = 3  # how many lists of figures a list looks back over for its times
 _BRACKET_REACH = 8  # from a bracket to the time that opens it (（2024年12月31日：…）)
-_EVENT_LONGEST = 10  # (恒岳入股时, 上市之初时)
+_EVENT_LONGEST = 10
+_PARAGRAPH_REACH = 2000
+_DAY_ENDS = frozenset("日天号")  # how far back a paragraph's time is looked for  # (恒岳入股时, 上市之初时)
 Found = tuple[Optional[str], Optional[tuple[int, int]], Optional[str]]  # (text, span, rule)
 
 
@@ -219,6 +221,46 @@ def _read_heading(doc: Document, k: int, pos: int) -> Optional[tuple[int, int]]:
 
 def _found(doc: Document, span: tuple[int, int], rule: str) -> Found:
     return doc.text[span[0]:span[1]], span, rule
+
+
+def paragraph_time(doc: Document, m: NumberMention) -> Optional[tuple[int, int]]:
+    """The time that an earlier sentence of the figure's paragraph states
+    with no figure of its own (本周国内钢材价格整体企稳。上海螺纹钢均价报
+    3,100元/吨): it holds for the paragraph's later figures. Not a base's
+    time (较去年), nor a sentence's with figures, whose period their own
+    metrics carry."""
+    f = doc.folded
+    s_start = doc.sentence(m.start)[0]
+    para = f.rfind("\n", max(0, s_start - _PARAGRAPH_REACH), s_start) + 1
+    best: Optional[tuple[int, int]] = None
+    a = para
+    while a < s_start:
+        _, b = doc.sentence(a)
+        b = min(b, s_start)
+        figures = doc.numbers[bisect.bisect_left(doc.starts, a):bisect.bisect_left(doc.starts, b)]
+        if not any(t.kind in METRIC_KINDS for t in figures):
+            founded = vocab.grammar().words("founded")
+            times = [t for t in figures if is_time(t) and not basis_before(f, t.start)
+                     and not f.endswith(founded, max(0, t.start - 4), t.start)]  # (not 创立于1957年)
+            word = doc.period_word(a, b)
+            spans = [(t.start, t.end) for t in times] + ([word] if word is not None else [])
+            if spans:
+                last = max(spans)
+                grown = whole_period(doc, last[0], last[1], a, b)
+                if (f[grown[1] - 1] not in _DAY_ENDS or not _announcing(doc, a, b)) \
+                        and (last not in [(t.start, t.end) for t in times if t.kind == "duration"]
+                             or normalize_period(doc.text[grown[0]:grown[1]]).label is not None):
+                    # (昨日发布业绩, 5月21日召开: the day of an event, no figure's
+                    # period; nor 6天, a length of time)
+                    best = grown
+        a = b if b > a else a + 1
+    return best
+
+
+def _announcing(doc: Document, a: int, b: int) -> bool:
+    """Whether the sentence [a, b) announces or holds something (发布, 公布, 召开)."""
+    f = doc.folded
+    return any(f.find(w, a, b) >= 0 for w in (*doc.lex.announces, *vocab.grammar().words("event_verb")))
 
 
 def whole_period(doc: Document, a: int, b: int, lo: int, hi: int) -> tuple[int, int]:

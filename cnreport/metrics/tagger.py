@@ -41,7 +41,7 @@ from .discourse import Discourse
 from .document import CLAUSE_STOPS, METRIC_KINDS, Document, basis_before, is_time
 from .entity import read_entity
 from .frames import deal, holding, restating_words
-from .period import heading_period, period, when
+from .period import heading_period, paragraph_time, period, when
 from .respective import figure_joiners
 from .runs import opening_nouns
 from .share import share_without_owner
@@ -274,6 +274,9 @@ def _carried_period(doc: Document, m: NumberMention, stated: Optional[tuple[str,
     its paragraph stated last (2023年，公司营收…。其中海外收入…; not a
     base's: 去年同期为…), else its heading's (二、上年同期业绩情况), else
     the report's, stated in the head of the text."""
+    quiet = paragraph_time(doc, m)
+    if quiet is not None and (stated is None or stated[1].start is None or stated[1].start < quiet[0]):
+        return doc.text[quiet[0]:quiet[1]], quiet, "paragraph"
     for found, rule in ((stated, "paragraph"), (None, "heading"), (reported, "document")):
         if rule == "heading":
             span = heading_period(doc, m.start)
