@@ -231,30 +231,44 @@ def paragraph_time(doc: Document, m: NumberMention) -> Optional[tuple[int, int]]
     metrics carry."""
     f = doc.folded
     s_start = doc.sentence(m.start)[0]
-    para = f.rfind("\n", max(0, s_start - _PARAGRAPH_REACH), s_start) + 1
+    lo = max(0, s_start - _PARAGRAPH_REACH)
+    para = max(lo, f.rfind("\n", lo, s_start) + 1)  # (a bounded look back: linear time)
     best: Optional[tuple[int, int]] = None
     a = para
     while a < s_start:
         _, b = doc.sentence(a)
         b = min(b, s_start)
-        figures = doc.numbers[bisect.bisect_left(doc.starts, a):bisect.bisect_left(doc.starts, b)]
-        if not any(t.kind in METRIC_KINDS for t in figures):
-            founded = vocab.grammar().words("founded")
-            times = [t for t in figures if is_time(t) and not basis_before(f, t.start)
-                     and not f.endswith(founded, max(0, t.start - 4), t.start)]  # (not 创立于1957年)
-            word = doc.period_word(a, b)
-            spans = [(t.start, t.end) for t in times] + ([word] if word is not None else [])
-            if spans:
-                last = max(spans)
-                grown = whole_period(doc, last[0], last[1], a, b)
-                if (f[grown[1] - 1] not in _DAY_ENDS or not _announcing(doc, a, b)) \
-                        and (last not in [(t.start, t.end) for t in times if t.kind == "duration"]
-                             or normalize_period(doc.text[grown[0]:grown[1]]).label is not None):
-                    # (昨日发布业绩, 5月21日召开: the day of an event, no figure's
-                    # period; nor 6天, a length of time)
-                    best = grown
+        key = ("quiet", a, b)
+        if key not in doc.memo:  # (each sentence read once, whichever figure looks back at it)
+            doc.memo[key] = _quiet_time(doc, a, b)
+        found = doc.memo[key]
+        if found is not None:
+            best = found  # type: ignore[assignment]
         a = b if b > a else a + 1
     return best
+
+
+def _quiet_time(doc: Document, a: int, b: int) -> Optional[tuple[int, int]]:
+    """The last time the sentence [a, b) states, where it states no figure."""
+    f = doc.folded
+    figures = doc.numbers[bisect.bisect_left(doc.starts, a):bisect.bisect_left(doc.starts, b)]
+    if any(t.kind in METRIC_KINDS for t in figures):
+        return None
+    founded = vocab.grammar().words("founded")
+    times = [t for t in figures if is_time(t) and not basis_before(f, t.start)
+             and not f.endswith(founded, max(0, t.start - 4), t.start)]  # (not 创立于1957年)
+    word = doc.period_word(a, b)
+    spans = [(t.start, t.end) for t in times] + ([word] if word is not None else [])
+    if not spans:
+        return None
+    last = max(spans)
+    grown = whole_period(doc, last[0], last[1], a, b)
+    if f[grown[1] - 1] in _DAY_ENDS and _announcing(doc, a, b):
+        return None  # 昨日发布业绩, 5月21日召开: the day of an event, no figure's period
+    if last in [(t.start, t.end) for t in times if t.kind == "duration"] \
+            and normalize_period(doc.text[grown[0]:grown[1]]).label is None:
+        return None  # 6天: a length of time
+    return grown
 
 
 def _announcing(doc: Document, a: int, b: int) -> bool:
