@@ -80,7 +80,7 @@ def past_lead_in(folded: str, k: int, end: int) -> int:
     """Past a news lead-in that opens a paragraph at ``k`` (本报讯（记者 某某）,
     本报北京10月28日电): the paper's own credit line, not a name; ``k`` where
     none opens there."""
-    if not any(folded.startswith(w, k, end) for w in _words("lead")):
+    if folded[k:k + 1] not in _lead_firsts() or not any(folded.startswith(w, k, end) for w in _words("lead")):
         return k
     stop = min(end, k + _LEAD_REACH)
     j = next((j for j in range(k + 2, stop) if folded[j] in _words("after") or folded[j] in "，。,\n"), stop)
@@ -91,3 +91,8 @@ def past_lead_in(folded: str, k: int, end: int) -> int:
         close = next((i for i in range(j + 1, min(end, j + _BYLINE_REACH)) if folded[i] in "）)"), -1)
         j = close + 1 if close > 0 else j
     return j
+
+
+@cache
+def _lead_firsts() -> frozenset[str]:
+    return frozenset(w[0] for w in _words("lead"))

@@ -218,6 +218,10 @@ def _described_opening(doc: Document, start: int, end: int, org: Optional[str]) 
     """The name after a description that opens the clause, where a time
     follows the name (被动元件大厂 + 国晶 + 10月营收, 散热模组厂 + 双鸿科 + 10月):
     the company whose figures of that time the clause gives."""
+    j = bisect.bisect_left(doc.starts, start)
+    if j >= len(doc.starts) or doc.starts[j] - start > _DESCRIPTION_REACH + _LONGEST_NAME \
+            or not is_time(doc.numbers[j]):
+        return None  # (no time right after a name here: no look-ups)
     name = next(_after_descriptions(doc, start, end, org), None)
     if name is None or name[1] - start > _DESCRIPTION_REACH:
         return None

@@ -23,6 +23,7 @@ from .names import Name, lead_name
 from .respective import figure_joiners, name_list, respective_name, respective_part
 from .runs import Span, is_name, left, opening_nouns, per_unit_before, right
 from .share import NO_OWNER, share_basis, share_owner
+from .speaking import title_pattern
 
 _CLOSING_MARKS = frozenset("」』”’\"'》）)")
 
@@ -237,8 +238,7 @@ def _reporter(doc: Document, name: Name) -> bool:
     about: the source of a headline (海关总署：…, 经济部：…), a person with a
     title (财务长吴佩珊表示…)."""
     f = doc.folded[name[0]:name[1]]
-    return doc.folded[name[1]:name[1] + 1] in "：:" \
-        or any(t in f[:-1] for t in vocab.titles() if len(t) > 1)
+    return doc.folded[name[1]:name[1] + 1] in "：:" or title_pattern().search(f, 0, len(f) - 1) is not None
 
 
 def _lead_entity(doc: Document, m: NumberMention, s_start: int, lead: Optional[Name]
