@@ -646,6 +646,12 @@ def test_a_line_of_a_change_goes_on_about_the_line_before() -> None:
         ("41.6亿元", "归母净利润", None), ("-6.4%", "归母净利润", "down")]
 
 
+def test_a_weeks_comparison_is_a_basis_not_a_measure() -> None:
+    text = "上海地区线材均价报4,050元/吨，周环比上涨30元/吨；螺纹钢均价比上周低了1.2%。"
+    assert [(m.mention.text, m.subject, m.change and m.change.direction) for m in parse(text).metrics] == [
+        ("4,050元/吨", "线材均价", None), ("30元/吨", "线材均价", "up"), ("1.2%", "螺纹钢均价", "down")]
+
+
 def test_figures_of_a_list_share_the_subject() -> None:
     metrics = parse("前三名的份额分别为20%、15%和10%。").metrics
     assert [m.subject for m in metrics] == ["份额", "份额", "份额"]
@@ -663,6 +669,7 @@ def test_second_figure_of_a_change_has_no_period_of_its_own() -> None:
 
 @pytest.mark.parametrize(("text", "direction", "basis"), [
     ("岚硕精密营收年增高達88.5%", "up", "年增"),  # a word of degree between the verb and its size
+    ("收购价较账面值折让约7%", "down", "较账面值"),  # a discount
     ("评估值较账面净资产增值91.4%", "up", "较账面净资产"),  # an appreciation
     ("营收同比增长15%", "up", "同比"),
     # a signed figure after the basis: the sign is the direction

@@ -18,7 +18,7 @@ from typing import Optional
 import attrs
 
 from ..entities import Entities
-from ..model import Metric, NumberMention, Reason, Section
+from ..model import Change, Metric, NumberMention, Reason, Section
 from ..normalize import fold
 from . import vocab
 from .business import business_line, carried_line, line_key, named_line, referred_line
@@ -43,7 +43,7 @@ from .entity import read_entity
 from .frames import deal, holding, restating_words
 from .period import heading_period, paragraph_time, period, when
 from .respective import figure_joiners
-from .runs import opening_nouns
+from .runs import left, opening_nouns
 from .share import share_without_owner
 from .subject import Reading, subject
 
@@ -135,6 +135,17 @@ def _report_period(head: Optional[Metric], key: Optional[str], entity: Optional[
     return head.period, next(r for r in head.why if r.field == "period")
 
 
+def _compared(doc: Document, m: NumberMention, s_start: int, change: Optional[Change]) -> Optional[tuple[int, int]]:
+    """The noun run before the 比 or 较 of a difference (热轧价格 + 比上周低了1.2%)."""
+    if change is None or change.basis is None or change.text is None or change.start is not None:
+        return None
+    k = m.end - len(change.text)
+    if k < s_start or doc.folded[k:k + 1] not in vocab.grammar().set("basis_mark"):
+        return None
+    run = left(doc, k, doc.clause_at(m.start, s_start))
+    return run if run is not None and run[1] == k else None
+
+
 def _basis_line(doc: Document, last: Metric, m: NumberMention) -> bool:
     """Whether ``m`` stands on the line after ``last``'s, after only the basis
     of a comparison (同比：+2.1%, 较上年: -6.4%)."""
@@ -199,6 +210,11 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
     change = read_change(doc, i, s_start)
     same_sentence = last is not None and doc.sentence(last.mention.start)[0] == s_start
     reading = _with_last(doc, m, s_start, reading, change is not None, last if same_sentence else None, org)
+    compared = _compared(doc, m, s_start, change) if reading.subject_rule in ("none", "list") else None
+    if compared is not None:
+        # 热轧价格比上周低了1.2%: what is compared stands before 比
+        reading = attrs.evolve(reading, subject=doc.text[compared[0]:compared[1]], subject_span=compared,
+                               subject_rule="before")
     if reading.subject is None:
         reading = _apposed(doc, m, s_start, s_end, reading, last if same_sentence else None)
     if reading.subject is None and last is not None and last.subject is not None and _basis_line(doc, last, m):
