@@ -213,6 +213,7 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     # a time the text defines in quotes is no name
     ("本報告涵蓋晨杉控股（「本集團」）於2024年1月1日至12月31日（「報告期」）之表現。報告期內，本集團總用電量為4.2億千瓦時。",
      "晨杉控股"),
+    ("晨山置业10月销售额88亿元。另一营运商岭岚娱乐9月市占率约18%。", "岭岚娱乐"),  # a description, then the name
     # a comparison's 较 is in no name
     ("泰霖電機將以每股48.5元收購宏穎工業，收購價格較宏穎前一交易日收盤價溢價約21.9%。", "泰霖電機"),
     # a paper's lead-in is a credit, not whom its figures are about
@@ -650,6 +651,13 @@ def test_a_weeks_comparison_is_a_basis_not_a_measure() -> None:
     text = "上海地区线材均价报4,050元/吨，周环比上涨30元/吨；螺纹钢均价比上周低了1.2%。"
     assert [(m.mention.text, m.subject, m.change and m.change.direction) for m in parse(text).metrics] == [
         ("4,050元/吨", "线材均价", None), ("30元/吨", "线材均价", "up"), ("1.2%", "螺纹钢均价", "down")]
+
+
+def test_a_line_headed_by_a_company_is_about_it() -> None:
+    text = "1. 晨山钢铁：10月粗钢产量120万吨。\n2. 岭川特钢：10月产量45万吨。"
+    assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == [
+        ("120万吨", "粗钢产量", "晨山钢铁"),
+        ("45万吨", "产量", None)]  # (a label that names no measure leaves the clause's own; 特钢 is no company word)
 
 
 def test_figures_of_a_list_share_the_subject() -> None:

@@ -31,6 +31,7 @@ from .context import (
     chained_clause,
     chained_subject,
     in_part_clause,
+    line_company,
     line_label,
     named_alone,
     object_before,
@@ -39,7 +40,7 @@ from .context import (
 )
 from .discourse import Discourse
 from .document import CLAUSE_STOPS, METRIC_KINDS, Document, basis_before, is_time
-from .entity import read_entity
+from .entity import EntityReading, read_entity
 from .frames import deal, holding, restating_words
 from .period import heading_period, paragraph_time, period, when
 from .respective import figure_joiners
@@ -225,7 +226,9 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
         label = line_label(doc, m)
         if label is not None and not (section is not None and section.speaker is not None
                                       and doc.folded.rfind("\n", 0, m.start) < section.start) \
-                and not _names(disc, label):
+                and not _names(disc, label) \
+                and (reading.subject is None or category(doc, doc.text[label[0]:label[1]]) is not None):
+            # (岭川特钢：10月产量45万吨: a label that names no measure leaves the clause's own)
             reading = attrs.evolve(reading, subject=doc.text[label[0]:label[1]], subject_span=label,
                                    subject_rule="label")
     if reading.subject is None:
@@ -256,6 +259,13 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
     else:
         ent = carried_line(doc, m, s_start, ent, last if same_sentence else None) \
             or referred_line(doc, m, s_start, ent, line) or ent
+    if ent.rule in (None, "topic", "section", "document", "speaker", "sentence", "named") \
+            or (ent.rule == "anaphora" and ent.entity is None):
+        labelled = line_company(doc, m)
+        if labelled is not None:
+            # 1. 晨山钢铁：10月粗钢产量120万吨: the line is about the company that heads it
+            name = doc.text[labelled[0]:labelled[1]]
+            ent = EntityReading(name, disc.key(name, entities), "label", labelled)
     reading = lined
     written, period_span, period_rule = period(doc, i, s_start, s_end, change)
     base = base_of(doc, m, s_start)
