@@ -214,6 +214,7 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("本報告涵蓋晨杉控股（「本集團」）於2024年1月1日至12月31日（「報告期」）之表現。報告期內，本集團總用電量為4.2億千瓦時。",
      "晨杉控股"),
     ("晨山置业10月销售额88亿元。另一营运商岭岚娱乐9月市占率约18%。", "岭岚娱乐"),  # a description, then the name
+    ("市場估計岭晟娛樂9月市佔率約18%。", "岭晟娛樂"),  # who estimates opens the clause, then whom
     # a comparison's 较 is in no name
     ("泰霖電機將以每股48.5元收購宏穎工業，收購價格較宏穎前一交易日收盤價溢價約21.9%。", "泰霖電機"),
     # a paper's lead-in is a credit, not whom its figures are about
@@ -311,6 +312,9 @@ def test_subject_of_industry_measures(text: str, subject: str) -> None:
     ("2023年10月上线，半年后用户达到三亿。", "半年后"),
     ("三年前營收僅為1億元。", "三年前"),
     ("董事會建議在未來十二個月內回購不超過5億港元的股份。", "未來十二個月內"),  # a window ahead
+    # a holiday or a shopping festival names the period of its figures
+    ("国庆黄金周期间，澳门入境旅客达98万人次。", "国庆黄金周期间"),
+    ("雙11期間，晨貓成交額達2,300億元。", "雙11期間"),
 ])
 def test_period(text: str, period: Optional[str]) -> None:
     assert _only(text).period == period

@@ -111,6 +111,9 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
     k = _past_opening_time(doc, past_lead_in(f, c, end), end)
     if k is None:
         return None
+    source = next((w for w in vocab.grammar().longest("opening_source") if f.startswith(w, k, end)), None)
+    if source is not None:
+        k += len(source)  # 市场估计 + 岭晟娱乐9月市占率…: who estimates, then whom
     g = vocab.grammar()
     if k + 1 < end and f[k] in g.set("contrast"):
         if any(f.startswith(o, k + 1, end) for o in lex.orgs_from.get(f[k + 1], ())):
