@@ -215,6 +215,9 @@ def test_subject(text: str, figure: str, subject: str) -> None:
      "晨杉控股"),
     ("晨山置业10月销售额88亿元。另一营运商岭岚娱乐9月市占率约18%。", "岭岚娱乐"),  # a description, then the name
     ("市場估計岭晟娛樂9月市佔率約18%。", "岭晟娛樂"),  # who estimates opens the clause, then whom
+    # a place keeps its administrative word; a capital's description is not its name
+    ("东平市规模以上工业增加值增长6.2%。", "东平市"),
+    ("省会东平市地区生产总值达5,200亿元。", "东平"),
     # a comparison's 较 is in no name
     ("泰霖電機將以每股48.5元收購宏穎工業，收購價格較宏穎前一交易日收盤價溢價約21.9%。", "泰霖電機"),
     # a paper's lead-in is a credit, not whom its figures are about

@@ -482,7 +482,10 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
             and f[start:k] not in vocab.org_set() and not f[start:k].endswith(vocab.name_forms()):
         # 印尼 + 大多数人, 重庆 + 农业资源, 广东江门 + 智慧路灯: a place and
         # then common nouns: the place is the name, the nouns what it has
-        tokens = tokens[:places]
+        # (东平 + 市: with its administrative word)
+        admin = tokens[places][1] - tokens[places][0] == 1 \
+            and f[tokens[places][0]] in vocab.grammar().set("place_ending")
+        tokens = tokens[:places + 1] if admin else tokens[:places]
         k = tokens[-1][1]
     if not named_by_place and len(tokens) > 1 and f[tokens[0][0]:tokens[0][1]] in vocab.org_set() and not any(
             f[a:b] in lex.endings or lex.roles.get(f[a:b]) == "brand" for a, b, _ in tokens[1:]):
