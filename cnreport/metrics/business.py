@@ -7,7 +7,11 @@ line of business (``entity_words.tsv``, role ``line``: 业务, 板块, 分部,
 it, is whom the figure is about (rule ``line``), as a product or a unit is;
 the subject keeps the measure after it (收入, not 储能系统业务收入). A
 generic word before the ending makes no line (主营业务收入 is the company's
-revenue: role ``not_line``), nor does the ending alone (分业务看).
+revenue: role ``not_line``), nor does the ending alone (分业务看). The
+later clauses of the sentence that name no one go on about the line
+(``carried_line``), 该分部 and 该业务 stand for the line last named
+(``referred_line``), and a line's key holds its owner's (``line_key``:
+晨岭科技/储能业务), so that two companies' lines never join.
 """
 from __future__ import annotations
 
