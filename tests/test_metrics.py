@@ -664,7 +664,16 @@ def test_a_line_headed_by_a_company_is_about_it() -> None:
     text = "1. 晨山钢铁：10月粗钢产量120万吨。\n2. 岭川特钢：10月产量45万吨。"
     assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == [
         ("120万吨", "粗钢产量", "晨山钢铁"),
-        ("45万吨", "产量", None)]  # (a label that names no measure leaves the clause's own; 特钢 is no company word)
+        ("45万吨", "产量", "岭川特钢")]  # (a label that names no measure leaves the clause's own subject)
+
+
+def test_an_item_labelled_by_a_product_is_the_products() -> None:
+    text = ("晨光新材2024年营业收入52亿元。\n分产品看：\n1. 光学膜：实现收入6.2亿元，同比增长9%；\n"
+            "2. 电子胶带：实现收入3.1亿元。\n3. 营业成本：38亿元。")
+    assert [(m.mention.text, m.subject, m.entity, m.entity_key) for m in parse(text).metrics] == [
+        ("52亿元", "营业收入", "晨光新材", "晨光新材"), ("6.2亿元", "收入", "光学膜", "晨光新材/光学膜"),
+        ("9%", "收入", "光学膜", "晨光新材/光学膜"), ("3.1亿元", "收入", "电子胶带", "晨光新材/电子胶带"),
+        ("38亿元", "营业成本", "晨光新材", "晨光新材")]  # (a label that names a measure is the measure)
 
 
 def test_figures_of_a_list_share_the_subject() -> None:

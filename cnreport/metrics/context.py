@@ -24,6 +24,7 @@ __all__ = [
     "chained_clause",
     "chained_subject",
     "in_part_clause",
+    "item_part",
     "line_company",
     "line_label",
     "named_alone",
@@ -248,6 +249,25 @@ def line_company(doc: Document, m: NumberMention) -> Optional[Span]:
     if f.endswith((*vocab.entity_words("publisher"), *vocab.entity_words("analyst")), start, colon):
         return None  # (某某协会：10月…, 某某证券：维持…: who reports, not whom)
     return (start, colon) if company_words(doc, start, colon) else None
+
+
+def item_part(doc: Document, m: NumberMention) -> Optional[Span]:
+    """The product, segment or region that labels an item of a numbered
+    list before a colon (2. 光学膜：实现收入6.2亿元): short, with no figure."""
+    f = doc.folded
+    line = f.rfind("\n", 0, m.start) + 1
+    item = _ITEM_MARK.match(f, line, m.start)
+    if item is None:
+        return None
+    a = item.end()
+    colon = min((k for k in (f.find("：", a, m.start), f.find(":", a, m.start)) if k >= 0), default=-1)
+    if colon - a < 2 or colon - a > _PART_LONGEST or any(c in CLAUSE_STOPS for c in f[a:colon]) \
+            or _starts_within(doc, a, colon):
+        return None
+    return a, colon
+
+
+_PART_LONGEST = 10
 
 
 # The mark of an item of a numbered list at the start of a line: （一）, (1), 一、, 2., ①

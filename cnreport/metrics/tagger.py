@@ -31,6 +31,7 @@ from .context import (
     chained_clause,
     chained_subject,
     in_part_clause,
+    item_part,
     line_company,
     line_label,
     named_alone,
@@ -262,10 +263,15 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
     if ent.rule in (None, "topic", "section", "document", "speaker", "sentence", "named") \
             or (ent.rule == "anaphora" and ent.entity is None):
         labelled = line_company(doc, m)
+        part = item_part(doc, m) if labelled is None and reading.subject_rule != "label" else None
         if labelled is not None:
             # 1. 晨山钢铁：10月粗钢产量120万吨: the line is about the company that heads it
             name = doc.text[labelled[0]:labelled[1]]
             ent = EntityReading(name, disc.key(name, entities), "label", labelled)
+        elif part is not None and reading.subject is not None and category(doc, doc.text[part[0]:part[1]]) is None:
+            # 2. 光学膜：实现收入6.2亿元: the item's product or segment, the company's line
+            name = doc.text[part[0]:part[1]]
+            ent = EntityReading(name, line_key(ent.key, disc.key(name, entities)), "label", part)
     reading = lined
     written, period_span, period_rule = period(doc, i, s_start, s_end, change)
     base = base_of(doc, m, s_start)
