@@ -138,6 +138,10 @@ def _only(text: str) -> Metric:
     ("本次发行概况\n每股发行价格：19.35元", "19.35元", "每股发行价格"),  # a label whose words the dictionary reads as a verb
     ("本次发行概况\n发行市盈率：21.6倍", "21.6倍", "市盈率"),  # a short label ending in a measure's name
     ("晨湛國際旗下「小湛鮮奶茶」門市達85家。", "85家", "門市"),  # the quote's close is the name's
+    # a statistics release's measures, whole
+    ("一般公共预算收入3,180亿元，增长5%。", "3,180亿元", "一般公共预算收入"),
+    ("城镇新增就业68万人。", "68万人", "城镇新增就业"),
+    ("快递揽收量12亿件。", "12亿件", "揽收量"),
 ])
 def test_subject(text: str, figure: str, subject: str) -> None:
     got = {m.mention.text: m.subject for m in parse(text).metrics}
