@@ -111,7 +111,8 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
     k = _past_opening_time(doc, past_lead_in(f, c, end), end)
     if k is None:
         return None
-    source = next((w for w in vocab.grammar().longest("opening_source") if f.startswith(w, k, end)), None)
+    source = next((w for w in vocab.grammar().longest("opening_source") if f.startswith(w, k, end)), None) \
+        if f[k:k + 1] in _source_firsts() else None
     if source is not None:
         k += len(source)  # 市场估计 + 岭晟娱乐9月市占率…: who estimates, then whom
     g = vocab.grammar()
@@ -167,6 +168,12 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
     if name is not None and len(tokens) == 1 and _is_place(doc, tokens[0]):
         return _described_firm(doc, name[1], end, org) or name
     return name
+
+
+@lru_cache(maxsize=1)
+def _source_firsts() -> frozenset[str]:
+    """The first characters of the sources that open a clause (市场估计, 据悉)."""
+    return frozenset(w[0] for w in vocab.grammar().words("opening_source") if w)
 
 
 @lru_cache(maxsize=1)
