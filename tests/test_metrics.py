@@ -365,6 +365,13 @@ def test_a_paragraph_time_without_figures_holds_for_the_next(text: str, period: 
     assert parse(text).metrics[-1].period == period
 
 
+def test_a_base_clause_keeps_its_period_to_itself() -> None:
+    text = "2024年上半年，晨岭科技营收为50亿元，去年同期为40亿元；净利润为5亿元。同期，岭川科技净利润为3亿元。"
+    assert [(m.mention.text, m.period) for m in parse(text).metrics] == [
+        ("50亿元", "2024年上半年"), ("40亿元", "去年同期"), ("5亿元", "2024年上半年"),
+        ("3亿元", "同期")]  # (同期 opening a sentence of its own is its period)
+
+
 def test_an_instant_in_the_head_is_no_period_of_the_report() -> None:
     text = "截至2025年6月末，晨嶺銀行總資產為4,380億元。\n\n零售貸款餘額1,200億元。"
     assert [(m.mention.text, m.period) for m in parse(text).metrics] == [

@@ -68,10 +68,11 @@ def period(doc: Document, i: int, s_start: int, s_end: int, change: Optional[Cha
         while word is not None and word[1] == base:  # (上年 + 同期: one phrase)
             base = word[0]
             word = doc.period_word(s_start, base)
-    while word is not None and _owned(doc, word[1], m):
+    while word is not None and (_owned(doc, word[1], m) or _base_clause(doc, word, m, s_start)):
         # 由去年底的1.85%上升至2.12%，其中…412亿港元: a time tied by 的 to an
-        # earlier figure is that figure's, not the later ones'
-        word = doc.period_word(s_start, word[0])
+        # earlier figure is that figure's, not the later ones'; 去年同期为40亿元；
+        # 净利润为5亿元: nor a base's clause's (去年 + 同期 as one)
+        word = doc.period_word(s_start, whole_period(doc, word[0], word[1], s_start, m.start)[0])
     if before is not None and (word is None or word[0] <= before.start):
         return _found(doc, whole_period(doc, before.start, before.end, s_start, m.start), "before")
     if word is not None:
@@ -86,6 +87,20 @@ def period(doc: Document, i: int, s_start: int, s_end: int, change: Optional[Cha
     if event is not None:
         return _found(doc, event, "event")
     return None, None, None
+
+
+def _base_clause(doc: Document, word: tuple[int, int], m: NumberMention, s_start: int) -> bool:
+    """Whether the period word is the same period of a year before that
+    opens an earlier clause than the figure's (去年同期为40亿元；净利润为5亿元)."""
+    f = doc.folded
+    if not f.endswith(vocab.grammar().words("same_period"), word[0], word[1]):
+        return False
+    own = doc.clause_at(m.start, s_start)
+    if doc.clause_at(word[0], s_start) >= own:
+        return False
+    # (同期，某某净利润为166亿元: a time that opens the sentence, with no base figure of its own)
+    j = bisect.bisect_left(doc.starts, word[1])
+    return j < len(doc.starts) and doc.starts[j] < own and doc.numbers[j].kind in METRIC_KINDS
 
 
 def _bracketed_before(f: str, t: NumberMention, m: NumberMention, s_start: int) -> bool:
