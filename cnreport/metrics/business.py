@@ -21,6 +21,7 @@ from typing import Optional
 import attrs
 import regex
 
+from ..lexicon import loaders
 from ..model import Metric, NumberMention
 from . import vocab
 from .document import NOUN_TAGS, Document
@@ -126,8 +127,9 @@ def _line_before(doc: Document, start: int, end: int) -> Optional[Span]:
     a = j = found.start()
     while a > start and j - a < _LONGEST:
         tok = doc.backward(a, start)
-        if tok is None or tok[2] not in _PART_TAGS or f[tok[0]] in vocab.grammar().set("determiner"):
-            break
+        if tok is None or tok[2] not in _PART_TAGS or f[tok[0]] in vocab.grammar().set("determiner") \
+                or f[tok[0]:tok[1]] in _owners():
+            break  # (公司 + 新能源业务: the company the anaphor stands for is not the line's name)
         a = tok[0]
     if j - a < 2 or f[a:j] in vocab.entity_set("not_line") or f.endswith(vocab.entity_words("not_line"), a, j):
         return None  # (分业务看, 主营业务收入, 公司其他业务)
@@ -137,3 +139,10 @@ def _line_before(doc: Document, start: int, end: int) -> Optional[Span]:
 @lru_cache(maxsize=1)
 def _endings() -> regex.Pattern[str]:
     return regex.compile(vocab.either(vocab.entity_words("line")))
+
+
+@lru_cache(maxsize=1)
+def _owners() -> frozenset[str]:
+    """The words that stand for a company or a place where a name would
+    (公司, 集团, 本公司, 该行, 我们): no part of a line's name."""
+    return vocab.entity_set("owner") | frozenset(r.word for r in loaders.anaphora())
