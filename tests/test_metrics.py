@@ -689,6 +689,12 @@ def test_an_item_labelled_by_a_product_is_the_products() -> None:
         ("38亿元", "营业成本", "晨光新材", "晨光新材")]  # (a label that names a measure is the measure)
 
 
+def test_a_region_word_stands_only_for_a_place_of_its_level() -> None:
+    text = "全省地区生产总值增长5.5%，其中苏州市、无锡市分别增长6.2%和4.8%。"
+    assert [(m.mention.text, m.entity) for m in parse(text).metrics] == [
+        ("5.5%", "全省"), ("6.2%", "苏州市"), ("4.8%", "无锡市")]  # (全省 is no city)
+
+
 def test_figures_of_a_list_share_the_subject() -> None:
     metrics = parse("前三名的份额分别为20%、15%和10%。").metrics
     assert [m.subject for m in metrics] == ["份额", "份额", "份额"]

@@ -145,9 +145,11 @@ def _resolve(disc: Discourse, anaphor: tuple[int, int, str], section: Optional[S
     group = _group_named(disc, start, end, main)
     if group is not None:
         return group.text, "anaphora", (group.start, group.end)  # 集团 after 晨溪财险: the group, not a member
-    if kind == "region" and main is not None and main.kind == "place":
+    if kind == "region" and main is not None and main.kind == "place" and _same_level(disc, start, end, main):
         return main.text, "document", (main.start, main.end)  # 全省, 我市: the place the text is about
     named = disc.antecedent(start, "place" if kind == "region" else kind)
+    if kind == "region" and named is not None and not _same_level(disc, start, end, named):
+        named = None  # (全省 after 苏州市: the province, not the city)
     if named is not None and named.kind == "other" and kind in ("company", "bank", "topic") and main is not None \
             and main.kind in ("company", "bank") and (kind != "bank" or main.kind == "bank"):
         named = main  # 集團 after 碳酸鋰 was named: the company the text is about, not a product
@@ -164,6 +166,17 @@ def _resolve(disc: Discourse, anaphor: tuple[int, int, str], section: Optional[S
         if main is not None and main.kind != "place" and (kind != "bank" or main.kind == "bank"):
             return main.text, "document", (main.start, main.end)
     return None
+
+
+def _same_level(disc: Discourse, start: int, end: int, place: Named) -> bool:
+    """Whether a region word (全省, 我市) can stand for ``place``: the place
+    has its administrative word, or none (重庆, 印尼), but not another's
+    (全省 is no 苏州市)."""
+    f = disc.doc.folded
+    admin = f[end - 1]
+    last = fold(place.text)[-1:]
+    endings = vocab.grammar().set("place_ending")
+    return admin not in endings or last == admin or last not in endings
 
 
 def _group_named(disc: Discourse, start: int, end: int, main: Optional[Named]) -> Optional[Named]:
