@@ -246,33 +246,8 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
         found = asked(doc, question.start, question.end) if question is not None else None
         if found is not None:
             reading = attrs.evolve(reading, subject=found[0], subject_span=found[1], subject_rule="question")
-    if reading.entity is not None and section is not None and section.speaker is not None \
-            and fold(reading.entity) == fold(section.speaker.name):
-        # 吴家豪（财务长）：第三季营收…: the speaker's label names who speaks, not whose figures
-        reading = attrs.evolve(reading, entity=None, entity_span=None, entity_rule=None)
-    lined = business_line(doc, m, s_start, reading)
-    ent = read_entity(doc, disc, m, s_start, lined, section, entities)
-    if ent.rule == "line":
-        # (储能业务: whose line it is joins its key, not its name)
-        owner = read_entity(doc, disc, m, s_start, reading, section, entities)
-        apart = owner.span is None or ent.span is None or owner.span[1] <= ent.span[0] or ent.span[1] <= owner.span[0]
-        ent = attrs.evolve(ent, key=line_key(owner.key if apart else None, ent.key))
-    else:
-        ent = carried_line(doc, m, s_start, ent, last if same_sentence else None) \
-            or referred_line(doc, m, s_start, ent, line) or ent
-    if ent.rule in (None, "topic", "section", "document", "speaker", "sentence", "named") \
-            or (ent.rule == "anaphora" and ent.entity is None):
-        labelled = line_company(doc, m)
-        part = item_part(doc, m) if labelled is None and reading.subject_rule != "label" else None
-        if labelled is not None:
-            # 1. 晨山钢铁：10月粗钢产量120万吨: the line is about the company that heads it
-            name = doc.text[labelled[0]:labelled[1]]
-            ent = EntityReading(name, disc.key(name, entities), "label", labelled)
-        elif part is not None and reading.subject is not None and category(doc, doc.text[part[0]:part[1]]) is None:
-            # 2. 光学膜：实现收入6.2亿元: the item's product or segment, the company's line
-            name = doc.text[part[0]:part[1]]
-            ent = EntityReading(name, line_key(ent.key, disc.key(name, entities)), "label", part)
-    reading = lined
+    reading, ent = _whose(doc, disc, m, s_start, reading, section, entities,
+                          last if same_sentence else None, line)
     written, period_span, period_rule = period(doc, i, s_start, s_end, change)
     base = base_of(doc, m, s_start)
     if base is not None and (any(doc.mention_at.get(k) is not None and is_time(doc.mention_at[k])
@@ -299,6 +274,43 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
         sentence=doc.sentence_text(s_start, s_end), source=source, entity_key=ent.key, why=tuple(why))
 
 
+def _whose(doc: Document, disc: Discourse, m: NumberMention, s_start: int, reading: Reading,
+           section: Optional[Section], entities: Optional[Entities], last: Optional[Metric],
+           line: Optional[Metric]) -> tuple[Reading, EntityReading]:
+    """Whom figure ``m`` is about, and its reading with a business line
+    taken out of the subject: the clause's and the discourse's entity, a
+    line named at it or carried from ``last`` (the figure before in its
+    sentence) or ``line`` (the last line named), a company or product that
+    heads its line."""
+    if reading.entity is not None and section is not None and section.speaker is not None \
+            and fold(reading.entity) == fold(section.speaker.name):
+        # 吴家豪（财务长）：第三季营收…: the speaker's label names who speaks, not whose figures
+        reading = attrs.evolve(reading, entity=None, entity_span=None, entity_rule=None)
+    lined = business_line(doc, m, s_start, reading)
+    ent = read_entity(doc, disc, m, s_start, lined, section, entities)
+    if ent.rule == "line":
+        # (储能业务: whose line it is joins its key, not its name)
+        owner = read_entity(doc, disc, m, s_start, reading, section, entities)
+        apart = owner.span is None or ent.span is None or owner.span[1] <= ent.span[0] or ent.span[1] <= owner.span[0]
+        ent = attrs.evolve(ent, key=line_key(owner.key if apart else None, ent.key))
+    else:
+        ent = carried_line(doc, m, s_start, ent, last) \
+            or referred_line(doc, m, s_start, ent, line) or ent
+    if ent.rule in (None, "topic", "section", "document", "speaker", "sentence", "named") \
+            or (ent.rule == "anaphora" and ent.entity is None):
+        labelled = line_company(doc, m)
+        part = item_part(doc, m) if labelled is None and reading.subject_rule != "label" else None
+        if labelled is not None:
+            # 1. 晨山钢铁：10月粗钢产量120万吨: the line is about the company that heads it
+            name = doc.text[labelled[0]:labelled[1]]
+            ent = EntityReading(name, disc.key(name, entities), "label", labelled)
+        elif part is not None and reading.subject is not None and category(doc, doc.text[part[0]:part[1]]) is None:
+            # 2. 光学膜：实现收入6.2亿元: the item's product or segment, the company's line
+            name = doc.text[part[0]:part[1]]
+            ent = EntityReading(name, line_key(ent.key, disc.key(name, entities)), "label", part)
+    return lined, ent
+
+
 def _carried_period(doc: Document, m: NumberMention, stated: Optional[tuple[str, Reason]],
                     reported: Optional[tuple[str, Reason]]
                     ) -> tuple[Optional[str], Optional[tuple[int, int]], Optional[str]]:
@@ -309,15 +321,18 @@ def _carried_period(doc: Document, m: NumberMention, stated: Optional[tuple[str,
     quiet = paragraph_time(doc, m)
     if quiet is not None and (stated is None or stated[1].start is None or stated[1].start < quiet[0]):
         return doc.text[quiet[0]:quiet[1]], quiet, "paragraph"
-    for found, rule in ((stated, "paragraph"), (None, "heading"), (reported, "document")):
-        if rule == "heading":
-            span = heading_period(doc, m.start)
-            if span is not None:
-                return doc.text[span[0]:span[1]], span, "heading"
-        elif found is not None:
-            start, end = found[1].start, found[1].end
-            return found[0], (start, end) if start is not None and end is not None else None, rule
+    if stated is not None:
+        return stated[0], _reason_span(stated[1]), "paragraph"
+    span = heading_period(doc, m.start)
+    if span is not None:
+        return doc.text[span[0]:span[1]], span, "heading"
+    if reported is not None:
+        return reported[0], _reason_span(reported[1]), "document"
     return None, None, None
+
+
+def _reason_span(reason: Reason) -> Optional[tuple[int, int]]:
+    return (reason.start, reason.end) if reason.start is not None and reason.end is not None else None
 
 
 def _framed(doc: Document, m: NumberMention, s_start: int, reading: Reading) -> Reading:
