@@ -523,6 +523,7 @@ _AROUND_DIGITS = st.sampled_from(list("0123456789,，.、 　/-~年月日财号�
 @example("超过100萬臺，1,105件、13位以上")
 @example("共1,105")
 @example("中芯国际(688981)")
+@example("年(688981")  # a bracket that the text never closes
 def test_plain_numbers_read_as_the_full_read_does(text: str) -> None:
     """The short paths for plain Arabic numbers and Arabic counts (13位,
     100萬臺) give what the full read of the same text gives."""

@@ -178,7 +178,8 @@ def _bracketed(f: str, d: _Draft, scan: _Scan) -> bool:
     assert num is not None
     prev, nxt = _edges(f, d)
     return d.unit is None and d.kind in ("cardinal", "year") and d.start == d.core_start and prev in "(（" \
-        and (nxt in ")）" or _closes_code(f, d.end)) and _bracketed_name(f, d.start, f[num.start:num.end])
+        and ((nxt != "" and nxt in ")）") or _closes_code(f, d.end)) \
+        and _bracketed_name(f, d.start, f[num.start:num.end])  # (an unclosed bracket at the end holds no code)
 
 
 def _document_number(f: str, d: _Draft, scan: _Scan) -> bool:
