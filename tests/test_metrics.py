@@ -165,7 +165,7 @@ def test_subject(text: str, figure: str, subject: str) -> None:
     ("澳门博彩毛收入为509亿澳门元", "澳门"),       # the name stops at the measure
     ("腾讯音乐付费用户达到1亿", "腾讯音乐"),
     ("泰国主要出口市场为美国(17.4%)", "美国"),     # a partner's share: the partner
-    ("後來網易與新浪、搜狐並稱為三大門戶", "網易"),  # a time word before the name is not in it
+    ("後來網易的註冊用戶突破了3億", "網易"),  # a time word before the name is not in it
     ("以色列的研發支出佔國內生產總值的5.6%", "以色列"),  # a place name that opens with 以
     ("截至2006年，印尼失业率是约9.75%", "印尼"),   # so does a word for a rate, amount or volume
     ("美团营收增长22%，而饿了么营收下降3%", "饿了么"),  # the company after 而, not the first clause's
@@ -370,6 +370,19 @@ def test_a_base_clause_keeps_its_period_to_itself() -> None:
     assert [(m.mention.text, m.period) for m in parse(text).metrics] == [
         ("50亿元", "2024年上半年"), ("40亿元", "去年同期"), ("5亿元", "2024年上半年"),
         ("3亿元", "同期")]  # (同期 opening a sentence of its own is its period)
+
+
+@pytest.mark.parametrize(("text", "periods"), [
+    # a year before the paragraph's own time is that time's base: it dates only its own figures
+    ("晨岭科技2025年营业收入12亿元，上年分别为10亿元和8亿元。毛利率为31%。",
+     ["2025年", "上年", "上年", "2025年"]),
+    ("嶺川零售今年上半年營收為8.2億元。上年同期為7.5億元。門店數為420家。",
+     ["今年上半年", "上年同期", "今年上半年"]),
+    # stated alone, it is the paragraph's time
+    ("晨岭科技去年营业收入12亿元。毛利率为31%。", ["去年", "去年"]),
+])
+def test_a_base_time_of_an_earlier_sentence_dates_only_its_own_figures(text: str, periods: list[str]) -> None:
+    assert [m.period for m in parse(text).metrics] == periods
 
 
 def test_an_instant_in_the_head_is_no_period_of_the_report() -> None:
@@ -820,6 +833,47 @@ def test_context_figures_are_not_metrics() -> None:
     report = parse("2019年5月1日,第一次,過去三年里,騰訊收入達到100億元。")
     assert [m.mention.text for m in report.metrics] == ["100億元"]
     assert {n.kind for n in report.numbers} >= {"date", "ordinal", "duration", "money"}
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # N大 names a group (the big five banks), a rank ends in 之一: neither is a count
+    ("五大行上半年净利润合计6,200亿元。", ["6,200亿元"]),
+    ("國內三大電信商的用戶合計12億戶。", ["12億戶"]),
+    ("晨岭位列行业十大品牌之一，营收30亿元。", ["30亿元"]),
+    # after 有, it counts the group's members
+    ("晨岭集团在全球设有8大研发中心、40个研究院。", ["8大", "40个"]),
+])
+def test_a_group_named_by_its_size_is_no_count(text: str, figures: list[str]) -> None:
+    assert [m.mention.text for m in parse(text).metrics] == figures
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    # 旗下 opening a clause: the subsidiary named next is whose the figures are
+    ("澄泰保险集团公布，旗下澄泰人寿上半年保费收入为1,250亿元，澄泰财险则为680亿元。",
+     [("1,250亿元", "保费收入", "澄泰人寿"), ("680亿元", "保费收入", "澄泰财险")]),
+    ("澄泰保險集團公布，旗下澄泰人壽上半年保費收入為1,250億元。", [("1,250億元", "保費收入", "澄泰人壽")]),
+    # a share right after 其中 is a part of the figure before, whatever the words after it do
+    ("晨岭科技预计明年资本开支在30亿元左右，其中约60%投向海外基地。",
+     [("30亿元左右", "资本开支", "晨岭科技"), ("约60%", "资本开支", "晨岭科技")]),
+    ("晨嶺科技預計明年資本開支約30億元，其中逾六成用於擴產。",
+     [("約30億元", "資本開支", "晨嶺科技"), ("逾六成", "資本開支", "晨嶺科技")]),
+    # unless 的 ties a noun to it
+    ("晨岭营收为30亿元，其中60%的收入来自海外。", [("30亿元", "营收", "晨岭"), ("60%", "收入", "晨岭")]),
+])
+def test_a_part_clause_names_its_whole(text: str, read: list[tuple[str, str, str]]) -> None:
+    assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == read
+
+
+@pytest.mark.parametrize(("text", "entities"), [
+    # a region said but not named holds for the paragraph, not the city named in a later one
+    ("前三季度，全省实现地区生产总值4.2万亿元，同比增长5.3%。其中，第一产业增加值2,150亿元，增长3.1%。\n\n"
+     "分地区看，澄州市GDP为8,620亿元，增长6.1%。",
+     ["全省", "全省", "全省", "全省", "澄州市", "澄州市"]),
+    ("上半年，全省規模以上工業增加值增長6.8%。其中，製造業增長7.2%。\n\n嶺東市工業增加值增長9%。",
+     ["全省", "全省", "嶺東市"]),
+])
+def test_a_region_said_holds_for_its_paragraph(text: str, entities: list[str]) -> None:
+    assert [m.entity for m in parse(text).metrics] == entities
 
 
 def test_repeated_paragraph_counts_once() -> None:

@@ -109,6 +109,17 @@ def in_part_clause(doc: Document, pos: int, s_start: int) -> bool:
     return doc.folded.startswith(part, c) or doc.folded.startswith(part, c + 1)
 
 
+def opens_part_clause(doc: Document, m: NumberMention, s_start: int) -> bool:
+    """Whether the figure ``m`` stands right after the 其中 that opens its
+    clause (其中约60%投向海外): a part of the figure before, which the words
+    after it use rather than name, unless 的 ties a noun to it (其中60%的收入)."""
+    f = doc.folded
+    c = doc.clause_at(m.start, s_start)
+    c += f[c] in "，,；;：: "
+    part = next((w for w in vocab.grammar().words("of_which") if f.startswith(w, c)), None)
+    return part is not None and f[c + len(part):m.start].strip(" ，,") == "" and f[m.end:m.end + 1] != "的"
+
+
 def base_of(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]:
     """The words that make figure ``m`` the base of a comparison, between
     较 (比, 相比) and 的 (较去年同期的96.4%, 较上年的4.5亿元): their span, or

@@ -336,7 +336,8 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
                 tok[1] - tok[0] == 1 and all(b - a == 1 for a, b, _ in tokens)
                 and _coined_before_ending(doc, tokens[0][0] if tokens else k, end)):
             named_by_place = lex.roles.get(w) == "period"
-            inner = _subsidiary(doc, tok, end, org) if w in g.set("subsidiary") and tokens else None
+            # (旗下 may open a clause: 某某集团公布，旗下某某人寿…)
+            inner = _subsidiary(doc, tok, end, org) if w in g.set("subsidiary") else None
             if inner is not None:
                 return inner
             break

@@ -36,6 +36,7 @@ from .context import (
     line_label,
     named_alone,
     object_before,
+    opens_part_clause,
     opens_with_period,
     topic,
 )
@@ -73,7 +74,7 @@ def tag(text: str, folded: str, sections: Sequence[Section], numbers: Sequence[N
     reported: Optional[Metric] = None
     line: Optional[Metric] = None  # the last figure of a business line named at it
     for i, m in enumerate(numbers):
-        if m.kind not in METRIC_KINDS or (m.kind == "cardinal" and m.text.endswith(vocab.grammar().words("one_of"))):
+        if m.kind not in METRIC_KINDS or _rank_or_label(doc, m):
             continue
         section = sections[bisect.bisect_right(starts, m.start) - 1] if sections else None
         if section is not None and (section.kind in _SKIPPED_SECTIONS
@@ -159,6 +160,17 @@ def _basis_line(doc: Document, last: Metric, m: NumberMention) -> bool:
     return head in vocab.role_words("basis")
 
 
+def _rank_or_label(doc: Document, m: NumberMention) -> bool:
+    """Whether the count ``m`` ranks (十大品牌之一) or names a group (四大银行,
+    not after 设有): neither counts anything a reader would chart."""
+    g = vocab.grammar()
+    if m.kind != "cardinal":
+        return False
+    if m.text.endswith(g.words("one_of")):
+        return True
+    return m.text.endswith(g.words("group_label")) and not doc.folded.endswith(g.words("group_counted"), 0, m.start)
+
+
 def _list_marker(f: str, m: NumberMention) -> bool:
     """Whether ``m`` numbers a heading or a list item: a bare integer at the
     start of a line (after 第, a bracket or spaces), closed by a point, 、 or a
@@ -176,15 +188,21 @@ def _list_marker(f: str, m: NumberMention) -> bool:
 
 def _stated(doc: Document, metrics: list[Metric], pos: int) -> Optional[tuple[str, Reason]]:
     """The period last stated for a figure of the paragraph at ``pos`` (not a
-    base's, nor one it carried), with where it stands."""
+    base's, nor one it carried), with where it stands. A time before another
+    the paragraph stated (2025年营收…。上年为…) was that one's base: the
+    paragraph's own time is the other."""
+    earlier: Optional[tuple[str, Reason]] = None
     for metric in reversed(metrics):
         if not _same_paragraph(doc, metric.mention.start, pos):
-            return None
+            break
         r = next((r for r in metric.why if r.field == "period"), None)
         if r is not None and r.rule in ("before", "after") and metric.period is not None \
                 and not _base_period(doc, r) and not _tied(doc, r, metric) and not _in_bracket(doc, r, pos):
-            return metric.period, r
-    return None
+            if doc.folded[r.start:r.end] not in vocab.grammar().set("earlier_period"):
+                return metric.period, r
+            if earlier is None:
+                earlier = (metric.period, r)
+    return earlier
 
 
 def _names(disc: Discourse, span: tuple[int, int]) -> bool:
@@ -248,6 +266,10 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
             reading = attrs.evolve(reading, subject=found[0], subject_span=found[1], subject_rule="question")
     reading, ent = _whose(doc, disc, m, s_start, reading, section, entities,
                           last if same_sentence else None, line)
+    if ent.rule in (None, "document") and last is not None and _region_said(doc, last, m):
+        # 全省实现地区生产总值…。其中，第一产业增加值…: the region the
+        # paragraph is about, not a place the text names elsewhere
+        ent = EntityReading(last.entity, None, "topic", _span_of(last, "entity"))
     written, period_span, period_rule = period(doc, i, s_start, s_end, change)
     base = base_of(doc, m, s_start)
     if base is not None and (any(doc.mention_at.get(k) is not None and is_time(doc.mention_at[k])
@@ -381,7 +403,8 @@ def _with_last(doc: Document, m: NumberMention, s_start: int, reading: Reading, 
                             subject_rule="base")
     if last is None:
         return _chained(doc, m, s_start, reading)
-    if reading.subject is None \
+    if (reading.subject is None or (reading.subject_rule == "after" and m.kind in ("percent", "fraction")
+                                    and opens_part_clause(doc, m, s_start))) \
             and (changes or last.change is not None or share_without_owner(doc, m, s_start)
                  or doc.folded[last.mention.end:m.start] in figure_joiners()
                  or _from_to(doc, last.mention, m) or _bounds(doc, last.mention, m)
@@ -496,6 +519,13 @@ def _one_word(doc: Document, reading: Reading) -> bool:
         return False
     tok = doc.forward(span[0], span[1])
     return tok is not None and tok[1] == span[1]
+
+
+def _region_said(doc: Document, last: Metric, m: NumberMention) -> bool:
+    """Whether ``last``, of the paragraph of ``m``, is about a region said
+    but not named (全省, 全市: an anaphor that stands for no place of the text)."""
+    return last.entity is not None and last.entity_key is None and _same_paragraph(doc, last.mention.start, m.start) \
+        and any(r.field == "entity" and r.rule in ("anaphora", "topic") for r in last.why)
 
 
 def _same_paragraph(doc: Document, a: int, b: int) -> bool:
