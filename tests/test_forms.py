@@ -45,7 +45,8 @@ FORMS = [
     ('3-5亿元', [('3-5亿元', None, 300000000, 500000000, '元', None, 'money')]),
     ('-3亿元至-2亿元', [('-3亿元至-2亿元', None, -300000000, -200000000, '元', None, 'money')]),
     ('yoy-8.5%', [('-8.5%', D("-8.5"), None, None, '%', None, 'percent')]),
-    ('A-3', [('3', 3, None, None, None, None, 'cardinal')]),
+    ('A-3', []),  # a model's name
+    ('A-3亿元', [('3亿元', 300000000, None, None, '元', None, 'money')]),  # no minus after a name
     ('增长-5%', [('-5%', -5, None, None, '%', None, 'percent')]),
     ('三十多人', [('三十多人', 30, 30, 40, '人', '>', 'cardinal')]),
     ('一百余家', [('一百余家', 100, 100, 200, '家', '>', 'cardinal')]),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import pickle
@@ -874,6 +875,43 @@ def test_a_part_clause_names_its_whole(text: str, read: list[tuple[str, str, str
 ])
 def test_a_region_said_holds_for_its_paragraph(text: str, entities: list[str]) -> None:
     assert [m.entity for m in parse(text).metrics] == entities
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    # a business line that opens the sentence is whose its later figures are
+    ("分部方面，港口及物流業務為集團最大收入來源，上半年收益達82.4億港元，按年增長11.6%。",
+     [("82.4億港元", "收益", "港口及物流業務"), ("11.6%", "收益", "港口及物流業務")]),
+    ("储能业务方面，受海外订单拉动，上半年收入27亿元。", [("27亿元", "收入", "储能业务")]),
+    # but not after a figure of the company's own
+    ("晨岭科技营收12亿元，港口业务增长较快，净利润3亿元。",
+     [("12亿元", "营收", "晨岭科技"), ("3亿元", "净利润", "晨岭科技")]),
+    # a measure before 及 is no part of the line
+    ("晨岭科技营收及储能业务收入均增长10%。", [("10%", "收入", "储能业务")]),
+    # a quoted brand after its description, or before a time, without its quotes
+    ("戶外品牌「山野行」表現突出，第三季度零售金額增長35%。", [("35%", "零售金額", "山野行")]),
+    ("咖啡品牌“禾木咖啡”第三季度营业额3.8亿元。", [("3.8亿元", "营业额", "禾木咖啡")]),
+    ("「星匯Pay」首三季總交易金額為1.85萬億港元。", [("1.85萬億港元", "總交易金額", "星匯Pay")]),
+    ("“双碳”目标下，晨岭科技光伏收入增长20%。", [("20%", "光伏收入", "晨岭科技")]),
+    # a measure's letters after a description are the measure, not a name
+    ("今年平台GMV达到320亿元。", [("320亿元", "平台GMV", None)]),
+    # one who speaks is no entity, whatever the verb of speech
+    ("梁啟銘坦言，變現率約為0.18%。", [("0.18%", "變現率", None)]),
+    ("晨岭科技董事长王明强调，公司今年营收将增长20%。", [("20%", "营收", "晨岭科技")]),
+    # a word that opens with a time ends the name before it
+    ("匯雲全年收入95億元。", [("95億元", "全年收入", "匯雲")]),
+])
+def test_lines_brands_and_speakers_as_entities(text: str, read: list[tuple[str, str, Optional[str]]]) -> None:
+    assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == read
+
+
+@pytest.mark.parametrize(("text", "period", "label"), [
+    ("今年首三季營收為120億元。", "今年首三季", "2026Q1/2026Q3"),
+    ("晨嶺首三季度營收為120億元。", "首三季度", "2026Q1/2026Q3"),
+    ("晨岭首8个月营收为120亿元。", "首8个月", "2026-01/2026-08"),
+])
+def test_the_first_quarters_of_a_year(text: str, period: str, label: str) -> None:
+    m = parse(text, reference_date=datetime.date(2026, 11, 1)).metrics[0]
+    assert (m.period, m.when.label) == (period, label)
 
 
 def test_repeated_paragraph_counts_once() -> None:

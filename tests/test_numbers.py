@@ -435,7 +435,7 @@ def test_form(text: str, surface: str, value: object, low: object, high: object,
     "7-11便利店", "7-ELEVEN門市", "三只松鼠",  # brands
     "十四五期间", "“十三五”规划", "十一期间", "五一期间", "双11期间", "618期间",  # plans and holidays
     "下半年", "半年度报告", "四川", "陆地", "队伍", "收拾", "千万不要", "万万", "https://x.com/a?q=30%25",
-    "IQ4", "Q5", "H5页面", "MP3",
+    "IQ4", "Q5", "H5页面", "MP3", "新药CY-201获批", "XR-7机型",  # models and drugs
     "实现两位数增长", "6位数密码",  # how many digits, not a count
     "中芯国际(688981)今日", "五粮液（000858）股价", "腾讯控股(00700)", "台積電(2330)營收",  # stock codes
     "上世纪九十年代", "90年代末",  # decades whose century is not written

@@ -29,6 +29,7 @@ _DECIDED = [
     ("2023Q4", "2023", "year_of_quarter", True),
     ("在2023、2024两年", "2023", "bare_year", True),
     ("MP3播放器", "3", "after_latin", False),
+    ("新药CY-201获批", "201", "after_latin", False),
     ("5G手机", "5", "latin_after", False),
     ("版本2.0上线", "2.0", "version", False),
     ("见实425直播", "425", "glued", False),

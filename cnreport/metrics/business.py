@@ -15,6 +15,7 @@ later clauses of the sentence that name no one go on about the line
 """
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 from typing import Optional
 
@@ -46,7 +47,7 @@ def business_line(doc: Document, m: NumberMention, s_start: int, reading: Readin
     clause = doc.clause_at(m.start, s_start)
     line = _line_before(doc, clause, m.start)
     if line is None:
-        return reading
+        return _opening_line(doc, m, s_start, clause, reading)
     a, b = line
     named = reading.entity_span if reading.entity_rule in ("clause", "front", "bracket") else None
     if named is not None and a < named[0] < m.start:
@@ -62,6 +63,27 @@ def business_line(doc: Document, m: NumberMention, s_start: int, reading: Readin
     if span is not None and span[0] < b < span[1]:
         # 储能系统业务收入: the line, then its measure
         reading = attrs.evolve(reading, subject=doc.text[b:span[1]], subject_span=(b, span[1]))
+    return reading
+
+
+def _opening_line(doc: Document, m: NumberMention, s_start: int, clause: int, reading: Reading) -> Reading:
+    """``reading`` with the line that opens an earlier clause of the sentence
+    that holds no figure (港口及物流业务为集团最大收入来源，上半年收益达…), for a
+    figure whose clause names no one: the sentence goes on about the line."""
+    if reading.entity is not None and reading.entity_rule in ("clause", "front", "bracket"):
+        return reading
+    first = bisect.bisect_left(doc.starts, s_start)
+    if first < len(doc.starts) and doc.starts[first] < clause:
+        return reading  # (a figure before: a line named since is said of it, 营收12亿元，港口业务增长较快)
+    starts = doc.clause_starts(s_start)
+    j = starts.index(clause)
+    for k in range(j - 1, -1, -1):
+        a = starts[k]
+        while a < clause and doc.folded[a] in " \u3000":
+            a += 1
+        line = _line_before(doc, a, starts[k + 1])
+        if line is not None and line[0] == a:
+            return attrs.evolve(reading, entity=doc.text[line[0]:line[1]], entity_span=line, entity_rule="line")
     return reading
 
 
@@ -127,6 +149,12 @@ def _line_before(doc: Document, start: int, end: int) -> Optional[Span]:
     a = j = found.start()
     while a > start and j - a < _LONGEST:
         tok = doc.backward(a, start)
+        if tok is not None and a - start > 1 and doc.folded[tok[0]:tok[1]] in vocab.grammar().set("line_joiner"):
+            before = doc.backward(tok[0], start)
+            # (营收及储能业务: a measure, then the line)
+            if before is not None and before[2] in _PART_TAGS and doc.folded[before[0]:before[1]] not in doc.aliases:
+                a = tok[0]  # 港口及物流业务: two trades in one line
+                continue
         if tok is None or tok[2] not in _PART_TAGS or f[tok[0]] in vocab.grammar().set("determiner") \
                 or f[tok[0]:tok[1]] in _owners():
             break  # (公司 + 新能源业务: the company the anaphor stands for is not the line's name)

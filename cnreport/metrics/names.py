@@ -130,7 +130,7 @@ def name_at(doc: Document, c: int, end: int, org: Optional[str]) -> Optional[Nam
         if f[k:k + 1] in _of_which_firsts() else ""
     k += len(part)  # 其中渝北区人均收入…: the part named after 其中
     start = k
-    quoted = _quoted_product(doc, start, end) or _example(doc, start, end, org)
+    quoted = _quoted_product(doc, start, end) or _described_quote(doc, start, end) or _example(doc, start, end, org)
     if quoted is not None:
         return quoted
     we = next((w for w in g.longest("we") if f.startswith(w, start)), None)
@@ -222,6 +222,28 @@ def _quoted_product(doc: Document, start: int, end: int) -> Optional[Name]:
     elif not any(f.startswith(w, k + 1, end) for w in vocab.entity_words("product")):
         return None
     return start + 1, k, doc.text[start + 1:k]
+
+
+def _described_quote(doc: Document, start: int, end: int) -> Optional[Name]:
+    """A quoted name that opens the clause after a description (咖啡品牌 +
+    「禾木咖啡」, 旗下平台“晨岭”) or before a time («禾木咖啡»第三季度…): the
+    brand or company whose figures follow, without its quotes."""
+    f = doc.folded
+    reach = min(end, start + _DESCRIPTION_REACH)
+    q = next((j for j in range(start, reach) if f[j] in _CLOSING_QUOTES or f[j] in CLAUSE_STOPS), None)
+    if q is None or f[q] not in _CLOSING_QUOTES or f[q] == "《":
+        return None
+    if q > start and not any(f.endswith(w, start, q) for w in vocab.descriptors()):
+        return None
+    k = f.find(_CLOSING_QUOTES[f[q]], q + 1, min(end, q + 2 + _LONGEST_QUOTED))
+    if k <= q + 1 or any(c in CLAUSE_STOPS or c.isdigit() for c in f[q + 1:k]):
+        return None
+    if q == start:
+        after = k + 1 + (f[k + 1:k + 2] in vocab.grammar().set("first_period"))  # (首 + 三季)
+        t = doc.mention_at.get(after)
+        if (t is None or not is_time(t)) and not doc.period_word_at(k + 1, end):
+            return None  # (“双碳”目标: a quoted term, no name)
+    return q + 1, k, doc.text[q + 1:k]
 
 
 def _described_opening(doc: Document, start: int, end: int, org: Optional[str]) -> Optional[Name]:
@@ -326,6 +348,9 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
             break
         if tok[2] == "eng":
             tok = _latin_name(doc, tok, end)  # Sara Lee, Restaurant City: one name
+        if tokens and 0 < doc.period_word_at(k, tok[1]) < tok[1] - k:
+            named_by_place = True  # 汇云 + 全年收入: a word that opens with a time ends the name
+            break
         w = f[tok[0]:tok[1]]
         if w in lex.sources:
             # 国家统计局数据显示，…: a source, not whom the figure is about;

@@ -347,7 +347,8 @@ def _described_latin(doc: Document, a: int, b: int) -> bool:
     k = b
     while k > a and f[k - 1].isascii() and (f[k - 1].isalpha() or f[k - 1] in " .&'-"):
         k -= 1
-    return b - k > 1 and any(f.endswith(w, a, k) for w in vocab.descriptors())
+    return b - k > 1 and f[k:b].strip().lower() not in doc.aliases \
+        and any(f.endswith(w, a, k) for w in vocab.descriptors())  # (平台GMV: a measure)
 
 
 def _trimmed(doc: Document, span: Span) -> Optional[Span]:

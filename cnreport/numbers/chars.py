@@ -44,7 +44,9 @@ _EXTENDERS = "个半%‰成折大强毛角分之又点.多余来几数年月日�
 _PLACE_CHARS = frozenset(SMALL_UNITS) | frozenset(BIG_UNITS)
 # Characters before a numeral that can join its expression: ordinal and sign
 # marks; currency words and qualifiers are added from their tables.
-_JOINERS_BEFORE = "第其之前负好国Pp-" + _SPACES
+# Latin labels of a change glued to its sign: yoy-8.5% is a fall of 8.5%.
+_CHANGE_LABELS = frozenset({"yoy", "qoq", "mom"})
+_JOINERS_BEFORE = "第其之前首负好国Pp-" + _SPACES
 
 
 def _is_cjk(c: str) -> bool:

@@ -12,7 +12,7 @@ from typing import Optional
 
 from ..lexicon import loaders
 from ..normalize import fold
-from .chars import _SPACES, _TITLE, _URL, _is_cjk
+from .chars import _CHANGE_LABELS, _SPACES, _TITLE, _URL, _is_cjk
 from .tables import _chars, _match_unit, _words
 
 
@@ -58,8 +58,25 @@ class _Scan:
 
 def _named(f: str, i: int, prev: str, scan: _Scan) -> bool:
     """Whether the Arabic number at ``i`` is part of a name: inside a book
-    title, a web address or a brand, or glued to Latin letters (5G, T.1)."""
-    return scan.in_name(i) or _after_latin(prev)
+    title, a web address or a brand, or glued to Latin letters (5G, T.1),
+    or to them by a hyphen (a model or a drug: CY-201, XR-7; not yoy-8.5%)."""
+    return scan.in_name(i) or _after_latin(prev) or _hyphened_to_latin(f, i)
+
+
+def _hyphened_to_latin(f: str, i: int) -> bool:
+    """CY-201, XR-7: bare digits joined to Latin letters by a hyphen name a
+    model or a drug (but yoy-8.5% is a change's label and its figure, and
+    with a unit, ROE-5%, EPS-0.5元, the hyphen may be a minus)."""
+    if not (i >= 2 and f[i - 1] == "-" and f[i - 2].isascii() and f[i - 2].isalpha()
+            and f[max(0, i - 4):i - 1].lower() not in _CHANGE_LABELS):
+        return False
+    e = i
+    while e < len(f) and (f[e].isdigit() or f[e] == "."):
+        e += 1
+    return e == len(f) or (f[e] not in _MAGNITUDES and _match_unit(f, e) is None)
+
+
+_MAGNITUDES = frozenset("%％十百千万萬亿億")
 
 
 

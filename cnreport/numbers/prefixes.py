@@ -105,9 +105,11 @@ def _quarter(f: str, d: _Draft, floor: int) -> Optional[_Draft]:
 
 
 def _first(f: str, d: _Draft, floor: int) -> Optional[_Draft]:
-    """前八月, 前三季度: the first months or quarters (前 stays out of the
-    surface); 前十, 前三名: the first ten, a ranking."""
+    """前八月, 前三季度, 首三季度: the first months or quarters (前 and 首
+    stay out of the surface); 前十, 前三名: the first ten, a ranking."""
     i = d.start
+    if f[i - 1] == "首":
+        return _first_periods(f, d)  # 首三季度: the first three quarters, as 前三季度
     if f[i - 1] != "前":
         return None
     periods = _first_periods(f, d)

@@ -12,7 +12,7 @@ from ..numerals import (
     exact,
     scan_numeral,
 )
-from .chars import _CONNECTOR_STARTS, _CONNECTORS, _DATE_WORDS, _REMARK, _SPACES, _skip_space
+from .chars import _CHANGE_LABELS, _CONNECTOR_STARTS, _CONNECTORS, _DATE_WORDS, _REMARK, _SPACES, _skip_space
 from .draft import _Draft, _evolve
 from .tables import _after_change_verb, _around, _match_unit
 
@@ -114,10 +114,6 @@ def _read_pair(f: str, d: _Draft, k: int) -> _Draft:
                 or (u is not None and u.kind in ("duration", "cardinal") and u.word != "季度")):
             return d
     return _set_range(d, num, num2, first * place, high)
-
-
-# Latin labels of a change glued to its sign: yoy-8.5% is a fall of 8.5%.
-_CHANGE_LABELS = frozenset({"yoy", "qoq", "mom"})
 
 
 def _minus_at(f: str, k: int, floor: int) -> bool:

@@ -27,6 +27,7 @@ from .names import (
     _bracketed_name,
     _closes_code,
     _glued_in_words,
+    _hyphened_to_latin,
     _Scan,
 )
 from .tables import _words
@@ -219,7 +220,7 @@ def _single_digit(f: str, d: _Draft, scan: _Scan) -> Verdict:
 
 
 def _after_latin_name(f: str, d: _Draft, scan: _Scan) -> bool:
-    return _after_latin(_edges(f, d)[0]) and d.start == d.core_start
+    return (_after_latin(_edges(f, d)[0]) or _hyphened_to_latin(f, d.start)) and d.start == d.core_start
 
 
 RULES: tuple[Rule, ...] = (
@@ -237,7 +238,7 @@ RULES: tuple[Rule, ...] = (
     Rule("decade", "a decade whose century is not written: 九十年代, 90年代", _decade),
     Rule("bare_year", "four digits from 1900 to 2099 alone are a year, which the next rules judge", _bare_year),
     Rule("year_of_quarter", "a year before a quarter or a half: 2023Q4, 2024H1", _year_of_quarter),
-    Rule("after_latin", "digits after Latin letters are part of a name: 5G (after G), MP3, T.1",
+    Rule("after_latin", "digits after Latin letters, or after them and a hyphen, are part of a name: MP3, T.1, CY-201",
          _arabic(_after_latin_name)),
     Rule("latin_after", "digits before Latin letters are part of a name: 5G, 4S店, 163.com",
          _arabic(_latin_after)),
