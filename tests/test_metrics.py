@@ -914,6 +914,21 @@ def test_the_first_quarters_of_a_year(text: str, period: str, label: str) -> Non
     assert (m.period, m.when.label) == (period, label)
 
 
+@pytest.mark.parametrize(("text", "read"), [
+    # a holder that opens the clause before 所持 holds the stake, and the price is of it
+    ("其中，王立新所持35%股权的转让价款为2.31亿元；常州晨盛投资合伙企业（有限合伙）所持20%股权的转让价款为1.32亿元。",
+     [("35%", "股权", "王立新"), ("2.31亿元", "价款", "王立新"),
+      ("20%", "股权", "常州晨盛投资合伙企业（有限合伙）"), ("1.32亿元", "价款", "常州晨盛投资合伙企业（有限合伙）")]),
+    # a company's name ending in a trade (精密, 光学) after its description
+    ("被動元件廠聯碩精密10月營收為新台幣9.42億元。", [("新台幣9.42億元", "營收", "聯碩精密")]),
+    # 公司 opens no name: 公司物流 is the company's line of trade
+    ("公司物流收入5亿元。", [("5亿元", "物流收入", None)]),
+    ("晨岭科技表示，公司精密加工收入5亿元。", [("5亿元", "精密加工收入", "晨岭科技")]),
+])
+def test_holders_and_names_by_their_form(text: str, read: list[tuple[str, str, Optional[str]]]) -> None:
+    assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == read
+
+
 def test_repeated_paragraph_counts_once() -> None:
     para = "作为开幕嘉宾,腾讯副总裁林敬华介绍,腾讯服务了超过300家零售商。\n"
     report = parse(para + "中间一段。\n" + para)

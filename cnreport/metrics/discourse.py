@@ -31,7 +31,7 @@ from ..model import Section
 from ..normalize import fold
 from . import vocab
 from .document import Document
-from .forms import STOCK_CODE, anaphor_words, declared_names, form_names, known_pattern
+from .forms import STOCK_CODE, declared_names, form_names, known_pattern
 from .names import _past_opening_time, name_at
 from .speaking import analyst_source, title_pattern
 
@@ -463,7 +463,7 @@ def _outermost(doc: Document, spans: dict[tuple[int, int], bool], declared: dict
         if b <= reach:
             continue  # inside the one before
         word = f[a:b]
-        if word in doc.lex.endings or word in doc.lex.owners or word in anaphor_words() \
+        if word in doc.lex.endings or word in doc.lex.owners or word in vocab.anaphor_words() \
                 or word.lower() in vocab.not_names() or word.lower() in doc.aliases \
                 or _venue(word) or analyst_source(doc, a, b):
             continue

@@ -11,14 +11,14 @@ from typing import Optional
 import regex
 
 from ..entities import Entities, builtin
-from ..lexicon import loaders, numerals
+from ..lexicon import numerals
 from ..normalize import fold
 from ..periods import normalize_period
 from . import vocab
 from .document import Document
 from .names import _past_opening_time, looks_like_name, name_at
 
-__all__ = ["STOCK_CODE", "anaphor_words", "declared_names", "form_names", "known_pattern"]
+__all__ = ["STOCK_CODE", "declared_names", "form_names", "known_pattern"]
 
 _LONGEST_FORM_NAME = 24
 _LONGEST_STOCK_NAME = 8
@@ -211,7 +211,7 @@ def declared_names(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
 def _declare(found: dict[str, str], owners: dict[str, str], short: str, long: str) -> None:
     if normalize_period(short).label is not None:
         return  # （「報告期」）, （「本年度」）: a time the text defines, not a name
-    if short not in vocab.entity_set("owner") and short not in anaphor_words():
+    if short not in vocab.entity_set("owner") and short not in vocab.anaphor_words():
         found[short] = long
     elif fold(long) != short:
         owners.setdefault(short, long)
@@ -246,7 +246,3 @@ def _declared_for(doc: Document, pos: int) -> Optional[str]:
     a, b = max(spans, key=lambda s: (s[1], s[1] - s[0]))
     return doc.text[a:b]
 
-
-@lru_cache(maxsize=1)
-def anaphor_words() -> frozenset[str]:
-    return frozenset(r.word for r in loaders.anaphora())

@@ -16,7 +16,7 @@ from typing import Optional
 from ..lexicon import loaders
 from ..model import NumberMention
 from . import vocab
-from .document import Document
+from .document import CLAUSE_STOPS, Document
 from .names import Name, name_at
 from .subject import Span
 
@@ -24,6 +24,7 @@ __all__ = ["deal", "holding", "restating_words"]
 
 _DEAL_REACH = 12  # how far after 以 + amount the deal's verb may stand
 _STAKE_REACH = 200  # how far back a stake noun is looked for
+_LONGEST_HOLDER = 12  # characters of a holder the tables lack, before 所持
 
 
 def deal(doc: Document, m: NumberMention, c: int) -> Optional[tuple[Span, str]]:
@@ -61,8 +62,25 @@ def holding(doc: Document, m: NumberMention, c: int, s_start: int) -> Optional[t
     holder = None
     if f.startswith("的", m.end):
         holder = name_at(doc, m.end + 1, end, None)
+    elif f.endswith(vocab.grammar().words("held_by"), c, m.start):
+        holder = _holder_before(doc, c, m.start)  # 周立新所持35%股权: who holds it opens the clause
     stake = _stake_after(f, m.end, end) or _stake_before(f, m.start, max(0, m.start - _STAKE_REACH))
     return stake, holder
+
+
+def _holder_before(doc: Document, c: int, pos: int) -> Optional[Name]:
+    """The holder that opens the clause at ``c`` before 所持 (which ends at
+    ``pos``): a name, or the words there (a person, a partnership)."""
+    f = doc.folded
+    k = pos - next(len(w) for w in vocab.grammar().words("held_by") if f.endswith(w, c, pos))
+    while c < k and f[c] in " \u3000，,；;：:":
+        c += 1
+    named = name_at(doc, c, k, None)
+    if named is not None:
+        return named
+    if not 2 <= k - c <= _LONGEST_HOLDER or any(ch.isdigit() or ch in CLAUSE_STOPS for ch in f[c:k]):
+        return None
+    return c, k, doc.text[c:k]
 
 
 def _stake_after(f: str, a: int, b: int) -> Optional[Span]:

@@ -29,6 +29,8 @@ _LEAD_REACH = 80
 _LONGEST_NAME = 16
 _MAX_RUN = 8
 _LONGEST_QUOTED = 12
+_LEGAL_FORM = 4  # characters of a registered form that ends a name wherever it stands (合伙企业, 有限公司)
+_FORM_PREFIX = 4  # characters before a registered form that make a name of it (常州鼎盛投资 + 合伙企业)
 _CLOSING_QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\"", "《": "》"}
 _DESCRIPTION_REACH = 12  # how far after a place its description of a company may end (知名软件大厂)
 _COMMON_TAGS = frozenset({"n", "vn", "an", "a", "b", "v", "j", "l"})
@@ -352,6 +354,19 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
             named_by_place = True  # 汇云 + 全年收入: a word that opens with a time ends the name
             break
         w = f[tok[0]:tok[1]]
+        form = next((w for w in vocab.name_forms() if len(w) >= _LEGAL_FORM and f.endswith(w, start, tok[1])),
+                    None) if tokens else None
+        if form is not None and tok[1] - len(form) - start >= _FORM_PREFIX \
+                and not f.startswith(vocab.name_forms(), tok[1], end) \
+                and not f[tok[1]:tok[1] + 1].isascii() and looks_like_name(f[start:tok[1]], [*tokens, tok]):
+            # 常州鼎盛投资合伙企业（有限合伙）: a registered form ends the name, with its note
+            tokens.append(tok)
+            k = tok[1]
+            note = next((n for n in g.words("name_note") if f.startswith(n, k, end)), None)
+            if note is not None:
+                tokens.append((k, k + len(note), "n"))
+                k += len(note)
+            break
         if w in lex.sources:
             # 国家统计局数据显示，…: a source, not whom the figure is about;
             # but a company that speaks speaks of itself (岚海科技表示，公司…)
@@ -512,7 +527,8 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
     if 0 < places < len(tokens) and all(t[2] not in _PROPER_TAGS for t in tokens[places:]) \
             and not (len(tokens) == places + 1 and tokens[-1][1] - tokens[-1][0] == 1) \
             and not _place_and_trade(doc, tokens) \
-            and f[start:k] not in vocab.org_set() and not f[start:k].endswith(vocab.name_forms()):
+            and f[start:k] not in vocab.org_set() and not f[start:k].endswith(vocab.name_forms()) \
+            and not f[start:k].endswith(vocab.grammar().words("name_note")):
         # 印尼 + 大多数人, 重庆 + 农业资源, 广东江门 + 智慧路灯: a place and
         # then common nouns: the place is the name, the nouns what it has
         # (东平 + 市: with its administrative word)
@@ -533,8 +549,10 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
     name = f[start:k]
     if sum(ch.isalpha() for ch in name) < 2 or name.lower() in vocab.not_names() or "、" in name \
             or "<" in name or ">" in name or _digit_inside(name) \
-            or f[tokens[0][0]:tokens[0][1]] in lex.owners:
-        return None  # ###, 3Q, EBITDA, 珠宝、钟表, 董事会宣派, <html><body>: no names
+            or f[tokens[0][0]:tokens[0][1]] in lex.owners or f[tokens[0][0]:tokens[0][1]] in vocab.anaphor_words():
+        # ###, 3Q, EBITDA, 珠宝、钟表, 董事会宣派, <html><body>: no names; nor
+        # 公司 + 物流收入: the anaphor and the company's line
+        return None
     if len(tokens) == 2 and f[tokens[0][0]:tokens[0][1]] in lex.scope \
             and f[tokens[1][0]:tokens[1][1]] in lex.endings:
         return None  # 中国公司, 全球银行: a kind, not a name

@@ -62,6 +62,10 @@ _LONGEST_LIST = 99
 _FROM_TO_LONGEST = 6  # (改善至, 大幅提升至)
 
 
+# the entity rules a holder named in the clause is nearer than
+_AROUND_HOLDER = frozenset({None, "sentence", "named", "topic", "section", "document", "speaker", "object", "anaphora"})
+
+
 def tag(text: str, folded: str, sections: Sequence[Section], numbers: Sequence[NumberMention], *,
         source: Optional[str], categories: Optional[Mapping[str, str]],
         reference_date: Optional[datetime.date] = None, entities: Optional[Entities] = None) -> list[Metric]:
@@ -266,6 +270,9 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
             reading = attrs.evolve(reading, subject=found[0], subject_span=found[1], subject_rule="question")
     reading, ent = _whose(doc, disc, m, s_start, reading, section, entities,
                           last if same_sentence else None, line)
+    if same_sentence and last is not None and ent.rule in _AROUND_HOLDER and _held_in_clause(doc, last, m, s_start):
+        # 周立新所持35%股权的转让价款为2.31亿元: the price is of the holder's stake
+        ent = EntityReading(last.entity, last.entity_key, "holder", _span_of(last, "entity"))
     if ent.rule in (None, "document") and last is not None and _region_said(doc, last, m):
         # 全省实现地区生产总值…。其中，第一产业增加值…: the region the
         # paragraph is about, not a place the text names elsewhere
@@ -519,6 +526,12 @@ def _one_word(doc: Document, reading: Reading) -> bool:
         return False
     tok = doc.forward(span[0], span[1])
     return tok is not None and tok[1] == span[1]
+
+
+def _held_in_clause(doc: Document, last: Metric, m: NumberMention, s_start: int) -> bool:
+    """Whether ``last`` is a stake whose holder opens the clause of ``m`` too."""
+    return any(r.field == "entity" and r.rule == "holder" for r in last.why) \
+        and doc.clause_at(last.mention.start, s_start) == doc.clause_at(m.start, s_start)
 
 
 def _region_said(doc: Document, last: Metric, m: NumberMention) -> bool:

@@ -97,6 +97,13 @@ def name_forms() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def anaphor_words() -> frozenset[str]:
+    """``lexicon/anaphora.tsv``: the words that stand for an entity named
+    elsewhere (公司, 该行, 全省)."""
+    return frozenset(r.word for r in loaders.anaphora())
+
+
+@lru_cache(maxsize=1)
 def descriptors() -> frozenset[str]:
     """``lexicon/name_descriptors.tsv``: words that describe an organisation
     before its name (大厂 in 光学元件大厂台禾光电)."""
