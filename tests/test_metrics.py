@@ -386,6 +386,21 @@ def test_a_base_time_of_an_earlier_sentence_dates_only_its_own_figures(text: str
     assert [m.period for m in parse(text).metrics] == periods
 
 
+def test_results_the_head_announces_date_the_later_figures() -> None:
+    text = ("嶺澄集團中期純利增12%\n\n嶺澄集團控股有限公司（「嶺澄集團」）昨日公布截至2026年6月30日止六個月之中期業績。\n\n"
+            "若撇除一次性項目，集團基礎溢利為18.92億港元，按年增長6.3%。\n\n分部方面，港口業務收益達82.4億港元。")
+    assert [(m.mention.text, m.entity, m.period, m.when.label if m.when else None) for m in parse(text).metrics] == [
+        ("12%", "嶺澄集團", "截至2026年6月30日止六個月", "2026H1"),
+        ("18.92億港元", "嶺澄集團", "截至2026年6月30日止六個月", "2026H1"),
+        ("6.3%", "嶺澄集團", "截至2026年6月30日止六個月", "2026H1"),
+        ("82.4億港元", "港口業務", "截至2026年6月30日止六個月", "2026H1")]
+
+
+def test_results_announced_in_the_head_are_of_its_company_only() -> None:
+    text = ("晨岭科技发布2025年年度报告。\n\n晨岭科技营收为12亿元。\n\n同行岭川科技营收为9亿元。")
+    assert [(m.mention.text, m.period) for m in parse(text).metrics] == [("12亿元", "2025年"), ("9亿元", None)]
+
+
 def test_an_instant_in_the_head_is_no_period_of_the_report() -> None:
     text = "截至2025年6月末，晨嶺銀行總資產為4,380億元。\n\n零售貸款餘額1,200億元。"
     assert [(m.mention.text, m.period) for m in parse(text).metrics] == [

@@ -15,6 +15,7 @@ from typing import Optional
 import regex
 
 from ..lexicon import loaders
+from ..periods import normalize_period
 from ..words import word_tags
 from . import vocab
 from .dateline import past_lead_in
@@ -350,8 +351,9 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
             break
         if tok[2] == "eng":
             tok = _latin_name(doc, tok, end)  # Sara Lee, Restaurant City: one name
-        if tokens and 0 < doc.period_word_at(k, tok[1]) < tok[1] - k:
-            named_by_place = True  # 汇云 + 全年收入: a word that opens with a time ends the name
+        if tokens and (0 < doc.period_word_at(k, tok[1]) < tok[1] - k
+                       or (tok[2] == "t" and normalize_period(f[tok[0]:tok[1]]).label is not None)):
+            named_by_place = True  # 汇云 + 全年收入, 海澄集团 + 中期: a word of time ends the name
             break
         w = f[tok[0]:tok[1]]
         form = next((w for w in vocab.name_forms() if len(w) >= _LEGAL_FORM and f.endswith(w, start, tok[1])),

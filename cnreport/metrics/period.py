@@ -17,7 +17,7 @@ from . import vocab
 from .document import CLAUSE_STOPS, METRIC_KINDS, Document, basis_before, is_time, quarters
 from .respective import respective_figures
 
-__all__ = ["context_year", "heading_period", "period", "when"]
+__all__ = ["context_year", "heading_period", "period", "stated_report", "when"]
 
 
 
@@ -286,6 +286,27 @@ def _quiet_time(doc: Document, a: int, b: int) -> Optional[tuple[int, int]]:
     return grown
 
 
+def stated_report(doc: Document, head_end: int) -> Optional[tuple[int, int]]:
+    """The span of time that a sentence of the text's head says its results
+    are of, with no figure of its own (某某集团昨日公布截至2026年6月30日止六个月
+    之中期业绩): the report's period, a span (no instant, no day), or None."""
+    f = doc.folded
+    results = vocab.grammar().words("results_word")
+    for t in doc.numbers[:bisect.bisect_left(doc.starts, head_end)]:
+        if not is_time(t):
+            continue
+        a, b = doc.sentence(t.start)
+        r = vocab.find_any(f, results, t.end, b)
+        if r < 0 or any(x.kind in METRIC_KINDS for x in doc.numbers[bisect.bisect_left(doc.starts, a):
+                                                                     bisect.bisect_left(doc.starts, r)]):
+            continue
+        span = whole_period(doc, t.start, t.end, a, r)
+        found = normalize_period(doc.text[span[0]:span[1]])
+        if found.label is not None and not found.instant and not _DAY_LABEL.search(found.label):
+            return span
+    return None
+
+
 def _announcing(doc: Document, a: int, b: int) -> bool:
     """Whether the sentence [a, b) announces or holds something (发布, 公布, 召开)."""
     f = doc.folded
@@ -344,6 +365,8 @@ def _grown_on(doc: Document, b: int, hi: int) -> int:
                 break
     return b
 
+
+_DAY_LABEL = regex.compile(r"-\d\d-\d\d$")  # a label that ends in a day: 2019-05-21, Y+0-05-21
 
 # How far back a year in context reaches, for a month or quarter written alone (5月, 三季度).
 _CONTEXT_REACH = 400

@@ -44,7 +44,7 @@ from .discourse import Discourse
 from .document import CLAUSE_STOPS, METRIC_KINDS, Document, basis_before, is_time
 from .entity import EntityReading, read_entity
 from .frames import deal, holding, restating_words
-from .period import heading_period, paragraph_time, period, when
+from .period import heading_period, paragraph_time, period, stated_report, when
 from .respective import figure_joiners
 from .runs import left, opening_nouns
 from .share import share_without_owner
@@ -76,6 +76,8 @@ def tag(text: str, folded: str, sections: Sequence[Section], numbers: Sequence[N
     metrics: list[Metric] = []
     head = _head_end(folded)
     reported: Optional[Metric] = None
+    results = stated_report(doc, head)
+    said = (doc.text[results[0]:results[1]], Reason("period", "document", *results)) if results is not None else None
     line: Optional[Metric] = None  # the last figure of a business line named at it
     for i, m in enumerate(numbers):
         if m.kind not in METRIC_KINDS or _rank_or_label(doc, m):
@@ -87,8 +89,8 @@ def tag(text: str, folded: str, sections: Sequence[Section], numbers: Sequence[N
         if _list_marker(folded, m):
             continue  # 1.管理层讨论, （2）营业成本: page furniture, no figure
         stated = _stated(doc, metrics, m.start)
-        metrics.append(_metric(doc, disc, i, section, metrics[-1] if metrics else None, stated, reported, line,
-                               source, entities))
+        metrics.append(_metric(doc, disc, i, section, metrics[-1] if metrics else None, stated,
+                               reported, said, line, source, entities))
         if named_line(metrics[-1]):
             line = metrics[-1]
         if reported is None and m.start < head:
@@ -140,6 +142,16 @@ def _report_period(head: Optional[Metric], key: Optional[str], entity: Optional[
             and not _one_brand(key, head.entity_key):
         return None
     return head.period, next(r for r in head.why if r.field == "period")
+
+
+def _said_of(disc: Discourse, key: Optional[str], entities: Optional[Entities]) -> bool:
+    """Whether the results the head announces (公布…之中期业绩) are of the
+    figure keyed ``key``: the text's main entity's, or one it names none for."""
+    main = disc.main()
+    if key is None or main is None:
+        return True
+    owner = disc.key(disc.called(main.text), entities)
+    return owner is None or key == owner or key.startswith(f"{owner}/")
 
 
 def _compared(doc: Document, m: NumberMention, s_start: int, change: Optional[Change]) -> Optional[tuple[int, int]]:
@@ -223,7 +235,8 @@ def _tied(doc: Document, reason: Reason, metric: Metric) -> bool:
 
 
 def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], last: Optional[Metric],
-            stated: Optional[tuple[str, Reason]], reported: Optional[Metric], line: Optional[Metric],
+            stated: Optional[tuple[str, Reason]], reported: Optional[Metric],
+            said: Optional[tuple[str, Reason]], line: Optional[Metric],
             source: Optional[str],
             entities: Optional[Entities]) -> Metric:
     """Figure ``i`` read through the stages; ``last`` is the metric before it."""
@@ -287,7 +300,7 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
     # (the later level before its base, 为9.8亿元，去年同期为6.1亿元, keeps the paragraph's period)
     tied = change is not None and change.end is m and change.start is not None and change.start.start < m.start
     if written is None and not tied:  # (从2019年的140万人减少到44万人: not 2019's)
-        report = _report_period(reported, ent.key, ent.entity)
+        report = _report_period(reported, ent.key, ent.entity) or (said if _said_of(disc, ent.key, entities) else None)
         written, period_span, period_rule = _carried_period(doc, m, stated, report)
     cat = category(doc, reading.subject)
     why = [Reason("subject", reading.subject_rule, *(reading.subject_span or (None, None)))]
