@@ -944,6 +944,25 @@ def test_holders_and_names_by_their_form(text: str, read: list[tuple[str, str, O
     assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == read
 
 
+@pytest.mark.parametrize(("text", "read"), [
+    # after a lead that breaks the figures down, the words before the measure name the segment
+    ("分板块看，前三季度生物类似药收入14.3亿元，同比增长38.5%；原料药及中间体收入10.2亿元；CDMO业务收入8.1亿元。",
+     [("14.3亿元", "收入", "生物类似药"), ("38.5%", "收入", "生物类似药"), ("10.2亿元", "收入", "原料药及中间体"),
+      ("8.1亿元", "收入", "CDMO业务")]),
+    ("分產品看，光學膜營收為12億元。偏光片營收為8億元。", [("12億元", "營收", "光學膜"), ("8億元", "營收", "偏光片")]),
+    ("按业务划分，云服务收入为30亿元。", [("30亿元", "收入", "云服务")]),
+    # not without one, nor a measure named whole, nor a breakdown by time
+    ("公司光学膜营收为12亿元。", [("12亿元", "光学膜营收", None)]),
+    ("分地区看，地区生产总值增长6.3%。", [("6.3%", "地区生产总值", None)]),
+    ("分季度看，一季度营收为3亿元。", [("3亿元", "营收", None)]),
+    # Latin letters before a line's ending name the line, not a company
+    ("云业务收入首次超过传统业务，达到19.8亿元。CDMO业务收入8.1亿元。",
+     [("19.8亿元", "云业务收入", None), ("8.1亿元", "收入", "CDMO业务")]),
+])
+def test_segments_of_a_breakdown(text: str, read: list[tuple[str, str, Optional[str]]]) -> None:
+    assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == read
+
+
 def test_repeated_paragraph_counts_once() -> None:
     para = "作为开幕嘉宾,腾讯副总裁林敬华介绍,腾讯服务了超过300家零售商。\n"
     report = parse(para + "中间一段。\n" + para)

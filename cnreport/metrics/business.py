@@ -32,6 +32,7 @@ from .subject import Reading, Span
 __all__ = ["business_line", "carried_line", "line_key", "named_line", "referred_line"]
 
 _LINE_REACH = 600  # from a line's figure to 该分部 standing for it
+_BREAKDOWN_REACH = 1500  # from a lead that breaks figures down to the figures of its paragraph
 _LONGEST = 14  # characters of a line's name before its ending (国际跨境供应链服务)
 # the rules by which a clause that names no one of its own gets its entity:
 # a line named earlier in the sentence is nearer than any of them
@@ -47,7 +48,7 @@ def business_line(doc: Document, m: NumberMention, s_start: int, reading: Readin
     clause = doc.clause_at(m.start, s_start)
     line = _line_before(doc, clause, m.start)
     if line is None:
-        return _opening_line(doc, m, s_start, clause, reading)
+        return _broken_down(doc, m, s_start, _opening_line(doc, m, s_start, clause, reading))
     a, b = line
     named = reading.entity_span if reading.entity_rule in ("clause", "front", "bracket") else None
     if named is not None and a < named[0] < m.start:
@@ -64,6 +65,43 @@ def business_line(doc: Document, m: NumberMention, s_start: int, reading: Readin
         # 储能系统业务收入: the line, then its measure
         reading = attrs.evolve(reading, subject=doc.text[b:span[1]], subject_span=(b, span[1]))
     return reading
+
+
+def _broken_down(doc: Document, m: NumberMention, s_start: int, reading: Reading) -> Reading:
+    """``reading`` with the segment that names its measure after a lead that
+    breaks the figures down (分板块看，生物类似药收入14.3亿元; 按产品划分，…):
+    the words before the measure name the segment, whose the figure is."""
+    span = reading.subject_span
+    if span is None or (reading.entity is not None and reading.entity_rule in ("clause", "front", "bracket", "line")) \
+            or not _after_breakdown(doc, s_start):
+        return reading
+    a, b = span
+    f = doc.folded
+    if f[a:b].lower() in doc.aliases:
+        return reading  # (地区生产总值, 合同销售金额: one measure)
+    k = next((k for k in range(a + 2, b - 1) if f[k:b].lower() in doc.aliases), None)
+    if k is None or f[a:k] in _owners() or doc.lex.roles.get(f[a:k]) == "prefix" \
+            or f[a] in vocab.grammar().set("determiner") \
+            or doc.period_word_at(a, k) or f[k - 1] == "的":
+        return reading
+    return attrs.evolve(reading, entity=doc.text[a:k], entity_span=(a, k), entity_rule="line",
+                        subject=doc.text[k:b], subject_span=(k, b))
+
+
+def _after_breakdown(doc: Document, s_start: int) -> bool:
+    """Whether a lead that breaks the figures down by segment (分板块看,
+    按产品划分) stands in the paragraph before the sentence at ``s_start``, or
+    opens it."""
+    key = ("breakdown", s_start)
+    if key not in doc.memo:
+        f = doc.folded
+        para = f.rfind("\n", max(0, s_start - _BREAKDOWN_REACH), s_start) + 1
+        end = doc.clause_starts(s_start)[1] if len(doc.clause_starts(s_start)) > 1 else s_start
+        found = False
+        for hit in _breakdown().finditer(f, max(para, s_start - _BREAKDOWN_REACH), end):
+            found = hit.group(1) not in vocab.grammar().set("breakdown_by_time")
+        doc.memo[key] = found
+    return bool(doc.memo[key])
 
 
 def _opening_line(doc: Document, m: NumberMention, s_start: int, clause: int, reading: Reading) -> Reading:
@@ -162,6 +200,15 @@ def _line_before(doc: Document, start: int, end: int) -> Optional[Span]:
     if j - a < 2 or f[a:j] in vocab.entity_set("not_line") or f.endswith(vocab.entity_words("not_line"), a, j):
         return None  # (分业务看, 主营业务收入, 公司其他业务)
     return a, found.end()
+
+
+@lru_cache(maxsize=1)
+def _breakdown() -> regex.Pattern[str]:
+    """A lead of its own clause that breaks figures down: 分 + a dimension +
+    看 (分板块看, 分产品来看), 按 + a dimension + 划分 (按业务划分)."""
+    g = vocab.grammar()
+    return regex.compile(rf"(?<=^|[\n，,。；;：:])\s*(?:{vocab.either(g.words('breakdown_open'))})"
+                         rf"([^\n，,。；;：:]{{1,6}}?)(?:{vocab.either(g.longest('breakdown_close'))})\s*[，,：:]")
 
 
 @lru_cache(maxsize=1)

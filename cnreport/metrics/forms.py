@@ -39,7 +39,8 @@ def form_names(doc: Document, s_start: int, s_end: int) -> list[tuple[int, int]]
         if m.start() - a >= 2:
             found.append((a, m.start()))
     for m in _LATIN_NAME.finditer(doc.text, s_start, s_end):
-        if len(m.group()) > 1 and m.group().lower() not in vocab.not_names() and m.group().lower() not in doc.aliases:
+        if len(m.group()) > 1 and m.group().lower() not in vocab.not_names() and m.group().lower() not in doc.aliases \
+                and not f.startswith(vocab.entity_words("line"), m.end()):  # (CDMO业务: a line's name)
             found.append((m.start(), m.end()))
             translated = _translated_before(doc, m.start(), m.end(), s_start)
             if translated is not None:

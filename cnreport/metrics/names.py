@@ -423,6 +423,7 @@ def _ends_name(doc: Document, tok: Token, tokens: list[Token], end: int) -> bool
     # the name; one, such as 新 of 大新银行, may be inside it)
     return w not in lex.endings and bool(
         w in lex.stops or w in lex.announces or (tokens and w in lex.owners) or w.lower() in doc.aliases
+        or (len(w) > 2 and (w[-2:].lower() in doc.aliases or w[-3:].lower() in doc.aliases))  # (业务收入)
         or role in _NAME_ENDING_ROLES
         or (len(w) > 1 and w[-1] in g.set("measure_end") and w not in g.set("counting_measure"))
         or (tokens and role in ("scope", "market") and not _ending_at(doc, tok[1], end))
@@ -555,6 +556,8 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
         # ###, 3Q, EBITDA, 珠宝、钟表, 董事会宣派, <html><body>: no names; nor
         # 公司 + 物流收入: the anaphor and the company's line
         return None
+    if f.startswith(vocab.entity_words("line"), k):
+        return None  # CDMO + 业务收入: the name of a business line, read as one (business.py)
     if len(tokens) == 2 and f[tokens[0][0]:tokens[0][1]] in lex.scope \
             and f[tokens[1][0]:tokens[1][1]] in lex.endings:
         return None  # 中国公司, 全球银行: a kind, not a name
