@@ -963,6 +963,17 @@ def test_segments_of_a_breakdown(text: str, read: list[tuple[str, str, Optional[
     assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == read
 
 
+@pytest.mark.parametrize(("text", "read"), [
+    # 每10股 is what a dividend is per: no figure, and the measure before it is the amount's
+    ("董事會建議派發末期股息每10股人民幣2.65元（含稅）。", [("人民幣2.65元", "末期股息")]),
+    ("晨岭科技拟向全体股东每10股派发现金红利3元（含税）。", [("3元", "现金红利")]),
+    # a ratio of two counts stays two figures
+    ("每10个用户中有3个付费。", [("10个", "用户"), ("3个", "用户")]),
+])
+def test_an_amount_per_so_many_shares(text: str, read: list[tuple[str, str]]) -> None:
+    assert [(m.mention.text, m.subject) for m in parse(text).metrics] == read
+
+
 def test_repeated_paragraph_counts_once() -> None:
     para = "作为开幕嘉宾,腾讯副总裁林敬华介绍,腾讯服务了超过300家零售商。\n"
     report = parse(para + "中间一段。\n" + para)

@@ -288,9 +288,14 @@ def _past_per_unit(doc: Document, pos: int, limit: int) -> int:
 
 
 def per_unit_before(doc: Document, pos: int, limit: int) -> Optional[Span]:
-    """每 and a unit just before ``pos`` (每吨, 每股), if they stand there."""
+    """每 and a unit just before ``pos`` (每吨, 每股), or a count of units
+    (每10股), if they stand there."""
     f = doc.folded
     per = vocab.grammar().set("per_mark")
+    counted = doc.mention_end.get(pos)
+    if counted is not None and counted.kind == "cardinal" and counted.start - 1 >= limit \
+            and f[counted.start - 1] in per:
+        return counted.start - 1, pos  # 末期股息每10股人民币2.65元
     for k in range(_LONGEST_PER_UNIT, 0, -1):
         a = pos - k
         if a - 1 >= limit and f[a - 1] in per and f[a:pos] in loaders.units():

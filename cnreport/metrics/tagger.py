@@ -62,6 +62,7 @@ _LONGEST_LIST = 99
 _FROM_TO_LONGEST = 6  # (改善至, 大幅提升至)
 
 
+_PER_REACH = 10  # from 每10股 to the amount it is per (派发现金红利)
 # the entity rules a holder named in the clause is nearer than
 _AROUND_HOLDER = frozenset({None, "sentence", "named", "topic", "section", "document", "speaker", "object", "anaphora"})
 
@@ -88,6 +89,8 @@ def tag(text: str, folded: str, sections: Sequence[Section], numbers: Sequence[N
             continue
         if _list_marker(folded, m):
             continue  # 1.管理层讨论, （2）营业成本: page furniture, no figure
+        if _per_count(doc, i):
+            continue  # 每10股派发现金红利3元: how many shares the amount is per, no figure
         stated = _stated(doc, metrics, m.start)
         metrics.append(_metric(doc, disc, i, section, metrics[-1] if metrics else None, stated,
                                reported, said, line, source, entities))
@@ -185,6 +188,22 @@ def _rank_or_label(doc: Document, m: NumberMention) -> bool:
     if m.text.endswith(g.words("one_of")):
         return True
     return m.text.endswith(g.words("group_label")) and not doc.folded.endswith(g.words("group_counted"), 0, m.start)
+
+
+def _per_count(doc: Document, i: int) -> bool:
+    """Whether the count ``i`` follows 每 and an amount (or shares) follows
+    it in its clause (每10股派发现金红利3元, 每10股人民币2.65元, 每10股转增4股):
+    the units an amount is per, not a figure."""
+    m = doc.numbers[i]
+    f = doc.folded
+    if m.kind != "cardinal" or m.start == 0 or f[m.start - 1] not in vocab.grammar().set("per_mark") \
+            or i + 1 >= len(doc.numbers):
+        return False
+    nxt = doc.numbers[i + 1]
+    shares = vocab.grammar().set("share_unit")
+    return (nxt.kind == "money" or (nxt.kind == "cardinal" and m.unit in shares and nxt.unit in shares)) \
+        and nxt.start - m.end <= _PER_REACH \
+        and not any(c in CLAUSE_STOPS for c in f[m.end:nxt.start])
 
 
 def _list_marker(f: str, m: NumberMention) -> bool:
