@@ -974,6 +974,18 @@ def test_an_amount_per_so_many_shares(text: str, read: list[tuple[str, str]]) ->
     assert [(m.mention.text, m.subject) for m in parse(text).metrics] == read
 
 
+@pytest.mark.parametrize(("text", "read"), [
+    # a modal verb stands between the measure and its change
+    ("我们预计明年整体毛利率可以再提升1到1.5个百分点。", [("1到1.5个百分点", "整体毛利率")]),
+    ("毛利率可能下降1個百分點。", [("1個百分點", "毛利率")]),
+    # a project's phase is no count, so the part of 其中 is the whole's measure
+    ("今年全年资本开支预计在9亿元左右，其中越南二期大约3.5亿元。", [("9亿元左右", "资本开支"), ("大约3.5亿元", "资本开支")]),
+    ("款项分三期支付。", [("三期", "支付")]),
+])
+def test_modal_verbs_and_phases(text: str, read: list[tuple[str, str]]) -> None:
+    assert [(m.mention.text, m.subject) for m in parse(text).metrics] == read
+
+
 def test_repeated_paragraph_counts_once() -> None:
     para = "作为开幕嘉宾,腾讯副总裁林敬华介绍,腾讯服务了超过300家零售商。\n"
     report = parse(para + "中间一段。\n" + para)

@@ -180,14 +180,22 @@ def _basis_line(doc: Document, last: Metric, m: NumberMention) -> bool:
 
 
 def _rank_or_label(doc: Document, m: NumberMention) -> bool:
-    """Whether the count ``m`` ranks (十大品牌之一) or names a group (四大银行,
-    not after 设有): neither counts anything a reader would chart."""
+    """Whether the count ``m`` ranks (十大品牌之一), names a group (四大银行,
+    not after 设有) or a phase (越南二期): none counts anything a reader
+    would chart."""
     g = vocab.grammar()
     if m.kind != "cardinal":
         return False
     if m.text.endswith(g.words("one_of")):
         return True
+    if m.unit in g.set("phase_unit") and m.qualifier is None and m.start > 0 and not m.text[0].isdigit() \
+            and _is_cjk_word_char(doc.folded[m.start - 1]) and doc.folded[m.start - 1] not in g.set("phase_counted"):
+        return True  # 越南二期, 三期临床: a phase, not a count (but 分三期支付)
     return m.text.endswith(g.words("group_label")) and not doc.folded.endswith(g.words("group_counted"), 0, m.start)
+
+
+def _is_cjk_word_char(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
 
 
 def _per_count(doc: Document, i: int) -> bool:
