@@ -986,6 +986,15 @@ def test_modal_verbs_and_phases(text: str, read: list[tuple[str, str]]) -> None:
     assert [(m.mention.text, m.subject) for m in parse(text).metrics] == read
 
 
+@pytest.mark.parametrize(("text", "subject"), [
+    # a size adjective right after a time opens the noun it stands before
+    ("晶漢10月大尺寸面板驅動IC出貨量約4.2億顆。", "大尺寸面板驅動IC出貨量"),
+    ("晶汉今年前10月小尺寸面板出货量约1.2亿片。", "小尺寸面板出货量"),
+])
+def test_a_size_adjective_opens_the_measure(text: str, subject: str) -> None:
+    assert _only(text).subject == subject
+
+
 def test_repeated_paragraph_counts_once() -> None:
     para = "作为开幕嘉宾,腾讯副总裁林敬华介绍,腾讯服务了超过300家零售商。\n"
     report = parse(para + "中间一段。\n" + para)

@@ -186,7 +186,11 @@ def left(doc: Document, pos: int, limit: int, links: frozenset[str] = _LINK_TAGS
             tok = tok[0], tok[1], "v"  # 合约 + 销售 + 面积: inside a noun run, a verb that names an action links
         tokens.append(tok)
         pos = tok[0]
-    return _reverse_run(tokens, links)
+    run = _reverse_run(tokens, links)
+    if run is not None and run[0] - 1 >= limit and doc.folded[run[0] - 1] in vocab.grammar().set("size_adjective") \
+            and (run[0] - 1 in doc.mention_end or run[0] - 1 == limit):
+        run = run[0] - 1, run[1]  # 10月 + 大 + 尺寸面板出货量: the adjective opens the noun
+    return run
 
 
 def _object_verbs() -> frozenset[str]:
