@@ -232,11 +232,11 @@ def _described_quote(doc: Document, start: int, end: int) -> Optional[Name]:
     「禾木咖啡」, 旗下平台“晨岭”) or before a time («禾木咖啡»第三季度…): the
     brand or company whose figures follow, without its quotes."""
     f = doc.folded
-    reach = min(end, start + _DESCRIPTION_REACH)
-    q = next((j for j in range(start, reach) if f[j] in _CLOSING_QUOTES or f[j] in CLAUSE_STOPS), None)
-    if q is None or f[q] not in _CLOSING_QUOTES or f[q] == "《":
-        return None
-    if q > start and not any(f.endswith(w, start, q) for w in vocab.descriptors()):
+    hit = _QUOTE_OR_STOP.search(f, start, min(end, start + _DESCRIPTION_REACH))
+    if hit is None or hit.group() not in _CLOSING_QUOTES or hit.group() == "《":
+        return None  # (most clauses hold no quote near their start: one search)
+    q = hit.start()
+    if q > start and not f.endswith(_descriptor_words(), start, q):
         return None
     k = f.find(_CLOSING_QUOTES[f[q]], q + 1, min(end, q + 2 + _LONGEST_QUOTED))
     if k <= q + 1 or any(c in CLAUSE_STOPS or c.isdigit() for c in f[q + 1:k]):
@@ -247,6 +247,14 @@ def _described_quote(doc: Document, start: int, end: int) -> Optional[Name]:
         if (t is None or not is_time(t)) and not doc.period_word_at(k + 1, end):
             return None  # (“双碳”目标: a quoted term, no name)
     return q + 1, k, doc.text[q + 1:k]
+
+
+_QUOTE_OR_STOP = regex.compile("|".join(regex.escape(c) for c in sorted(set(_CLOSING_QUOTES) | set(CLAUSE_STOPS))))
+
+
+@lru_cache(maxsize=1)
+def _descriptor_words() -> tuple[str, ...]:
+    return tuple(vocab.descriptors())
 
 
 def _described_opening(doc: Document, start: int, end: int, org: Optional[str]) -> Optional[Name]:
