@@ -995,6 +995,24 @@ def test_a_size_adjective_opens_the_measure(text: str, subject: str) -> None:
     assert _only(text).subject == subject
 
 
+def test_lists_of_a_forecast_take_their_years_past_a_remark() -> None:
+    text = ("预计公司2026E、2027E、2028E营业收入分别为44.8亿元、54.6亿元、65.9亿元；归母净利润分别为8.25亿元、"
+            "10.31亿元、12.86亿元（原预测2026E、2027E分别为7.92亿元、9.74亿元）；对应EPS分别为1.65元、2.06元、2.57元。")
+    assert [(m.mention.text, m.subject, m.period) for m in parse(text).metrics][3:] == [
+        ("8.25亿元", "归母净利润", "2026E"), ("10.31亿元", "归母净利润", "2027E"), ("12.86亿元", "归母净利润", "2028E"),
+        ("7.92亿元", "归母净利润", "2026E"), ("9.74亿元", "归母净利润", "2027E"),
+        ("1.65元", "EPS", "2026E"), ("2.06元", "EPS", "2027E"), ("2.57元", "EPS", "2028E")]
+
+
+@pytest.mark.parametrize(("text", "subjects"), [
+    # a remark right after a figure measures what it does, unless it names a measure
+    ("晨岭科技营收为12亿元（原预测为11亿元）。", ["营收", "营收"]),
+    ("晨岭科技营收为12亿元（净利润为1亿元）。", ["营收", "净利润"]),
+])
+def test_a_remark_after_a_figure(text: str, subjects: list[str]) -> None:
+    assert [m.subject for m in parse(text).metrics] == subjects
+
+
 def test_repeated_paragraph_counts_once() -> None:
     para = "作为开幕嘉宾,腾讯副总裁林敬华介绍,腾讯服务了超过300家零售商。\n"
     report = parse(para + "中间一段。\n" + para)

@@ -30,6 +30,7 @@ _LISTS_BACK = 3  # how many lists of figures a list looks back over for its time
 _BRACKET_REACH = 8  # from a bracket to the time that opens it (（2024年12月31日：…）)
 _EVENT_LONGEST = 10
 _PARAGRAPH_REACH = 2000
+_REMARK_REACH = 30  # from a bracket's opening to a time inside it
 _DAY_ENDS = frozenset("日天号")  # how far back a paragraph's time is looked for  # (恒岳入股时, 上市之初时)
 Found = tuple[Optional[str], Optional[tuple[int, int]], Optional[str]]  # (text, span, rule)
 
@@ -153,9 +154,9 @@ def _respective_time(doc: Document, i: int, s_start: int) -> Optional[NumberMent
     times: list[NumberMention] = []
     while j >= 0:
         t = doc.numbers[doc.times[j]]
-        if t.start < s_start or t.end > k:
-            if t.end > k:
-                j -= 1
+        if t.start < s_start or t.end > k or (not times and _in_remark(doc.folded, t, k)):
+            if t.end > k or t.start >= s_start:
+                j -= 1  # (原预测2026E、2027E分别为…）: the times of a remark closed before are its own
                 continue
             break
         gap = doc.folded[t.end:times[0].start] if times else ""
@@ -167,6 +168,15 @@ def _respective_time(doc: Document, i: int, s_start: int) -> Optional[NumberMent
         return None
     figures = respective_figures(doc, k, m)
     return times[figures.index(m)] if len(figures) == len(times) and m in figures else None
+
+
+def _in_remark(f: str, t: NumberMention, k: int) -> bool:
+    """Whether the time ``t`` stands in a bracket that closes before ``k``."""
+    lo = max(0, t.start - _REMARK_REACH)
+    opened = max(f.rfind("（", lo, t.start), f.rfind("(", lo, t.start))
+    if opened < 0 or any(c in "）)" for c in f[opened:t.start]):
+        return False
+    return any(c in "）)" for c in f[t.end:k])
 
 
 def _listed_time(doc: Document, i: int, s_start: int) -> Optional[NumberMention]:

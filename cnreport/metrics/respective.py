@@ -38,11 +38,19 @@ def respective_figures(doc: Document, k: int, m: NumberMention) -> list[NumberMe
     reach = min(len(f), m.end + _RESPECTIVE_REACH)  # a bounded look: linear time
     end = j = k
     while j < reach and f[j] not in _RESPECTIVE_END:
+        if f[j] in "（(" and vocab.find_any(f, vocab.grammar().words("respective"), j, _closing(f, j, reach)) >= 0:
+            break  # （原预测2026E、2027E分别为…）: a remark with a list of its own
         inside = doc.mention_at.get(j)
         j = inside.end if inside is not None else j + 1  # (the comma of 9,000万元 ends nothing)
     end = j
     after = itertools.islice(doc.numbers, bisect.bisect_left(doc.starts, k), None)
     return [n for n in itertools.takewhile(lambda n: n.start < end, after) if n.kind in METRIC_KINDS]
+
+
+def _closing(f: str, j: int, reach: int) -> int:
+    """Where the bracket opened at ``j`` closes, or ``reach``."""
+    found = [k for k in (f.find("）", j, reach), f.find(")", j, reach)) if k >= 0]
+    return min(found) if found else reach
 
 
 def respective_name(doc: Document, m: NumberMention, lead: Name, org: Optional[str]) -> Optional[Name]:

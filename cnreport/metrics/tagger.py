@@ -443,6 +443,11 @@ def _with_last(doc: Document, m: NumberMention, s_start: int, reading: Reading, 
         return attrs.evolve(reading, subject=last.subject, subject_span=_span_of(last, "subject"),
                             subject_rule="base", entity=last.entity, entity_span=_span_of(last, "entity"),
                             entity_rule="restated" if last.entity is not None else None)
+    own = reading.subject is not None and category(doc, reading.subject) is not None  # (not 原预测)
+    if last is not None and last.subject is not None and not own and _remark_after(doc, last.mention, m):
+        # 净利润分别为8.25亿元…（原预测分别为7.92亿元…）: the remark's figures measure the same
+        return attrs.evolve(reading, subject=last.subject, subject_span=_span_of(last, "subject"),
+                            subject_rule="base")
     base = base_of(doc, m, s_start)
     if base is not None and last is not None and last.subject is not None:
         # 出租率為97.1%，較去年同期的96.4%: the base measures what the figure does
@@ -489,6 +494,16 @@ def _comparative(doc: Document, before: NumberMention, m: NumberMention) -> bool
         return False
     return not any(c in CLAUSE_STOPS and c not in "：:" for c in f[t.end + 1:m.start]) \
         and not any(j in doc.mention_at for j in range(t.end + 1, m.start))
+
+
+def _remark_after(doc: Document, before: NumberMention, m: NumberMention) -> bool:
+    """Whether ``m`` is the first figure of a bracket opened right after
+    ``before`` (8.25亿元（原预测为7.92亿元）), with no clause's end nor
+    figure between (times may stand there: （原预测2026E分别为…）)."""
+    f = doc.folded
+    return f[before.end:before.end + 1] in ("（", "(") \
+        and not any(c in CLAUSE_STOPS and c not in "（(" for c in f[before.end + 1:m.start]) \
+        and not any(j in doc.mention_at and not is_time(doc.mention_at[j]) for j in range(before.end + 1, m.start))
 
 
 def _bounds(doc: Document, before: NumberMention, m: NumberMention) -> bool:
