@@ -1013,6 +1013,20 @@ def test_a_remark_after_a_figure(text: str, subjects: list[str]) -> None:
     assert [m.subject for m in parse(text).metrics] == subjects
 
 
+@pytest.mark.parametrize(("text", "read"), [
+    # a list of stakes held goes on after 及, each with its holder after 的
+    ("晨港码头的股权中，岭川集团持有52%；其他股东包括持20.3%的海澄投资及4.9%的澜江洋行。",
+     [("52%", "股权", "岭川集团"), ("20.3%", "股权", "海澄投资"), ("4.9%", "股权", "澜江洋行")]),
+    # a bracketed share after a shareholder's name is of the stake the sentence is about
+    ("岭川集团的股权增至55.3%；其他主要股东为海澄投资（22.1%）及澜江公司（17.6%）。",
+     [("55.3%", "股权", "岭川集团"), ("22.1%", "股权", "海澄投资"), ("17.6%", "股权", "澜江公司")]),
+    # a conjunction after a figure opens the next item, not the figure's noun
+    ("晨岭科技营收增长5%及利润增长3%。", [("5%", "营收", "晨岭科技"), ("3%", "利润", "晨岭科技")]),
+])
+def test_lists_of_stakes_and_items(text: str, read: list[tuple[str, str, str]]) -> None:
+    assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == read
+
+
 def test_repeated_paragraph_counts_once() -> None:
     para = "作为开幕嘉宾,腾讯副总裁林敬华介绍,腾讯服务了超过300家零售商。\n"
     report = parse(para + "中间一段。\n" + para)

@@ -10,6 +10,7 @@ The words of the frames are ``lexicon/subject_frames.tsv``.
 """
 from __future__ import annotations
 
+import bisect
 from functools import cache, lru_cache
 from typing import Optional
 
@@ -56,7 +57,7 @@ def holding(doc: Document, m: NumberMention, c: int, s_start: int) -> Optional[t
     if m.kind != "percent":
         return None
     f = doc.folded
-    if _word_ending(f, m.start, c, "hold") is None:
+    if _word_ending(f, m.start, c, "hold") is None and not _listed_holding(doc, m, c):
         return None
     end = _clause_end(doc, m.end)
     holder = None
@@ -66,6 +67,32 @@ def holding(doc: Document, m: NumberMention, c: int, s_start: int) -> Optional[t
         holder = _holder_before(doc, c, m.start)  # 周立新所持35%股权: who holds it opens the clause
     stake = _stake_after(f, m.end, end) or _stake_before(f, m.start, max(0, m.start - _STAKE_REACH))
     return stake, holder
+
+
+def holder_stake(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]:
+    """The stake noun a bracketed share after a shareholder's name is of
+    (其他主要股东为招商局国际（22.1%）及太古公司（17.62%）): the last stake noun
+    before it, where its sentence speaks of shareholders."""
+    f = doc.folded
+    if m.kind != "percent" or vocab.find_any(f, vocab.grammar().words("shareholder_word"), s_start, m.start) < 0:
+        return None
+    return _stake_before(f, m.start, max(0, m.start - _STAKE_REACH))
+
+
+def _listed_holding(doc: Document, m: NumberMention, c: int) -> bool:
+    """Whether ``m`` goes on a list of stakes held (持6.3%的汇丰及4.9%的捷成洋行):
+    a joiner before it, and before that a held stake with its holder."""
+    f = doc.folded
+    if m.start - 1 <= c or f[m.start - 1] not in vocab.grammar().set("figure_joiner") | {"及", "和"}:
+        return False
+    j = bisect.bisect_left(doc.starts, m.start) - 1
+    if j < 0:
+        return False
+    before = doc.numbers[j]
+    between = f[before.end:m.start - 1]
+    return before.kind == "percent" and before.start >= c and between.startswith("的") \
+        and not any(ch in CLAUSE_STOPS or ch.isdigit() for ch in between) \
+        and (_word_ending(f, before.start, c, "hold") is not None or _listed_holding(doc, before, c))
 
 
 def _holder_before(doc: Document, c: int, pos: int) -> Optional[Name]:

@@ -74,6 +74,8 @@ def right(doc: Document, pos: int, limit: int, hops: int = 0, counted: bool = Fa
             return None
         if not tokens and tok[2] == "v" and not after_de and not counted:
             return None  # 24480元居全国…: a verb after the figure names nothing it counts
+        if not tokens and tok[2] == "c" and not after_de:
+            return None  # 营收增长5%及利润…: a conjunction opens the next item, not the figure's noun
         tokens.append(tok)
         pos = tok[1]
     if spaced and _opens_statement(doc, tokens):

@@ -43,7 +43,7 @@ from .context import (
 from .discourse import Discourse
 from .document import CLAUSE_STOPS, METRIC_KINDS, Document, basis_before, is_time
 from .entity import EntityReading, read_entity
-from .frames import deal, holding, restating_words
+from .frames import deal, holder_stake, holding, restating_words
 from .period import heading_period, paragraph_time, period, stated_report, when
 from .respective import figure_joiners
 from .runs import left, opening_nouns
@@ -417,6 +417,13 @@ def _framed(doc: Document, m: NumberMention, s_start: int, reading: Reading) -> 
                             subject_rule="frame:" + rule)
     held = holding(doc, m, c, s_start)
     if held is None:
+        holders = vocab.grammar().words("shareholder_word")
+        stake = holder_stake(doc, m, s_start) if reading.entity_rule == "bracket" and (
+            reading.subject is None or fold(reading.subject).endswith(holders)) else None
+        if stake is not None:
+            # 股东为招商局国际（22.1%）: the share of the stake the sentence is about
+            reading = attrs.evolve(reading, subject=doc.text[stake[0]:stake[1]], subject_span=stake,
+                                   subject_rule="frame:stake")
         return reading
     stake, holder = held
     if stake is not None:
