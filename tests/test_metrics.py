@@ -914,6 +914,8 @@ def test_a_region_said_holds_for_its_paragraph(text: str, entities: list[str]) -
     ("晨岭科技董事长王明强调，公司今年营收将增长20%。", [("20%", "营收", "晨岭科技")]),
     # a word that opens with a time ends the name before it
     ("匯雲全年收入95億元。", [("95億元", "全年收入", "匯雲")]),
+    # so does an adverb of totals
+    ("晨嶺雲總共開放了231個接口。", [("231個", "接口", "晨嶺雲")]),
 ])
 def test_lines_brands_and_speakers_as_entities(text: str, read: list[tuple[str, str, Optional[str]]]) -> None:
     assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == read
