@@ -1029,6 +1029,27 @@ def test_lists_of_stakes_and_items(text: str, read: list[tuple[str, str, str]]) 
     assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == read
 
 
+STEEL_WEEKLY = (
+    "钢材周报：螺纹钢价格小幅回落\n\n"
+    "截至周五，全国主要城市螺纹钢均价为3,412元/吨，周环比下降0.8%。分区域看，上海螺纹钢价格报3,380元/吨；"
+    "杭州报3,420元/吨，持平；广州报3,650元/吨。\n\n"
+    "热卷方面，上海4.75mm热卷价格为3,520元/吨；天津报3,460元/吨。\n\n"
+    "库存方面，本周螺纹钢社会库存为412.6万吨，环比减少18.3万吨。")
+
+
+def test_a_market_report_over_many_places() -> None:
+    # no city is the report's own, a city that opens an item is no topic
+    # beyond it, and a paragraph that names its topic starts afresh
+    assert [(m.mention.text, m.entity, m.period) for m in parse(STEEL_WEEKLY).metrics] == [
+        ("3,412元/吨", None, "截至周五"), ("0.8%", None, "截至周五"), ("3,380元/吨", "上海", "截至周五"),
+        ("3,420元/吨", "杭州", "截至周五"), ("3,650元/吨", "广州", "截至周五"), ("3,520元/吨", "上海", None),
+        ("3,460元/吨", "天津", None), ("412.6万吨", None, "本周"), ("18.3万吨", None, "本周")]
+    # a place's quote with 报 is of the measure before; 周环比 is a basis, not 周
+    subjects = [m.subject for m in parse(STEEL_WEEKLY).metrics]
+    assert subjects[:5] == ["主要城市螺纹钢均价", "主要城市螺纹钢均价", "螺纹钢价格", "螺纹钢价格", "螺纹钢价格"]
+    assert subjects[7:] == ["螺纹钢社会库存", "螺纹钢社会库存"]
+
+
 def test_repeated_paragraph_counts_once() -> None:
     para = "作为开幕嘉宾,腾讯副总裁林敬华介绍,腾讯服务了超过300家零售商。\n"
     report = parse(para + "中间一段。\n" + para)

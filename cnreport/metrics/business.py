@@ -99,7 +99,7 @@ def _after_breakdown(doc: Document, s_start: int) -> bool:
         end = doc.clause_starts(s_start)[1] if len(doc.clause_starts(s_start)) > 1 else s_start
         found = False
         for hit in _breakdown().finditer(f, max(para, s_start - _BREAKDOWN_REACH), end):
-            found = hit.group(1) not in vocab.grammar().set("breakdown_by_time")
+            found = hit.group(1) not in vocab.grammar().set("breakdown_not_segment")
         doc.memo[key] = found
     return bool(doc.memo[key])
 

@@ -46,6 +46,7 @@ _PLACE_PREFIX = 9
 _NAMING_REACH = 4  # the longest naming or comparing word (改名为, 仅次于)
 # How far back the discourse is searched for a topic or an antecedent.
 _TOPIC_SENTENCES = 12
+_TOPIC_LEAD = 12  # characters of a paragraph's lead that names its topic (库存方面，)
 _TOPIC_REACH = 3000
 # The head of a document, where its main entity is named: the headline and
 # first sentences.
@@ -256,13 +257,33 @@ class Discourse:
         organisation's (by the tables, the caller, its form or a declaration)
         is a topic, and a place only in a text about a place."""
         main = self.main() if not paragraph else None
+        if not paragraph and self._new_topic(pos):
+            return None  # 库存方面，…: the paragraph names its own topic, the earlier ones' end
         for n in self.before(pos, paragraph):
             if not n.opens or n.kind == "person":
                 continue
+            if not paragraph and n.kind == "place" and self._listed(n):
+                continue  # 上海…；天津报3,460元/吨: an item of a list of places, no topic beyond it
             if paragraph or (self.strong(n) and not (n.kind == "place" and main is not None
                                                      and main.kind != "place")):
                 return n
         return None
+
+    def _new_topic(self, pos: int) -> bool:
+        """Whether the paragraph of ``pos`` opens with a topic of its own
+        that is no name (库存方面，…, 分区域看，…)."""
+        f = self.doc.folded
+        para = f.rfind("\n", 0, pos) + 1
+        stop = next((k for k in range(para, min(pos, para + _TOPIC_LEAD)) if f[k] in "，,：:"), None)
+        return stop is not None and f.endswith(_topic_leads(), para, stop)
+
+    def _listed(self, n: Named) -> bool:
+        """Whether ``n`` opens an item of a list, after a semicolon."""
+        f = self.doc.folded
+        k = n.start
+        while k > 0 and f[k - 1] in " \u3000":
+            k -= 1
+        return k > 0 and f[k - 1] in "；;"
 
     def strong(self, n: Named) -> bool:
         """Whether a name is surely an organisation's or a place's, not a
@@ -327,6 +348,9 @@ class Discourse:
         if not score:
             return None
         best = max(score, key=lambda k: (score[k], -t.first[k].start))
+        if t.first[best].kind == "place" and score[best] <= sum(
+                v for k, v in score.items() if k != best and t.first[k].kind == "place"):
+            return None  # 上海…；杭州…；广州…: a report over many places is about none of them
         return t.first[best] if score[best] >= least else None
 
     def _tally_head(self, t: _Tally) -> None:
@@ -524,3 +548,10 @@ def _kind(doc: Document, a: int, b: int) -> NameKind:
 def _region_words() -> frozenset[str]:
     """The two-character region anaphors of ``anaphora.tsv`` (全省, 我市)."""
     return frozenset(r.word for r in loaders.anaphora() if r.role == "region" and len(r.word) == 2)
+
+
+@lru_cache(maxsize=1)
+def _topic_leads() -> tuple[str, ...]:
+    """The words that close a paragraph's lead naming its topic (方面, 来看)."""
+    g = vocab.grammar()
+    return (*g.words("topic_close"), *g.words("topic_end"))

@@ -40,7 +40,8 @@ def form_names(doc: Document, s_start: int, s_end: int) -> list[tuple[int, int]]
             found.append((a, m.start()))
     for m in _LATIN_NAME.finditer(doc.text, s_start, s_end):
         if len(m.group()) > 1 and m.group().lower() not in vocab.not_names() and m.group().lower() not in doc.aliases \
-                and not f.startswith(vocab.entity_words("line"), m.end()):  # (CDMO业务: a line's name)
+                and not f.startswith(vocab.entity_words("line"), m.end()) \
+                and sum(ch.isdigit() for ch in m.group()) < 2:  # (CDMO业务: a line's; HRB400E: a grade)
             found.append((m.start(), m.end()))
             translated = _translated_before(doc, m.start(), m.end(), s_start)
             if translated is not None:

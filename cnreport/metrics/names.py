@@ -357,6 +357,8 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
         tok = doc.forward(k, stop if k < stop else end)
         if tok is None:
             break
+        if tokens and f[tok[0]].isdigit() and tokens[-1][2] in ("ns", "nr", "n") and _is_place(doc, tokens[-1]):
+            break  # 上海 + 4.75mm热卷: a place, then a product's size, no name
         if tok[2] == "eng":
             tok = _latin_name(doc, tok, end)  # Sara Lee, Restaurant City: one name
         if tokens and (0 < doc.period_word_at(k, tok[1]) < tok[1] - k
