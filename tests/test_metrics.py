@@ -1050,6 +1050,23 @@ def test_a_market_report_over_many_places() -> None:
     assert subjects[7:] == ["螺纹钢社会库存", "螺纹钢社会库存"]
 
 
+INTERVIEW = (
+    "專訪曜石電池董事長林志遠：明年產能翻倍\n\n記者：今年公司的營運狀況如何？\n\n"
+    "林志遠：今年我們的營收大概會落在一百六十億左右，比去年成長快三成。\n\n記者：市場方面呢？\n\n"
+    "林志遠：整個儲能市場今年全球出貨大約300GWh。競爭對手像宸睿能源，去年營收已經破五百億。")
+
+
+def test_an_interview_under_a_headline_label() -> None:
+    report = parse(INTERVIEW)
+    # 專訪 is the kind of piece, no part of the speaker's organisation or title
+    assert (report.sections[0].speaker.name, report.sections[0].speaker.org, report.sections[0].speaker.title) == (
+        "林志遠", "曜石電池", "曜石電池董事長")
+    # 出貨 is a measure; the example after 像 is whose its figure is
+    assert [(m.mention.text, m.subject, m.entity) for m in report.metrics] == [
+        ("翻倍", "產能", "曜石電池"), ("一百六十億左右", "營收", "曜石電池"), ("快三成", "營收", "曜石電池"),
+        ("大約300GWh", "出貨", None), ("五百億", "營收", "宸睿能源")]
+
+
 def test_repeated_paragraph_counts_once() -> None:
     para = "作为开幕嘉宾,腾讯副总裁林敬华介绍,腾讯服务了超过300家零售商。\n"
     report = parse(para + "中间一段。\n" + para)

@@ -366,6 +366,9 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
             named_by_place = True  # 汇云 + 全年收入, 海澄集团 + 中期: a word of time ends the name
             break
         w = f[tok[0]:tok[1]]
+        if tokens and w in g.set("example_mark") and tok[1] < end:
+            inner = name_at(doc, tok[1], end, org)  # 竞争对手像 + 宸睿能源: the example named
+            return inner if inner is not None and inner[0] == tok[1] else None
         form = next((w for w in vocab.name_forms() if len(w) >= _LEGAL_FORM and f.endswith(w, start, tok[1])),
                     None) if tokens else None
         if form is not None and tok[1] - len(form) - start >= _FORM_PREFIX \

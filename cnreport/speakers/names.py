@@ -120,7 +120,8 @@ def _is_title(text: str) -> bool:
 
 
 def _speaker(name: str, title: Optional[str], raw: str, org: Optional[str] = None) -> Speaker:
-    title = title or None
+    genre = next((w for w in _genres() if title and fold(title).startswith(w)), "")
+    title = (title[len(genre):] or None) if title else None  # (专访 + 曜石电池董事长: the kind of piece is no title)
     roles = tuple(r for r in _ROLE_SPLIT.split(title) if r) if title else ()
     if org is None and roles:
         org = _org(roles[0])
@@ -132,6 +133,12 @@ def _role_parts() -> tuple[str, ...]:
     """Words between an organisation and a job title that name no
     organisation (``lexicon/role_parts.tsv``)."""
     return loaders.role_parts()
+
+
+@lru_cache(maxsize=1)
+def _genres() -> tuple[str, ...]:
+    """The kinds of piece a headline's label opens with (专访), longest first."""
+    return tuple(sorted((w.word for w in loaders.speaker_words() if w.role == "genre"), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
