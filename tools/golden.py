@@ -79,7 +79,8 @@ def lexicon_cases() -> Iterator[tuple[str, str, str]]:
         yield "bylines.tsv", y.word, f"{y.word}：张小明\n正文"
     speaker_templates = {"speech": "以下为林敬华的{}实录:\n收入增长。", "record": "以下为林敬华的演讲{}:\n收入增长。",
                          "heading": "{}:\n收入增长了三成。", "analyst": "高盛{}:收入多少",
-                         "company_end": "李明-平安银行{}总裁\n正文"}
+                         "company_end": "李明-平安银行{}总裁\n正文",
+                         "genre": "{}曜石电池董事长林志远：营收增长三成\n\n林志远：明年营收增长两成。"}
     for w in loaders.speaker_words():
         yield "speaker_words.tsv", f"{w.role}:{w.word}", speaker_templates[w.role].format(w.word)
 
