@@ -401,6 +401,14 @@ def test_results_announced_in_the_head_are_of_its_company_only() -> None:
     assert [(m.mention.text, m.period) for m in parse(text).metrics] == [("12亿元", "2025年"), ("9亿元", None)]
 
 
+def test_a_company_report_dates_its_products_figures() -> None:
+    text = ("云舟集团今日公布截至2025年12月31日止年度业绩。\n\n社交平台“轻语”的月活跃用户达到11.2亿。\n\n"
+            "旗舰游戏《星海纪元》流水突破20亿元。\n\n同行岭川科技营收为90亿元。")
+    assert [(m.mention.text, m.entity, m.period) for m in parse(text).metrics] == [
+        ("11.2亿", "轻语", "截至2025年12月31日止年度"), ("20亿元", "星海纪元", "截至2025年12月31日止年度"),
+        ("90亿元", "岭川科技", None)]
+
+
 def test_an_instant_in_the_head_is_no_period_of_the_report() -> None:
     text = "截至2025年6月末，晨嶺銀行總資產為4,380億元。\n\n零售貸款餘額1,200億元。"
     assert [(m.mention.text, m.period) for m in parse(text).metrics] == [

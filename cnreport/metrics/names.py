@@ -229,12 +229,12 @@ def _quoted_product(doc: Document, start: int, end: int) -> Optional[Name]:
 
 def _described_quote(doc: Document, start: int, end: int) -> Optional[Name]:
     """A quoted name that opens the clause after a description (咖啡品牌 +
-    「禾木咖啡」, 旗下平台“晨岭”) or before a time («禾木咖啡»第三季度…): the
-    brand or company whose figures follow, without its quotes."""
+    「禾木咖啡」, 旗舰游戏 + 《星海纪元》) or before a time (「禾木咖啡」第三季度…):
+    the brand, product or company whose figures follow, without its quotes."""
     f = doc.folded
     hit = _QUOTE_OR_STOP.search(f, start, min(end, start + _DESCRIPTION_REACH))
-    if hit is None or hit.group() not in _CLOSING_QUOTES or hit.group() == "《":
-        return None  # (most clauses hold no quote near their start: one search)
+    if hit is None or hit.group() not in _CLOSING_QUOTES or (hit.group() == "《" and hit.start() == start):
+        return None  # (most clauses hold no quote near their start: one search; a title that opens one is read apart)
     q = hit.start()
     if q > start and not f.endswith(_descriptor_words(), start, q):
         return None

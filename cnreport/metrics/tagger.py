@@ -147,14 +147,20 @@ def _report_period(head: Optional[Metric], key: Optional[str], entity: Optional[
     return head.period, next(r for r in head.why if r.field == "period")
 
 
-def _said_of(disc: Discourse, key: Optional[str], entities: Optional[Entities]) -> bool:
+def _said_of(disc: Discourse, key: Optional[str], entity: Optional[str], entities: Optional[Entities]) -> bool:
     """Whether the results the head announces (公布…之中期业绩) are of the
-    figure keyed ``key``: the text's main entity's, or one it names none for."""
+    figure keyed ``key``: the text's main entity's, one it names none for,
+    or a product or place its report names (社交平台“轻语”), not another
+    company's."""
     main = disc.main()
     if key is None or main is None:
         return True
     owner = disc.key(disc.called(main.text), entities)
-    return owner is None or key == owner or key.startswith(f"{owner}/")
+    if owner is None or key == owner or key.startswith(f"{owner}/"):
+        return True
+    name = fold(entity or "")
+    return name != "" and name not in vocab.org_set() and not name.endswith(
+        vocab.entity_words("ending") + vocab.name_forms())
 
 
 def _compared(doc: Document, m: NumberMention, s_start: int, change: Optional[Change]) -> Optional[tuple[int, int]]:
@@ -327,7 +333,8 @@ def _metric(doc: Document, disc: Discourse, i: int, section: Optional[Section], 
     # (the later level before its base, 为9.8亿元，去年同期为6.1亿元, keeps the paragraph's period)
     tied = change is not None and change.end is m and change.start is not None and change.start.start < m.start
     if written is None and not tied:  # (从2019年的140万人减少到44万人: not 2019's)
-        report = _report_period(reported, ent.key, ent.entity) or (said if _said_of(disc, ent.key, entities) else None)
+        report = _report_period(reported, ent.key, ent.entity) \
+            or (said if _said_of(disc, ent.key, ent.entity, entities) else None)
         written, period_span, period_rule = _carried_period(doc, m, stated, report)
     cat = category(doc, reading.subject)
     why = [Reason("subject", reading.subject_rule, *(reading.subject_span or (None, None)))]
