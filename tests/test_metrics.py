@@ -1075,6 +1075,16 @@ def test_an_interview_under_a_headline_label() -> None:
         ("大約300GWh", "出貨", None), ("五百億", "營收", "宸睿能源")]
 
 
+def test_a_country_review_over_its_regions() -> None:
+    text = ("越南2025年经济回顾：GDP增长7.1%\n\n从地区看，胡志明市GRDP增长7.2%，河内增长6.9%。"
+            "北宁省吸引外资最多，达58亿美元。")
+    # a place named alone before a verb of change is whose the figure is; a
+    # province by its form takes the review's period, as the country does
+    assert [(m.mention.text, m.subject, m.entity, m.period) for m in parse(text).metrics] == [
+        ("7.1%", "GDP", "越南", "2025年"), ("7.2%", "GRDP", "胡志明市", "2025年"), ("6.9%", "GRDP", "河内", "2025年"),
+        ("58亿美元", "吸引外资", "北宁省", "2025年")]
+
+
 def test_repeated_paragraph_counts_once() -> None:
     para = "作为开幕嘉宾,腾讯副总裁林敬华介绍,腾讯服务了超过300家零售商。\n"
     report = parse(para + "中间一段。\n" + para)

@@ -76,18 +76,20 @@ def named_alone(doc: Document, m: NumberMention, s_start: int, org: Optional[str
     verb (…，比亚迪为16%, 而保利发展则为3313亿元): the figure is that
     name's, of the measure before."""
     f = doc.folded
-    if f[m.start - 1:m.start] not in _copula_last():
+    if f[m.start - 1:m.start] not in _copula_last() and f[m.start - 1:m.start] not in _change_last(doc):
         return None  # (the items of a list after 分别: no look-ups)
     c = doc.clause_at(m.start, s_start)
     while c < m.start and (f[c] in " \u3000" or f[c] in vocab.grammar().set("contrast")):
         c += 1
-    name = name_at(doc, c, m.start, org)
+    name = name_at(doc, c, m.start, org) or _place_at(doc, c, m.start)
     if name is None or name[0] != c:
         return None
     rest = f[name[1]:m.start].strip()
     if rest[:1] in vocab.grammar().set("contrast"):
         rest = rest[1:]
-    return name if rest in vocab.grammar().set("copula") else None
+    if rest in vocab.grammar().set("copula") or doc.lex.roles.get(rest) in ("up", "down"):
+        return name  # (…，河内增长6.9%: the name, then a verb of change)
+    return None
 
 
 def opens_with_period(doc: Document, pos: int, s_start: int) -> bool:
@@ -287,6 +289,22 @@ _ITEM_MARK = regex.compile(r"[ \t\u3000]*(?:[（(](?:[一二三四五六七八�
 
 
 @lru_cache(maxsize=1)
+def _place_at(doc: Document, c: int, end: int) -> Optional[Name]:
+    """A place of ``places.tsv`` that opens the clause at ``c`` (河内, which
+    the dictionary tags a locative)."""
+    f = doc.folded
+    place = max((p for p in vocab.places() if f.startswith(p, c, end)), key=len, default=None)
+    return (c, c + len(place), doc.text[c:c + len(place)]) if place is not None else None
+
+
+def _change_last(doc: Document) -> frozenset[str]:
+    """The last characters of the verbs of change (增长, 下降)."""
+    key = ("change_last",)
+    if key not in doc.memo:
+        doc.memo[key] = frozenset(w[-1] for w, role in doc.lex.roles.items() if role in ("up", "down"))
+    return doc.memo[key]  # type: ignore[return-value]
+
+
 def _copula_last() -> frozenset[str]:
     """The last characters of the copulas (比亚迪为16%)."""
     return frozenset(w[-1] for w in vocab.grammar().words("copula"))

@@ -141,10 +141,16 @@ def _report_period(head: Optional[Metric], key: Optional[str], entity: Optional[
     if head is None or head.period is None:
         return None
     if key is not None and head.entity_key is not None and key != head.entity_key \
-            and not key.startswith(head.entity_key + "/") and not (entity and fold(entity) in vocab.places()) \
+            and not key.startswith(head.entity_key + "/") and not (entity and _a_place(entity)) \
             and not _one_brand(key, head.entity_key):
         return None
     return head.period, next(r for r in head.why if r.field == "period")
+
+
+def _a_place(name: str) -> bool:
+    """Whether ``name`` is a place: a known one, or one by its form (北宁省)."""
+    folded = fold(name)
+    return folded in vocab.places() or (len(folded) > 2 and folded[-1] in vocab.grammar().set("place_ending"))
 
 
 def _said_of(disc: Discourse, key: Optional[str], entity: Optional[str], entities: Optional[Entities]) -> bool:
@@ -486,7 +492,8 @@ def _with_last(doc: Document, m: NumberMention, s_start: int, reading: Reading, 
                                subject_rule="list")
     if last.subject is not None and last.mention.kind == m.kind:
         named = named_alone(doc, m, s_start, org)
-        if named is not None and (reading.subject is None or reading.subject in named[2]):
+        if named is not None and (reading.subject is None or reading.subject_rule == "list"
+                                  or reading.subject in named[2]):
             # 宁德时代的市场份额为37%，比亚迪为16%: the figure is 比亚迪's 市场份额
             reading = attrs.evolve(reading, subject=last.subject, subject_span=_span_of(last, "subject"),
                                    subject_rule="list", entity=named[2], entity_span=(named[0], named[1]),
