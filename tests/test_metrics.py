@@ -1085,6 +1085,18 @@ def test_a_country_review_over_its_regions() -> None:
         ("58亿美元", "吸引外资", "北宁省", "2025年")]
 
 
+@pytest.mark.parametrize(("text", "read"), [
+    # a measure read inside a quoted brand starts past it; the brand loses its quotes
+    ("其中，旗艦品牌「晨彩」門店842家，「彩居」門店406家。", [("842家", "門店", "晨彩"), ("406家", "門店", "彩居")]),
+    # the words before 占 are the part, though the dictionary reads no noun in them
+    ("線上銷售佔總收入比例由去年同期的18%提升至22%。", [("18%", "線上銷售", None), ("22%", "線上銷售", None)]),
+    # 同店銷售 is a measure
+    ("期內同店銷售增長2.3%，去年同期為下跌1.5%。", [("2.3%", "同店銷售", None), ("1.5%", "同店銷售", None)]),
+])
+def test_brands_in_quotes_and_parts_of_a_whole(text: str, read: list[tuple[str, str, Optional[str]]]) -> None:
+    assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == read
+
+
 def test_repeated_paragraph_counts_once() -> None:
     para = "作为开幕嘉宾,腾讯副总裁林敬华介绍,腾讯服务了超过300家零售商。\n"
     report = parse(para + "中间一段。\n" + para)

@@ -30,6 +30,8 @@ from .subject import Reading, Span
 __all__ = ["EntityReading", "anaphor_in", "read_entity"]
 
 _ANAPHOR_CLAUSES = 3
+_OPENING_QUOTES = frozenset("「“『《\"")
+_CLOSING_QUOTES = frozenset("」”』》\"")
 _OBJECT_REACH = 12
 _CLAUSE_RULES = frozenset({"clause", "front", "respective", "bracket", "alone", "holder", "restated", "line"})
 _WRITTEN_RULES = _CLAUSE_RULES | {"sentence", "named", "object"}
@@ -56,6 +58,9 @@ def read_entity(doc: Document, disc: Discourse, m: NumberMention, s_start: int, 
     text, rule, span = found
     if text is None:
         return EntityReading(None, None, rule, span)
+    if len(text) > 2 and text[0] in _OPENING_QUOTES and text[-1] in _CLOSING_QUOTES:
+        text = text[1:-1]  # 「彩居」门店: the brand, without its quotes
+        span = (span[0] + 1, span[1] - 1) if span is not None else None
     if any(w == fold(text) for w, _ in _anaphora().get(fold(text)[:1], ())):
         return EntityReading(text, None, rule, span)  # 全省 unnamed: no key joins it with another text's
     # a name written at the figure stays as written; one the discourse

@@ -18,6 +18,7 @@ __all__ = ["NO_OWNER", "share_basis", "share_owner", "share_without_owner"]
 
 _LEAD_STOPS_SET = frozenset("，,：:；;。！？!?\n")
 _SHARE_REACH = 16
+_LONGEST_PART = 8  # characters of a part before 占 that the dictionary reads as no noun
 NO_OWNER = (-1, -1)
 
 
@@ -47,7 +48,7 @@ def share_owner(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]
         return None  # 市场占有率为3.4%: a rate's noun, not the verb
     if not _share_rest().fullmatch(head, k + len(word)):
         return None
-    owner = left(doc, at, s_start)
+    owner = left(doc, at, s_start) or _words_before(doc, at, s_start)
     if owner is not None:
         return owner
     # with no part named before 占, the clause goes on about the noun that
@@ -63,6 +64,24 @@ def share_owner(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]
             # counts is its unit; the share goes on about that figure's measure
             return NO_OWNER
     return owner or NO_OWNER
+
+
+def _words_before(doc: Document, at: int, s_start: int) -> Optional[Span]:
+    """The words that open the clause before 占 at ``at``, where the
+    dictionary reads no noun in them (线上 + 销售 + 占总收入比例…): the part."""
+    f = doc.folded
+    c = doc.clause_at(at, s_start)
+    while c < at and f[c] in " \u3000":
+        c += 1
+    c += doc.period_word_at(c, at, when=True)  # (目前 + 大概占25%: a time, then no part)
+    first = doc.forward(c, at)
+    if first is None or first[2] in ("d", "r", "c", "p"):
+        return None
+    words = f[c:at]
+    if not 2 <= len(words) <= _LONGEST_PART or any(ch.isdigit() or ch in CLAUSE_STOPS for ch in words) \
+            or words in vocab.anaphor_words():
+        return None
+    return c, at
 
 
 def _members_owner(doc: Document, c: int, end: int) -> Optional[Span]:

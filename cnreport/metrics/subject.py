@@ -65,6 +65,8 @@ def subject(doc: Document, m: NumberMention, s_start: int, s_end: int, org: Opti
         span, rule = (None, "share") if share == NO_OWNER else (share, "share")
     if span is not None:
         span = _trimmed(doc, span)
+    if span is not None:
+        span = _past_quoted(doc, span, s_start)
     lead = _lead(doc, m, s_start, span, org)
     entity, entity_span, entity_rule = _entity_of(doc, m, s_start, lead, org)
     if span is None:
@@ -338,6 +340,24 @@ def _past_restating(f: str, end: int, s_end: int) -> int:
     if close < 0 or close - end > _RESTATING_LONGEST or not f.startswith("的", close + 1):
         return end
     return close + 1
+
+
+def _past_quoted(doc: Document, span: Span, s_start: int) -> Optional[Span]:
+    """``span`` begun past a quoted name it starts inside (旗舰品牌「晨 +
+    彩」门店842家: the measure is 门店, the brand whole before it)."""
+    f = doc.folded
+    a, b = span
+    for opening, closing in _QUOTE_PAIRS:
+        o = f.rfind(opening, s_start, a)
+        if o < 0 or f.find(closing, o + 1, a) >= 0:
+            continue
+        c = f.find(closing, a, b)
+        if c >= 0:
+            return (c + 1, b) if c + 1 < b else None
+    return span
+
+
+_QUOTE_PAIRS = (("「", "」"), ("“", "”"), ("『", "』"), ("《", "》"))
 
 
 def _described_latin(doc: Document, a: int, b: int) -> bool:
