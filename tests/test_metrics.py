@@ -1097,6 +1097,17 @@ def test_brands_in_quotes_and_parts_of_a_whole(text: str, read: list[tuple[str, 
     assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == read
 
 
+@pytest.mark.parametrize(("text", "read"), [
+    # a bank's lines hold 银行 (零售银行业务), and a capital tier stays in its ratio's name
+    ("零售銀行業務除稅前溢利為港幣30.1億元，增長12%。",
+     [("港幣30.1億元", "除稅前溢利", "零售銀行業務"), ("12%", "除稅前溢利", "零售銀行業務")]),
+    ("嘉峰銀行普通股權一級資本比率為16.8%。", [("16.8%", "普通股權一級資本比率", "嘉峰銀行")]),
+    ("嘉峰银行核心一级资本充足率为10.86%。", [("10.86%", "核心一级资本充足率", "嘉峰银行")]),
+])
+def test_a_banks_lines_and_ratios(text: str, read: list[tuple[str, str, str]]) -> None:
+    assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == read
+
+
 def test_repeated_paragraph_counts_once() -> None:
     para = "作为开幕嘉宾,腾讯副总裁林敬华介绍,腾讯服务了超过300家零售商。\n"
     report = parse(para + "中间一段。\n" + para)

@@ -193,6 +193,11 @@ def _line_before(doc: Document, start: int, end: int) -> Optional[Span]:
             if before is not None and before[2] in _PART_TAGS and doc.folded[before[0]:before[1]] not in doc.aliases:
                 a = tok[0]  # 港口及物流业务: two trades in one line
                 continue
+        if tok is not None and f[tok[0]:tok[1]] in vocab.entity_set("line_part"):
+            before = doc.backward(tok[0], start)
+            if before is not None and before[2] in _PART_TAGS and f[before[0]:before[1]] not in _owners():
+                a = tok[0]  # 零售 + 银行 + 业务: a trade's bank is the line's, not the company
+                continue
         if tok is None or tok[2] not in _PART_TAGS or f[tok[0]] in vocab.grammar().set("determiner") \
                 or f[tok[0]:tok[1]] in _owners():
             break  # (公司 + 新能源业务: the company the anaphor stands for is not the line's name)
