@@ -1103,8 +1103,11 @@ def test_brands_in_quotes_and_parts_of_a_whole(text: str, read: list[tuple[str, 
      [("港幣30.1億元", "除稅前溢利", "零售銀行業務"), ("12%", "除稅前溢利", "零售銀行業務")]),
     ("嘉峰銀行普通股權一級資本比率為16.8%。", [("16.8%", "普通股權一級資本比率", "嘉峰銀行")]),
     ("嘉峰银行核心一级资本充足率为10.86%。", [("10.86%", "核心一级资本充足率", "嘉峰银行")]),
+    # kinds of drive name the vehicles counted
+    ("曜驰汽车纯电车型交付28,105辆，增程车型交付18,113辆。",
+     [("28,105辆", "纯电车型", "曜驰汽车"), ("18,113辆", "增程车型", "曜驰汽车")]),
 ])
-def test_a_banks_lines_and_ratios(text: str, read: list[tuple[str, str, str]]) -> None:
+def test_lines_ratios_and_kinds_of_goods(text: str, read: list[tuple[str, str, str]]) -> None:
     assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == read
 
 
