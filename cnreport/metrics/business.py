@@ -80,6 +80,8 @@ def _broken_down(doc: Document, m: NumberMention, s_start: int, reading: Reading
     if f[a:b].lower() in doc.aliases:
         return reading  # (地区生产总值, 合同销售金额: one measure)
     k = next((k for k in range(a + 2, b - 1) if f[k:b].lower() in doc.aliases), None)
+    if k is not None and any(f[j:k].lower() in doc.aliases for j in range(a, k - 2)):
+        return reading  # (股票基金交易额 + 市场份额: a measure's measure, no segment)
     if k is None or f[a:k] in _owners() or doc.lex.roles.get(f[a:k]) == "prefix" \
             or f[a] in vocab.grammar().set("determiner") \
             or doc.period_word_at(a, k) or f[k - 1] == "的":
