@@ -253,6 +253,12 @@ _QUOTE_OR_STOP = regex.compile("|".join(regex.escape(c) for c in sorted(set(_CLO
 
 
 @lru_cache(maxsize=1)
+def _legal_forms() -> tuple[str, ...]:
+    """The registered forms long enough to end a name wherever they stand (合伙企业, 有限公司)."""
+    return tuple(w for w in vocab.name_forms() if len(w) >= _LEGAL_FORM)
+
+
+@lru_cache(maxsize=1)
 def _descriptor_words() -> tuple[str, ...]:
     return tuple(vocab.descriptors())
 
@@ -369,8 +375,8 @@ def _name_tokens(doc: Document, start: int, end: int, org: Optional[str]
         if tokens and w in g.set("example_mark") and tok[1] < end:
             inner = name_at(doc, tok[1], end, org)  # 竞争对手像 + 宸睿能源: the example named
             return inner if inner is not None and inner[0] == tok[1] else None
-        form = next((w for w in vocab.name_forms() if len(w) >= _LEGAL_FORM and f.endswith(w, start, tok[1])),
-                    None) if tokens else None
+        form = next((w for w in _legal_forms() if f.endswith(w, start, tok[1])), None) \
+            if tokens and f.endswith(_legal_forms(), start, tok[1]) else None
         if form is not None and tok[1] - len(form) - start >= _FORM_PREFIX \
                 and not f.startswith(vocab.name_forms(), tok[1], end) \
                 and not f[tok[1]:tok[1] + 1].isascii() and looks_like_name(f[start:tok[1]], [*tokens, tok]):
@@ -628,7 +634,11 @@ def _after_description(doc: Document, start: int, k: int) -> Optional[int]:
     """Where the name starts after a description that ends in one of
     ``name_descriptors.tsv`` (新能源车企 + 启辰汽车), if one does."""
     f = doc.folded
-    found = [f.rfind(w, start, k - 2) + len(w) for w in vocab.descriptors() if f.rfind(w, start, k - 2) >= 0]
+    found = []
+    for w in vocab.descriptors():
+        at = f.rfind(w, start, k - 2)
+        if at >= 0:
+            found.append(at + len(w))
     found = [a for a in found if start < a <= k - 2 and _more_than_a_form(f[a:k])]
     return max(found) if found else None
 
