@@ -1092,6 +1092,8 @@ def test_a_country_review_over_its_regions() -> None:
     ("其中，旗艦品牌「晨彩」門店842家，「彩居」門店406家。", [("842家", "門店", "晨彩"), ("406家", "門店", "彩居")]),
     # the words before 占 are the part, though the dictionary reads no noun in them
     ("線上銷售佔總收入比例由去年同期的18%提升至22%。", [("18%", "線上銷售", None), ("22%", "線上銷售", None)]),
+    # a noun and a verb before a copula name the measure together
+    ("青岚能源全年公益投入为4,850万元。", [("4,850万元", "公益投入", "青岚能源")]),
     # 同店銷售 is a measure
     ("期內同店銷售增長2.3%，去年同期為下跌1.5%。", [("2.3%", "同店銷售", None), ("1.5%", "同店銷售", None)]),
 ])

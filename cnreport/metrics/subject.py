@@ -139,6 +139,22 @@ def _qualified(doc: Document, m: NumberMention, s_start: int, a: int) -> int:
     return a
 
 
+def _verb_named(doc: Document, before: Optional[Token], s_start: int) -> Optional[Span]:
+    """A noun and a verb the reader would pass over (公益 + 投入, 海外 + 销售)
+    right before a copula and the figure (公益投入为4,850万元): together they
+    name the measure."""
+    if before is None or doc.folded[before[0]:before[1]] not in vocab.grammar().set("copula"):
+        return None
+    verb = doc.backward(before[0], s_start)
+    if verb is None or verb[1] - verb[0] < 2:
+        return None
+    role = doc.lex.roles.get(doc.folded[verb[0]:verb[1]])
+    if role != "verb" and (role is not None or verb[2] != "v"):
+        return None  # (营收增长为…: a verb of change is no measure)
+    run = left(doc, verb[0], s_start)
+    return (run[0], verb[1]) if run is not None and run[1] == verb[0] else None
+
+
 def _action_measured(doc: Document, before: Optional[Token], s_start: int) -> Optional[Span]:
     """The action a figure measures where a verb of achieving stands before
     it (实现 + 销售 + 287亿元, 完成 + 交付 + 2万辆): the action is the
@@ -263,7 +279,7 @@ def _span(doc: Document, m: NumberMention, s_start: int, s_end: int) -> tuple[Op
     ``after`` (the noun it counts), ``respective`` (a part of a list)."""
     f = doc.folded
     before = doc.backward(m.start, s_start)
-    acted = _action_measured(doc, before, s_start)
+    acted = _action_measured(doc, before, s_start) or _verb_named(doc, before, s_start)
     if acted is not None:
         return acted, "before"
     if m.start > s_start and f[m.start - 1] in "(（" and f[m.end:m.end + 1] in (")", "）", "，", ","):
