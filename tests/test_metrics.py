@@ -409,6 +409,12 @@ def test_a_company_report_dates_its_products_figures() -> None:
         ("90亿元", "岭川科技", None)]
 
 
+def test_a_report_dates_the_figures_of_its_regions() -> None:
+    text = "汀兰乳业发布2025年年度报告。\n\n分地区看，华北区收入87.2亿元，华南区收入63.5亿元。"
+    assert [(m.mention.text, m.entity, m.period) for m in parse(text).metrics] == [
+        ("87.2亿元", "华北区", "2025年"), ("63.5亿元", "华南区", "2025年")]
+
+
 def test_an_instant_in_the_head_is_no_period_of_the_report() -> None:
     text = "截至2025年6月末，晨嶺銀行總資產為4,380億元。\n\n零售貸款餘額1,200億元。"
     assert [(m.mention.text, m.period) for m in parse(text).metrics] == [
@@ -961,6 +967,8 @@ def test_holders_and_names_by_their_form(text: str, read: list[tuple[str, str, O
       ("8.1亿元", "收入", "CDMO业务")]),
     ("分產品看，光學膜營收為12億元。偏光片營收為8億元。", [("12億元", "營收", "光學膜"), ("8億元", "營收", "偏光片")]),
     ("按业务划分，云服务收入为30亿元。", [("30亿元", "收入", "云服务")]),
+    # or the words before a verb of achieving the measure
+    ("分产品看，液态奶实现收入198.4亿元，同比增长4.1%。", [("198.4亿元", "收入", "液态奶"), ("4.1%", "收入", "液态奶")]),
     # not without one, nor a measure named whole, nor a breakdown by time
     ("公司光学膜营收为12亿元。", [("12亿元", "光学膜营收", None)]),
     ("分地区看，地区生产总值增长6.3%。", [("6.3%", "地区生产总值", None)]),

@@ -148,9 +148,12 @@ def _report_period(head: Optional[Metric], key: Optional[str], entity: Optional[
 
 
 def _a_place(name: str) -> bool:
-    """Whether ``name`` is a place: a known one, or one by its form (北宁省)."""
+    """Whether ``name`` is a place: a known one, or one by its form (北宁省,
+    华北区)."""
     folded = fold(name)
-    return folded in vocab.places() or (len(folded) > 2 and folded[-1] in vocab.grammar().set("place_ending"))
+    g = vocab.grammar()
+    return folded in vocab.places() or (len(folded) > 2 and (
+        folded[-1] in g.set("place_ending") or folded.endswith(g.words("region_ending"))))
 
 
 def _said_of(disc: Discourse, key: Optional[str], entity: Optional[str], entities: Optional[Entities]) -> bool:
@@ -165,6 +168,8 @@ def _said_of(disc: Discourse, key: Optional[str], entity: Optional[str], entitie
     if owner is None or key == owner or key.startswith(f"{owner}/"):
         return True
     name = fold(entity or "")
+    if name != "" and _a_place(name):
+        return True  # (华北区: a region of its business)
     return name != "" and name not in vocab.org_set() and not name.endswith(
         vocab.entity_words("ending") + vocab.name_forms())
 
