@@ -877,7 +877,7 @@ def test_a_group_named_by_its_size_is_no_count(text: str, figures: list[str]) ->
     assert [m.mention.text for m in parse(text).metrics] == figures
 
 
-@pytest.mark.parametrize(("text", "read"), [
+PART_CLAUSES: list[tuple[str, list[tuple[str, str, Optional[str]]]]] = [
     # 旗下 opening a clause: the subsidiary named next is whose the figures are
     ("澄泰保险集团公布，旗下澄泰人寿上半年保费收入为1,250亿元，澄泰财险则为680亿元。",
      [("1,250亿元", "保费收入", "澄泰人寿"), ("680亿元", "保费收入", "澄泰财险")]),
@@ -889,9 +889,7 @@ def test_a_group_named_by_its_size_is_no_count(text: str, figures: list[str]) ->
      [("約30億元", "資本開支", "晨嶺科技"), ("逾六成", "資本開支", "晨嶺科技")]),
     # unless 的 ties a noun to it
     ("晨岭营收为30亿元，其中60%的收入来自海外。", [("30亿元", "营收", "晨岭"), ("60%", "收入", "晨岭")]),
-])
-def test_a_part_clause_names_its_whole(text: str, read: list[tuple[str, str, str]]) -> None:
-    assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == read
+]
 
 
 @pytest.mark.parametrize(("text", "entities"), [
@@ -906,7 +904,7 @@ def test_a_region_said_holds_for_its_paragraph(text: str, entities: list[str]) -
     assert [m.entity for m in parse(text).metrics] == entities
 
 
-@pytest.mark.parametrize(("text", "read"), [
+LINES_BRANDS_AND_SPEAKERS: list[tuple[str, list[tuple[str, str, Optional[str]]]]] = [
     # a business line that opens the sentence is whose its later figures are
     ("分部方面，港口及物流業務為集團最大收入來源，上半年收益達82.4億港元，按年增長11.6%。",
      [("82.4億港元", "收益", "港口及物流業務"), ("11.6%", "收益", "港口及物流業務")]),
@@ -930,9 +928,7 @@ def test_a_region_said_holds_for_its_paragraph(text: str, entities: list[str]) -
     ("匯雲全年收入95億元。", [("95億元", "全年收入", "匯雲")]),
     # so does an adverb of totals
     ("晨嶺雲總共開放了231個接口。", [("231個", "接口", "晨嶺雲")]),
-])
-def test_lines_brands_and_speakers_as_entities(text: str, read: list[tuple[str, str, Optional[str]]]) -> None:
-    assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == read
+]
 
 
 @pytest.mark.parametrize(("text", "period", "label"), [
@@ -945,7 +941,7 @@ def test_the_first_quarters_of_a_year(text: str, period: str, label: str) -> Non
     assert (m.period, m.when.label) == (period, label)
 
 
-@pytest.mark.parametrize(("text", "read"), [
+HOLDERS_AND_NAME_FORMS: list[tuple[str, list[tuple[str, str, Optional[str]]]]] = [
     # a holder that opens the clause before 所持 holds the stake, and the price is of it
     ("其中，王立新所持35%股权的转让价款为2.31亿元；常州晨盛投资合伙企业（有限合伙）所持20%股权的转让价款为1.32亿元。",
      [("35%", "股权", "王立新"), ("2.31亿元", "价款", "王立新"),
@@ -955,12 +951,10 @@ def test_the_first_quarters_of_a_year(text: str, period: str, label: str) -> Non
     # 公司 opens no name: 公司物流 is the company's line of trade
     ("公司物流收入5亿元。", [("5亿元", "物流收入", None)]),
     ("晨岭科技表示，公司精密加工收入5亿元。", [("5亿元", "精密加工收入", "晨岭科技")]),
-])
-def test_holders_and_names_by_their_form(text: str, read: list[tuple[str, str, Optional[str]]]) -> None:
-    assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == read
+]
 
 
-@pytest.mark.parametrize(("text", "read"), [
+BREAKDOWN_SEGMENTS: list[tuple[str, list[tuple[str, str, Optional[str]]]]] = [
     # after a lead that breaks the figures down, the words before the measure name the segment
     ("分板块看，前三季度生物类似药收入14.3亿元，同比增长38.5%；原料药及中间体收入10.2亿元；CDMO业务收入8.1亿元。",
      [("14.3亿元", "收入", "生物类似药"), ("38.5%", "收入", "生物类似药"), ("10.2亿元", "收入", "原料药及中间体"),
@@ -978,9 +972,7 @@ def test_holders_and_names_by_their_form(text: str, read: list[tuple[str, str, O
     # Latin letters before a line's ending name the line, not a company
     ("云业务收入首次超过传统业务，达到19.8亿元。CDMO业务收入8.1亿元。",
      [("19.8亿元", "云业务收入", None), ("8.1亿元", "收入", "CDMO业务")]),
-])
-def test_segments_of_a_breakdown(text: str, read: list[tuple[str, str, Optional[str]]]) -> None:
-    assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == read
+]
 
 
 @pytest.mark.parametrize(("text", "read"), [
@@ -1033,7 +1025,7 @@ def test_a_remark_after_a_figure(text: str, subjects: list[str]) -> None:
     assert [m.subject for m in parse(text).metrics] == subjects
 
 
-@pytest.mark.parametrize(("text", "read"), [
+STAKES_AND_LIST_ITEMS: list[tuple[str, list[tuple[str, str, Optional[str]]]]] = [
     # a list of stakes held goes on after 及, each with its holder after 的
     ("晨港码头的股权中，岭川集团持有52%；其他股东包括持20.3%的海澄投资及4.9%的澜江洋行。",
      [("52%", "股权", "岭川集团"), ("20.3%", "股权", "海澄投资"), ("4.9%", "股权", "澜江洋行")]),
@@ -1042,9 +1034,7 @@ def test_a_remark_after_a_figure(text: str, subjects: list[str]) -> None:
      [("55.3%", "股权", "岭川集团"), ("22.1%", "股权", "海澄投资"), ("17.6%", "股权", "澜江公司")]),
     # a conjunction after a figure opens the next item, not the figure's noun
     ("晨岭科技营收增长5%及利润增长3%。", [("5%", "营收", "晨岭科技"), ("3%", "利润", "晨岭科技")]),
-])
-def test_lists_of_stakes_and_items(text: str, read: list[tuple[str, str, str]]) -> None:
-    assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == read
+]
 
 
 STEEL_WEEKLY = (
@@ -1095,7 +1085,7 @@ def test_a_country_review_over_its_regions() -> None:
         ("58亿美元", "吸引外资", "北宁省", "2025年")]
 
 
-@pytest.mark.parametrize(("text", "read"), [
+QUOTED_BRANDS_AND_PARTS: list[tuple[str, list[tuple[str, str, Optional[str]]]]] = [
     # a measure read inside a quoted brand starts past it; the brand loses its quotes
     ("其中，旗艦品牌「晨彩」門店842家，「彩居」門店406家。", [("842家", "門店", "晨彩"), ("406家", "門店", "彩居")]),
     # the words before 占 are the part, though the dictionary reads no noun in them
@@ -1104,12 +1094,10 @@ def test_a_country_review_over_its_regions() -> None:
     ("青岚能源全年公益投入为4,850万元。", [("4,850万元", "公益投入", "青岚能源")]),
     # 同店銷售 is a measure
     ("期內同店銷售增長2.3%，去年同期為下跌1.5%。", [("2.3%", "同店銷售", None), ("1.5%", "同店銷售", None)]),
-])
-def test_brands_in_quotes_and_parts_of_a_whole(text: str, read: list[tuple[str, str, Optional[str]]]) -> None:
-    assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == read
+]
 
 
-@pytest.mark.parametrize(("text", "read"), [
+LINES_RATIOS_AND_GOODS: list[tuple[str, list[tuple[str, str, Optional[str]]]]] = [
     # a bank's lines hold 银行 (零售银行业务), and a capital tier stays in its ratio's name
     ("零售銀行業務除稅前溢利為港幣30.1億元，增長12%。",
      [("港幣30.1億元", "除稅前溢利", "零售銀行業務"), ("12%", "除稅前溢利", "零售銀行業務")]),
@@ -1118,8 +1106,13 @@ def test_brands_in_quotes_and_parts_of_a_whole(text: str, read: list[tuple[str, 
     # kinds of drive name the vehicles counted
     ("曜驰汽车纯电车型交付28,105辆，增程车型交付18,113辆。",
      [("28,105辆", "纯电车型", "曜驰汽车"), ("18,113辆", "增程车型", "曜驰汽车")]),
-])
-def test_lines_ratios_and_kinds_of_goods(text: str, read: list[tuple[str, str, str]]) -> None:
+]
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    *PART_CLAUSES, *LINES_BRANDS_AND_SPEAKERS, *HOLDERS_AND_NAME_FORMS, *BREAKDOWN_SEGMENTS,
+    *STAKES_AND_LIST_ITEMS, *QUOTED_BRANDS_AND_PARTS, *LINES_RATIOS_AND_GOODS])
+def test_what_each_figure_measures_and_whom_it_is_about(text: str, read: list[tuple[str, str, Optional[str]]]) -> None:
     assert [(m.mention.text, m.subject, m.entity) for m in parse(text).metrics] == read
 
 
