@@ -2,7 +2,7 @@
 
 - a deal's amount: ``以12.75亿欧元收购…``, ``斥资98亿美元``, ``募集32亿元``: the
   verb is the subject; ``以41亿元的代价取得…``: the price noun;
-- a share held or traded: ``持有25%``, ``购入12.59%``, ``持20.31%的招商局``:
+- a share held or traded: ``持有25%``, ``购入12.59%``, ``持20.3%的海澄投资``:
   the stake noun of the sentence or paragraph (股权, 股份), and the name
   after 的 is the holder.
 
@@ -53,7 +53,7 @@ def deal(doc: Document, m: NumberMention, c: int) -> Optional[tuple[Span, str]]:
 
 def holding(doc: Document, m: NumberMention, c: int, s_start: int) -> Optional[tuple[Optional[Span], Optional[Name]]]:
     """A share held or traded (持有25%, 购入12.59%): the stake noun that
-    names it, and the holder named after 的 (持20.31%的招商局)."""
+    names it, and the holder named after 的 (持20.3%的海澄投资)."""
     if m.kind != "percent":
         return None
     f = doc.folded
@@ -71,7 +71,7 @@ def holding(doc: Document, m: NumberMention, c: int, s_start: int) -> Optional[t
 
 def holder_stake(doc: Document, m: NumberMention, s_start: int) -> Optional[Span]:
     """The stake noun a bracketed share after a shareholder's name is of
-    (其他主要股东为招商局国际（22.1%）及太古公司（17.62%）): the last stake noun
+    (其他主要股东为海澄投资（22.1%）及澜江公司（17.6%）): the last stake noun
     before it, where its sentence speaks of shareholders."""
     f = doc.folded
     if m.kind != "percent" or vocab.find_any(f, vocab.grammar().words("shareholder_word"), s_start, m.start) < 0:

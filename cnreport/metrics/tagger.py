@@ -439,7 +439,7 @@ def _framed(doc: Document, m: NumberMention, s_start: int, reading: Reading) -> 
         stake = holder_stake(doc, m, s_start) if reading.entity_rule == "bracket" and (
             reading.subject is None or fold(reading.subject).endswith(holders)) else None
         if stake is not None:
-            # 股东为招商局国际（22.1%）: the share of the stake the sentence is about
+            # 股东为海澄投资（22.1%）: the share of the stake the sentence is about
             reading = attrs.evolve(reading, subject=doc.text[stake[0]:stake[1]], subject_span=stake,
                                    subject_rule="frame:stake")
         return reading
