@@ -415,6 +415,13 @@ def test_a_report_dates_the_figures_of_its_regions() -> None:
         ("87.2亿元", "华北区", "2025年"), ("63.5亿元", "华南区", "2025年")]
 
 
+def test_a_holiday_in_the_headline_dates_the_report() -> None:
+    text = ("泉港市国庆假期旅游数据出炉：接待游客同比增长12%\n\n据统计，全市共接待游客586.3万人次。\n\n"
+            "全市星级酒店平均入住率为83.5%。")
+    assert [(m.mention.text, m.period) for m in parse(text).metrics] == [
+        ("12%", "国庆假期"), ("586.3万人次", "国庆假期"), ("83.5%", "国庆假期")]
+
+
 def test_an_instant_in_the_head_is_no_period_of_the_report() -> None:
     text = "截至2025年6月末，晨嶺銀行總資產為4,380億元。\n\n零售貸款餘額1,200億元。"
     assert [(m.mention.text, m.period) for m in parse(text).metrics] == [

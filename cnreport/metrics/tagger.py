@@ -127,10 +127,14 @@ def _reported(doc: Document, metric: Metric) -> Optional[Metric]:
     a day's, nor a base's)."""
     r = next((r for r in metric.why if r.field == "period"), None)
     if r is None or r.rule not in ("before", "after") or metric.period is None or _base_period(doc, r) \
-            or metric.when is None or metric.when.instant or metric.when.label is None \
-            or _ONE_DAY.search(metric.when.label) is not None:
-        return None  # (5月21日, the day of a meeting, is no report's period)
-    return metric
+            or metric.when is None or metric.when.instant:
+        return None
+    if metric.when.label is None:
+        # a holiday (国庆假期) is a span with no dates the library knows; other
+        # times with no label (an event's) are no report's period
+        period = fold(metric.period)
+        return metric if any(w in period for w in vocab.grammar().words("holiday_word")) else None
+    return None if _ONE_DAY.search(metric.when.label) is not None else metric  # (5月21日, a meeting's day)
 
 
 def _report_period(head: Optional[Metric], key: Optional[str], entity: Optional[str]
