@@ -76,7 +76,7 @@ def named_alone(doc: Document, m: NumberMention, s_start: int, org: Optional[str
     verb (…，比亚迪为16%, 而保利发展则为3313亿元): the figure is that
     name's, of the measure before."""
     f = doc.folded
-    if f[m.start - 1:m.start] not in _copula_last() and f[m.start - 1:m.start] not in _change_last(doc):
+    if f[m.start - 1:m.start] not in _copula_last() and f[m.start - 1:m.start] not in _change_last():
         return None  # (the items of a list after 分别: no look-ups)
     c = doc.clause_at(m.start, s_start)
     while c < m.start and (f[c] in " \u3000" or f[c] in vocab.grammar().set("contrast")):
@@ -297,12 +297,10 @@ def _place_at(doc: Document, c: int, end: int) -> Optional[Name]:
     return (c, c + len(place), doc.text[c:c + len(place)]) if place is not None else None
 
 
-def _change_last(doc: Document) -> frozenset[str]:
+@lru_cache(maxsize=1)
+def _change_last() -> frozenset[str]:
     """The last characters of the verbs of change (增长, 下降)."""
-    key = ("change_last",)
-    if key not in doc.memo:
-        doc.memo[key] = frozenset(w[-1] for w, role in doc.lex.roles.items() if role in ("up", "down"))
-    return doc.memo[key]  # type: ignore[return-value]
+    return frozenset(w[-1] for w, role in vocab.lexicon().roles.items() if role in ("up", "down"))
 
 
 def _copula_last() -> frozenset[str]:

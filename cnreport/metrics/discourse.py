@@ -275,7 +275,7 @@ class Discourse:
         f = self.doc.folded
         para = f.rfind("\n", 0, pos) + 1
         stop = next((k for k in range(para, min(pos, para + _TOPIC_LEAD)) if f[k] in "，,：:"), None)
-        return stop is not None and f.endswith(_topic_leads(), para, stop)
+        return stop is not None and f.endswith(vocab.topic_ends(), para, stop)
 
     def _listed(self, n: Named) -> bool:
         """Whether ``n`` opens an item of a list, after a semicolon."""
@@ -549,9 +549,3 @@ def _region_words() -> frozenset[str]:
     """The two-character region anaphors of ``anaphora.tsv`` (全省, 我市)."""
     return frozenset(r.word for r in loaders.anaphora() if r.role == "region" and len(r.word) == 2)
 
-
-@lru_cache(maxsize=1)
-def _topic_leads() -> tuple[str, ...]:
-    """The words that close a paragraph's lead naming its topic (方面, 来看)."""
-    g = vocab.grammar()
-    return (*g.words("topic_close"), *g.words("topic_end"))

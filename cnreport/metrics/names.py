@@ -523,7 +523,7 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
     lex = doc.lex
     if any(w in f[start:k] for w in vocab.grammar().words("event_end")):
         return None  # 中美贸易战, 亚洲金融风暴: an event, not whom the figures are about (nor its place)
-    if f[start] in vocab.grammar().set("determiner") or f.endswith(_topic_ends(), start, k) \
+    if f[start] in vocab.grammar().set("determiner") or f.endswith(vocab.topic_ends(), start, k) \
             or f.startswith(vocab.grammar().words("record"), start, k + 2):
         # 各县市中, 每家门店: a determiner opens no name; 分业务看, 单量方面: nor a
         # topic's frame; nor a record set (创历年同期新高)
@@ -589,11 +589,6 @@ def _checked_name(doc: Document, start: int, tokens: list[Token], k: int, named_
         return None
     return start, k, doc.text[start:k]
 
-
-@lru_cache(maxsize=1)
-def _topic_ends() -> tuple[str, ...]:
-    g = vocab.grammar()
-    return (*g.words("topic_close"), *g.words("topic_end"))
 
 
 def _coined(doc: Document, tokens: list[Token]) -> bool:

@@ -17,7 +17,7 @@ from . import vocab
 from .document import CLAUSE_STOPS, METRIC_KINDS, Document, basis_before, is_time, quarters
 from .respective import respective_figures
 
-__all__ = ["context_year", "heading_period", "period", "stated_report", "when"]
+__all__ = ["ONE_DAY", "context_year", "heading_period", "period", "stated_report", "when"]
 
 
 
@@ -30,6 +30,7 @@ _LISTS_BACK = 3  # how many lists of figures a list looks back over for its time
 _BRACKET_REACH = 8  # from a bracket to the time that opens it (（2024年12月31日：…）)
 _EVENT_LONGEST = 10
 _PARAGRAPH_REACH = 2000
+ONE_DAY = regex.compile(r"-\d\d-\d\d$")  # a label that ends in a day: 2019-05-21, Y+0-05-21
 _REMARK_REACH = 30  # from a bracket's opening to a time inside it
 _DAY_ENDS = frozenset("日天号")  # how far back a paragraph's time is looked for  # (恒岳入股时, 上市之初时)
 Found = tuple[Optional[str], Optional[tuple[int, int]], Optional[str]]  # (text, span, rule)
@@ -312,7 +313,7 @@ def stated_report(doc: Document, head_end: int) -> Optional[tuple[int, int]]:
             continue
         span = whole_period(doc, t.start, t.end, a, r)
         found = normalize_period(doc.text[span[0]:span[1]])
-        if found.label is not None and not found.instant and not _DAY_LABEL.search(found.label):
+        if found.label is not None and not found.instant and not ONE_DAY.search(found.label):
             return span
     return None
 
@@ -376,7 +377,6 @@ def _grown_on(doc: Document, b: int, hi: int) -> int:
     return b
 
 
-_DAY_LABEL = regex.compile(r"-\d\d-\d\d$")  # a label that ends in a day: 2019-05-21, Y+0-05-21
 
 # How far back a year in context reaches, for a month or quarter written alone (5月, 三季度).
 _CONTEXT_REACH = 400

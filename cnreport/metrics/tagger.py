@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import datetime
-import re
 from collections.abc import Mapping, Sequence
 from typing import Optional
 
@@ -44,7 +43,7 @@ from .discourse import Discourse
 from .document import CLAUSE_STOPS, METRIC_KINDS, Document, basis_before, is_time
 from .entity import EntityReading, read_entity
 from .frames import deal, holder_stake, holding, restating_words
-from .period import heading_period, paragraph_time, period, stated_report, when
+from .period import ONE_DAY, heading_period, paragraph_time, period, stated_report, when
 from .respective import figure_joiners
 from .runs import left, opening_nouns
 from .share import share_without_owner
@@ -56,7 +55,6 @@ _SKIPPED_SECTIONS = frozenset({"boilerplate", "heading", "byline"})
 _HEAD_LINES = 3  # the headline, a byline or dateline, the lead paragraph
 _HEAD_REACH = 800
 _BRACKET_REACH = 8  # from a bracket to the period that opens it
-_ONE_DAY = re.compile(r"-\d\d-\d\d$")  # a label that ends in a day: 2019-05-21, Y+0-05-21
 _MARKER_ENDS = frozenset(".、．)）:：")
 _LONGEST_LIST = 99
 _FROM_TO_LONGEST = 6  # (改善至, 大幅提升至)
@@ -134,7 +132,7 @@ def _reported(doc: Document, metric: Metric) -> Optional[Metric]:
         # times with no label (an event's) are no report's period
         period = fold(metric.period)
         return metric if any(w in period for w in vocab.grammar().words("holiday_word")) else None
-    return None if _ONE_DAY.search(metric.when.label) is not None else metric  # (5月21日, a meeting's day)
+    return None if ONE_DAY.search(metric.when.label) is not None else metric  # (5月21日, a meeting's day)
 
 
 def _report_period(head: Optional[Metric], key: Optional[str], entity: Optional[str]
@@ -210,13 +208,10 @@ def _rank_or_label(doc: Document, m: NumberMention) -> bool:
     if m.text.endswith(g.words("one_of")):
         return True
     if m.unit in g.set("phase_unit") and m.qualifier is None and m.start > 0 and not m.text[0].isdigit() \
-            and _is_cjk_word_char(doc.folded[m.start - 1]) and doc.folded[m.start - 1] not in g.set("phase_counted"):
+            and not doc.folded[m.start - 1].isascii() and doc.folded[m.start - 1].isalpha() \
+            and doc.folded[m.start - 1] not in g.set("phase_counted"):
         return True  # 越南二期, 三期临床: a phase, not a count (but 分三期支付)
     return m.text.endswith(g.words("group_label")) and not doc.folded.endswith(g.words("group_counted"), 0, m.start)
-
-
-def _is_cjk_word_char(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"
 
 
 def _per_count(doc: Document, i: int) -> bool:

@@ -97,6 +97,13 @@ def name_forms() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def topic_ends() -> tuple[str, ...]:
+    """The words that close a lead naming a topic (分业务看, 单量方面, 库存方面)."""
+    g = grammar()
+    return (*g.words("topic_close"), *g.words("topic_end"))
+
+
+@lru_cache(maxsize=1)
 def anaphor_words() -> frozenset[str]:
     """``lexicon/anaphora.tsv``: the words that stand for an entity named
     elsewhere (公司, 该行, 全省)."""
